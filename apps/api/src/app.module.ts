@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ConfigModule, type AppConfig } from '@zw/config';
+import { EventStoreModule } from '@zw/event-store';
+import { WorkerModule } from '../../worker/src/worker.module';
+import { AllExceptionsFilter } from './errors/all-exceptions.filter';
+import { createValidationPipe } from './errors/validation.pipe';
+import { HealthModule } from './health/health.controller';
+import { loggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics';
+
+/**
+ * The HTTP application. Pipes and filters are providers (not main.ts calls) so that e2e
+ * tests built from this module behave exactly like the running service.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        loggingModule(config),
+        EventStoreModule,
+        MetricsModule,
+        HealthModule,
+        // The embedded default runs the worker's jobs in this process.
+        ...(config.apiRunsWorker ? [WorkerModule] : []),
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

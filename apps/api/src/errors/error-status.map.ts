@@ -1,0 +1,20 @@
+import { HttpStatus } from '@nestjs/common';
+
+/**
+ * The one place where expected business failures meet HTTP. Keys are stable error codes
+ * (`EVENT_STORE.CONCURRENCY`, later `TASK.NOT_ACKNOWLEDGED`, …); a prefix entry (`TASK.`)
+ * covers a whole family. Anything without a code is unexpected: 500, logged, no details.
+ */
+const BY_CODE: Record<string, HttpStatus> = {
+  'EVENT_STORE.CONCURRENCY': HttpStatus.CONFLICT,
+  'EVENT_STORE.INVALID_INPUT': HttpStatus.BAD_REQUEST,
+  VALIDATION: HttpStatus.BAD_REQUEST,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+};
+
+export function statusForCode(code: string): HttpStatus | undefined {
+  if (code in BY_CODE) return BY_CODE[code];
+  const family = Object.keys(BY_CODE).find((key) => key.endsWith('.') && code.startsWith(key));
+  return family ? BY_CODE[family] : undefined;
+}

@@ -1,0 +1,76 @@
+import { Controller, Get, Inject, Injectable, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
+import { APP_CONFIG, type AppConfig } from '@zw/config';
+import { EVENT_STORE, EventStoreModule, type EventStore } from '@zw/event-store';
+import Redis from 'ioredis';
+
+const PROBE_TIMEOUT_MS = 2000;
+
+/** A Redis connection for the readiness probe only; absent when Redis is not configured. */
+@Injectable()
+class RedisProbe implements OnApplicationShutdown {
+  readonly client?: Redis;
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    if (config.redisUrl) {
+      this.client = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+      this.client.on('error', () => undefined); // reported by the probe, not as an unhandled event
+    }
+  }
+  async ping(): Promise<void> {
+    if (!this.client) return;
+    if (this.client.status === 'wait') await this.client.connect();
+    await this.client.ping();
+  }
+  async onApplicationShutdown(): Promise<void> {
+    this.client?.disconnect();
+  }
+}
+
+@Controller('health')
+class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicator: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() private readonly redis: RedisProbe,
+  ) {}
+
+  /** Liveness: the process answers. Kept free of dependencies so a slow database never restarts it. */
+  @Get()
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** Readiness: the event store (and Redis, where configured) answer within the timeout. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    const checks: Array<() => Promise<HealthIndicatorResult>> = [() => this.probe('eventStore', () => this.store.ping())];
+    if (this.redis.client) checks.push(() => this.probe('redis', () => this.redis.ping()));
+    return this.health.check(checks);
+  }
+
+  private async probe<K extends string>(key: K, ping: () => Promise<void>) {
+    const session = this.indicator.check(key);
+    try {
+      await withTimeout(ping(), PROBE_TIMEOUT_MS);
+      return session.up();
+    } catch (error) {
+      return session.down({ message: (error as Error).message });
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false }), EventStoreModule],
+  controllers: [HealthController],
+  providers: [RedisProbe],
+})
+export class HealthModule {}

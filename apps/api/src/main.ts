@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfigOrExit } from '@zw/config';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { closeOnSignals } from '../../worker/src/graceful-shutdown';
+import { configureHttp } from './configure-http';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  configureHttp(app);
+  closeOnSignals(app);
+  await app.listen(config.port, config.host);
+  app.get(Logger).log(`listening on ${await app.getUrl()} (store: ${config.eventStoreConnectionString ? 'kurrentdb' : `sqlite in ${config.dataDir}`})`);
+}
+
+void bootstrap();

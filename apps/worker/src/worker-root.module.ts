@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, type AppConfig } from '@zw/config';
+import { LoggerModule } from 'nestjs-pino';
+import { WorkerModule } from './worker.module';
+
+/** The worker process: configuration, JSON logs and the worker's jobs; no HTTP. */
+@Module({})
+export class WorkerRootModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerRootModule,
+      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }), WorkerModule],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@zw/config';
+import { EVENT_STORE, EventStoreModule, type EventStore } from '@zw/event-store';
+
+/**
+ * The background role: subscribers of the event log (reminders, projections) are added
+ * here by later work. It runs as its own process in production and inside the api
+ * process on the embedded default.
+ */
+@Injectable()
+class WorkerStartup implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Worker');
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+  async onApplicationBootstrap(): Promise<void> {
+    await this.store.ping();
+    const store = this.config.eventStoreConnectionString ? 'kurrentdb' : 'sqlite';
+    this.logger.log({ store, redis: Boolean(this.config.redisUrl) }, 'worker ready');
+  }
+}
+
+@Module({ imports: [EventStoreModule], providers: [WorkerStartup] })
+export class WorkerModule {}

@@ -1,0 +1,198 @@
+/**
+ * Event store benchmark (`npm run bench:store`): the SQLite adapter against raw
+ * better-sqlite3 on the same disk, same schema shape, same pragmas (WAL, synchronous=FULL).
+ * Prints human-readable lines, then ONE JSON line (the last line) with every figure.
+ * It measures; it asserts nothing. Knobs: BENCH_SECONDS (default 3), BENCH_EVENTS
+ * (default 200000), BENCH_DIR (parent of the temp dir, default the OS temp dir).
+ */
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { SqliteEventStore } from '@zw/event-store';
+import { testEvent } from '../libs/event-store/src/testing/event-store.contract';
+import { concurrentRate, fmt, machineInfo, median, round, syncRate, tempDir } from './bench-util';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const WARMUP_MS = 500;
+const REPEATS = 3;
+const WRITERS = 64;
+const PREFILL = Number(process.env.BENCH_EVENTS ?? 200_000);
+const PAGE = 1000;
+const TARGETS = { groupCommitSpeedup: 3, readAllVsRaw: 0.8 } as const;
+
+/** Same columns, keys and unique constraints as the adapter's `events` table (sqlite.schema.ts). */
+const RAW_DDL = `CREATE TABLE IF NOT EXISTS events (
+  position INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL,
+  revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL,
+  recorded_at TEXT NOT NULL, UNIQUE (stream_id, revision))`;
+const INSERT = 'INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
+const READ_PAGE = `SELECT position, id, stream_id, revision, type, data, metadata, recorded_at
+  FROM events WHERE position > ? ORDER BY position LIMIT ?`;
+type Row = [number, string, string, number, string, string | unknown, string | unknown, string];
+
+const dir = tempDir('zw-bench-store-');
+let fileNo = 0;
+const freshFile = () => dir.file(`events-${++fileNo}.db`);
+
+function openRaw(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec(RAW_DDL);
+  return db;
+}
+
+/** The row a realistic append writes: a `testEvent` serialised the way the adapter does it. */
+function eventRow(n: number, streamId: string, revision: number): unknown[] {
+  const e = testEvent(n);
+  return [randomUUID(), streamId, revision, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), new Date().toISOString()];
+}
+
+/** (1) One INSERT per autocommit transaction: one WAL fsync per row, nothing else. */
+function rawTxRate(): number {
+  const db = openRaw(freshFile());
+  const insert = db.prepare(INSERT);
+  let n = 0;
+  const op = () => insert.run(...eventRow(n, `raw-${n++}`, 0));
+  syncRate(WARMUP_MS, op);
+  const rate = syncRate(SECONDS * 1000, op);
+  db.close();
+  return rate;
+}
+
+/** (2)/(3) `writers` callers, each awaiting single-event `no_stream` appends to distinct streams. */
+async function adapterAppendRate(writers: number): Promise<number> {
+  const store = new SqliteEventStore({ filename: freshFile(), synchronous: 'FULL' });
+  let n = 0;
+  const op = (w: number, i: number) => store.append(`task-${w}-${i}-${n++}`, [testEvent(n)], 'no_stream');
+  await concurrentRate(WARMUP_MS, writers, op);
+  const rate = await concurrentRate(SECONDS * 1000, writers, op);
+  await store.close();
+  return rate;
+}
+
+/** Fills a file with `count` events in one transaction, through the adapter's own schema. */
+async function prefill(file: string, count: number): Promise<void> {
+  await new SqliteEventStore({ filename: file }).close();
+  const db = openRaw(file);
+  const insert = db.prepare(INSERT);
+  const streams = 10_000;
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) insert.run(...eventRow(i, `task-${i % streams}`, Math.floor(i / streams)));
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+/** (5) Pages through every row by `position > ? LIMIT 1000`, parsing data and metadata. */
+function rawReadAll(db: Database.Database): number {
+  const page = db.prepare(READ_PAGE).raw();
+  let after = 0;
+  let n = 0;
+  for (;;) {
+    const rows = page.all(after, PAGE) as Row[];
+    if (rows.length === 0) return n;
+    for (const r of rows) {
+      r[5] = JSON.parse(r[5] as string);
+      r[6] = JSON.parse(r[6] as string);
+    }
+    n += rows.length;
+    after = rows[rows.length - 1]![0];
+  }
+}
+
+/** (6) The same walk through `readAll`, as a catch-up subscriber would do it. */
+async function adapterReadAll(store: SqliteEventStore): Promise<number> {
+  let after = 0n;
+  let n = 0;
+  for (;;) {
+    const events = await store.readAll(after, PAGE);
+    if (events.length === 0) return n;
+    n += events.length;
+    after = events[events.length - 1]!.position;
+  }
+}
+
+/** Times `pass` (which returns how many events it read); returns events per second. */
+async function readRate(pass: () => number | Promise<number>): Promise<number> {
+  const start = performance.now();
+  const n = await pass();
+  if (n !== PREFILL) throw new Error(`read ${n} events, expected ${PREFILL}`);
+  return (n * 1000) / (performance.now() - start);
+}
+
+/**
+ * Runs every case once per repetition, rotating their order so that drift on the machine
+ * (thermal, neighbours, page cache) does not favour one case; prints and returns medians.
+ */
+async function interleaved<K extends string>(cases: Record<K, () => number | Promise<number>>): Promise<Record<K, number>> {
+  const names = Object.keys(cases) as K[];
+  const samples = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let rep = 0; rep < REPEATS; rep++) {
+    for (let j = 0; j < names.length; j++) {
+      const name = names[(j + rep) % names.length]!;
+      samples[name].push(await cases[name]());
+    }
+  }
+  const medians = {} as Record<K, number>;
+  for (const name of names) {
+    medians[name] = median(samples[name]);
+    console.log(`  ${name.padEnd(30)} median ${fmt(medians[name]).padStart(9)} /s   runs: ${samples[name].map(fmt).join(', ')}`);
+  }
+  return medians;
+}
+
+async function main(): Promise<void> {
+  const m = machineInfo();
+  console.log('Event store benchmark (npm run bench:store)');
+  console.log(`  machine        ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM`);
+  console.log(`  runtime        node ${m.node}, better-sqlite3 ${m.betterSqlite3}, SQLite ${m.sqlite}`);
+  console.log(`  date           ${m.date}`);
+  console.log(`  files          ${dir.path} (WAL, synchronous=FULL, raw and adapter alike)`);
+  console.log(`  method         ${WARMUP_MS} ms warm-up + ${SECONDS} s per write run, fresh file per run; median of ${REPEATS}`);
+
+  console.log('Durable appends (single-event transactions / appends per second):');
+  const w = await interleaved({
+    rawTxPerSec: rawTxRate,
+    adapterAppendsPerSec1Writer: () => adapterAppendRate(1),
+    adapterAppendsPerSec64Writers: () => adapterAppendRate(WRITERS),
+  });
+
+  console.log(`Read all (${PREFILL.toLocaleString('en-US')} events prefilled in one transaction, pages of ${PAGE}; events per second):`);
+  const file = freshFile();
+  await prefill(file, PREFILL);
+  const raw = openRaw(file);
+  const store = new SqliteEventStore({ filename: file, synchronous: 'FULL' });
+  await readRate(() => rawReadAll(raw)); // warm-up: JIT and OS page cache
+  await readRate(() => adapterReadAll(store));
+  const r = await interleaved({
+    rawReadAllEventsPerSec: () => readRate(() => rawReadAll(raw)),
+    readAllEventsPerSec: () => readRate(() => adapterReadAll(store)),
+  });
+  raw.close();
+  await store.close();
+
+  const figures = {
+    rawTxPerSec: round(w.rawTxPerSec),
+    adapterAppendsPerSec1Writer: round(w.adapterAppendsPerSec1Writer),
+    adapterAppendsPerSec64Writers: round(w.adapterAppendsPerSec64Writers),
+    groupCommitSpeedup: round(w.adapterAppendsPerSec64Writers / w.rawTxPerSec, 2),
+    rawReadAllEventsPerSec: round(r.rawReadAllEventsPerSec),
+    readAllEventsPerSec: round(r.readAllEventsPerSec),
+    readAllVsRaw: round(r.readAllEventsPerSec / r.rawReadAllEventsPerSec, 3),
+  };
+  const meetsTargets = {
+    groupCommitSpeedup: figures.groupCommitSpeedup >= TARGETS.groupCommitSpeedup,
+    readAllVsRaw: figures.readAllVsRaw >= TARGETS.readAllVsRaw,
+  };
+  console.log('Summary:');
+  console.log(`  groupCommitSpeedup  ${figures.groupCommitSpeedup}  (64 writers / raw floor; target >= 3: ${meetsTargets.groupCommitSpeedup ? 'met' : 'NOT met'})`);
+  console.log(`  readAllVsRaw        ${figures.readAllVsRaw}  (readAll / raw read; target >= 0.8: ${meetsTargets.readAllVsRaw ? 'met' : 'NOT met'})`);
+  console.log(JSON.stringify({ ...figures, targets: { groupCommitSpeedup: '>= 3', readAllVsRaw: '>= 0.8' }, meetsTargets }));
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => dir.remove());

@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Every setting of the service; `.env.example` documents each variable. */
+export interface AppConfig {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  /** Folder of the embedded data (`events.db`, later the secrets of the embedded default). */
+  readonly dataDir: string;
+  readonly sqliteSynchronous: 'FULL' | 'NORMAL' | 'EXTRA';
+  /** When set, the KurrentDB/EventStoreDB adapter replaces the embedded SQLite store. */
+  readonly eventStoreConnectionString?: string;
+  /** When set, reminders run on BullMQ in Redis; readiness reports Redis. */
+  readonly redisUrl?: string;
+  /** The clock starts at this instant and runs forward (drills); absent: the system clock. */
+  readonly clockStart?: Date;
+  readonly logLevel: LogLevel;
+  /** Whether the api process also runs the worker's jobs (the embedded default does). */
+  readonly apiRunsWorker: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and validates the environment; every problem is reported at once, naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name}="${value}" must be one of ${allowed.join(', ')}`);
+    return fallback;
+  };
+
+  const nodeEnv = pick('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const port = parsePort(env.PORT, problems);
+  const eventStore = optionalUrl('EVENTSTORE_CONNECTION_STRING', env, /^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, problems);
+  const redisUrl = optionalUrl('REDIS_URL', env, /^rediss?:\/\//, problems);
+  const clockStart = parseInstant(env.CLOCK_START, problems);
+  const apiRunsWorker = parseBool('API_RUNS_WORKER', env.API_RUNS_WORKER, redisUrl === undefined, problems);
+  const config: AppConfig = {
+    nodeEnv,
+    host: env.HOST || '0.0.0.0',
+    port,
+    dataDir: resolve(env.DATA_DIR || './data'),
+    sqliteSynchronous: pick('SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL', 'EXTRA'] as const, 'FULL'),
+    eventStoreConnectionString: eventStore,
+    redisUrl,
+    clockStart,
+    logLevel: pick('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
+    apiRunsWorker,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function parsePort(value: string | undefined, problems: string[]): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (/^\d+$/.test(value) && port >= 0 && port <= 65535) return port;
+  problems.push(`PORT="${value}" must be an integer from 0 to 65535`);
+  return 3000;
+}
+
+function optionalUrl(name: string, env: NodeJS.ProcessEnv, scheme: RegExp, problems: string[]): string | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  if (!scheme.test(value)) problems.push(`${name}="${value}" must start with ${scheme.source.replace(/\\/g, '')}`);
+  return value;
+}
+
+function parseInstant(value: string | undefined, problems: string[]): Date | undefined {
+  if (value === undefined || value === '') return undefined;
+  const hasOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value);
+  const instant = new Date(value);
+  if (hasOffset && !Number.isNaN(instant.getTime())) return instant;
+  problems.push(`CLOCK_START="${value}" must be an ISO 8601 instant with an offset, e.g. 2023-01-01T09:00:00+08:00`);
+  return undefined;
+}
+
+function parseBool(name: string, value: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  problems.push(`${name}="${value}" must be true or false`);
+  return fallback;
+}
+
+/** For process entry points: a bad configuration prints every problem and exits with 1. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './event-store.port';
+export * from './event-store.errors';
+export * from './event-store.module';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';

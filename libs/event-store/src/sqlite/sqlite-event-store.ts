@@ -1,0 +1,195 @@
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { ConcurrencyError, InvalidAppendError } from '../event-store.errors';
+import type {
+  AppendResult,
+  CheckpointStore,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  RecordedEvent,
+  Subscription,
+} from '../event-store.port';
+import { prepareAppend } from '../validate-append';
+import { GroupCommitQueue, type PendingAppend } from './group-commit';
+import { openSchema, type SynchronousMode } from './sqlite.schema';
+import { prepareStatements, toRecorded, type Statements } from './sqlite.statements';
+import { pollingSubscription } from './sqlite.subscription';
+
+export interface SqliteEventStoreOptions {
+  /** Database file, e.g. `${DATA_DIR}/events.db`; `:memory:` for throwaway stores. */
+  readonly filename: string;
+  /** `FULL` (default) fsyncs the WAL on every commit: an acknowledged append survives power loss. */
+  readonly synchronous?: SynchronousMode;
+  /** Most appends one group commit may hold. Default 1000. */
+  readonly maxBatch?: number;
+  /** How often a live subscription looks for appends made by another process. Default 500 ms. */
+  readonly pollIntervalMs?: number;
+  /** Source of `recordedAt`. Default: the system clock. */
+  readonly now?: () => Date;
+}
+
+/** The embedded default: one SQLite file, WAL, durable group commits. */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly sql: Statements;
+  private readonly queue: GroupCommitQueue;
+  private readonly appended = new EventEmitter();
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly now: () => Date;
+  private readonly pollIntervalMs: number;
+  private closed = false;
+  /** Inserts one append's events; nested in the batch transaction it runs as a savepoint. */
+  private readonly insertEvents: Database.Transaction<(append: PendingAppend, after: bigint, at: string) => bigint>;
+
+  constructor(options: SqliteEventStoreOptions) {
+    if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
+    this.db = new Database(options.filename);
+    openSchema(this.db, options.synchronous ?? 'FULL');
+    this.sql = prepareStatements(this.db);
+    this.now = options.now ?? (() => new Date());
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.appended.setMaxListeners(0);
+    this.insertEvents = this.db.transaction((append: PendingAppend, after: bigint, at: string) => {
+      let revision = after;
+      let position = 0n;
+      for (const e of append.events) {
+        revision += 1n;
+        position = BigInt(this.sql.insert.run(e.id, append.streamId, revision, e.type, e.data, e.metadata, at).lastInsertRowid);
+      }
+      return position;
+    });
+    const commitBatch = this.db.transaction((batch: PendingAppend[]) => this.commitBatch(batch));
+    this.queue = new GroupCommitQueue((batch) => commitBatch.immediate(batch), options.maxBatch ?? 1000);
+  }
+
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      if (this.closed) throw new Error('SqliteEventStore is closed');
+      const prepared = prepareAppend(streamId, events, expected);
+      this.queue.enqueue({ streamId, events: prepared, expected, resolve, reject });
+    });
+  }
+
+  async readStream(streamId: string, from = 0n): Promise<RecordedEvent[]> {
+    if (typeof streamId !== 'string' || streamId === '') throw new InvalidAppendError('streamId', 'must be a non-empty string');
+    return toRecorded(this.sql.readStream.all(streamId, from));
+  }
+
+  async readAll(fromPosition = 0n, limit = 1000): Promise<RecordedEvent[]> {
+    return this.readPage(fromPosition, limit);
+  }
+
+  subscribe(fromPosition: bigint | undefined, handler: EventHandler): Subscription {
+    const subscription = pollingSubscription(
+      { readPage: (p, l) => this.readPage(p, l), waitForAppend: (p) => this.waitForAppend(p) },
+      fromPosition,
+      handler,
+      () => this.subscriptions.delete(subscription),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  readonly checkpoints: CheckpointStore = {
+    load: async (subscriberId) => {
+      const position = this.sql.loadCheckpoint.get(subscriberId) as number | undefined;
+      return position === undefined ? undefined : BigInt(position);
+    },
+    store: async (subscriberId, position) => {
+      this.sql.storeCheckpoint.run(subscriberId, position, this.now().toISOString());
+    },
+  };
+
+  /** Position of the last committed event (0 when the log is empty). */
+  headPosition(): bigint {
+    return BigInt((this.sql.head.get() as number | null) ?? 0);
+  }
+
+  async ping(): Promise<void> {
+    this.sql.head.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue.drain();
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.appended.emit('append');
+    this.db.close();
+  }
+
+  private readPage(after: bigint, limit: number): RecordedEvent[] {
+    if (typeof after !== 'bigint' || after < 0n) throw new InvalidAppendError('fromPosition', 'must be a non-negative bigint');
+    if (!Number.isInteger(limit) || limit < 1) throw new InvalidAppendError('limit', 'must be a positive integer');
+    return toRecorded(this.sql.readAll.all(after, limit));
+  }
+
+  private waitForAppend(after: bigint): Promise<void> {
+    if (this.closed || this.headPosition() > after) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.appended.off('append', done);
+        resolve();
+      };
+      // The timer catches appends committed by another process on the same file.
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.appended.once('append', done);
+    });
+  }
+
+  /**
+   * Runs inside one IMMEDIATE transaction. Returns the callers' outcomes without settling
+   * them: the queue settles them only after COMMIT succeeded.
+   */
+  private commitBatch(batch: PendingAppend[]): Array<() => void> {
+    const recordedAt = this.now().toISOString();
+    const settle: Array<() => void> = [];
+    const last = new Map<string, bigint | undefined>();
+    for (const append of batch) {
+      const current = last.has(append.streamId) ? last.get(append.streamId) : this.lastRevision(append.streamId);
+      const conflict = checkExpected(append.streamId, append.expected, current);
+      if (conflict) {
+        settle.push(() => append.reject(conflict));
+        continue;
+      }
+      const first = current ?? -1n;
+      try {
+        const position = this.insertEvents(append, first, recordedAt);
+        const result = { nextExpectedRevision: first + BigInt(append.events.length), position };
+        last.set(append.streamId, result.nextExpectedRevision);
+        settle.push(() => append.resolve(result));
+      } catch (error) {
+        settle.push(() => append.reject(mapInsertError(error)));
+      }
+    }
+    settle.push(() => this.appended.emit('append'));
+    return settle;
+  }
+
+  private lastRevision(streamId: string): bigint | undefined {
+    const value = this.sql.lastRevision.get(streamId) as number | null;
+    return value === null ? undefined : BigInt(value);
+  }
+}
+
+function checkExpected(streamId: string, expected: ExpectedRevision, actual: bigint | undefined): ConcurrencyError | undefined {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && actual === undefined) ||
+    (expected === 'stream_exists' && actual !== undefined) ||
+    (typeof expected === 'bigint' && actual === expected);
+  return ok ? undefined : new ConcurrencyError(streamId, expected, actual);
+}
+
+function mapInsertError(error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' && String((error as Error).message).includes('events.id')) {
+    return new InvalidAppendError('events[].id', 'an event with this id is already stored');
+  }
+  return error;
+}

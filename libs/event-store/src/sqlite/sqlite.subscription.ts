@@ -1,0 +1,59 @@
+import type { EventHandler, RecordedEvent, Subscription } from '../event-store.port';
+
+export interface PollingSource {
+  /** Events strictly after `position`, in order, at most `limit`. */
+  readPage(position: bigint, limit: number): RecordedEvent[];
+  /** Resolves when new events may exist (a local commit, or the poll interval elapsed). */
+  waitForAppend(after: bigint): Promise<void>;
+}
+
+const PAGE = 500;
+
+/**
+ * Catch-up then live, in one loop: read a page after the last handled position, hand each
+ * event to the awaited handler, and when the log is exhausted wait for the next commit.
+ * Because the position only advances after the handler returns, resuming from the last
+ * handled position neither loses nor repeats an event.
+ */
+export function pollingSubscription(
+  source: PollingSource,
+  from: bigint | undefined,
+  handler: EventHandler,
+  onStop: () => void,
+): Subscription {
+  let stopped = false;
+  let position = from ?? 0n;
+  let wakeStop: (() => void) | undefined;
+  const stopSignal = new Promise<void>((resolve) => (wakeStop = resolve));
+
+  const done = (async () => {
+    // Yield once so the caller holds the Subscription before any handler runs or fails.
+    await Promise.resolve();
+    try {
+      while (!stopped) {
+        const page = source.readPage(position, PAGE);
+        if (page.length === 0) {
+          await Promise.race([source.waitForAppend(position), stopSignal]);
+          continue;
+        }
+        for (const event of page) {
+          if (stopped) return;
+          await handler(event);
+          position = event.position;
+        }
+      }
+    } finally {
+      stopped = true;
+      onStop();
+    }
+  })();
+
+  return {
+    done,
+    async stop() {
+      stopped = true;
+      wakeStop?.();
+      await done.catch(() => undefined);
+    },
+  };
+}

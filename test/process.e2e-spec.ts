@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..');
+const running = new Set<ReturnType<typeof spawn>>();
+afterAll(() => running.forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
+
+/** Runs an entry point from source, as `npm start` runs its build. */
+function run(entry: string, env: Record<string, string>) {
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry],
+    { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+  running.add(child);
+  const waitFor = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => pattern.test(output) && (clearInterval(timer), resolve()), 50);
+      void exited.then(() => (clearInterval(timer), pattern.test(output) ? resolve() : reject(new Error(output))));
+    });
+  return { child, exited, waitFor, output: () => output };
+}
+
+describe('process entry points', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zw-proc-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('refuses a bad configuration with every problem named and exit code 1', async () => {
+    const p = run('apps/api/src/main.ts', { PORT: 'eighty', CLOCK_START: 'soon', DATA_DIR: dataDir });
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toMatch(/PORT="eighty" must be an integer/);
+    expect(p.output()).toMatch(/CLOCK_START="soon"/);
+  }, 30_000);
+
+  it('starts the api, then shuts down gracefully on SIGTERM', async () => {
+    const p = run('apps/api/src/main.ts', { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+    await p.waitFor(/listening on/);
+    expect(p.output()).toMatch(/listening on http:\/\/127\.0\.0\.1:\d{2,5}/);
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+    expect(p.output()).toMatch(/event store closed/);
+  }, 30_000);
+
+  it('starts the worker as an application context without HTTP, and stops on SIGTERM', async () => {
+    const p = run('apps/worker/src/main.ts', { DATA_DIR: dataDir });
+    await p.waitFor(/worker ready/);
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+    expect(p.output()).toMatch(/event store closed/);
+  }, 30_000);
+});

@@ -1,0 +1,37 @@
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig, type AppConfig } from '@zw/config';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureHttp } from '../../apps/api/src/configure-http';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/** The real api module on a throwaway data folder (a real SQLite file), as main.ts wires it. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zw-e2e-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  configureHttp(app);
+  await app.init();
+  return {
+    app,
+    config,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Redis for integration tests: the URL the test runner provides (scripts/test.mjs). */
+export function testRedisUrl(): string | undefined {
+  return process.env.TEST_REDIS_URL;
+}
