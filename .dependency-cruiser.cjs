@@ -26,7 +26,7 @@ module.exports = {
       name: 'pure-libs-no-infra-libs',
       severity: 'error',
       comment: 'Pure libraries may know the event store port as types, never its adapters.',
-      from: { path: PURE_LIBS },
+      from: { path: PURE_LIBS, pathNot: '\\.spec\\.ts$' },
       to: { path: '^libs/(event-store|config)/', dependencyTypesNot: ['type-only'] },
     },
     {

@@ -92,7 +92,8 @@ function checkJsonValue(value: unknown, field: string, seen: Set<object>): void 
       if (value === null) return;
       if (seen.has(value)) throw new InvalidAppendError(field, 'is circular');
       const proto = Object.getPrototypeOf(value);
-      if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) {
+      // Plain in any realm (structuredClone, vm contexts): its prototype is some Object.prototype.
+      if (!Array.isArray(value) && proto !== null && Object.getPrototypeOf(proto) !== null) {
         throw new InvalidAppendError(field, `holds a ${proto?.constructor?.name ?? 'non-plain'} object, not plain JSON`);
       }
       seen.add(value);

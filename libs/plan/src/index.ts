@@ -13,6 +13,7 @@ export { toHundredths, formatHundredths } from './money';
 export type { Finding, FindingCode, Location, Severity } from './validation.findings';
 export type { CountCheck, CountSubject, InvestmentCheck } from './validation.counts';
 export * from './validation-report';
+export * from './catalogue';
 
 export class PlanSchemaError extends Error {
   constructor(

@@ -1,0 +1,3 @@
+export * from './plan-catalogue.events';
+export * from './plan-catalogue';
+export * from './import-plan';
