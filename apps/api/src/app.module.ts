@@ -8,6 +8,7 @@ import { createValidationPipe } from './errors/validation.pipe';
 import { HealthModule } from './health/health.controller';
 import { loggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics';
+import { PlansModule } from './plans/plans.module';
 
 /**
  * The HTTP application. Pipes and filters are providers (not main.ts calls) so that e2e
@@ -24,6 +25,7 @@ export class AppModule {
         EventStoreModule,
         MetricsModule,
         HealthModule,
+        PlansModule,
         // The embedded default runs the worker's jobs in this process.
         ...(config.apiRunsWorker ? [WorkerModule] : []),
       ],

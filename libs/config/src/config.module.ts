@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { CLOCK, startingAt, systemClock } from '@zw/clock';
-import type { AppConfig } from './config';
+import { CLOCK } from '@zw/clock';
+import { clockFor, type AppConfig } from './config';
 
 export const APP_CONFIG = 'APP_CONFIG';
 
@@ -12,7 +12,7 @@ export const APP_CONFIG = 'APP_CONFIG';
 @Module({})
 export class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const clock = config.clockStart ? startingAt(config.clockStart) : systemClock;
+    const clock = clockFor(config);
     return {
       module: ConfigModule,
       providers: [

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { startingAt, systemClock, type Clock } from '@zw/clock';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -104,4 +105,9 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfi
     process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
     process.exit(1);
   }
+}
+
+/** The one clock of a process: the system clock, or one that starts at CLOCK_START (drills). */
+export function clockFor(config: AppConfig): Clock {
+  return config.clockStart ? startingAt(config.clockStart) : systemClock;
 }

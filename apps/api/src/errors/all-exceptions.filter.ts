@@ -47,9 +47,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (error instanceof ConcurrencyError) {
         body.currentRevision = error.actual === undefined ? null : error.actual.toString();
       }
-      for (const key of ['field', 'reason'] as const) {
+      for (const key of ['field', 'reason', 'details'] as const) {
         const value = (error as Record<string, unknown>)[key];
-        if (typeof value === 'string') body[key] = value;
+        if (typeof value === 'string' || Array.isArray(value)) body[key] = value;
       }
       return body;
     }

@@ -9,6 +9,7 @@ const BY_CODE: Record<string, HttpStatus> = {
   'EVENT_STORE.CONCURRENCY': HttpStatus.CONFLICT,
   'EVENT_STORE.INVALID_INPUT': HttpStatus.BAD_REQUEST,
   VALIDATION: HttpStatus.BAD_REQUEST,
+  'PLAN.INVALID': HttpStatus.BAD_REQUEST,
   NOT_FOUND: HttpStatus.NOT_FOUND,
   FORBIDDEN: HttpStatus.FORBIDDEN,
 };

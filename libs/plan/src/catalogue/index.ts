@@ -1,3 +1,4 @@
 export * from './plan-catalogue.events';
 export * from './plan-catalogue';
 export * from './import-plan';
+export * from './task-sheet-import';

@@ -1,0 +1,87 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { CLOCK, type Clock } from '@zw/clock';
+import { EVENT_STORE, type EventStore } from '@zw/event-store';
+import { importPlan, loadPlan, planWithTaskSheet, readPlan, type ImportResult, type Plan } from '@zw/plan';
+import type { Request, Response } from 'express';
+import { CurrentActor, eventMetadata, requireRole, type Actor } from '../actor/actor';
+import { XLSX_MIME } from '../configure-http';
+
+const LISTS = ['departments', 'externalUnits', 'genericEntries', 'tasks', 'indicators', 'projects'] as const;
+
+/** A plan's catalogue: the office imports it; everyone reads it. */
+@Controller('plans')
+export class PlansController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Imports a plan file (JSON, the schema of libs/plan): 201 when it changed something, 200 when not. */
+  @Post()
+  @HttpCode(200)
+  async import(@Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    requireRole(actor, 'office');
+    return this.importAndAnswer(loadPlan(body, 'request body'), 'http', actor, req, res);
+  }
+
+  /** Replaces the plan's task list from an .xlsx sheet (附件3 columns); a bad cell → 400 naming sheet, row, column. */
+  @Put(':planId/tasks')
+  @HttpCode(200)
+  async importTaskSheet(
+    @Param('planId') planId: string,
+    @Query('sheet') sheet: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    requireRole(actor, 'office');
+    if (!req.is(XLSX_MIME) || !Buffer.isBuffer(req.body)) {
+      throw new BadRequestException({ code: 'VALIDATION', message: `body must be an .xlsx file sent as ${XLSX_MIME}` });
+    }
+    const plan = await planWithTaskSheet(this.store, planId, req.body, sheet);
+    return this.importAndAnswer(plan, 'http:xlsx', actor, req, res);
+  }
+
+  private async importAndAnswer(plan: Plan, source: string, actor: Actor, req: Request, res: Response) {
+    const result = await importPlan(this.store, plan, { source, metadata: eventMetadata(actor, req, this.clock) });
+    if (result.appended > 0) res.status(201);
+    if (result.revision !== undefined) res.setHeader('ETag', `"${result.revision}"`);
+    return importResponse(result);
+  }
+
+  @Get(':planId')
+  async overview(@Param('planId') planId: string, @Res({ passthrough: true }) res: Response) {
+    const { plan, state, revision } = await this.find(planId);
+    res.setHeader('ETag', `"${revision}"`);
+    const { departments: _d, externalUnits: _e, genericEntries: _g, tasks: _t, indicators: _i, projects: _p, ...header } = plan;
+    const counts = Object.fromEntries(LISTS.map((list) => [list, plan[list].length]));
+    return { ...header, counts, revision: revision.toString(), lastImport: state.lastImport };
+  }
+
+  // Declared before ':planId/:list', which would otherwise take this path.
+  @Get(':planId/validation-report')
+  async report(@Param('planId') planId: string) {
+    return (await this.find(planId)).state.lastImport?.report;
+  }
+
+  @Get(':planId/:list')
+  async list(@Param('planId') planId: string, @Param('list') list: string) {
+    if (!(LISTS as readonly string[]).includes(list)) throw new NotFoundException({ code: 'NOT_FOUND', message: `no list "${list}"` });
+    const { plan } = await this.find(planId);
+    return plan[list as (typeof LISTS)[number]];
+  }
+
+  private async find(planId: string) {
+    const found = await readPlan(this.store, planId);
+    if (!found) throw new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”不存在 (plan not found)` });
+    return found;
+  }
+}
+
+export function importResponse(result: ImportResult) {
+  return {
+    ...result,
+    revision: result.revision?.toString() ?? null,
+    position: result.position?.toString() ?? null,
+  };
+}

@@ -1,0 +1,66 @@
+import { EVENT_STORE, type EventStore } from '@zw/event-store';
+import { loadLianyunPlan, planStreamId } from '@zw/plan';
+import request from 'supertest';
+import { createTestApp, type TestApp } from './support/test-app';
+
+const office = { 'X-Actor-Id': 'u-office', 'X-Actor-Role': 'office', 'X-Actor-Department': encodeURIComponent('无废办') };
+const PLAN_ID = 'lianyun-2022-2025';
+
+describe('plans over HTTP (embedded SQLite)', () => {
+  let t: TestApp;
+  let store: EventStore;
+  const http = () => request(t.app.getHttpServer());
+  const stored = async () => (await store.readStream(planStreamId(PLAN_ID))).length;
+  beforeAll(async () => {
+    t = await createTestApp();
+    store = t.app.get(EVENT_STORE);
+  });
+  afterAll(() => t.close());
+
+  it('refuses an import without an actor (401) or by a department (403), appending nothing', async () => {
+    await http().post('/plans').send(loadLianyunPlan()).expect(401);
+    const res = await http()
+      .post('/plans')
+      .set({ ...office, 'X-Actor-Role': 'department', 'X-Actor-Department': encodeURIComponent('区城管局') })
+      .send(loadLianyunPlan())
+      .expect(403);
+    expect(res.body.code).toBe('AUTH.FORBIDDEN');
+    expect(await stored()).toBe(0);
+  });
+
+  it('refuses a malformed plan with 400 naming each path, appending nothing', async () => {
+    const plan = loadLianyunPlan() as unknown as Record<string, unknown>;
+    const bad = { ...plan, tasks: [{ code: 'A-1' }], indicators: 'none' };
+    const res = await http().post('/plans').set(office).send(bad).expect(400);
+    expect(res.body.code).toBe('PLAN.INVALID');
+    const fields = (res.body.details as Array<{ field: string }>).map((d) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['tasks[0].text', 'indicators']));
+    expect(await stored()).toBe(0);
+  });
+
+  it('imports the Lianyun plan (201), and a re-import appends nothing (200)', async () => {
+    const first = await http().post('/plans').set(office).send(loadLianyunPlan()).expect(201);
+    expect(first.body).toMatchObject({ planId: PLAN_ID, revised: 0, withdrawn: 0 });
+    expect(first.body.appended).toBeGreaterThan(100);
+    expect(first.headers.etag).toBe(`"${first.body.revision}"`);
+    const count = await stored();
+    const again = await http().post('/plans').set(office).send(loadLianyunPlan()).expect(200);
+    expect(again.body).toMatchObject({ appended: 0, revision: first.body.revision });
+    expect(await stored()).toBe(count);
+    const [event] = await store.readStream(planStreamId(PLAN_ID));
+    expect(event.metadata).toMatchObject({ actorId: 'u-office', role: 'office', department: '无废办' });
+  });
+
+  it('serves the plan as imported: tasks, departments, indicators, projects and the report', async () => {
+    const overview = await http().get(`/plans/${PLAN_ID}`).expect(200);
+    expect(overview.body.counts).toMatchObject({ departments: 20, tasks: 34, indicators: 50, projects: 7 });
+    const tasks = (await http().get(`/plans/${PLAN_ID}/tasks`).expect(200)).body as Array<{ code: string; lead: string[]; cooperating: string[] }>;
+    const byCode = new Map(tasks.map((task) => [task.code, task]));
+    expect(byCode.get('B-1')?.lead).toHaveLength(2);
+    expect(byCode.get('C-5')).toMatchObject({ lead: ['连云生态环境局'], cooperating: ['区城管局'] });
+    const report = (await http().get(`/plans/${PLAN_ID}/validation-report`).expect(200)).body;
+    expect(report.findings.map((f: { code: string }) => f.code)).toContain('TASK_COUNT_MISMATCH');
+    await http().get('/plans/no-such-plan').expect(404);
+    await http().get(`/plans/${PLAN_ID}/nonsense`).expect(404);
+  });
+});
