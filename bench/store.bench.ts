@@ -14,6 +14,7 @@ import { concurrentRate, fmt, machineInfo, median, round, syncRate, tempDir } fr
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const WARMUP_MS = 500;
 const REPEATS = 3;
+const READ_REPEATS = 9;
 const WRITERS = 64;
 const PREFILL = Number(process.env.BENCH_EVENTS ?? 200_000);
 const PAGE = 1000;
@@ -114,6 +115,8 @@ async function adapterReadAll(store: SqliteEventStore): Promise<number> {
 
 /** Times `pass` (which returns how many events it read); returns events per second. */
 async function readRate(pass: () => number | Promise<number>): Promise<number> {
+  // A full collection first, so neither case pays for the garbage of the pass before it.
+  (globalThis as { gc?: () => void }).gc?.();
   const start = performance.now();
   const n = await pass();
   if (n !== PREFILL) throw new Error(`read ${n} events, expected ${PREFILL}`);
@@ -124,10 +127,13 @@ async function readRate(pass: () => number | Promise<number>): Promise<number> {
  * Runs every case once per repetition, rotating their order so that drift on the machine
  * (thermal, neighbours, page cache) does not favour one case; prints and returns medians.
  */
-async function interleaved<K extends string>(cases: Record<K, () => number | Promise<number>>): Promise<Record<K, number>> {
+async function interleaved<K extends string>(
+  cases: Record<K, () => number | Promise<number>>,
+  repeats = REPEATS,
+): Promise<{ medians: Record<K, number>; samples: Record<K, number[]> }> {
   const names = Object.keys(cases) as K[];
   const samples = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<K, number[]>;
-  for (let rep = 0; rep < REPEATS; rep++) {
+  for (let rep = 0; rep < repeats; rep++) {
     for (let j = 0; j < names.length; j++) {
       const name = names[(j + rep) % names.length]!;
       samples[name].push(await cases[name]());
@@ -138,7 +144,7 @@ async function interleaved<K extends string>(cases: Record<K, () => number | Pro
     medians[name] = median(samples[name]);
     console.log(`  ${name.padEnd(30)} median ${fmt(medians[name]).padStart(9)} /s   runs: ${samples[name].map(fmt).join(', ')}`);
   }
-  return medians;
+  return { medians, samples };
 }
 
 async function main(): Promise<void> {
@@ -151,7 +157,7 @@ async function main(): Promise<void> {
   console.log(`  method         ${WARMUP_MS} ms warm-up + ${SECONDS} s per write run, fresh file per run; median of ${REPEATS}`);
 
   console.log('Durable appends (single-event transactions / appends per second):');
-  const w = await interleaved({
+  const { medians: w } = await interleaved({
     rawTxPerSec: rawTxRate,
     adapterAppendsPerSec1Writer: () => adapterAppendRate(1),
     adapterAppendsPerSec64Writers: () => adapterAppendRate(WRITERS),
@@ -164,10 +170,16 @@ async function main(): Promise<void> {
   const store = new SqliteEventStore({ filename: file, synchronous: 'FULL' });
   await readRate(() => rawReadAll(raw)); // warm-up: JIT and OS page cache
   await readRate(() => adapterReadAll(store));
-  const r = await interleaved({
-    rawReadAllEventsPerSec: () => readRate(() => rawReadAll(raw)),
-    readAllEventsPerSec: () => readRate(() => adapterReadAll(store)),
-  });
+  // Reads are short and noisy on a shared machine: more repetitions, and the ratio is the
+  // median of the ratios of adjacent (raw, adapter) pairs, so drift hits both sides of each.
+  const { medians: r, samples: rs } = await interleaved(
+    {
+      rawReadAllEventsPerSec: () => readRate(() => rawReadAll(raw)),
+      readAllEventsPerSec: () => readRate(() => adapterReadAll(store)),
+    },
+    READ_REPEATS,
+  );
+  const readRatio = median(rs.readAllEventsPerSec.map((v, i) => v / rs.rawReadAllEventsPerSec[i]!));
   raw.close();
   await store.close();
 
@@ -178,7 +190,7 @@ async function main(): Promise<void> {
     groupCommitSpeedup: round(w.adapterAppendsPerSec64Writers / w.rawTxPerSec, 2),
     rawReadAllEventsPerSec: round(r.rawReadAllEventsPerSec),
     readAllEventsPerSec: round(r.readAllEventsPerSec),
-    readAllVsRaw: round(r.readAllEventsPerSec / r.rawReadAllEventsPerSec, 3),
+    readAllVsRaw: round(readRatio, 3),
   };
   const meetsTargets = {
     groupCommitSpeedup: figures.groupCommitSpeedup >= TARGETS.groupCommitSpeedup,
@@ -186,7 +198,7 @@ async function main(): Promise<void> {
   };
   console.log('Summary:');
   console.log(`  groupCommitSpeedup  ${figures.groupCommitSpeedup}  (64 writers / raw floor; target >= 3: ${meetsTargets.groupCommitSpeedup ? 'met' : 'NOT met'})`);
-  console.log(`  readAllVsRaw        ${figures.readAllVsRaw}  (readAll / raw read; target >= 0.8: ${meetsTargets.readAllVsRaw ? 'met' : 'NOT met'})`);
+  console.log(`  readAllVsRaw        ${figures.readAllVsRaw}  (median of paired readAll / raw read ratios; target >= 0.8: ${meetsTargets.readAllVsRaw ? 'met' : 'NOT met'})`);
   console.log(JSON.stringify({ ...figures, targets: { groupCommitSpeedup: '>= 3', readAllVsRaw: '>= 0.8' }, meetsTargets }));
 }
 

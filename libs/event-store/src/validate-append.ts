@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { InvalidAppendError } from './event-store.errors';
 import type { ExpectedRevision, NewEvent } from './event-store.port';
+import { uuidv7 } from './uuid-v7';
 
 /** An event checked and serialised once, ready for any adapter to write. */
 export interface PreparedEvent {
@@ -63,7 +63,9 @@ function prepareEvent(event: NewEvent, i: number): PreparedEvent {
     throw new InvalidAppendError(`${at}.metadata`, 'must be an object');
   }
   return {
-    id: event.id ?? randomUUID(),
+    // Infrastructure, not domain: the id's time part only orders the index, it decides nothing.
+    // eslint-disable-next-line no-restricted-syntax
+    id: event.id ?? uuidv7(Date.now()),
     type: event.type,
     data: toJson(event.data, `${at}.data`),
     metadata: toJson(metadata, `${at}.metadata`),
