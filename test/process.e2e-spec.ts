@@ -8,10 +8,10 @@ const running = new Set<ReturnType<typeof spawn>>();
 afterAll(() => running.forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
 
 /** Runs an entry point from source, as `npm start` runs its build. */
-function run(entry: string, env: Record<string, string>) {
+function run(entry: string, env: Record<string, string>, args: string[] = []) {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry],
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry, ...args],
     { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -46,6 +46,21 @@ describe('process entry points', () => {
     expect(await p.exited).toBe(0);
     expect(p.output()).toMatch(/event store closed/);
   }, 30_000);
+
+  it('starts with --seed-plan: the Lianyun plan is served, and a restart appends nothing', async () => {
+    const seedDir = mkdtempSync(join(tmpdir(), 'zw-seed-'));
+    for (const expected of [/plan seeded/, /plan already loaded, nothing appended/]) {
+      const p = run('apps/api/src/main.ts', { PORT: '0', HOST: '127.0.0.1', DATA_DIR: seedDir }, ['--seed-plan']);
+      await p.waitFor(/listening on/);
+      expect(p.output()).toMatch(expected);
+      const url = /listening on (http:\/\/[\d.:]+)/.exec(p.output())![1];
+      const overview = (await (await fetch(`${url}/plans/lianyun-2022-2025`)).json()) as { counts: Record<string, number> };
+      expect(overview.counts).toMatchObject({ departments: 20, tasks: 34, indicators: 50, projects: 7 });
+      p.child.kill('SIGTERM');
+      expect(await p.exited).toBe(0);
+    }
+    rmSync(seedDir, { recursive: true, force: true });
+  }, 60_000);
 
   it('starts the worker as an application context without HTTP, and stops on SIGTERM', async () => {
     const p = run('apps/worker/src/main.ts', { DATA_DIR: dataDir });

@@ -12,13 +12,20 @@ class RedisProbe implements OnApplicationShutdown {
   readonly client?: Redis;
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     if (config.redisUrl) {
-      this.client = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+      // No background reconnect loop: each probe connects on demand, so a Redis outage
+      // leaves no timers behind and the probe answers within its own timeout.
+      this.client = new Redis(config.redisUrl, {
+        lazyConnect: true,
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        retryStrategy: () => null,
+      });
       this.client.on('error', () => undefined); // reported by the probe, not as an unhandled event
     }
   }
   async ping(): Promise<void> {
     if (!this.client) return;
-    if (this.client.status === 'wait') await this.client.connect();
+    if (this.client.status === 'wait' || this.client.status === 'end') await this.client.connect();
     await this.client.ping();
   }
   async onApplicationShutdown(): Promise<void> {
