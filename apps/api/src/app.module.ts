@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.controller';
 import { loggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics';
 import { PlansModule } from './plans/plans.module';
+import { TasksModule } from './tasks/tasks.module';
 
 /**
  * The HTTP application. Pipes and filters are providers (not main.ts calls) so that e2e
@@ -26,6 +27,7 @@ export class AppModule {
         MetricsModule,
         HealthModule,
         PlansModule,
+        TasksModule,
         // The embedded default runs the worker's jobs in this process.
         ...(config.apiRunsWorker ? [WorkerModule] : []),
       ],

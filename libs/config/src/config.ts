@@ -20,6 +20,8 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   /** Whether the api process also runs the worker's jobs (the embedded default does). */
   readonly apiRunsWorker: boolean;
+  /** The plan that `/tasks/:code` refers to when the request names none (`?plan=`). */
+  readonly defaultPlanId: string;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clockStart,
     logLevel: pick('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
     apiRunsWorker,
+    defaultPlanId: parsePlanId(env.DEFAULT_PLAN_ID, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -86,6 +89,13 @@ function parseInstant(value: string | undefined, problems: string[]): Date | und
   if (hasOffset && !Number.isNaN(instant.getTime())) return instant;
   problems.push(`CLOCK_START="${value}" must be an ISO 8601 instant with an offset, e.g. 2023-01-01T09:00:00+08:00`);
   return undefined;
+}
+
+function parsePlanId(value: string | undefined, problems: string[]): string {
+  if (value === undefined || value === '') return 'lianyun-2022-2025';
+  if (/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(value)) return value;
+  problems.push(`DEFAULT_PLAN_ID="${value}" must be letters, digits, - and _ (a plan id)`);
+  return 'lianyun-2022-2025';
 }
 
 function parseBool(name: string, value: string | undefined, fallback: boolean, problems: string[]): boolean {

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ConcurrencyError } from '@zw/event-store';
 import type { Response } from 'express';
-import { statusForCode } from './error-status.map';
+import { statusForError } from './error-status.map';
 
 interface ErrorBody {
   statusCode: number;
@@ -40,8 +40,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const code = typeof http.type === 'string' ? http.type.toUpperCase().replace(/\W/g, '_') : HttpStatus[http.status];
       return { statusCode: http.status, code: code ?? 'HTTP_ERROR', message: (error as Error).message };
     }
-    const code = (error as { code?: unknown } | null)?.code;
-    const status = typeof code === 'string' ? statusForCode(code) : undefined;
+    const { code, kind } = (error ?? {}) as { code?: unknown; kind?: unknown };
+    const status = typeof code === 'string' ? statusForError(code, kind) : undefined;
     if (status !== undefined) {
       const body: ErrorBody = { statusCode: status, code: code as string, message: (error as Error).message };
       if (error instanceof ConcurrencyError) {
@@ -49,7 +49,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
       for (const key of ['field', 'reason', 'details'] as const) {
         const value = (error as Record<string, unknown>)[key];
-        if (typeof value === 'string' || Array.isArray(value)) body[key] = value;
+        if (typeof value === 'string' || (value !== null && typeof value === 'object')) body[key] = value;
       }
       return body;
     }

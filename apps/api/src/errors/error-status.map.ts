@@ -19,3 +19,15 @@ export function statusForCode(code: string): HttpStatus | undefined {
   const family = Object.keys(BY_CODE).find((key) => key.endsWith('.') && code.startsWith(key));
   return family ? BY_CODE[family] : undefined;
 }
+
+/** Domain errors say what kind of "no" they are; the api needs no list of every code. */
+const BY_KIND: Record<string, HttpStatus> = {
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  invalid: HttpStatus.BAD_REQUEST,
+};
+
+export function statusForError(code: string, kind: unknown): HttpStatus | undefined {
+  return statusForCode(code) ?? (typeof kind === 'string' ? BY_KIND[kind] : undefined);
+}

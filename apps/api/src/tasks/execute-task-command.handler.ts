@@ -1,0 +1,77 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { decide, evolve, initialTaskState, taskStreamId, type TaskCommand, type TaskState } from '@zw/domain';
+import { ConcurrencyError, EVENT_STORE, type EventMetadata, type EventStore, type RecordedEvent } from '@zw/event-store';
+
+export interface TaskCommandResult {
+  readonly streamId: string;
+  /** Revision after the command: the task's new ETag. */
+  readonly revision: bigint;
+  /** Global position of the last event: read models that reached it show this command. */
+  readonly position: bigint;
+  readonly events: readonly string[];
+  /** True when an Idempotency-Key matched an earlier command: nothing was appended. */
+  readonly replayed: boolean;
+  readonly state: TaskState;
+}
+
+/** One command of a task's workflow, with the HTTP conventions that guard it. */
+export class ExecuteTaskCommand extends Command<TaskCommandResult> {
+  constructor(
+    readonly planId: string,
+    readonly code: string,
+    readonly command: TaskCommand,
+    readonly metadata: EventMetadata,
+    /** From If-Match: the revision the client decided on; a stale one is refused. */
+    readonly expectedRevision?: bigint,
+    /** From Idempotency-Key: a retry of the same actor's command appends nothing. */
+    readonly idempotencyKey?: string,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Load → decide → append with the revision that was read (Emmett's command handler). The
+ * idempotency record is the stream itself: the key travels in the events' metadata, so a
+ * retry finds it with the events, in both adapters, with no second store to keep in step.
+ */
+@CommandHandler(ExecuteTaskCommand)
+export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCommand, TaskCommandResult> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute(c: ExecuteTaskCommand): Promise<TaskCommandResult> {
+    const streamId = taskStreamId(c.planId, c.code);
+    const history = await this.store.readStream(streamId);
+    const current = history.at(-1)?.revision;
+    const state = history.reduce((s, e) => evolve(s, e as never), initialTaskState());
+
+    if (c.idempotencyKey) {
+      const earlier = history.filter((e) => e.metadata.idempotencyKey === c.idempotencyKey && e.metadata.actorId === c.metadata.actorId);
+      if (earlier.length > 0) return { ...replay(streamId, earlier), state };
+    }
+    if (c.expectedRevision !== undefined && c.expectedRevision !== current) {
+      throw new ConcurrencyError(streamId, c.expectedRevision, current);
+    }
+    const events = decide(c.command, state);
+    const metadata = c.idempotencyKey ? { ...c.metadata, idempotencyKey: c.idempotencyKey } : c.metadata;
+    const result = await this.store.append(
+      streamId,
+      events.map((e) => ({ type: e.type, data: e.data, metadata })),
+      current ?? 'no_stream',
+    );
+    return {
+      streamId,
+      revision: result.nextExpectedRevision,
+      position: result.position,
+      events: events.map((e) => e.type),
+      replayed: false,
+      state: events.reduce((s, e) => evolve(s, e), state),
+    };
+  }
+}
+
+function replay(streamId: string, earlier: RecordedEvent[]) {
+  const last = earlier.at(-1)!;
+  return { streamId, revision: last.revision, position: last.position, events: earlier.map((e) => e.type), replayed: true };
+}

@@ -1,0 +1,80 @@
+import { BadRequestException, Body, Controller, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import { shanghaiDate } from '@zw/clock';
+import type { AssignmentRequest, MilestonePlan } from '@zw/domain';
+import { parseTimeWindow, type Plan, type PlanTask } from '@zw/plan';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { CurrentActor, type Actor } from '../actor/actor';
+import { canonicalDepartments } from './departments';
+import { AssignTaskDto, CreateTaskDto, ReasonDto, ReassignTaskDto, type MilestoneDto } from './dto/task-command.dtos';
+import { ACKNOWLEDGE_WORKING_DAYS, assignmentDefaults, workingDaysAfter } from './task-defaults';
+import { TaskCommandSender } from './task-command.sender';
+
+/** 交办 / 改派 / 撤销: the office puts a task in departments' hands, changes them, or cancels it. */
+@Controller('tasks')
+export class TaskAssignmentController {
+  constructor(private readonly sender: TaskCommandSender) {}
+
+  /** Assigns a task of the plan; what the body leaves out comes from the plan's row. */
+  @Post(':code/assignment')
+  async assign(@Param('code') code: string, @Body() body: AssignTaskDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const plan = await this.sender.plan(req);
+    const row = plan.tasks.find((t) => t.code === code);
+    if (!row) throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不在计划任务清单中；清单外任务请用 POST /tasks 新建` });
+    const { request } = assignmentDefaults(plan, row, this.sender.now());
+    return this.sender.send(req, res, actor, code, 'AssignTask', this.override(plan, request, body));
+  }
+
+  /** Creates (and assigns) a task the plan's appendix lacks. */
+  @Post()
+  async create(@Body() body: CreateTaskDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const plan = await this.sender.plan(req);
+    const row: PlanTask = {
+      code: body.code, system: body.system as PlanTask['system'], area: body.area, text: body.text, window: body.window,
+      lead: body.lead, leadRaw: body.lead.join('、'), leadOpenEnded: false,
+      cooperating: body.cooperating ?? [], cooperatingRaw: (body.cooperating ?? []).join('、') || '/', cooperatingOpenEnded: false,
+    };
+    const window = parseTimeWindow(row.window);
+    if (!window.ok) throw new BadRequestException({ code: 'VALIDATION', message: `window: ${window.error.message}`, details: [{ field: 'window', reason: window.error.message }] });
+    const { request } = assignmentDefaults(plan, row, this.sender.now());
+    return this.sender.send(req, res, actor, body.code, 'CreateTask', this.override(plan, request, body));
+  }
+
+  @Post(':code/reassignment')
+  async reassign(@Param('code') code: string, @Body() body: ReassignTaskDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const plan = await this.sender.plan(req);
+    return this.sender.send(req, res, actor, code, 'ReassignTask', {
+      lead: canonicalDepartments(plan, body.lead, 'lead'),
+      cooperating: canonicalDepartments(plan, body.cooperating, 'cooperating'),
+      acknowledgeBy: body.acknowledgeBy ?? workingDaysAfter(shanghaiDate(this.sender.now()), ACKNOWLEDGE_WORKING_DAYS),
+      reason: body.reason,
+    });
+  }
+
+  @Post(':code/cancellation')
+  cancel(@Param('code') code: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.sender.send(req, res, actor, code, 'CancelTask', { reason: body.reason });
+  }
+
+  private override(plan: Plan, defaults: AssignmentRequest, body: AssignTaskDto): AssignmentRequest {
+    const lead = body.lead ? canonicalDepartments(plan, body.lead, 'lead') : defaults.lead;
+    return {
+      ...defaults,
+      lead,
+      cooperating: body.cooperating ? canonicalDepartments(plan, body.cooperating, 'cooperating') : defaults.cooperating,
+      dueDate: body.dueDate ?? defaults.dueDate,
+      milestones: body.milestones ? body.milestones.map((m, i) => milestonePlan(plan, m, `milestones[${i}].owner`)) : defaults.milestones.map((m) => ({ ...m, owner: lead[0]! })),
+      acknowledgeBy: body.acknowledgeBy ?? defaults.acknowledgeBy,
+      ...(body.reporting ? { reporting: body.reporting } : {}),
+    };
+  }
+}
+
+export function milestonePlan(plan: Plan, m: MilestoneDto, field: string): MilestonePlan {
+  return {
+    milestoneId: m.milestoneId ?? `m-${randomUUID().slice(0, 8)}`,
+    title: m.title,
+    dueDate: m.dueDate,
+    owner: canonicalDepartments(plan, [m.owner], field)[0]!,
+  };
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { CurrentActor, type Actor } from '../actor/actor';
+import { ExtensionRequestDto, NoteDto, ReasonDto } from './dto/task-command.dtos';
+import { TaskCommandSender } from './task-command.sender';
+
+/** 会签, 办结 / 退回 and 延期: how a task closes, or gets more time. */
+@Controller('tasks/:code')
+export class TaskClosureController {
+  constructor(private readonly sender: TaskCommandSender) {}
+
+  @Post('sign-off-request')
+  requestSignOff(@Param('code') code: string, @Body() b: NoteDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.sender.send(req, res, actor, code, 'RequestSignOff', note(b));
+  }
+
+  /** 会签: a cooperating department signs off the result. */
+  @Post('sign-offs')
+  signOff(@Param('code') code: string, @Body() b: NoteDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.sender.send(req, res, actor, code, 'SignOff', note(b));
+  }
+
+  /** An objection sends the task back to in progress. */
+  @Post('objections')
+  object(@Param('code') code: string, @Body() b: ReasonDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.sender.send(req, res, actor, code, 'ObjectToSignOff', { reason: b.reason });
+  }
+
+  /** 办结 */
+  @Post('acceptance')
+  accept(@Param('code') code: string, @Body() b: NoteDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.sender.send(req, res, actor, code, 'AcceptTask', note(b));
+  }
+
+  /** 退回 */
+  @Post('return')
+  giveBack(@Param('code') code: string, @Body() b: ReasonDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.sender.send(req, res, actor, code, 'ReturnTask', { reason: b.reason });
+  }
+
+  /** 延期申请 by the lead, for the task or one milestone, before its due date. */
+  @Post('extensions')
+  requestExtension(@Param('code') code: string, @Body() b: ExtensionRequestDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const target = b.milestoneId ? { kind: 'milestone' as const, milestoneId: b.milestoneId } : { kind: 'task' as const };
+    const extensionId = `x-${randomUUID().slice(0, 8)}`;
+    return this.sender.send(req, res, actor, code, 'RequestExtension', { extensionId, target, newDueDate: b.newDueDate, reason: b.reason }, { extensionId });
+  }
+
+  @Post('extensions/:extensionId/approval')
+  approve(
+    @Param('code') code: string, @Param('extensionId') extensionId: string, @Body() b: NoteDto,
+    @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.sender.send(req, res, actor, code, 'ApproveExtension', { extensionId, ...note(b) });
+  }
+
+  @Post('extensions/:extensionId/rejection')
+  reject(
+    @Param('code') code: string, @Param('extensionId') extensionId: string, @Body() b: ReasonDto,
+    @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.sender.send(req, res, actor, code, 'RejectExtension', { extensionId, reason: b.reason });
+  }
+}
+
+function note(b: NoteDto): { note?: string } {
+  return b.note ? { note: b.note } : {};
+}

@@ -1,0 +1,45 @@
+import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { evolve, initialTaskState, taskStreamId, type TaskEvent } from '@zw/domain';
+import { EVENT_STORE, type EventStore } from '@zw/event-store';
+import type { Request, Response } from 'express';
+import { TaskCommandSender } from './task-command.sender';
+import { taskView } from './task.view';
+
+/**
+ * Reads of one task, folded from its stream (the projections issue adds the board and
+ * other read models over the global log). The ETag is the stream revision for If-Match.
+ */
+@Controller('tasks')
+export class TaskReadController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly sender: TaskCommandSender,
+  ) {}
+
+  /** Every task of the plan's list, with its workflow status (待交办 when never assigned). */
+  @Get()
+  async list(@Req() req: Request) {
+    const plan = await this.sender.plan(req);
+    return Promise.all(plan.tasks.map((row) => this.load(plan.id, row.code).then(({ view }) => ({ ...view, code: row.code, title: row.text }))));
+  }
+
+  @Get(':code')
+  async one(@Param('code') code: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const planId = this.sender.planIdOf(req);
+    const { view, revision } = await this.load(planId, code);
+    if (revision === undefined) {
+      const plan = await this.sender.plan(req);
+      if (!plan.tasks.some((t) => t.code === code)) throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不存在 (task not found)` });
+    } else {
+      res.setHeader('ETag', `"${revision}"`);
+    }
+    return { ...view, code };
+  }
+
+  private async load(planId: string, code: string) {
+    const events = await this.store.readStream(taskStreamId(planId, code));
+    const state = events.reduce((s, e) => evolve(s, { type: e.type, data: e.data } as TaskEvent), initialTaskState());
+    const revision = events.at(-1)?.revision;
+    return { view: taskView(state, revision), revision };
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EventStoreModule } from '@zw/event-store';
+import { ExecuteTaskCommandHandler } from './execute-task-command.handler';
+import { TaskAssignmentController } from './task-assignment.http.controller';
+import { TaskClosureController } from './task-closure.http.controller';
+import { TaskCommandSender } from './task-command.sender';
+import { TaskReadController } from './task-read.http.controller';
+import { TaskWorkController } from './task-work.http.controller';
+
+@Module({
+  imports: [CqrsModule, EventStoreModule],
+  controllers: [TaskReadController, TaskAssignmentController, TaskWorkController, TaskClosureController],
+  providers: [ExecuteTaskCommandHandler, TaskCommandSender],
+})
+export class TasksModule {}
