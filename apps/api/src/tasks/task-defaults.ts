@@ -45,9 +45,11 @@ export function assignmentDefaults(plan: Plan, row: PlanTask, now: Date): Assign
   if (!parsed.ok) throw new Error(parsed.error.message);
   const window = parsed.window;
   const ongoing = window.kind === 'ongoing';
+  // Years already over when the task is assigned get no milestone of their own.
+  const thisYear = Number(shanghaiDate(now).slice(0, 4));
   const milestones: MilestonePlan[] =
     window.kind === 'dated'
-      ? window.milestones.map((m) => ({
+      ? window.milestones.filter((m) => m.year >= thisYear || m.final).map((m) => ({
           milestoneId: `y${m.year}`,
           title: window.milestones.length === 1 ? '完成任务' : m.final ? `${m.year}年：完成任务` : `${m.year}年度目标`,
           dueDate: m.due,

@@ -24,7 +24,8 @@ export function isLocalDate(value: unknown): value is LocalDate {
 
 /** The Shanghai calendar day of an instant, or undefined when it is not ISO 8601 with an offset. */
 export function shanghaiDay(instant: unknown): LocalDate | undefined {
-  if (typeof instant !== 'string' || !INSTANT.test(instant)) return undefined;
+  if (typeof instant !== 'string' || !INSTANT.test(instant) || !isLocalDate(instant.slice(0, 10))) return undefined;
+  // Date.parse would roll 30 February over into March rather than refuse it; the check above does.
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) return undefined;
   return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);

@@ -59,8 +59,8 @@ export type ReassignTask = Command<'ReassignTask', {
   readonly acknowledgeBy: LocalDate;
   readonly reason: string;
   /**
-   * New owners for milestones of departments that leave the task. A milestone not named
-   * here goes to the first lead, who answers for the whole task anyway.
+   * New owners of milestones, by id. A milestone whose owner leaves the task and is not
+   * named here goes to the first lead, who answers for the whole task anyway.
    */
   readonly milestoneOwners?: Readonly<Record<string, string>>;
 }>;
