@@ -40,6 +40,16 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
     expect(await count('A-6')).toBe(before + 1);
   });
 
+  it('without If-Match, parallel commands are decided again on the fresh state: all succeed, revisions contiguous', async () => {
+    const before = await count('A-6');
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => http().post('/tasks/A-6/progress-reports').set(ecology).send({ percent: i, text: `并发${i}` })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
+    expect(new Set(answers.map((a) => a.body.revision)).size).toBe(20);
+    expect(await count('A-6')).toBe(before + 20);
+  });
+
   it('a stale If-Match is refused with 409 and the current revision, appending nothing', async () => {
     const before = await count('D-1');
     const res = await http().post('/tasks/D-1/cancellation').set(office).set('If-Match', '"99"').send({ reason: '测试' }).expect(409);

@@ -1,7 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decide, evolve, initialTaskState, taskStreamId, type TaskCommand, type TaskState } from '@zw/domain';
+import { decide, evolve, taskStreamId, type TaskCommand, type TaskState } from '@zw/domain';
 import { ConcurrencyError, EVENT_STORE, type EventMetadata, type EventStore, type RecordedEvent } from '@zw/event-store';
+import { idempotencyId, TaskStreamCache } from './task-stream.cache';
+
+/** Attempts when the client pinned no revision and another writer got there first. */
+const MAX_ATTEMPTS = 5;
 
 export interface TaskCommandResult {
   readonly streamId: string;
@@ -35,30 +39,43 @@ export class ExecuteTaskCommand extends Command<TaskCommandResult> {
  * Load → decide → append with the revision that was read (Emmett's command handler). The
  * idempotency record is the stream itself: the key travels in the events' metadata, so a
  * retry finds it with the events, in both adapters, with no second store to keep in step.
+ * Without If-Match the client accepted whatever the task is now: a lost race is decided
+ * again on the fresh state; with If-Match it is the client's to resolve (409).
  */
 @CommandHandler(ExecuteTaskCommand)
 export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCommand, TaskCommandResult> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  private readonly streams: TaskStreamCache;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    this.streams = new TaskStreamCache(store);
+  }
 
   async execute(c: ExecuteTaskCommand): Promise<TaskCommandResult> {
     const streamId = taskStreamId(c.planId, c.code);
-    const history = await this.store.readStream(streamId);
-    const current = history.at(-1)?.revision;
-    const state = history.reduce((s, e) => evolve(s, e as never), initialTaskState());
-
-    if (c.idempotencyKey) {
-      const earlier = history.filter((e) => e.metadata.idempotencyKey === c.idempotencyKey && e.metadata.actorId === c.metadata.actorId);
-      if (earlier.length > 0) return { ...replay(streamId, earlier), state };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(streamId, c);
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || c.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) throw error;
+      }
     }
-    if (c.expectedRevision !== undefined && c.expectedRevision !== current) {
-      throw new ConcurrencyError(streamId, c.expectedRevision, current);
+  }
+
+  private async attempt(streamId: string, c: ExecuteTaskCommand): Promise<TaskCommandResult> {
+    const { state, revision, idempotency } = await this.streams.load(streamId);
+    if (c.idempotencyKey) {
+      const earlier = idempotency.get(idempotencyId(c.metadata.actorId, c.idempotencyKey));
+      if (earlier) return { ...replay(streamId, earlier), state };
+    }
+    if (c.expectedRevision !== undefined && c.expectedRevision !== revision) {
+      throw new ConcurrencyError(streamId, c.expectedRevision, revision);
     }
     const events = decide(c.command, state);
     const metadata = c.idempotencyKey ? { ...c.metadata, idempotencyKey: c.idempotencyKey } : c.metadata;
     const result = await this.store.append(
       streamId,
       events.map((e) => ({ type: e.type, data: e.data, metadata })),
-      current ?? 'no_stream',
+      revision ?? 'no_stream',
     );
     return {
       streamId,
@@ -71,7 +88,7 @@ export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCom
   }
 }
 
-function replay(streamId: string, earlier: RecordedEvent[]) {
+function replay(streamId: string, earlier: readonly RecordedEvent[]) {
   const last = earlier.at(-1)!;
   return { streamId, revision: last.revision, position: last.position, events: earlier.map((e) => e.type), replayed: true };
 }
