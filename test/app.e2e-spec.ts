@@ -58,3 +58,15 @@ const redisUrl = testRedisUrl();
     await t.close();
   });
 });
+
+describe('OpenAPI', () => {
+  it('serves the document generated from the DTOs, with Chinese descriptions, and Swagger UI at /docs', async () => {
+    const t = await createTestApp();
+    const doc = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body;
+    expect(doc.info.title).toBe('无废城市建设任务督办 API');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/tasks/{code}/acknowledgements', '/tasks/{code}/milestones/{milestoneId}/completion', '/plans']));
+    expect(doc.components.schemas.ProgressReportDto.properties.percent.description).toBe('完成百分比 0-100');
+    await request(t.app.getHttpServer()).get('/docs').expect(200);
+    await t.close();
+  });
+});

@@ -1,3 +1,4 @@
+import { ApiTags } from '@nestjs/swagger';
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { CLOCK, type Clock } from '@zw/clock';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
@@ -9,6 +10,7 @@ import { XLSX_MIME } from '../configure-http';
 const LISTS = ['departments', 'externalUnits', 'genericEntries', 'tasks', 'indicators', 'projects'] as const;
 
 /** A plan's catalogue: the office imports it; everyone reads it. */
+@ApiTags('计划')
 @Controller('plans')
 export class PlansController {
   constructor(

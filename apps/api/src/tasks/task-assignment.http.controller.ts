@@ -1,3 +1,4 @@
+import { ApiTags } from '@nestjs/swagger';
 import { BadRequestException, Body, Controller, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import { shanghaiDate } from '@zw/clock';
 import type { AssignmentRequest, MilestonePlan } from '@zw/domain';
@@ -11,6 +12,7 @@ import { ACKNOWLEDGE_WORKING_DAYS, assignmentDefaults, workingDaysAfter } from '
 import { TaskCommandSender } from './task-command.sender';
 
 /** 交办 / 改派 / 撤销: the office puts a task in departments' hands, changes them, or cancels it. */
+@ApiTags('任务交办')
 @Controller('tasks')
 export class TaskAssignmentController {
   constructor(private readonly sender: TaskCommandSender) {}

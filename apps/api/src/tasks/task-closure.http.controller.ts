@@ -1,3 +1,4 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -6,6 +7,7 @@ import { ExtensionRequestDto, NoteDto, ReasonDto } from './dto/task-command.dtos
 import { TaskCommandSender } from './task-command.sender';
 
 /** 会签, 办结 / 退回 and 延期: how a task closes, or gets more time. */
+@ApiTags('会签、办结与延期')
 @Controller('tasks/:code')
 export class TaskClosureController {
   constructor(private readonly sender: TaskCommandSender) {}

@@ -1,3 +1,4 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { evolve, initialTaskState, taskStreamId, type TaskEvent } from '@zw/domain';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
@@ -9,6 +10,7 @@ import { taskView } from './task.view';
  * Reads of one task, folded from its stream (the projections issue adds the board and
  * other read models over the global log). The ETag is the stream revision for If-Match.
  */
+@ApiTags('任务查询')
 @Controller('tasks')
 export class TaskReadController {
   constructor(

@@ -1,3 +1,4 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Delete, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '../actor/actor';
@@ -6,6 +7,7 @@ import { milestonePlan } from './task-assignment.http.controller';
 import { TaskCommandSender } from './task-command.sender';
 
 /** 签收, 进展报送 and 里程碑: a department's work on a task it was given. */
+@ApiTags('签收与办理')
 @Controller('tasks/:code')
 export class TaskWorkController {
   constructor(private readonly sender: TaskCommandSender) {}
