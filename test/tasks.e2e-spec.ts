@@ -103,3 +103,20 @@ describe('task workflow over HTTP (embedded SQLite, clock at 2023-03-01)', () =>
     expect(await status('C-8')).toBe('in_progress');
   });
 });
+
+describe('audit: tamper evidence over HTTP', () => {
+  it('the office verifies every chain after a workflow; a department may not', async () => {
+    const t = await createTestApp({ CLOCK_START: '2023-03-01T09:00:00+08:00' });
+    const http = () => request(t.app.getHttpServer());
+    await http().post('/plans').set(office).send(loadLianyunPlan()).expect(201);
+    await http().post('/tasks/C-5/assignment').set(office).send({}).expect(201);
+    await http().post('/tasks/C-5/acknowledgements').set(cityMgmt).expect(201);
+    const all = (await http().get('/audit/verify').set(office).expect(200)).body;
+    expect(all).toMatchObject({ ok: true, streams: 2, result: '校验通过' });
+    expect(all.events).toBeGreaterThan(100);
+    const one = (await http().get(`/audit/verify?stream=${encodeURIComponent(taskStreamId(PLAN, 'C-5'))}`).set(office).expect(200)).body;
+    expect(one).toMatchObject({ ok: true });
+    await http().get('/audit/verify').set(cityMgmt).expect(403);
+    await t.close();
+  });
+});

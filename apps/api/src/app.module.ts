@@ -8,6 +8,7 @@ import { createValidationPipe } from './errors/validation.pipe';
 import { HealthModule } from './health/health.controller';
 import { loggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics';
+import { AuditModule } from './audit/audit.http.controller';
 import { PlansModule } from './plans/plans.module';
 import { TasksModule } from './tasks/tasks.module';
 
@@ -27,6 +28,7 @@ export class AppModule {
         MetricsModule,
         HealthModule,
         PlansModule,
+        AuditModule,
         TasksModule,
         // The embedded default runs the worker's jobs in this process.
         ...(config.apiRunsWorker ? [WorkerModule] : []),

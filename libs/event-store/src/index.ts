@@ -3,3 +3,5 @@ export * from './event-store.errors';
 export * from './event-store.module';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+export { verifyChains, verifyStream, type ChainReport } from './audit/verify-chains';
+export type { ChainBreak } from './hash-chain';

@@ -1,6 +1,7 @@
 import { InvalidAppendError } from './event-store.errors';
 import type { ExpectedRevision, NewEvent } from './event-store.port';
 import { uuidv7 } from './uuid-v7';
+import { CHAIN_KEYS } from './hash-chain';
 
 /** An event checked and serialised once, ready for any adapter to write. */
 export interface PreparedEvent {
@@ -61,6 +62,9 @@ function prepareEvent(event: NewEvent, i: number): PreparedEvent {
   const metadata = event.metadata as unknown;
   if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) {
     throw new InvalidAppendError(`${at}.metadata`, 'must be an object');
+  }
+  for (const key of CHAIN_KEYS) {
+    if (key in metadata) throw new InvalidAppendError(`${at}.metadata.${key}`, 'is reserved for the tamper-evidence chain');
   }
   return {
     // Infrastructure, not domain: the id's time part only orders the index, it decides nothing.

@@ -16,6 +16,8 @@ import type {
   RecordedEvent,
   Subscription,
 } from '../event-store.port';
+import { ConcurrencyError } from '../event-store.errors';
+import { chainEvents } from '../hash-chain';
 import { prepareAppend } from '../validate-append';
 import { KurrentDbCheckpointStore } from './kurrentdb.checkpoints';
 import {
@@ -31,6 +33,8 @@ import {
 import { kurrentDbSubscription } from './kurrentdb.subscription';
 
 const DEFAULT_READ_ALL_LIMIT = 1000;
+/** Appends whose `any`/`stream_exists` was pinned to a revision retry this often when raced. */
+const MAX_PINNED_ATTEMPTS = 5;
 /** A readiness probe must answer quickly; the client's own retries can take longer. */
 const PING_TIMEOUT_MS = 5000;
 
@@ -55,26 +59,48 @@ export class KurrentDbEventStore implements EventStore {
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     // Validate and serialise before any I/O: bad input writes nothing and fails like the SQLite adapter.
     const prepared = prepareAppend(streamId, events, expected);
-    const eventData = prepared.map((event) =>
-      jsonEvent({
-        id: event.id,
-        type: event.type,
-        // prepareAppend vouched the JSON round-trips; the client stringifies any JSON value.
-        data: JSON.parse(event.data) as JSONType,
-        metadata: JSON.parse(event.metadata) as JSONType,
-      }),
-    );
-    let result;
-    try {
-      result = await this.client.appendToStream(streamId, eventData, { streamState: toStreamState(expected) });
-    } catch (error) {
-      throw mapAppendError(streamId, expected, error);
+    for (let attempt = 1; ; attempt++) {
+      // The hash chain continues from the stream's last event, so the append is pinned to the
+      // revision that event has: `any`/`stream_exists` become that revision, retried on a race.
+      const head = await this.streamHead(streamId);
+      if (expected === 'stream_exists' && head.revision === undefined) throw new ConcurrencyError(streamId, expected, undefined);
+      const pinned: ExpectedRevision = expected === 'any' || expected === 'stream_exists' ? (head.revision ?? 'no_stream') : expected;
+      const eventData = chainEvents(prepared, head.hash).events.map((event) =>
+        jsonEvent({
+          id: event.id,
+          type: event.type,
+          // prepareAppend vouched the JSON round-trips; the client stringifies any JSON value.
+          data: JSON.parse(event.data) as JSONType,
+          metadata: JSON.parse(event.metadata) as JSONType,
+        }),
+      );
+      let result;
+      try {
+        result = await this.client.appendToStream(streamId, eventData, { streamState: toStreamState(pinned) });
+      } catch (error) {
+        const mapped = mapAppendError(streamId, expected, error);
+        if (mapped instanceof ConcurrencyError && pinned !== expected && attempt < MAX_PINNED_ATTEMPTS) continue;
+        throw mapped;
+      }
+      const { nextExpectedRevision, position } = assertAppended(streamId, expected, result);
+      return {
+        nextExpectedRevision,
+        position: position?.commit ?? (await this.positionOfRevision(streamId, nextExpectedRevision)),
+      };
     }
-    const { nextExpectedRevision, position } = assertAppended(streamId, expected, result);
-    return {
-      nextExpectedRevision,
-      position: position?.commit ?? (await this.positionOfRevision(streamId, nextExpectedRevision)),
-    };
+  }
+
+  /** Revision and chain hash of the stream's last event; an unknown stream has neither. */
+  private async streamHead(streamId: string): Promise<{ revision: bigint | undefined; hash: string | null }> {
+    try {
+      for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+        const event = toRecordedEvent(resolved);
+        if (event) return { revision: event.revision, hash: (event.metadata.hash as string | undefined) ?? null };
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return { revision: undefined, hash: null };
   }
 
   async readStream(streamId: string, from: bigint = 0n): Promise<RecordedEvent[]> {

@@ -13,6 +13,7 @@ import type {
   RecordedEvent,
   Subscription,
 } from '../event-store.port';
+import { chainEvents } from '../hash-chain';
 import { prepareAppend } from '../validate-append';
 import { GroupCommitQueue, type PendingAppend } from './group-commit';
 import { openSchema, type SynchronousMode } from './sqlite.schema';
@@ -43,7 +44,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private closed = false;
   /** Inserts one append's events; nested in the batch transaction it runs as a savepoint. */
-  private readonly insertEvents: Database.Transaction<(append: PendingAppend, after: bigint, at: string) => bigint>;
+  private readonly insertEvents: Database.Transaction<(append: PendingAppend, after: StreamHead, at: string) => InsertResult>;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
@@ -53,14 +54,15 @@ export class SqliteEventStore implements EventStore {
     this.now = options.now ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.appended.setMaxListeners(0);
-    this.insertEvents = this.db.transaction((append: PendingAppend, after: bigint, at: string) => {
-      let revision = after;
+    this.insertEvents = this.db.transaction((append: PendingAppend, after: StreamHead, at: string) => {
+      let revision = after.revision ?? -1n;
       let position = 0n;
-      for (const e of append.events) {
+      const chained = chainEvents(append.events, after.hash);
+      for (const e of chained.events) {
         revision += 1n;
-        position = BigInt(this.sql.insert.run(e.id, append.streamId, revision, e.type, e.data, e.metadata, at).lastInsertRowid);
+        position = BigInt(this.sql.insert.run(e.id, append.streamId, revision, e.type, e.data, e.metadata, at, e.hash).lastInsertRowid);
       }
-      return position;
+      return { revision, position, hash: chained.lastHash };
     });
     const commitBatch = this.db.transaction((batch: PendingAppend[]) => this.commitBatch(batch));
     this.queue = new GroupCommitQueue((batch) => commitBatch.immediate(batch), options.maxBatch ?? 1000);
@@ -149,20 +151,18 @@ export class SqliteEventStore implements EventStore {
   private commitBatch(batch: PendingAppend[]): Array<() => void> {
     const recordedAt = this.now().toISOString();
     const settle: Array<() => void> = [];
-    const last = new Map<string, bigint | undefined>();
+    const heads = new Map<string, StreamHead>();
     for (const append of batch) {
-      const current = last.has(append.streamId) ? last.get(append.streamId) : this.lastRevision(append.streamId);
-      const conflict = checkExpected(append.streamId, append.expected, current);
+      const head = heads.get(append.streamId) ?? this.head(append.streamId);
+      const conflict = checkExpected(append.streamId, append.expected, head.revision);
       if (conflict) {
         settle.push(() => append.reject(conflict));
         continue;
       }
-      const first = current ?? -1n;
       try {
-        const position = this.insertEvents(append, first, recordedAt);
-        const result = { nextExpectedRevision: first + BigInt(append.events.length), position };
-        last.set(append.streamId, result.nextExpectedRevision);
-        settle.push(() => append.resolve(result));
+        const { revision, position, hash } = this.insertEvents(append, head, recordedAt);
+        heads.set(append.streamId, { revision, hash });
+        settle.push(() => append.resolve({ nextExpectedRevision: revision, position }));
       } catch (error) {
         settle.push(() => append.reject(mapInsertError(error)));
       }
@@ -171,10 +171,22 @@ export class SqliteEventStore implements EventStore {
     return settle;
   }
 
-  private lastRevision(streamId: string): bigint | undefined {
-    const value = this.sql.lastRevision.get(streamId) as number | null;
-    return value === null ? undefined : BigInt(value);
+  private head(streamId: string): StreamHead {
+    const row = this.sql.lastEvent.get(streamId) as [number, string | null] | undefined;
+    return row ? { revision: BigInt(row[0]), hash: row[1] } : { revision: undefined, hash: null };
   }
+}
+
+/** The last event of a stream as an append continues from it. */
+interface StreamHead {
+  readonly revision: bigint | undefined;
+  readonly hash: string | null;
+}
+
+interface InsertResult {
+  readonly revision: bigint;
+  readonly position: bigint;
+  readonly hash: string | null;
 }
 
 function checkExpected(streamId: string, expected: ExpectedRevision, actual: bigint | undefined): ConcurrencyError | undefined {

@@ -7,12 +7,12 @@ type Row = [number, string, string, number, string, string, string, string];
 /** Prepared once per connection: preparing per call would dominate small appends. */
 export function prepareStatements(db: Database.Database) {
   return {
-    lastRevision: db
-      .prepare('SELECT max(revision) FROM events WHERE stream_id = ?')
-      .pluck(),
+    lastEvent: db
+      .prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
+      .raw(),
     insert: db.prepare(
-      `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     readStream: db
       .prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError, InvalidAppendError } from '../event-store.errors';
 import type { EventStore, NewEvent, RecordedEvent } from '../event-store.port';
+import { verifyStream } from '../audit/verify-chains';
 
 /** A well-formed event for tests; `n` lands in the data so order can be checked. */
 export function testEvent(n: number, data: Record<string, unknown> = {}): NewEvent {
@@ -191,6 +192,19 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       expect(event.streamId).toBe(id);
       expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(Number.isNaN(Date.parse(event.recordedAt))).toBe(false);
+    });
+
+    it('chains every event to the one before it in its stream (tamper evidence)', async () => {
+      const id = stream('chain');
+      await store.append(id, [testEvent(0), testEvent(1)], 'no_stream');
+      await store.append(id, [testEvent(2)], 'any');
+      const events = await store.readStream(id);
+      expect(events[0].metadata.prevHash).toBeNull();
+      expect(events[1].metadata.prevHash).toBe(events[0].metadata.hash);
+      expect(events[2].metadata.prevHash).toBe(events[1].metadata.hash);
+      expect(events.map((e) => e.metadata.hash)).toEqual(events.map(() => expect.stringMatching(/^[0-9a-f]{64}$/)));
+      expect(await verifyStream(store, id)).toEqual({ ok: true });
+      await expect(store.append(id, [{ ...testEvent(3), metadata: { ...testEvent(3).metadata, hash: 'x' } }], 'any')).rejects.toBeInstanceOf(InvalidAppendError);
     });
 
     it('refuses bad input with a clear error and writes nothing', async () => {
