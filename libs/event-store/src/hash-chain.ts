@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { EventMetadata, RecordedEvent } from './event-store.port';
 
 /**
- * Tamper evidence: every event's metadata carries `hash`, a SHA-256 over its type, data and
- * metadata and the previous event's hash in the same stream (`prevHash`, null at revision 0).
- * Computed at append by every adapter; changing any stored byte of an event breaks its hash,
- * and removing or reordering events breaks the next event's `prevHash`.
+ * Tamper evidence: every event's metadata carries `hash`, a SHA-256 over the previous event's
+ * hash in the same stream (null at revision 0), its type, data and metadata. Computed at append
+ * by every adapter; changing any stored byte of an event breaks its hash, and removing or
+ * reordering events breaks the hash of the event after. The previous hash is not stored again
+ * (`prevHash` stays reserved): a verifier walking the stream knows it.
  */
 export const CHAIN_KEYS = ['prevHash', 'hash'] as const;
 
@@ -26,7 +27,7 @@ export function chainEvents<E extends Serialised>(events: readonly E[], prevHash
     const hash = eventHash(previous, event.type, event.data, event.metadata);
     // prepareAppend refuses the chain keys in callers' metadata, so these are the last keys and
     // stripping them gives back exactly the serialised metadata the hash covers.
-    const metadata = `${event.metadata.slice(0, -1)}${event.metadata === '{}' ? '' : ','}"prevHash":${JSON.stringify(previous)},"hash":"${hash}"}`;
+    const metadata = `${event.metadata.slice(0, -1)}${event.metadata === '{}' ? '' : ','}"hash":"${hash}"}`;
     previous = hash;
     return { ...event, metadata, hash };
   });
@@ -36,18 +37,16 @@ export function chainEvents<E extends Serialised>(events: readonly E[], prevHash
 export interface ChainBreak {
   readonly streamId: string;
   readonly revision: bigint;
-  readonly field: 'hash' | 'prevHash';
+  readonly field: 'hash';
   readonly expected: string | null;
   readonly found: string | null;
 }
 
 /** Checks one event against the hash of the event before it in its stream; returns its own hash. */
 export function checkLink(event: RecordedEvent, previous: string | null): { hash: string | null; problem?: ChainBreak } {
-  const meta = event.metadata as EventMetadata & { prevHash?: string | null; hash?: string };
+  const meta = event.metadata as EventMetadata & { hash?: string };
   const found = typeof meta.hash === 'string' ? meta.hash : null;
   const at = { streamId: event.streamId, revision: event.revision };
-  const prevFound = meta.prevHash ?? null;
-  if (prevFound !== previous) return { hash: found, problem: { ...at, field: 'prevHash', expected: previous, found: prevFound } };
   const rest: Record<string, unknown> = { ...meta };
   for (const key of CHAIN_KEYS) delete rest[key];
   const expected = eventHash(previous, event.type, JSON.stringify(event.data), JSON.stringify(rest));

@@ -60,7 +60,7 @@ export class SqliteEventStore implements EventStore {
       const chained = chainEvents(append.events, after.hash);
       for (const e of chained.events) {
         revision += 1n;
-        position = BigInt(this.sql.insert.run(e.id, append.streamId, revision, e.type, e.data, e.metadata, at, e.hash).lastInsertRowid);
+        position = BigInt(this.sql.insert.run(e.id, append.streamId, revision, e.type, e.data, e.metadata, at).lastInsertRowid);
       }
       return { revision, position, hash: chained.lastHash };
     });

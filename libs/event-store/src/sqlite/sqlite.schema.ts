@@ -27,9 +27,6 @@ const MIGRATIONS: readonly string[] = [
      position      INTEGER NOT NULL,
      updated_at    TEXT    NOT NULL
    );`,
-  // The tamper-evidence chain: each event's hash, also in its metadata, kept in a column so an
-  // append finds the previous hash of its stream without parsing JSON.
-  `ALTER TABLE events ADD COLUMN hash TEXT;`,
 ];
 
 export type SynchronousMode = 'FULL' | 'NORMAL' | 'EXTRA';

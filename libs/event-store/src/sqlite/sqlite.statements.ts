@@ -8,11 +8,13 @@ type Row = [number, string, string, number, string, string, string, string];
 export function prepareStatements(db: Database.Database) {
   return {
     lastEvent: db
-      .prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
+      // The chain's previous hash lives only in the metadata: one small JSON read per append is
+      // cheaper than a column that makes every row, and so every group commit, larger.
+      .prepare("SELECT revision, json_extract(metadata, '$.hash') FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1")
       .raw(),
     insert: db.prepare(
-      `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     readStream: db
       .prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`)

@@ -1,0 +1,112 @@
+import type { TaskCommandType } from '@zw/domain';
+import type { UserRole } from '../roles';
+
+/**
+ * Who may call what, as data: one named policy per kind of route, so the whole matrix can be
+ * read (and tested) in one place instead of being scattered over controllers.
+ * - `any`: the listed roles, whatever the resource;
+ * - `own-department`: the listed roles, but a `department` user only where its department
+ *   takes part (a task's lead or cooperating units); other listed roles are not confined;
+ * - `none`: public, no login needed (and therefore no roles).
+ * The task domain still checks what only the stream knows (is this department assigned,
+ * has it acknowledged): the table is the gate at the door, not the whole rule.
+ */
+export type Scope = 'any' | 'own-department' | 'none';
+
+export type Policy =
+  | { readonly roles: readonly UserRole[]; readonly scope: 'any' | 'own-department' }
+  | { readonly roles: readonly []; readonly scope: 'none' };
+
+const PUBLIC = { roles: [], scope: 'none' } as const satisfies Policy;
+const OFFICE = { roles: ['office'], scope: 'any' } as const satisfies Policy;
+const OWN_DEPARTMENT = { roles: ['department'], scope: 'own-department' } as const satisfies Policy;
+const ADMIN = { roles: ['admin'], scope: 'any' } as const satisfies Policy;
+const SIGNED_IN = { roles: ['office', 'department', 'leader', 'admin'], scope: 'any' } as const satisfies Policy;
+
+/** Routes as they exist in apps/api today, plus the account routes the access-control issue adds. */
+export const POLICIES = {
+  // Probes and scrapers carry no token. Whether /metrics is reachable from outside is the
+  // reverse proxy's business, not a role's.
+  health: PUBLIC, // GET /health, GET /health/ready
+  metrics: PUBLIC, // GET /metrics
+  docs: PUBLIC, // GET /docs, GET /docs-json
+
+  // plans.http.controller.ts
+  'plan.import': OFFICE, // POST /plans, PUT /plans/:planId/tasks
+  'plan.read': SIGNED_IN, // GET /plans/:planId, /plans/:planId/validation-report, /plans/:planId/:list
+
+  // task-read.http.controller.ts: a department sees only the tasks it takes part in.
+  'task.read': { roles: ['office', 'leader', 'department'], scope: 'own-department' }, // GET /tasks, GET /tasks/:code
+
+  // task-assignment.http.controller.ts
+  'task.assign': OFFICE, // POST /tasks/:code/assignment
+  'task.create': OFFICE, // POST /tasks
+  'task.reassign': OFFICE, // POST /tasks/:code/reassignment
+  'task.cancel': OFFICE, // POST /tasks/:code/cancellation
+
+  // task-work.http.controller.ts
+  'task.acknowledge': OWN_DEPARTMENT, // POST /tasks/:code/acknowledgements
+  'task.report-progress': OWN_DEPARTMENT, // POST /tasks/:code/progress-reports
+  'task.submit-periodic-report': OWN_DEPARTMENT, // POST /tasks/:code/periodic-reports
+  'task.complete-milestone': OWN_DEPARTMENT, // POST /tasks/:code/milestones/:milestoneId/completion
+  'task.reopen-milestone': OFFICE, // POST /tasks/:code/milestones/:milestoneId/reopening
+  'task.add-milestone': OFFICE, // POST /tasks/:code/milestones
+  'task.remove-milestone': OFFICE, // DELETE /tasks/:code/milestones/:milestoneId
+
+  // task-closure.http.controller.ts
+  'task.request-sign-off': OWN_DEPARTMENT, // POST /tasks/:code/sign-off-request
+  'task.sign-off': OWN_DEPARTMENT, // POST /tasks/:code/sign-offs
+  'task.object-to-sign-off': OWN_DEPARTMENT, // POST /tasks/:code/objections
+  'task.accept': OFFICE, // POST /tasks/:code/acceptance
+  'task.return': OFFICE, // POST /tasks/:code/return
+  'task.request-extension': OWN_DEPARTMENT, // POST /tasks/:code/extensions
+  'task.approve-extension': OFFICE, // POST /tasks/:code/extensions/:extensionId/approval
+  'task.reject-extension': OFFICE, // POST /tasks/:code/extensions/:extensionId/rejection
+
+  // Sessions (access-control issue). Login, refresh and logout carry their own proof (the
+  // password, the refresh token), so they need no access token: logout must work after expiry.
+  'auth.bootstrap': PUBLIC, // the first admin, with the one-time secret from the server log
+  'auth.login': PUBLIC,
+  'auth.refresh': PUBLIC,
+  'auth.logout': PUBLIC,
+  'auth.me': SIGNED_IN,
+  'auth.change-password': SIGNED_IN, // one's own, with the old password
+
+  // Accounts: admins manage users and do nothing else.
+  'users.read': ADMIN,
+  'users.create': ADMIN,
+  'users.disable': ADMIN,
+  'users.enable': ADMIN,
+  'users.reset-password': ADMIN,
+} as const satisfies Record<string, Policy>;
+
+export type PolicyName = keyof typeof POLICIES;
+
+export const POLICY_NAMES = Object.keys(POLICIES) as PolicyName[];
+
+export function isPolicyName(value: unknown): value is PolicyName {
+  return typeof value === 'string' && Object.hasOwn(POLICIES, value);
+}
+
+/** The policy guarding each task command, so the api's command sender can look it up by type. */
+export const TASK_COMMAND_POLICIES = {
+  AssignTask: 'task.assign',
+  CreateTask: 'task.create',
+  ReassignTask: 'task.reassign',
+  CancelTask: 'task.cancel',
+  AcknowledgeTask: 'task.acknowledge',
+  ReportProgress: 'task.report-progress',
+  SubmitPeriodicReport: 'task.submit-periodic-report',
+  CompleteMilestone: 'task.complete-milestone',
+  ReopenMilestone: 'task.reopen-milestone',
+  AddMilestone: 'task.add-milestone',
+  RemoveMilestone: 'task.remove-milestone',
+  RequestSignOff: 'task.request-sign-off',
+  SignOff: 'task.sign-off',
+  ObjectToSignOff: 'task.object-to-sign-off',
+  AcceptTask: 'task.accept',
+  ReturnTask: 'task.return',
+  RequestExtension: 'task.request-extension',
+  ApproveExtension: 'task.approve-extension',
+  RejectExtension: 'task.reject-extension',
+} as const satisfies Record<TaskCommandType, PolicyName>;

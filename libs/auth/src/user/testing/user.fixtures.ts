@@ -1,0 +1,61 @@
+import type { CommandMetadata, Role } from '@zw/domain';
+import { specFor } from '../../../../domain/src/testing/given-when-then';
+import { hashToken } from '../../password';
+import type { UserRole } from '../../roles';
+import type { UserCommand } from '../user.commands';
+import { decideUser } from '../user.decide';
+import type { Account, UserEvent } from '../user.events';
+import { evolveUser, initialUserState, type UserState } from '../user.state';
+
+/** Accounts of the 连云区 office as the tests use them. */
+export const ECO = '连云生态环境局';
+export const CREATED_AT = '2024-01-02T09:00:00+08:00';
+export const NOW = '2024-03-28T10:00:00+08:00';
+/** Refresh tokens of the tests live 30 days from NOW. */
+export const EXPIRES = '2024-04-27T10:00:00+08:00';
+
+export const given = specFor<UserCommand, UserEvent, UserState>({ decide: decideUser, evolve: evolveUser, initialState: initialUserState });
+
+/**
+ * Well-formed hashes without running scrypt (the domain only checks the form; password.ts
+ * has the real round trips). Each differs in its salt byte.
+ */
+export function passwordHash(n = 1): string {
+  return `scrypt$32768$8$1$${Buffer.alloc(16, n).toString('base64')}$${Buffer.alloc(64, 200 + n).toString('base64')}`;
+}
+
+export const token = (name: string) => hashToken(`refresh-token-${name}`);
+
+export function metaOf(role: Role, actorId: string, now = NOW, department?: string): CommandMetadata {
+  return { actor: { actorId, role, ...(department ? { department } : {}) }, now };
+}
+export const admin = (now = NOW) => metaOf('admin', 'root', now);
+export const system = (now = NOW) => metaOf('system', 'bootstrap', now);
+
+export const ZHANG: Account = { username: 'zhang.wei', displayName: '张伟', role: 'department', department: ECO };
+export const LI: Account = { username: 'li.na', displayName: '李娜', role: 'office', department: null };
+export const ROOT: Account = { username: 'root', displayName: '系统管理员', role: 'admin', department: null };
+
+/** The metadata of the account itself acting (what the api builds after a login or refresh). */
+export function self(account: Account, now = NOW): CommandMetadata {
+  return metaOf(account.role as UserRole, account.username, now, account.department ?? undefined);
+}
+
+export function created(account: Account = ZHANG, mustChangePassword = true): UserEvent {
+  return { type: 'UserCreated', data: { ...account, passwordHash: passwordHash(), mustChangePassword, createdAt: CREATED_AT } };
+}
+
+export function issued(familyId: string, tokenName: string, issuedAt = '2024-03-01T08:00:00+08:00', expiresAt = EXPIRES): UserEvent {
+  return { type: 'RefreshTokenIssued', data: { familyId, tokenHash: token(tokenName), expiresAt, issuedAt } };
+}
+
+export function rotated(familyId: string, from: string, to: string, rotatedAt = '2024-03-10T08:00:00+08:00', expiresAt = EXPIRES): UserEvent {
+  return { type: 'RefreshTokenRotated', data: { familyId, previousTokenHash: token(from), tokenHash: token(to), expiresAt, rotatedAt } };
+}
+
+export function disabled(revokedFamilyIds: string[] = [], disabledAt = '2024-03-20T09:00:00+08:00'): UserEvent {
+  return { type: 'UserDisabled', data: { reason: '调离岗位', revokedFamilyIds, disabledAt } };
+}
+
+/** 张伟 logged in on two devices; the laptop has refreshed once (t1 → t2). */
+export const TWO_SESSIONS: UserEvent[] = [created(), issued('laptop', 't1'), issued('phone', 'p1'), rotated('laptop', 't1', 't2')];
