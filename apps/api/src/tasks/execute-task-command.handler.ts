@@ -45,12 +45,12 @@ export class ExecuteTaskCommand extends Command<TaskCommandResult> {
  */
 @CommandHandler(ExecuteTaskCommand)
 export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCommand, TaskCommandResult> {
-  private readonly streams: TaskStreamCache;
   private readonly lock = new KeyedLock();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
-    this.streams = new TaskStreamCache(store);
-  }
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: TaskStreamCache,
+  ) {}
 
   async execute(c: ExecuteTaskCommand): Promise<TaskCommandResult> {
     const streamId = taskStreamId(c.planId, c.code);

@@ -1,9 +1,9 @@
 import { ApiTags } from '@nestjs/swagger';
-import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
-import { evolve, initialTaskState, taskStreamId, type TaskEvent } from '@zw/domain';
-import { EVENT_STORE, type EventStore } from '@zw/event-store';
+import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { taskStreamId } from '@zw/domain';
 import type { Request, Response } from 'express';
 import { TaskCommandSender } from './task-command.sender';
+import { TaskStreamCache } from './task-stream.cache';
 import { taskView } from './task.view';
 
 /**
@@ -14,7 +14,7 @@ import { taskView } from './task.view';
 @Controller('tasks')
 export class TaskReadController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: TaskStreamCache,
     private readonly sender: TaskCommandSender,
   ) {}
 
@@ -39,9 +39,7 @@ export class TaskReadController {
   }
 
   private async load(planId: string, code: string) {
-    const events = await this.store.readStream(taskStreamId(planId, code));
-    const state = events.reduce((s, e) => evolve(s, { type: e.type, data: e.data } as TaskEvent), initialTaskState());
-    const revision = events.at(-1)?.revision;
+    const { state, revision } = await this.streams.load(taskStreamId(planId, code));
     return { view: taskView(state, revision), revision };
   }
 }

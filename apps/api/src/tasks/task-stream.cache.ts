@@ -1,5 +1,6 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { evolve, initialTaskState, type TaskEvent, type TaskState } from '@zw/domain';
-import type { EventStore, RecordedEvent } from '@zw/event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@zw/event-store';
 
 /** A task stream folded up to `revision`, with the idempotency keys its events carry. */
 export interface LoadedTask {
@@ -18,15 +19,15 @@ export function idempotencyId(actorId: string, key: string): string {
 /**
  * Folded task streams, kept between commands: a stream only grows, so a cached fold is a
  * prefix, and loading reads just the events after it (appended here, by another replica or
- * by the worker). Bounded; the least recently used stream is dropped first.
+ * by the worker). Bounded; the least recently used stream is dropped first. Shared by the
+ * command handler and the task reads.
  */
+@Injectable()
 export class TaskStreamCache {
   private readonly entries = new Map<string, LoadedTask>();
+  private readonly maxEntries = 10_000;
 
-  constructor(
-    private readonly store: EventStore,
-    private readonly maxEntries = 10_000,
-  ) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async load(streamId: string): Promise<LoadedTask> {
     const cached = this.entries.get(streamId) ?? EMPTY;

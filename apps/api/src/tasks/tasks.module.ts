@@ -6,11 +6,12 @@ import { TaskAssignmentController } from './task-assignment.http.controller';
 import { TaskClosureController } from './task-closure.http.controller';
 import { TaskCommandSender } from './task-command.sender';
 import { TaskReadController } from './task-read.http.controller';
+import { TaskStreamCache } from './task-stream.cache';
 import { TaskWorkController } from './task-work.http.controller';
 
 @Module({
   imports: [CqrsModule, EventStoreModule],
   controllers: [TaskReadController, TaskAssignmentController, TaskWorkController, TaskClosureController],
-  providers: [ExecuteTaskCommandHandler, TaskCommandSender],
+  providers: [ExecuteTaskCommandHandler, TaskCommandSender, TaskStreamCache],
 })
 export class TasksModule {}
