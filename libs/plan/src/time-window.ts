@@ -3,6 +3,7 @@
  * local dates in Asia/Shanghai; China has kept UTC+8 without daylight saving since 1991, so a
  * fixed offset is exact and needs no time-zone database.
  */
+import { isLocalDate } from '@zw/clock';
 export type LocalDate = string;
 
 export const PLAN_TIME_ZONE = 'Asia/Shanghai';
@@ -84,16 +85,8 @@ export function parseTimeWindow(raw: string): TimeWindowResult {
   return unknown(raw, '应为“YYYY”“YYYY-YYYY”或“持续开展”');
 }
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isLocalDate(value: string): boolean {
-  const match = LOCAL_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // Date.UTC normalises 2023-02-30 to March; a round trip exposes such dates.
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
-}
+/** The plan's dates are calendar dates; the check is the clock library's. */
+export { isLocalDate };
 
 /** Last second of a local day in Asia/Shanghai: "2023-12-31" → "2023-12-31T23:59:59+08:00". */
 export function endOfDayInstant(date: LocalDate): string {

@@ -2,24 +2,19 @@
  * Deadlines are calendar days in Asia/Shanghai (the plan's time zone), inclusive: a due date
  * is the last day on which the work is on time. Instants arrive as ISO 8601 strings with an
  * offset; the domain only ever asks "which Shanghai day is this?". China has kept UTC+8 without
- * daylight saving since 1991, so a fixed offset is exact. Written here rather than imported
- * from @zw/clock or @zw/plan so the domain depends on nothing.
+ * daylight saving since 1991, so a fixed offset is exact. The calendar check itself is the
+ * clock library's (pure, like the domain).
  */
+import { isLocalDate as isCalendarDate } from '@zw/clock';
+
 export type LocalDate = string;
 export type Instant = string;
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function isLocalDate(value: unknown): value is LocalDate {
-  if (typeof value !== 'string') return false;
-  const match = LOCAL_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // Date.UTC rolls 2023-02-30 over into March; the round trip exposes such dates.
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+  return isCalendarDate(value);
 }
 
 /** The Shanghai calendar day of an instant, or undefined when it is not ISO 8601 with an offset. */

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { isLocalDate } from '@zw/clock';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, MaxLength, Min,
@@ -11,9 +12,7 @@ export function IsCalendarDate(options?: ValidationOptions) {
     {
       name: 'isCalendarDate',
       validator: {
-        validate: (v: unknown) =>
-          typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
-          new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v,
+        validate: (v: unknown) => isLocalDate(v),
         defaultMessage: () => '$property must be a calendar date YYYY-MM-DD',
       },
     },
