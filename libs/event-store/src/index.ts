@@ -5,3 +5,4 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 export { verifyChains, verifyStream, type ChainReport } from './audit/verify-chains';
 export type { ChainBreak } from './hash-chain';
+export { CachedFold, type Folded } from './cached-fold';

@@ -2,10 +2,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { CLOCK, type Clock } from '@zw/clock';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
-import { importPlan, loadPlan, planWithTaskSheet, readPlan, type ImportResult, type Plan } from '@zw/plan';
+import { importPlan, loadPlan, planWithTaskSheet, type ImportResult, type Plan } from '@zw/plan';
 import type { Request, Response } from 'express';
 import { CurrentActor, eventMetadata, requireRole, type Actor } from '../actor/actor';
 import { XLSX_MIME } from '../configure-http';
+import { PlanCatalogueCache } from './plan-catalogue.cache';
 
 const LISTS = ['departments', 'externalUnits', 'genericEntries', 'tasks', 'indicators', 'projects'] as const;
 
@@ -16,6 +17,7 @@ export class PlansController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly plans: PlanCatalogueCache,
   ) {}
 
   /** Imports a plan file (JSON, the schema of libs/plan): 201 when it changed something, 200 when not. */
@@ -74,7 +76,7 @@ export class PlansController {
   }
 
   private async find(planId: string) {
-    const found = await readPlan(this.store, planId);
+    const found = await this.plans.find(planId);
     if (!found) throw new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”不存在 (plan not found)` });
     return found;
   }

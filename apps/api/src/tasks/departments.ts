@@ -1,12 +1,12 @@
 import { BadRequestException } from '@nestjs/common';
-import { createDepartmentRegistry, type Plan } from '@zw/plan';
+import { createDepartmentRegistry, type DepartmentRegistry, type Plan } from '@zw/plan';
 
 /**
  * Department names as a request writes them → canonical names of the plan's 责任清单.
  * Aliases are accepted (区林海局 → 区林业和海洋局); anything else cannot be assigned work.
  */
 export function canonicalDepartments(plan: Plan, names: readonly string[], field: string): string[] {
-  const registry = createDepartmentRegistry(plan);
+  const registry = registryOf(plan);
   const problems: Array<{ field: string; reason: string }> = [];
   const out = names.map((name, i) => {
     const unit = registry.resolve(name);
@@ -18,4 +18,13 @@ export function canonicalDepartments(plan: Plan, names: readonly string[], field
     throw new BadRequestException({ code: 'VALIDATION', message: `${problems[0]!.field}: ${problems[0]!.reason}`, details: problems });
   }
   return out;
+}
+
+const registries = new WeakMap<Plan, DepartmentRegistry>();
+
+/** One registry per plan object: the plan cache keeps one object per revision of a plan. */
+export function registryOf(plan: Plan): DepartmentRegistry {
+  let registry = registries.get(plan);
+  if (!registry) registries.set(plan, (registry = createDepartmentRegistry(plan)));
+  return registry;
 }

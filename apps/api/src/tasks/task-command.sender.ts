@@ -3,10 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { CLOCK, toShanghaiIso, type Clock } from '@zw/clock';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { STATUS_LABELS, type TaskCommand } from '@zw/domain';
-import { EVENT_STORE, type EventStore } from '@zw/event-store';
-import { readPlan, type Plan } from '@zw/plan';
+import type { Plan } from '@zw/plan';
 import type { Request, Response } from 'express';
 import { eventMetadata, type Actor } from '../actor/actor';
+import { PlanCatalogueCache } from '../plans/plan-catalogue.cache';
 import { ExecuteTaskCommand, type TaskCommandResult } from './execute-task-command.handler';
 
 const IDEMPOTENCY_KEY = /^[\w.:-]{1,200}$/;
@@ -21,7 +21,7 @@ const ETAG = /^(?:W\/)?"?(\d{1,19})"?$/;
 export class TaskCommandSender {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly plans: PlanCatalogueCache,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -34,7 +34,7 @@ export class TaskCommandSender {
   /** The plan a request works on; 404 when it was never imported. */
   async plan(req: Request): Promise<Plan> {
     const planId = this.planIdOf(req);
-    const found = await readPlan(this.store, planId);
+    const found = await this.plans.find(planId);
     if (!found) throw new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”尚未导入 (plan not found)` });
     return found.plan;
   }

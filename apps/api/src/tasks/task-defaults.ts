@@ -1,7 +1,8 @@
 import { shanghaiDate } from '@zw/clock';
 import type { AssignmentRequest, MilestonePlan, TaskFacts } from '@zw/domain';
-import { createDepartmentRegistry, parseTimeWindow, type Plan, type PlanTask } from '@zw/plan';
+import { parseTimeWindow, type Plan, type PlanTask } from '@zw/plan';
 import { findWorkday } from 'chinese-days';
+import { registryOf } from './departments';
 
 /** Working days a department has to acknowledge (签收) what it was given, by default. */
 export const ACKNOWLEDGE_WORKING_DAYS = 3;
@@ -26,7 +27,7 @@ export interface AssignmentDefaults {
  * (each due 31 December, the last completing the task), no milestones for 持续开展.
  */
 export function assignmentDefaults(plan: Plan, row: PlanTask, now: Date): AssignmentDefaults {
-  const registry = createDepartmentRegistry(plan);
+  const registry = registryOf(plan);
   const notAssigned: Array<{ name: string; reason: string }> = [];
   const canonical = (names: readonly string[]) =>
     names.flatMap((name) => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@zw/event-store';
+import { PlansModule } from '../plans/plans.module';
 import { ExecuteTaskCommandHandler } from './execute-task-command.handler';
 import { TaskAssignmentController } from './task-assignment.http.controller';
 import { TaskClosureController } from './task-closure.http.controller';
@@ -10,7 +11,7 @@ import { TaskStreamCache } from './task-stream.cache';
 import { TaskWorkController } from './task-work.http.controller';
 
 @Module({
-  imports: [CqrsModule, EventStoreModule],
+  imports: [CqrsModule, EventStoreModule, PlansModule],
   controllers: [TaskReadController, TaskAssignmentController, TaskWorkController, TaskClosureController],
   providers: [ExecuteTaskCommandHandler, TaskCommandSender, TaskStreamCache],
 })
