@@ -3,10 +3,10 @@
  * local dates in Asia/Shanghai; China has kept UTC+8 without daylight saving since 1991, so a
  * fixed offset is exact and needs no time-zone database.
  */
-import { isLocalDate } from '@zw/clock';
+import { isLocalDate, PLAN_TIME_ZONE } from '@zw/clock';
 export type LocalDate = string;
 
-export const PLAN_TIME_ZONE = 'Asia/Shanghai';
+export { PLAN_TIME_ZONE };
 const SHANGHAI_OFFSET = '+08:00';
 
 export interface Milestone {

@@ -21,3 +21,14 @@ export class DomainError extends Error {
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
+
+/** A table of stable codes → [kind, Chinese message]; each bounded context keeps its own. */
+export type ErrorCatalogue = Readonly<Record<string, readonly [DomainErrorKind, string]>>;
+
+/** The raise function of a catalogue: `code` picks kind and message, `details` say what was wrong. */
+export function errorFactory<C extends ErrorCatalogue>(catalogue: C) {
+  return (code: keyof C & string, details: Record<string, unknown> = {}): DomainError => {
+    const [kind, message] = catalogue[code]!;
+    return new DomainError(code, kind, message, details);
+  };
+}

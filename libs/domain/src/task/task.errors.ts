@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorKind } from '../shared/domain-error';
+import { errorFactory, type DomainError, type DomainErrorKind } from '../shared/domain-error';
 
 /**
  * Every way a task command can be refused: one stable code, one kind, one message. The
@@ -63,7 +63,4 @@ export const TASK_ERRORS = {
 
 export type TaskErrorCode = keyof typeof TASK_ERRORS;
 
-export function taskError(code: TaskErrorCode, details: Record<string, unknown> = {}): DomainError {
-  const [kind, message] = TASK_ERRORS[code];
-  return new DomainError(code, kind, message, details);
-}
+export const taskError: (code: TaskErrorCode, details?: Record<string, unknown>) => DomainError = errorFactory(TASK_ERRORS);
