@@ -21,6 +21,9 @@ const PUBLIC = { roles: [], scope: 'none' } as const satisfies Policy;
 const OFFICE = { roles: ['office'], scope: 'any' } as const satisfies Policy;
 const OWN_DEPARTMENT = { roles: ['department'], scope: 'own-department' } as const satisfies Policy;
 const ADMIN = { roles: ['admin'], scope: 'any' } as const satisfies Policy;
+/** Everyone who reads the plan's work: office, leaders, departments (admins manage users only). */
+const READERS = { roles: ['office', 'leader', 'department'], scope: 'any' } as const satisfies Policy;
+const READERS_OWN = { roles: ['office', 'leader', 'department'], scope: 'own-department' } as const satisfies Policy;
 const SIGNED_IN = { roles: ['office', 'department', 'leader', 'admin'], scope: 'any' } as const satisfies Policy;
 
 /** Routes as they exist in apps/api today, plus the account routes the access-control issue adds. */
@@ -36,7 +39,7 @@ export const POLICIES = {
   'plan.read': SIGNED_IN, // GET /plans/:planId, /plans/:planId/validation-report, /plans/:planId/:list
 
   // task-read.http.controller.ts: a department sees only the tasks it takes part in.
-  'task.read': { roles: ['office', 'leader', 'department'], scope: 'own-department' }, // GET /tasks, GET /tasks/:code
+  'task.read': READERS_OWN, // GET /tasks, GET /tasks/:code
 
   // task-assignment.http.controller.ts
   'task.assign': OFFICE, // POST /tasks/:code/assignment
@@ -62,6 +65,34 @@ export const POLICIES = {
   'task.request-extension': OWN_DEPARTMENT, // POST /tasks/:code/extensions
   'task.approve-extension': OFFICE, // POST /tasks/:code/extensions/:extensionId/approval
   'task.reject-extension': OFFICE, // POST /tasks/:code/extensions/:extensionId/rejection
+
+  // audit.http.controller.ts
+  'audit.verify': OFFICE, // GET /audit/verify
+
+  // Read models (projections issue, apps/api/src/views). Department users see the tasks they
+  // lead or support, and only their own department's accountability, calendar and feed link.
+  'view.board': READERS_OWN, // GET /board, GET /board.xlsx
+  'view.overview': READERS, // GET /overview
+  'view.accountability': READERS_OWN, // GET /departments/:department/accountability
+  'view.ranking': { roles: ['office', 'leader'], scope: 'any' }, // GET /accountability/ranking[.xlsx]
+  'view.calendar': READERS_OWN, // GET /calendar
+  'view.calendar-link': READERS_OWN, // GET /departments/:department/calendar-link
+  // Calendar apps cannot log in: the feed URL carries its own signed, revocable key.
+  'view.calendar-feed': PUBLIC, // GET /calendar/feeds/:key.ics
+  'view.audit-trail': READERS_OWN, // GET /tasks/:code/audit-trail
+
+  // Indicators and projects (indicators issue, apps/api/src/indicators). Reporting is for the
+  // indicator's or project's responsible department, which the domain checks (403).
+  'indicator.read': READERS, // GET /indicators, GET /indicators/:indicatorId, GET /indicators.xlsx
+  'indicator.report': OWN_DEPARTMENT, // POST /indicators/:indicatorId/reports
+  'indicator.review': OFFICE, // POST /indicators/:indicatorId/reports/:reportId/confirmation|rejection
+  'indicator.link-tasks': OFFICE, // PUT /indicators/:indicatorId/tasks
+  'project.read': READERS, // GET /projects, GET /projects/:projectId
+  'project.report': OWN_DEPARTMENT, // POST /projects/:projectId/progress-reports
+
+  // Reminders (reminders issue): the office sees deliveries and failed jobs and retries them.
+  'reminder.read': { roles: ['office', 'leader'], scope: 'any' }, // GET /reminders, GET /reminders/failed
+  'reminder.retry': OFFICE, // POST /reminders/failed/:jobId/retry
 
   // Sessions (access-control issue). Login, refresh and logout carry their own proof (the
   // password, the refresh token), so they need no access token: logout must work after expiry.

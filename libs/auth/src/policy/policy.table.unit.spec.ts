@@ -19,6 +19,12 @@ const EXPECTED: Record<PolicyName, string> = {
   'task.reopen-milestone': 'o', 'task.add-milestone': 'o', 'task.remove-milestone': 'o',
   'task.request-sign-off': 'd', 'task.sign-off': 'd', 'task.object-to-sign-off': 'd',
   'task.accept': 'o', 'task.return': 'o', 'task.request-extension': 'd', 'task.approve-extension': 'o', 'task.reject-extension': 'o',
+  'audit.verify': 'o',
+  'view.board': 'odl', 'view.overview': 'odl', 'view.accountability': 'odl', 'view.ranking': 'ol', 'view.calendar': 'odl',
+  'view.calendar-link': 'odl', 'view.calendar-feed': '*', 'view.audit-trail': 'odl',
+  'indicator.read': 'odl', 'indicator.report': 'd', 'indicator.review': 'o', 'indicator.link-tasks': 'o',
+  'project.read': 'odl', 'project.report': 'd',
+  'reminder.read': 'ol', 'reminder.retry': 'o',
   'auth.bootstrap': '*', 'auth.login': '*', 'auth.refresh': '*', 'auth.logout': '*', 'auth.me': 'odla', 'auth.change-password': 'odla',
   'users.read': 'a', 'users.create': 'a', 'users.disable': 'a', 'users.enable': 'a', 'users.reset-password': 'a',
 };
@@ -51,7 +57,8 @@ describe('the policy table × roles', () => {
 
   it('leaders read and change nothing but their own password', () => {
     const leaderMay = POLICY_NAMES.filter((n) => POLICIES[n].scope !== 'none' && authorize(POLICIES[n], { role: 'leader' }) === 'allow');
-    expect(leaderMay.sort()).toEqual(['auth.change-password', 'auth.me', 'plan.read', 'task.read']);
+    expect(leaderMay.every((n) => n.startsWith('auth.') || /\.(read|board|overview|accountability|ranking|calendar|calendar-link|audit-trail)$/.test(n))).toBe(true);
+    expect(leaderMay).toEqual(expect.arrayContaining(['auth.me', 'plan.read', 'task.read', 'view.board', 'view.ranking', 'indicator.read']));
   });
 
   it('admins manage users and touch no task', () => {
