@@ -6,3 +6,4 @@ export * from './shared/domain-error';
 export * from './shared/message';
 export { isLocalDate, shanghaiDay, type Instant, type LocalDate } from './shared/local-date';
 export * from './task';
+export * from './reminder';

@@ -1,5 +1,6 @@
 import type { Event } from '../shared/message';
 import type { Instant, LocalDate } from '../shared/local-date';
+import type { ReminderEvent } from '../reminder/reminder.events';
 
 /**
  * Events of one task's workflow stream (`taskStreamId(planId, code)`). Who acted is in the
@@ -183,10 +184,15 @@ export type TaskCancelled = Event<'TaskCancelled', {
   readonly cancelledAt: Instant;
 }>;
 
-export type TaskEvent =
+/** The events `decide` produces: the workflow itself. */
+export type TaskWorkflowEvent =
   | TaskAssigned | TaskCreated | TaskAcknowledged | ProgressReported | PeriodicReportSubmitted
   | MilestoneCompleted | MilestoneReopened | MilestoneAdded | MilestoneRemoved
   | SignOffRequested | SignedOff | SignOffObjected | TaskAccepted | TaskReturned
   | ExtensionRequested | ExtensionApproved | ExtensionRejected | TaskReassigned | TaskCancelled;
 
-export type TaskEventType = TaskEvent['type'];
+/** Everything a task stream holds: the workflow, and the reminders delivered about it. */
+export type TaskEvent = TaskWorkflowEvent | ReminderEvent;
+
+/** The workflow's event types (delivery types are `ReminderEventType`, libs/domain reminder). */
+export type TaskEventType = TaskWorkflowEvent['type'];

@@ -162,6 +162,11 @@ export function evolve(state: TaskState, event: TaskEvent): TaskState {
       const { reason, previousStatus, cancelledAt } = event.data;
       return onOpen(state, ({ task }) => ({ status: 'cancelled', task, cancellation: { reason, previousStatus, cancelledAt } }));
     }
+    case 'ReminderSent':
+    case 'EscalationSent':
+    case 'ReminderFailed':
+      // A delivery is a record of what was said about the task; the work stands as it was.
+      return state;
     default: {
       const never: never = event;
       throw new Error(`unknown task event ${JSON.stringify(never)}`);

@@ -1,0 +1,6 @@
+export * from './reminder.events';
+export * from './reminder.policy';
+export * from './reminder.plan';
+export * from './reminder.message';
+export * from './reminder.deliveries';
+export { addDays, addCalendarDays, daysBetween, firstSendTimeOn, isSendTime, isWorkingDay, nextSendTime, shanghaiClock } from './reminder.calendar';

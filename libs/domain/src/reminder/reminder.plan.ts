@@ -1,0 +1,122 @@
+import type { Instant, LocalDate } from '../shared/local-date';
+import type { TaskRecord } from '../task/task.record';
+import type { TaskState } from '../task/task.state';
+import { addCalendarDays, addDays, firstSendTimeOn } from './reminder.calendar';
+import type { EscalationLevel, ReminderRule, ReminderTarget } from './reminder.events';
+import type { ReminderPolicy } from './reminder.policy';
+
+/**
+ * Which reminders a task's current state calls for, with their send times: a pure function
+ * of the state and the policy. The planner schedules the difference between the plan before
+ * and after each event; the worker asks it again before sending, so a reminder the facts no
+ * longer call for (milestone done, date extended, department replaced) is never sent.
+ */
+export interface PlannedReminder {
+  /** Unique within the task: `<rule>/<target>/<department>/<dueDate>/<step>`. A changed fact is a new key. */
+  readonly key: string;
+  readonly rule: ReminderRule;
+  readonly target: ReminderTarget;
+  readonly department: string;
+  /** What the reminder is about: the due date, or the 签收 deadline. */
+  readonly dueDate: LocalDate;
+  /** Days before (before-due) or after (late, overdue, escalation) `dueDate`, in the rule's count. */
+  readonly days: number;
+  readonly fireAt: Instant;
+  readonly level?: EscalationLevel;
+  /** For milestones: their title, so the text can name them. */
+  readonly milestoneTitle?: string;
+}
+
+interface WorkItem {
+  readonly target: ReminderTarget;
+  readonly departments: readonly string[];
+  readonly dueDate: LocalDate;
+  readonly title?: string;
+}
+
+/** Reminders only chase work that is with the departments: not once submitted for 会签/办结, accepted or cancelled. */
+export function planReminders(state: TaskState, policy: ReminderPolicy): PlannedReminder[] {
+  if (state.status !== 'assigned' && state.status !== 'in_progress') return [];
+  const task = state.task;
+  const planned = [...acknowledgementReminders(task, policy), ...workItems(task).flatMap((item) => workReminders(item, policy))];
+  return planned.sort((a, b) => (a.fireAt < b.fireAt ? -1 : a.fireAt > b.fireAt ? 1 : a.key < b.key ? -1 : 1));
+}
+
+function workItems(task: TaskRecord): WorkItem[] {
+  if (task.milestones.size === 0) {
+    const leads = [...task.parts].filter(([, p]) => p.role === 'lead').map(([d]) => d);
+    return task.dueDate ? [{ target: { kind: 'task' }, departments: leads, dueDate: task.dueDate }] : [];
+  }
+  return [...task.milestones.values()]
+    .filter((m) => !m.completion)
+    .map((m) => ({ target: { kind: 'milestone', milestoneId: m.milestoneId }, departments: [m.owner], dueDate: m.dueDate, title: m.title }));
+}
+
+function acknowledgementReminders(task: TaskRecord, policy: ReminderPolicy): PlannedReminder[] {
+  const target: ReminderTarget = { kind: 'acknowledgement' };
+  return [...task.parts]
+    .filter(([, part]) => !part.acknowledged)
+    .flatMap(([department, part]) =>
+      chain(policy.acknowledgementLateDays.map((days) => reminder('acknowledgement-late', target, department, part.acknowledgeBy, days, addDays(part.acknowledgeBy, days, policy.dayCount), policy))),
+    );
+}
+
+function workReminders(item: WorkItem, policy: ReminderPolicy): PlannedReminder[] {
+  const { target, dueDate, title } = item;
+  const { dailyFor, thenEvery, until } = policy.overdue;
+  const overdueDays = [...range(1, dailyFor), ...range(1, Math.floor((until - dailyFor) / thenEvery)).map((i) => dailyFor + i * thenEvery)];
+  return item.departments.flatMap((department) => {
+    const make = (rule: ReminderRule, days: number, day: LocalDate, level?: EscalationLevel) => ({
+      ...reminder(rule, target, department, dueDate, days, day, policy, level),
+      ...(title ? { milestoneTitle: title } : {}),
+    });
+    return [
+      ...chain(policy.beforeDueDays.map((days) => make('before-due', days, addDays(dueDate, -days, policy.dayCount)))),
+      ...chain(overdueDays.map((days) => make('overdue', days, addCalendarDays(dueDate, days)))),
+      make('escalation-office', policy.escalateToOfficeAfter, addDays(dueDate, policy.escalateToOfficeAfter, policy.dayCount), 'office'),
+      make('escalation-leadership', policy.escalateToLeadershipAfter, addDays(dueDate, policy.escalateToLeadershipAfter, policy.dayCount), 'leadership'),
+    ];
+  });
+}
+
+function reminder(
+  rule: ReminderRule, target: ReminderTarget, department: string, dueDate: LocalDate, days: number, day: LocalDate,
+  policy: ReminderPolicy, level?: EscalationLevel,
+): PlannedReminder {
+  return {
+    key: [rule, targetKey(target), department, dueDate, days].join('/'),
+    rule, target, department, dueDate, days, fireAt: firstSendTimeOn(day, policy.sendWindow), ...(level ? { level } : {}),
+  };
+}
+
+export function targetKey(target: ReminderTarget): string {
+  return target.kind === 'milestone' ? `m-${target.milestoneId}` : target.kind === 'task' ? 'task' : 'ack';
+}
+
+/**
+ * Steps of one chain that quiet days push onto the same send time (a notice due on Saturday
+ * moves to Monday, where Monday's own waits): only the last step is sent, so nobody receives
+ * two notices of the same kind at once.
+ */
+function chain(steps: PlannedReminder[]): PlannedReminder[] {
+  const byTime = new Map<string, PlannedReminder>();
+  for (const step of steps) {
+    const kept = byTime.get(step.fireAt);
+    if (!kept || Math.abs(step.days) > Math.abs(kept.days) === (step.rule !== 'before-due')) byTime.set(step.fireAt, step);
+  }
+  return [...byTime.values()];
+}
+
+function range(from: number, to: number): number[] {
+  return to < from ? [] : Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** The change a new state makes: reminders to schedule and keys to cancel. */
+export function planDiff(before: readonly PlannedReminder[], after: readonly PlannedReminder[]) {
+  const beforeKeys = new Set(before.map((r) => r.key));
+  const afterKeys = new Set(after.map((r) => r.key));
+  return {
+    schedule: after.filter((r) => !beforeKeys.has(r.key)),
+    cancel: before.filter((r) => !afterKeys.has(r.key)),
+  };
+}
