@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.controller';
 import { loggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics';
 import { AuditModule } from './audit/audit.http.controller';
+import { AuthModule } from './auth/auth.module';
 import { PlansModule } from './plans/plans.module';
 import { TasksModule } from './tasks/tasks.module';
 
@@ -25,6 +26,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         loggingModule(config),
         EventStoreModule,
+        AuthModule,
         MetricsModule,
         HealthModule,
         PlansModule,

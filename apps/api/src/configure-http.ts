@@ -1,5 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { APP_CONFIG, type AppConfig } from '@zw/config';
+import helmet from 'helmet';
 
 /** Request body limit: commands are small; a plan file upload is the largest expected body. */
 export const BODY_LIMIT = '1mb';
@@ -10,6 +12,20 @@ export const XLSX_LIMIT = '10mb';
 
 /** HTTP settings that are not modules; shared by main.ts and the e2e tests. */
 export function configureHttp(app: NestExpressApplication): void {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  // Helmet's defaults (CSP self-only, nosniff, frame-ancestors none, HSTS …) suit a JSON api;
+  // Swagger UI at /docs loads its script and styles from this origin, which CSP allows.
+  app.use(helmet());
+  // Browsers may call the api only from the configured origins; none configured → no CORS.
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: [...config.corsOrigins],
+      methods: ['GET', 'POST', 'PUT', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Correlation-Id'],
+      exposedHeaders: ['ETag', 'X-Correlation-Id'],
+      maxAge: 600,
+    });
+  }
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('raw', { type: XLSX_MIME, limit: XLSX_LIMIT });
   app.disable('x-powered-by');
@@ -23,10 +39,9 @@ function setupOpenApi(app: NestExpressApplication): void {
     .setTitle('无废城市建设任务督办 API')
     .setDescription('交办、签收、进展报送、里程碑、会签、办结/退回、延期与改派；计划（任务清单、指标、项目）导入。')
     .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: '访问令牌：POST /auth/login 返回的 accessToken' })
+    .addSecurityRequirements('bearer')
     .addGlobalParameters(
-      header('X-Actor-Id', '操作人编号（访问控制上线前由请求头提供）'),
-      header('X-Actor-Role', '角色：office（无废办）、department（部门）、leader（领导）、admin'),
-      header('X-Actor-Department', '所属部门（URL 编码的中文名称）'),
       header('If-Match', '任务版本（ETag），版本过期时返回 409'),
       header('Idempotency-Key', '幂等键：同一操作人重复提交时返回首次结果，不重复记录'),
     )

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CLOCK } from '@zw/clock';
+import { AUTH_SECRET, resolveAuthSecret } from './auth-secret';
 import { clockFor, type AppConfig } from './config';
 
 export const APP_CONFIG = 'APP_CONFIG';
@@ -7,6 +8,7 @@ export const APP_CONFIG = 'APP_CONFIG';
 /**
  * Makes the validated configuration and the one clock injectable everywhere. The config
  * is loaded (and refused) before Nest starts, so a bad value never half-starts the app.
+ * AUTH_SECRET is the signing secret (auth-secret.ts), resolved once when first injected.
  */
 @Global()
 @Module({})
@@ -18,8 +20,9 @@ export class ConfigModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
+        { provide: AUTH_SECRET, useFactory: () => resolveAuthSecret(config) },
       ],
-      exports: [APP_CONFIG, CLOCK],
+      exports: [APP_CONFIG, CLOCK, AUTH_SECRET],
     };
   }
 }

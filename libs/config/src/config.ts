@@ -22,6 +22,20 @@ export interface AppConfig {
   readonly apiRunsWorker: boolean;
   /** The plan that `/tasks/:code` refers to when the request names none (`?plan=`). */
   readonly defaultPlanId: string;
+  /** Access control (docs/security.md); `auth.secret` absent = generated once into DATA_DIR. */
+  readonly auth: AuthConfig;
+  /** Browser origins allowed to call the api (CORS); empty = no cross-origin access. */
+  readonly corsOrigins: readonly string[];
+}
+
+export interface AuthConfig {
+  /** JWT_SECRET: signs access tokens; required in production (auth-secret.ts). */
+  readonly secret?: string;
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlSeconds: number;
+  /** Login and refresh attempts allowed per client address within the window. */
+  readonly loginLimit: number;
+  readonly loginWindowSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: pick('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
     apiRunsWorker,
     defaultPlanId: parsePlanId(env.DEFAULT_PLAN_ID, problems),
+    auth: parseAuth(env, nodeEnv, problems),
+    corsOrigins: parseOrigins(env.CORS_ORIGINS, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -96,6 +112,56 @@ function parsePlanId(value: string | undefined, problems: string[]): string {
   if (/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(value)) return value;
   problems.push(`DEFAULT_PLAN_ID="${value}" must be letters, digits, - and _ (a plan id)`);
   return 'lianyun-2022-2025';
+}
+
+/** At least 32 characters: an HS256 key shorter than its 256-bit output weakens it. */
+export const MIN_SECRET_LENGTH = 32;
+
+function parseAuth(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv'], problems: string[]): AuthConfig {
+  const secret = env.JWT_SECRET || undefined;
+  if (secret !== undefined && secret.length < MIN_SECRET_LENGTH) {
+    problems.push(`JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. openssl rand -base64 48)`);
+  }
+  // The embedded default may generate its own secret; a production deployment must be given
+  // one, or each replica would sign with a different key and a restart could change it.
+  if (secret === undefined && nodeEnv === 'production') {
+    problems.push('JWT_SECRET is required when NODE_ENV=production (e.g. openssl rand -base64 48)');
+  }
+  return {
+    secret,
+    accessTokenTtlSeconds: parseDuration('ACCESS_TOKEN_TTL', env.ACCESS_TOKEN_TTL, 15 * 60, 30, 24 * 3600, problems),
+    refreshTokenTtlSeconds: parseDuration('REFRESH_TOKEN_TTL', env.REFRESH_TOKEN_TTL, 14 * 86400, 60, 365 * 86400, problems),
+    loginLimit: parseCount('LOGIN_THROTTLE_LIMIT', env.LOGIN_THROTTLE_LIMIT, 10, problems),
+    loginWindowSeconds: parseDuration('LOGIN_THROTTLE_WINDOW', env.LOGIN_THROTTLE_WINDOW, 60, 1, 86400, problems),
+  };
+}
+
+const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** `900`, `900s`, `15m`, `12h`, `14d` → seconds, within [min, max]. */
+function parseDuration(name: string, value: string | undefined, fallback: number, min: number, max: number, problems: string[]): number {
+  if (value === undefined || value === '') return fallback;
+  const match = /^(\d{1,9})([smhd]?)$/.exec(value);
+  const seconds = match ? Number(match[1]) * UNITS[match[2] || 's']! : NaN;
+  if (seconds >= min && seconds <= max) return seconds;
+  problems.push(`${name}="${value}" must be a duration such as 900, 15m, 12h or 14d, from ${min} s to ${max} s`);
+  return fallback;
+}
+
+function parseCount(name: string, value: string | undefined, fallback: number, problems: string[]): number {
+  if (value === undefined || value === '') return fallback;
+  if (/^[1-9]\d{0,6}$/.test(value)) return Number(value);
+  problems.push(`${name}="${value}" must be a positive integer`);
+  return fallback;
+}
+
+/** Comma-separated origins, each scheme://host[:port] with no path, e.g. https://zw.lianyun.gov.cn. */
+function parseOrigins(value: string | undefined, problems: string[]): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  const origins = value.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  const bad = origins.filter((o) => !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o));
+  if (bad.length > 0) problems.push(`CORS_ORIGINS has invalid origins ${bad.map((o) => `"${o}"`).join(', ')}: use scheme://host[:port], comma-separated`);
+  return origins;
 }
 
 function parseBool(name: string, value: string | undefined, fallback: boolean, problems: string[]): boolean {

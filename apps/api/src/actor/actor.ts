@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createParamDecorator, ForbiddenException, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { toShanghaiIso, type Clock } from '@zw/clock';
 import type { EventMetadata } from '@zw/event-store';
 import type { Request } from 'express';
@@ -7,46 +7,34 @@ import type { Request } from 'express';
 export const ROLES = ['office', 'department', 'leader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who is acting, as the request states it. */
+/** Who is acting: the account a verified access token names (auth/access/access.guard.ts). */
 export interface Actor {
+  /** The user name of the account. */
   readonly id: string;
   readonly role: Role;
-  /** Canonical department name; required for the `department` role. */
+  /** Canonical department name; present for the `department` role only. */
   readonly department?: string;
 }
 
+/** Where the access guard leaves the actor it verified; nothing else writes it. */
+export const ACTOR_KEY = 'zwActor';
+
+export type RequestWithActor = Request & { [ACTOR_KEY]?: Actor };
+
+export function actorOf(req: Request): Actor | undefined {
+  return (req as RequestWithActor)[ACTOR_KEY];
+}
+
 /**
- * The acting user, taken from request headers until access control lands (tokens will
- * fill the same `Actor`; handlers do not change). Header values are percent-encoded UTF-8,
- * because HTTP headers cannot carry Chinese department names as they are.
+ * The acting user of a route that requires a login. The access guard runs first on every
+ * route; a public route has no actor, so asking for one there is a programming error that
+ * still answers 401 rather than acting for nobody.
  */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
-  const req = ctx.switchToHttp().getRequest<Request>();
-  const header = (name: string) => {
-    const value = req.header(name);
-    if (value === undefined || value === '') return undefined;
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      throw new UnauthorizedException({ code: 'AUTH.BAD_ACTOR', message: `${name} is not valid percent-encoded UTF-8` });
-    }
-  };
-  const id = header('X-Actor-Id');
-  const role = header('X-Actor-Role');
-  if (!id || !role) {
-    throw new UnauthorizedException({ code: 'AUTH.MISSING_ACTOR', message: '缺少操作人：请提供 X-Actor-Id 与 X-Actor-Role' });
-  }
-  if (!(ROLES as readonly string[]).includes(role)) {
-    throw new UnauthorizedException({ code: 'AUTH.BAD_ACTOR', message: `X-Actor-Role must be one of ${ROLES.join(', ')}` });
-  }
-  return { id, role: role as Role, department: header('X-Actor-Department') };
+  const actor = actorOf(ctx.switchToHttp().getRequest<Request>());
+  if (!actor) throw new UnauthorizedException({ code: 'AUTH.TOKEN_MISSING', message: '请先登录' });
+  return actor;
 });
-
-export function requireRole(actor: Actor, ...roles: Role[]): void {
-  if (!roles.includes(actor.role)) {
-    throw new ForbiddenException({ code: 'AUTH.FORBIDDEN', message: `此操作仅限 ${roles.join('、')} 角色 (role ${actor.role} may not do this)` });
-  }
-}
 
 /** Metadata of every event a request causes: actor, correlation (the request id) and time. */
 export function eventMetadata(actor: Actor, req: Request, clock: Clock): EventMetadata {

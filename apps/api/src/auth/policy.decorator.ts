@@ -1,7 +1,9 @@
-import { SetMetadata } from '@nestjs/common';
+import { SetMetadata, UseInterceptors } from '@nestjs/common';
 import type { PolicyName } from '@zw/auth';
+import { ScopeRowsInterceptor } from './access/scope-rows.interceptor';
+import { POLICY_KEY } from './policy.key';
 
-export const POLICY_KEY = 'zw:policy';
+export { POLICY_KEY };
 
 /**
  * Names the row of the policy table (libs/auth policy.table.ts) that guards a route. Every
@@ -9,3 +11,9 @@ export const POLICY_KEY = 'zw:policy';
  * enumerates routes by it.
  */
 export const Policy = (name: PolicyName) => SetMetadata(POLICY_KEY, name);
+
+/**
+ * For an `own-department` list route: a department user gets only the rows naming its
+ * department (`row.departments`). Office and leaders get every row.
+ */
+export const ScopeRows = () => UseInterceptors(ScopeRowsInterceptor);

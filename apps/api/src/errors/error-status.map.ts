@@ -12,6 +12,8 @@ const BY_CODE: Record<string, HttpStatus> = {
   'PLAN.INVALID': HttpStatus.BAD_REQUEST,
   NOT_FOUND: HttpStatus.NOT_FOUND,
   FORBIDDEN: HttpStatus.FORBIDDEN,
+  // Refresh tokens that prove nothing (libs/auth user.errors.ts): the remedy is to log in again.
+  'SESSION.': HttpStatus.UNAUTHORIZED,
 };
 
 export function statusForCode(code: string): HttpStatus | undefined {

@@ -3,6 +3,7 @@ import { HealthCheck, HealthCheckService, type HealthIndicatorResult, HealthIndi
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { EVENT_STORE, EventStoreModule, type EventStore } from '@zw/event-store';
 import Redis from 'ioredis';
+import { Policy } from '../auth/policy.decorator';
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -43,6 +44,7 @@ class HealthController {
   ) {}
 
   /** Liveness: the process answers. Kept free of dependencies so a slow database never restarts it. */
+  @Policy('health')
   @Get()
   @HealthCheck()
   live() {
@@ -50,6 +52,7 @@ class HealthController {
   }
 
   /** Readiness: the event store (and Redis, where configured) answer within the timeout. */
+  @Policy('health')
   @Get('ready')
   @HealthCheck()
   ready() {

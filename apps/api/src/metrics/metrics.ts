@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Injectable, NestMiddleware, Module, MiddlewareConsumer, NestModule } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Policy } from '../auth/policy.decorator';
 
 /** One registry per application instance, so test apps in one process do not collide. */
 @Injectable()
@@ -35,6 +36,7 @@ class HttpMetricsMiddleware implements NestMiddleware {
 @Controller('metrics')
 class MetricsController {
   constructor(private readonly metrics: Metrics) {}
+  @Policy('metrics')
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   scrape(): Promise<string> {

@@ -4,9 +4,10 @@ import { CLOCK, type Clock } from '@zw/clock';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { importPlan, loadPlan, planWithTaskSheet, type ImportResult, type Plan } from '@zw/plan';
 import type { Request, Response } from 'express';
-import { CurrentActor, eventMetadata, requireRole, type Actor } from '../actor/actor';
+import { CurrentActor, eventMetadata, type Actor } from '../actor/actor';
 import { XLSX_MIME } from '../configure-http';
 import { PlanCatalogueCache } from './plan-catalogue.cache';
+import { Policy } from '../auth/policy.decorator';
 
 const LISTS = ['departments', 'externalUnits', 'genericEntries', 'tasks', 'indicators', 'projects'] as const;
 
@@ -21,14 +22,15 @@ export class PlansController {
   ) {}
 
   /** Imports a plan file (JSON, the schema of libs/plan): 201 when it changed something, 200 when not. */
+  @Policy('plan.import')
   @Post()
   @HttpCode(200)
   async import(@Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    requireRole(actor, 'office');
     return this.importAndAnswer(loadPlan(body, 'request body'), 'http', actor, req, res);
   }
 
   /** Replaces the plan's task list from an .xlsx sheet (附件3 columns); a bad cell → 400 naming sheet, row, column. */
+  @Policy('plan.import')
   @Put(':planId/tasks')
   @HttpCode(200)
   async importTaskSheet(
@@ -38,7 +40,6 @@ export class PlansController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    requireRole(actor, 'office');
     if (!req.is(XLSX_MIME) || !Buffer.isBuffer(req.body)) {
       throw new BadRequestException({ code: 'VALIDATION', message: `body must be an .xlsx file sent as ${XLSX_MIME}` });
     }
@@ -53,6 +54,7 @@ export class PlansController {
     return importResponse(result);
   }
 
+  @Policy('plan.read')
   @Get(':planId')
   async overview(@Param('planId') planId: string, @Res({ passthrough: true }) res: Response) {
     const { plan, state, revision } = await this.find(planId);
@@ -63,11 +65,13 @@ export class PlansController {
   }
 
   // Declared before ':planId/:list', which would otherwise take this path.
+  @Policy('plan.read')
   @Get(':planId/validation-report')
   async report(@Param('planId') planId: string) {
     return (await this.find(planId)).state.lastImport?.report;
   }
 
+  @Policy('plan.read')
   @Get(':planId/:list')
   async list(@Param('planId') planId: string, @Param('list') list: string) {
     if (!(LISTS as readonly string[]).includes(list)) throw new NotFoundException({ code: 'NOT_FOUND', message: `no list "${list}"` });

@@ -10,6 +10,7 @@ import { canonicalDepartments } from './departments';
 import { AssignTaskDto, CreateTaskDto, ReasonDto, ReassignTaskDto, type MilestoneDto } from './dto/task-command.dtos';
 import { ACKNOWLEDGE_WORKING_DAYS, assignmentDefaults, workingDaysAfter } from './task-defaults';
 import { TaskCommandSender } from './task-command.sender';
+import { Policy } from '../auth/policy.decorator';
 
 /** 交办 / 改派 / 撤销: the office puts a task in departments' hands, changes them, or cancels it. */
 @ApiTags('任务交办')
@@ -18,6 +19,7 @@ export class TaskAssignmentController {
   constructor(private readonly sender: TaskCommandSender) {}
 
   /** Assigns a task of the plan; what the body leaves out comes from the plan's row. */
+  @Policy('task.assign')
   @Post(':code/assignment')
   async assign(@Param('code') code: string, @Body() body: AssignTaskDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const plan = await this.sender.plan(req);
@@ -28,6 +30,7 @@ export class TaskAssignmentController {
   }
 
   /** Creates (and assigns) a task the plan's appendix lacks. */
+  @Policy('task.create')
   @Post()
   async create(@Body() body: CreateTaskDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const plan = await this.sender.plan(req);
@@ -42,6 +45,7 @@ export class TaskAssignmentController {
     return this.sender.send(req, res, actor, body.code, 'CreateTask', this.override(plan, request, body));
   }
 
+  @Policy('task.reassign')
   @Post(':code/reassignment')
   async reassign(@Param('code') code: string, @Body() body: ReassignTaskDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const plan = await this.sender.plan(req);
@@ -53,6 +57,7 @@ export class TaskAssignmentController {
     });
   }
 
+  @Policy('task.cancel')
   @Post(':code/cancellation')
   cancel(@Param('code') code: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.sender.send(req, res, actor, code, 'CancelTask', { reason: body.reason });

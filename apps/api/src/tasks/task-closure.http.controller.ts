@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { CurrentActor, type Actor } from '../actor/actor';
 import { ExtensionRequestDto, NoteDto, ReasonDto } from './dto/task-command.dtos';
 import { TaskCommandSender } from './task-command.sender';
+import { Policy } from '../auth/policy.decorator';
 
 /** 会签, 办结 / 退回 and 延期: how a task closes, or gets more time. */
 @ApiTags('会签、办结与延期')
@@ -12,36 +13,42 @@ import { TaskCommandSender } from './task-command.sender';
 export class TaskClosureController {
   constructor(private readonly sender: TaskCommandSender) {}
 
+  @Policy('task.request-sign-off')
   @Post('sign-off-request')
   requestSignOff(@Param('code') code: string, @Body() b: NoteDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.sender.send(req, res, actor, code, 'RequestSignOff', note(b));
   }
 
   /** 会签: a cooperating department signs off the result. */
+  @Policy('task.sign-off')
   @Post('sign-offs')
   signOff(@Param('code') code: string, @Body() b: NoteDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.sender.send(req, res, actor, code, 'SignOff', note(b));
   }
 
   /** An objection sends the task back to in progress. */
+  @Policy('task.object-to-sign-off')
   @Post('objections')
   object(@Param('code') code: string, @Body() b: ReasonDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.sender.send(req, res, actor, code, 'ObjectToSignOff', { reason: b.reason });
   }
 
   /** 办结 */
+  @Policy('task.accept')
   @Post('acceptance')
   accept(@Param('code') code: string, @Body() b: NoteDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.sender.send(req, res, actor, code, 'AcceptTask', note(b));
   }
 
   /** 退回 */
+  @Policy('task.return')
   @Post('return')
   giveBack(@Param('code') code: string, @Body() b: ReasonDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.sender.send(req, res, actor, code, 'ReturnTask', { reason: b.reason });
   }
 
   /** 延期申请 by the lead, for the task or one milestone, before its due date. */
+  @Policy('task.request-extension')
   @Post('extensions')
   requestExtension(@Param('code') code: string, @Body() b: ExtensionRequestDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const target = b.milestoneId ? { kind: 'milestone' as const, milestoneId: b.milestoneId } : { kind: 'task' as const };
@@ -49,6 +56,7 @@ export class TaskClosureController {
     return this.sender.send(req, res, actor, code, 'RequestExtension', { extensionId, target, newDueDate: b.newDueDate, reason: b.reason }, { extensionId });
   }
 
+  @Policy('task.approve-extension')
   @Post('extensions/:extensionId/approval')
   approve(
     @Param('code') code: string, @Param('extensionId') extensionId: string, @Body() b: NoteDto,
@@ -57,6 +65,7 @@ export class TaskClosureController {
     return this.sender.send(req, res, actor, code, 'ApproveExtension', { extensionId, ...note(b) });
   }
 
+  @Policy('task.reject-extension')
   @Post('extensions/:extensionId/rejection')
   reject(
     @Param('code') code: string, @Param('extensionId') extensionId: string, @Body() b: ReasonDto,

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { TaskCommandSender } from './task-command.sender';
 import { TaskStreamCache } from './task-stream.cache';
 import { taskView } from './task.view';
+import { Policy, ScopeRows } from '../auth/policy.decorator';
 
 /**
  * Reads of one task, folded from its stream (the projections issue adds the board and
@@ -19,12 +20,15 @@ export class TaskReadController {
   ) {}
 
   /** Every task of the plan's list, with its workflow status (待交办 when never assigned). */
+  @Policy('task.read')
+  @ScopeRows()
   @Get()
   async list(@Req() req: Request) {
     const plan = await this.sender.plan(req);
     return Promise.all(plan.tasks.map((row) => this.load(plan.id, row.code).then(({ view }) => ({ ...view, code: row.code, title: row.text }))));
   }
 
+  @Policy('task.read')
   @Get(':code')
   async one(@Param('code') code: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const planId = this.sender.planIdOf(req);

@@ -1,0 +1,70 @@
+import { CanActivate, ExecutionContext, ForbiddenException, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { authorize, departmentScope, isPolicyName, POLICIES, type Principal } from '@zw/auth';
+import type { Request } from 'express';
+import { ACTOR_KEY, type Actor, type RequestWithActor } from '../../actor/actor';
+import { POLICY_KEY } from '../policy.key';
+import { AccessTokens, TokenRejected } from '../sessions/access-tokens';
+import { UserAccounts } from '../users/user-accounts';
+import { RequestResources } from './task-resource';
+
+/**
+ * The one gate of every route (registered as APP_GUARD): the route's policy (@Policy) →
+ * the bearer token → the policy table → for `own-department` routes, the department the
+ * path names. A route without a policy is refused (fail closed), so a new controller cannot
+ * be reachable by accident. Refusals are logged with user, route and reason.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger('Access');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokens,
+    private readonly accounts: UserAccounts,
+    private readonly resources: RequestResources,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
+    const req = ctx.switchToHttp().getRequest<Request>();
+    const route = routeOf(req);
+    const name: unknown = this.reflector.getAllAndOverride(POLICY_KEY, [ctx.getHandler(), ctx.getClass()]);
+    if (!isPolicyName(name)) {
+      this.logger.error({ event: 'route_without_policy', route, policy: name }, `route ${route} has no @Policy: refused`);
+      throw new HttpException({ code: 'AUTH.NO_POLICY', message: '此接口未配置访问策略，已拒绝访问' }, HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+    const policy = POLICIES[name];
+    if (policy.scope === 'none') return true;
+
+    let actor: Actor;
+    try {
+      actor = await this.tokens.verify(req.header('authorization'), (username) => this.accounts.load(username));
+    } catch (error) {
+      if (error instanceof TokenRejected) {
+        this.logger.warn({ event: 'access_unauthenticated', user: error.username ?? null, route, reason: error.failure }, 'request refused: 401');
+      }
+      throw error;
+    }
+    const principal: Principal = { role: actor.role, department: actor.department };
+    if (authorize(policy, principal) === 'deny') this.deny(actor, route, `role ${actor.role} not in policy ${name}`);
+    if (departmentScope(policy, principal) !== undefined) {
+      const resource = await this.resources.of(req);
+      if (resource && authorize(policy, principal, resource) === 'deny') {
+        this.deny(actor, route, `department ${actor.department} not among [${resource.departments.join(', ')}] (policy ${name})`);
+      }
+    }
+    (req as RequestWithActor)[ACTOR_KEY] = actor;
+    return true;
+  }
+
+  private deny(actor: Actor, route: string, reason: string): never {
+    this.logger.warn({ event: 'access_denied', user: actor.id, role: actor.role, route, reason }, 'request refused: 403');
+    throw new ForbiddenException({ code: 'AUTH.FORBIDDEN', message: '无权执行此操作（不属于本角色或本单位的工作）' });
+  }
+}
+
+function routeOf(req: Request): string {
+  const pattern = (req.route as { path?: unknown } | undefined)?.path;
+  return `${req.method} ${typeof pattern === 'string' ? `${req.baseUrl}${pattern}` : req.path}`;
+}
