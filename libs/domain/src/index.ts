@@ -7,3 +7,4 @@ export * from './shared/message';
 export { isLocalDate, shanghaiDay, type Instant, type LocalDate } from './shared/local-date';
 export * from './task';
 export * from './reminder';
+export * from './indicator';

@@ -1,0 +1,15 @@
+export * from './indicator.direction';
+export * from './indicator.settings';
+export * from './indicator.definition';
+export * from './indicator.events';
+export * from './indicator.commands';
+export * from './indicator.errors';
+export * from './indicator.state';
+export * from './indicator.decide';
+export * from './indicator.period';
+export * from './indicator.progress';
+export * from './indicator.light';
+export * from './indicator.deadlines';
+export * from './indicator.summary';
+export * from './indicator.stream';
+export { cleanEvidence } from './evidence';
