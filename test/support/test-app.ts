@@ -13,10 +13,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real api module on a throwaway data folder (a real SQLite file), as main.ts wires it. */
+/**
+ * The real api module on a throwaway data folder (a real SQLite file), as main.ts wires it.
+ * Log in with `signIn(app)` (./sign-in.ts). The login throttle is raised far above what a
+ * test's logins need unless the test sets LOGIN_THROTTLE_LIMIT itself.
+ */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zw-e2e-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', LOGIN_THROTTLE_LIMIT: '100000', ...env });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureHttp(app);

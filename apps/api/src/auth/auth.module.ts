@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { APP_CONFIG, AUTH_SECRET, type AppConfig } from '@zw/config';
+import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { EventStoreModule } from '@zw/event-store';
 import { PlansModule } from '../plans/plans.module';
 import { AccessGuard } from './access/access.guard';
 import { ScopeRowsInterceptor } from './access/scope-rows.interceptor';
 import { RequestResources } from './access/task-resource';
-import { AccessTokens, TOKEN_AUDIENCE, TOKEN_ISSUER } from './sessions/access-tokens';
+import { AccessTokens } from './sessions/access-tokens';
 import { LoginController, LoginThrottlerGuard } from './sessions/login.http.controller';
 import { Sessions } from './sessions/sessions';
 import { UserAccounts } from './users/user-accounts';
@@ -22,15 +21,6 @@ import { UsersController } from './users/users.http.controller';
   imports: [
     EventStoreModule,
     PlansModule,
-    JwtModule.registerAsync({
-      inject: [AUTH_SECRET],
-      useFactory: (secret: string) => ({
-        secret,
-        signOptions: { algorithm: 'HS256', issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE },
-        // Pinning the algorithm refuses `alg: none` and key-confusion tokens.
-        verifyOptions: { algorithms: ['HS256'], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE },
-      }),
-    }),
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

@@ -1,8 +1,10 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { generateSecret, hashToken, isBefore, isUsername, type UserRecord, type UserState } from '@zw/auth';
 import { CLOCK, toShanghaiIso, type Clock } from '@zw/clock';
-import { APP_CONFIG, type AppConfig } from '@zw/config';
+import { APP_CONFIG, AUTH_SECRET, type AppConfig } from '@zw/config';
+// @nestjs/jwt 12 is ESM-only, which Jest's CommonJS runtime cannot load; this is the library it
+// wraps, used the same way (HS256, pinned on verify).
+import { sign, verify } from 'jsonwebtoken';
 import type { Actor } from '../../actor/actor';
 
 export const TOKEN_ISSUER = 'zero-waste-city';
@@ -43,6 +45,10 @@ export class TokenRejected extends UnauthorizedException {
   }
 }
 
+const SIGN = { algorithm: 'HS256', issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE } as const;
+// Pinning the algorithm refuses `alg: none` and key-confusion tokens.
+const VERIFY = { algorithms: ['HS256' as const], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE };
+
 /**
  * Access tokens: HS256 JWTs signed with AUTH_SECRET, short-lived, with `iat`/`exp` from the
  * injected clock (so drills with CLOCK_START work) and checked against that clock. Refresh
@@ -52,7 +58,7 @@ export class TokenRejected extends UnauthorizedException {
 @Injectable()
 export class AccessTokens {
   constructor(
-    private readonly jwt: JwtService,
+    @Inject(AUTH_SECRET) private readonly secret: string,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -60,7 +66,7 @@ export class AccessTokens {
   async issue(user: UserRecord, sessionId: string): Promise<IssuedAccess> {
     const iat = this.seconds();
     const ttl = this.config.auth.accessTokenTtlSeconds;
-    const accessToken = await this.jwt.signAsync({ sub: user.username, sid: sessionId, role: user.role, iat, exp: iat + ttl });
+    const accessToken = sign({ sub: user.username, sid: sessionId, role: user.role, iat, exp: iat + ttl }, this.secret, SIGN);
     return { accessToken, tokenType: 'Bearer', expiresIn: ttl };
   }
 
@@ -71,7 +77,7 @@ export class AccessTokens {
     if (!match) throw new TokenRejected('malformed');
     let claims: AccessClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessClaims>(match[1]!, { clockTimestamp: this.seconds() });
+      claims = verify(match[1]!, this.secret, { ...VERIFY, clockTimestamp: this.seconds() }) as AccessClaims;
     } catch (error) {
       throw new TokenRejected((error as Error).name === 'TokenExpiredError' ? 'expired' : 'invalid');
     }
