@@ -8,3 +8,4 @@ export { isLocalDate, shanghaiDay, type Instant, type LocalDate } from './shared
 export * from './task';
 export * from './reminder';
 export * from './indicator';
+export * from './project';
