@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { XLSX_MIME } from '../apps/api/src/configure-http';
+import { signIn, type AuthHeaders } from './support/sign-in';
 import { createTestApp, type TestApp } from './support/test-app';
 
-const office = { 'X-Actor-Id': 'u-office', 'X-Actor-Role': 'office' };
 const PLAN_ID = 'lianyun-2022-2025';
 
 /** A task sheet of the Lianyun plan with A-6's window changed, as an office would edit it. */
@@ -20,10 +20,12 @@ async function editedSheet(): Promise<Buffer> {
 describe('task sheet (.xlsx) import over HTTP', () => {
   let t: TestApp;
   let store: EventStore;
+  let office: AuthHeaders;
   const count = async () => (await store.readStream(planStreamId(PLAN_ID))).length;
   beforeAll(async () => {
     t = await createTestApp();
     store = t.app.get(EVENT_STORE);
+    office = await signIn(t.app).office();
     await request(t.app.getHttpServer()).post('/plans').set(office).send(loadLianyunPlan()).expect(201);
   });
   afterAll(() => t.close());
@@ -33,7 +35,7 @@ describe('task sheet (.xlsx) import over HTTP', () => {
     const res = await request(t.app.getHttpServer()).put(`/plans/${PLAN_ID}/tasks`).set(office).set('Content-Type', XLSX_MIME).send(await editedSheet()).expect(201);
     expect(res.body).toMatchObject({ listed: 0, revised: 1, withdrawn: 0, appended: 2 });
     expect(await count()).toBe(before + 2);
-    const tasks = (await request(t.app.getHttpServer()).get(`/plans/${PLAN_ID}/tasks`)).body as Array<{ code: string; window: string }>;
+    const tasks = (await request(t.app.getHttpServer()).get(`/plans/${PLAN_ID}/tasks`).set(office)).body as Array<{ code: string; window: string }>;
     expect(tasks.find((x) => x.code === 'A-6')?.window).toBe('2024-2025');
   });
 

@@ -1,30 +1,32 @@
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { loadLianyunPlan, planStreamId } from '@zw/plan';
 import request from 'supertest';
+import { signIn, type AuthHeaders, type SignIn } from './support/sign-in';
 import { createTestApp, type TestApp } from './support/test-app';
 
-const office = { 'X-Actor-Id': 'u-office', 'X-Actor-Role': 'office', 'X-Actor-Department': encodeURIComponent('无废办') };
 const PLAN_ID = 'lianyun-2022-2025';
 
 describe('plans over HTTP (embedded SQLite)', () => {
   let t: TestApp;
   let store: EventStore;
+  let as: SignIn;
+  let office: AuthHeaders;
   const http = () => request(t.app.getHttpServer());
   const stored = async () => (await store.readStream(planStreamId(PLAN_ID))).length;
   beforeAll(async () => {
     t = await createTestApp();
     store = t.app.get(EVENT_STORE);
+    as = signIn(t.app);
+    office = await as.office();
   });
   afterAll(() => t.close());
 
-  it('refuses an import without an actor (401) or by a department (403), appending nothing', async () => {
+  it('refuses an import without a token (401) or by a department or leader (403), appending nothing', async () => {
     await http().post('/plans').send(loadLianyunPlan()).expect(401);
-    const res = await http()
-      .post('/plans')
-      .set({ ...office, 'X-Actor-Role': 'department', 'X-Actor-Department': encodeURIComponent('区城管局') })
-      .send(loadLianyunPlan())
-      .expect(403);
-    expect(res.body.code).toBe('AUTH.FORBIDDEN');
+    for (const who of [await as.dept('区城管局'), await as.leader()]) {
+      const res = await http().post('/plans').set(who).send(loadLianyunPlan()).expect(403);
+      expect(res.body.code).toBe('AUTH.FORBIDDEN');
+    }
     expect(await stored()).toBe(0);
   });
 
@@ -48,19 +50,20 @@ describe('plans over HTTP (embedded SQLite)', () => {
     expect(again.body).toMatchObject({ appended: 0, revision: first.body.revision });
     expect(await stored()).toBe(count);
     const [event] = await store.readStream(planStreamId(PLAN_ID));
-    expect(event.metadata).toMatchObject({ actorId: 'u-office', role: 'office', department: '无废办' });
+    expect(event.metadata).toMatchObject({ actorId: 'office', role: 'office' });
+    expect(event.metadata.department).toBeUndefined();
   });
 
   it('serves the plan as imported: tasks, departments, indicators, projects and the report', async () => {
-    const overview = await http().get(`/plans/${PLAN_ID}`).expect(200);
+    const overview = await http().get(`/plans/${PLAN_ID}`).set(office).expect(200);
     expect(overview.body.counts).toMatchObject({ departments: 20, tasks: 34, indicators: 50, projects: 7 });
-    const tasks = (await http().get(`/plans/${PLAN_ID}/tasks`).expect(200)).body as Array<{ code: string; lead: string[]; cooperating: string[] }>;
+    const tasks = (await http().get(`/plans/${PLAN_ID}/tasks`).set(office).expect(200)).body as Array<{ code: string; lead: string[]; cooperating: string[] }>;
     const byCode = new Map(tasks.map((task) => [task.code, task]));
     expect(byCode.get('B-1')?.lead).toHaveLength(2);
     expect(byCode.get('C-5')).toMatchObject({ lead: ['连云生态环境局'], cooperating: ['区城管局'] });
-    const report = (await http().get(`/plans/${PLAN_ID}/validation-report`).expect(200)).body;
+    const report = (await http().get(`/plans/${PLAN_ID}/validation-report`).set(office).expect(200)).body;
     expect(report.findings.map((f: { code: string }) => f.code)).toContain('TASK_COUNT_MISMATCH');
-    await http().get('/plans/no-such-plan').expect(404);
-    await http().get(`/plans/${PLAN_ID}/nonsense`).expect(404);
+    await http().get('/plans/no-such-plan').set(office).expect(404);
+    await http().get(`/plans/${PLAN_ID}/nonsense`).set(office).expect(404);
   });
 });

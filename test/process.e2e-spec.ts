@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -38,6 +38,12 @@ describe('process entry points', () => {
     expect(p.output()).toMatch(/CLOCK_START="soon"/);
   }, 30_000);
 
+  it('refuses to start in production without JWT_SECRET', async () => {
+    const p = run('apps/api/src/main.ts', { NODE_ENV: 'production', JWT_SECRET: '', PORT: '0', DATA_DIR: dataDir });
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toMatch(/JWT_SECRET is required when NODE_ENV=production/);
+  }, 30_000);
+
   it('starts the api, then shuts down gracefully on SIGTERM', async () => {
     const p = run('apps/api/src/main.ts', { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
     await p.waitFor(/listening on/);
@@ -45,16 +51,28 @@ describe('process entry points', () => {
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     expect(p.output()).toMatch(/event store closed/);
+    // The embedded default generated its signing secret on this first start, readable by the owner only.
+    expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
   }, 30_000);
 
   it('starts with --seed-plan: the Lianyun plan is served, and a restart appends nothing', async () => {
     const seedDir = mkdtempSync(join(tmpdir(), 'zw-seed-'));
+    // The first admin comes from the bootstrap command, which prints its one-time password.
+    const cli = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/auth/users.cli.ts', 'bootstrap'], {
+      cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', DATA_DIR: seedDir }, encoding: 'utf8',
+    });
+    expect(cli.status).toBe(0);
+    const password = /One-time password[^:]*: (\S+)/.exec(cli.stdout)![1]!;
     for (const expected of [/plan seeded/, /plan already loaded, nothing appended/]) {
       const p = run('apps/api/src/main.ts', { PORT: '0', HOST: '127.0.0.1', DATA_DIR: seedDir }, ['--seed-plan']);
       await p.waitFor(/listening on/);
       expect(p.output()).toMatch(expected);
       const url = /listening on (http:\/\/[\d.:]+)/.exec(p.output())![1];
-      const overview = (await (await fetch(`${url}/plans/lianyun-2022-2025`)).json()) as { counts: Record<string, number> };
+      expect((await fetch(`${url}/plans/lianyun-2022-2025`)).status).toBe(401);
+      const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const res = await fetch(`${url}/plans/lianyun-2022-2025`, { headers: { Authorization: `Bearer ${accessToken}` } });
+      const overview = (await res.json()) as { counts: Record<string, number> };
       expect(overview.counts).toMatchObject({ departments: 20, tasks: 34, indicators: 50, projects: 7 });
       p.child.kill('SIGTERM');
       expect(await p.exited).toBe(0);

@@ -2,21 +2,24 @@ import { taskStreamId } from '@zw/domain';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { loadLianyunPlan } from '@zw/plan';
 import request from 'supertest';
-import { dept, office } from './support/actors';
+import { signIn, type AuthHeaders, type SignIn } from './support/sign-in';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const PLAN = 'lianyun-2022-2025';
-const ecology = dept('连云生态环境局');
 
 describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () => {
   let t: TestApp;
   let store: EventStore;
+  let as: SignIn;
+  let office: AuthHeaders, ecology: AuthHeaders;
   const http = () => request(t.app.getHttpServer());
   const count = async (code: string) => (await store.readStream(taskStreamId(PLAN, code))).length;
 
   beforeAll(async () => {
     t = await createTestApp({ CLOCK_START: '2023-03-01T09:00:00+08:00' });
     store = t.app.get(EVENT_STORE);
+    as = signIn(t.app);
+    [office, ecology] = await Promise.all([as.office(), as.dept('连云生态环境局')]);
     await http().post('/plans').set(office).send(loadLianyunPlan()).expect(201);
     await http().post('/tasks/D-1/assignment').set(office).send({}).expect(201);
   });
@@ -25,7 +28,7 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
   it('20 parallel commands with the same If-Match: exactly one 2xx, the others 409 with the current revision', async () => {
     await http().post('/tasks/A-6/assignment').set(office).send({}).expect(201);
     await http().post('/tasks/A-6/acknowledgements').set(ecology).expect(201);
-    const etag = (await http().get('/tasks/A-6')).headers.etag as string;
+    const etag = (await http().get('/tasks/A-6').set(office)).headers.etag as string;
     const before = await count('A-6');
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -59,10 +62,10 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
 
   it('the same Idempotency-Key 10 times appends one set of events and answers alike', async () => {
     const before = await count('D-1');
-    const lead = (await http().get('/tasks/D-1')).body.departments[0].name as string;
+    const lead = (await http().get('/tasks/D-1').set(office)).body.departments[0].name as string;
     const answers = [];
     for (let i = 0; i < 10; i++) {
-      answers.push(await http().post('/tasks/D-1/acknowledgements').set(dept(lead)).set('Idempotency-Key', 'ack-D-1-once'));
+      answers.push(await http().post('/tasks/D-1/acknowledgements').set(await as.dept(lead)).set('Idempotency-Key', 'ack-D-1-once'));
     }
     expect(answers.map((a) => a.status)).toEqual([201, ...Array(9).fill(200)]);
     expect(new Set(answers.map((a) => a.body.revision)).size).toBe(1);
@@ -80,11 +83,13 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
       ['/tasks/D-1/extensions', { newDueDate: '2023-02-30', reason: '理由' }, 'newDueDate'],
       ['/tasks/D-1/milestones/y2023/completion', { evidence: [{ title: '材料', url: 'javascript:alert(1)' }] }, 'evidence[0].url'],
     ];
+    // Department routes: the lead passes the door, then its body is checked.
+    const lead = await as.dept((await http().get('/tasks/D-1').set(office)).body.departments[0].name as string);
     for (const [path, body, field] of cases) {
-      const res = await http().post(path).set(office).send(body).expect(400);
+      const res = await http().post(path).set(lead).send(body).expect(400);
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
     }
-    await http().post('/tasks/D-1/progress-reports').set(ecology).set('If-Match', 'yesterday').send({ percent: 1, text: 'x' }).expect(400);
+    await http().post('/tasks/D-1/progress-reports').set(lead).set('If-Match', 'yesterday').send({ percent: 1, text: 'x' }).expect(400);
     expect(await count('D-1')).toBe(before);
   });
 
@@ -95,10 +100,10 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
   });
 
   it('unknown task or milestone → 404; an illegal transition → 409 with the domain code', async () => {
-    await http().get('/tasks/Z-99').expect(404);
+    await http().get('/tasks/Z-99').set(office).expect(404);
     await http().post('/tasks/Z-99/assignment').set(office).send({}).expect(404);
-    const lead = (await http().get('/tasks/D-1')).body.departments[0].name as string;
-    await http().post('/tasks/D-1/milestones/nope/completion').set(dept(lead)).send({ evidence: [{ title: '材料', documentRef: '连环发〔2023〕1号' }] }).expect(404);
+    const lead = (await http().get('/tasks/D-1').set(office)).body.departments[0].name as string;
+    await http().post('/tasks/D-1/milestones/nope/completion').set(await as.dept(lead)).send({ evidence: [{ title: '材料', documentRef: '连环发〔2023〕1号' }] }).expect(404);
     const illegal = await http().post('/tasks/D-1/acceptance').set(office).send({}).expect(409);
     expect(illegal.body.code).toMatch(/^TASK\./);
     expect(illegal.body.message).toMatch(/[\u4e00-\u9fa5]/);

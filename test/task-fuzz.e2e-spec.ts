@@ -2,7 +2,7 @@ import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { loadLianyunPlan } from '@zw/plan';
 import fc from 'fast-check';
 import request from 'supertest';
-import { dept, office } from './support/actors';
+import { signIn, type AuthHeaders } from './support/sign-in';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const CODES = ['A-6', 'C-5', 'Z-9', '../x', 'A-6%00'];
@@ -50,9 +50,10 @@ const body = fc.oneof(
   ),
 );
 const printable = fc.stringMatching(/^[\x21-\x7e]{0,24}$/);
-const headers = fc.record(
+/** Real sessions of every role, plus tokens that prove nothing (made once the app has started). */
+const headersOf = (actors: Array<AuthHeaders | Record<string, string>>) => fc.record(
   {
-    actor: fc.constantFrom(office, dept('连云生态环境局'), dept('区经发局'), dept('区城管局'), { 'X-Actor-Id': 'u', 'X-Actor-Role': 'leader' }, { 'X-Actor-Id': 'u', 'X-Actor-Role': 'root' }, { 'X-Actor-Id': 'u', 'X-Actor-Role': 'department', 'X-Actor-Department': '%E0%A4%A' }, {}),
+    actor: fc.constantFrom(...actors),
     ifMatch: fc.option(fc.oneof(printable, fc.constantFrom('"0"', '"1"', '*', 'W/"2"'))),
     key: fc.option(printable),
   },
@@ -62,10 +63,17 @@ const headers = fc.record(
 describe('property: random bodies and headers on every command route', () => {
   let t: TestApp;
   let store: EventStore;
+  let headers: ReturnType<typeof headersOf>;
+  let office: AuthHeaders;
   const head = async () => (await store.readAll(0n, 1_000_000)).length;
   beforeAll(async () => {
     t = await createTestApp({ CLOCK_START: '2023-03-01T09:00:00+08:00' });
     store = t.app.get(EVENT_STORE);
+    const as = signIn(t.app);
+    office = await as.office();
+    const real = await Promise.all([as.dept('连云生态环境局'), as.dept('区经发局'), as.dept('区城管局'), as.leader(), as.admin()]);
+    const forged = `${office.Authorization.slice(0, -4)}AAAA`;
+    headers = headersOf([office, ...real, { Authorization: forged }, { Authorization: 'Bearer x.y.z' }, { Authorization: 'Basic dTpw' }, {}]);
     await request(t.app.getHttpServer()).post('/plans').set(office).send(loadLianyunPlan()).expect(201);
     await request(t.app.getHttpServer()).post('/tasks/A-6/assignment').set(office).send({}).expect(201);
   });

@@ -1,0 +1,97 @@
+/**
+ * npm run users -- <command>: accounts from the server's shell, on the configured event store.
+ *
+ *   bootstrap [--username admin] [--name 系统管理员]     the first admin; prints its one-time password
+ *   list
+ *   create <username> --role office|department|leader|admin --name <姓名> [--department <单位>] --as <admin>
+ *   disable <username> --reason <理由> --as <admin>
+ *   enable <username> --as <admin>
+ *   reset-password <username> --as <admin>              prints a one-time password
+ *
+ * Shell access to the server is the proof here, as for plan:import; `--as` names the admin
+ * account the events are recorded under (it must be an active admin). Generated passwords are
+ * printed once and stored only as scrypt hashes.
+ */
+import { hashPassword, isUserRole, USER_STATUS_LABELS, type UserCommand } from '@zw/auth';
+import { clockFor, loadConfigOrExit } from '@zw/config';
+import { DomainError } from '@zw/domain';
+import { openEventStore } from '@zw/event-store';
+import { parseArgs } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { toShanghaiIso } from '@zw/clock';
+import { AdminExistsError, bootstrapAdmin } from './users/bootstrap-admin';
+import { temporaryPassword } from './users/passwords';
+import { UserAccounts } from './users/user-accounts';
+
+const USAGE = 'usage: npm run users -- bootstrap [--username admin] [--name 名称] | list | create <username> --role <role> --name <姓名> [--department <单位>] --as <admin> | disable <username> --reason <理由> --as <admin> | enable <username> --as <admin> | reset-password <username> --as <admin>';
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, department: { type: 'string' },
+      reason: { type: 'string' }, as: { type: 'string' },
+    },
+  });
+  const [command, username] = positionals;
+  const config = loadConfigOrExit();
+  const clock = clockFor(config);
+  const store = openEventStore(config, clock);
+  const accounts = new UserAccounts(store);
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  try {
+    if (command === 'bootstrap') {
+      const name = values.username ?? 'admin';
+      const secret = await bootstrapAdmin(accounts, clock, name, values.name);
+      print(`created admin "${name}". One-time password (shown only now; log in and change it): ${secret}`);
+      return 0;
+    }
+    if (command === 'list') {
+      for (const s of await accounts.list()) print([s.user.username, s.user.role, s.user.department ?? '-', USER_STATUS_LABELS[s.status], s.user.displayName].join('\t'));
+      return 0;
+    }
+    if (!username || !['create', 'disable', 'enable', 'reset-password'].includes(command ?? '')) return usage('unknown command or missing <username>');
+    const admin = await accounts.load(values.as ?? '');
+    if (admin.status !== 'active' || admin.user.role !== 'admin') return usage('--as must name an active admin account');
+    const run = (c: Omit<UserCommand, 'metadata'>) => {
+      const correlationId = randomUUID();
+      const metadata = { actorId: admin.user.username, role: 'admin', correlationId, causationId: correlationId, occurredAt: toShanghaiIso(clock.now()), via: 'cli' };
+      return accounts.execute(username, { ...c, metadata: { actor: { actorId: admin.user.username, role: 'admin' }, now: metadata.occurredAt } } as UserCommand, metadata);
+    };
+    if (command === 'create') {
+      if (!isUserRole(values.role) || !values.name) return usage('create needs --role and --name');
+      const password = temporaryPassword(username);
+      await run({ type: 'CreateUser', data: { username, displayName: values.name, role: values.role, department: values.department, passwordHash: await hashPassword(password) } });
+      print(`created ${values.role} "${username}". One-time password (the user must change it): ${password}`);
+    } else if (command === 'disable') {
+      await run({ type: 'DisableUser', data: { reason: values.reason ?? '' } });
+      print(`disabled "${username}"; its sessions are revoked`);
+    } else if (command === 'enable') {
+      await run({ type: 'EnableUser', data: {} });
+      print(`enabled "${username}"`);
+    } else {
+      const password = temporaryPassword(username);
+      await run({ type: 'ChangePassword', data: { passwordHash: await hashPassword(password) } });
+      print(`reset the password of "${username}"; its sessions are revoked. One-time password: ${password}`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof AdminExistsError || error instanceof DomainError) {
+      process.stderr.write(`refused, nothing written: ${error instanceof DomainError ? `${error.code} ${error.message}` : error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+function usage(problem: string): number {
+  process.stderr.write(`${problem}\n${USAGE}\n`);
+  return 2;
+}
+
+main().then((code) => process.exit(code), (error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
