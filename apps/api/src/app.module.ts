@@ -12,6 +12,7 @@ import { AuditModule } from './audit/audit.http.controller';
 import { AuthModule } from './auth/auth.module';
 import { PlansModule } from './plans/plans.module';
 import { TasksModule } from './tasks/tasks.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 
 /**
  * The HTTP application. Pipes and filters are providers (not main.ts calls) so that e2e
@@ -32,6 +33,7 @@ export class AppModule {
         PlansModule,
         AuditModule,
         TasksModule,
+        IndicatorsModule,
         // The embedded default runs the worker's jobs in this process.
         ...(config.apiRunsWorker ? [WorkerModule] : []),
       ],

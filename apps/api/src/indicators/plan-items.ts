@@ -1,0 +1,72 @@
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { CLOCK, isLocalDate, shanghaiDate, type Clock } from '@zw/clock';
+import { APP_CONFIG, type AppConfig } from '@zw/config';
+import { indicatorDefinitions, projectDefinitions, type IndicatorDefinition, type ProjectDefinition } from '@zw/domain';
+import type { Plan } from '@zw/plan';
+import type { Request } from 'express';
+import { PlanCatalogueCache } from '../plans/plan-catalogue.cache';
+
+export interface PlanItems {
+  readonly plan: Plan;
+  readonly indicators: readonly IndicatorDefinition[];
+  readonly projects: readonly ProjectDefinition[];
+}
+
+const built = new WeakMap<Plan, PlanItems>();
+
+/**
+ * The plan a request works on (`?plan=`, else DEFAULT_PLAN_ID) with its indicator and project
+ * definitions, built once per plan revision (the catalogue cache keeps one Plan object per
+ * revision), and the day a read is about (`?asOf=`, else today in Shanghai).
+ */
+@Injectable()
+export class PlanItemsService {
+  constructor(
+    private readonly plans: PlanCatalogueCache,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async of(req: Request): Promise<PlanItems> {
+    const plan = req.query.plan;
+    const planId = typeof plan === 'string' && plan !== '' ? plan : this.config.defaultPlanId;
+    const found = await this.plans.find(planId);
+    if (!found) throw new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”尚未导入 (plan not found)` });
+    let items = built.get(found.plan);
+    if (!items) built.set(found.plan, (items = { plan: found.plan, indicators: indicatorDefinitions(found.plan), projects: projectDefinitions(found.plan) }));
+    return items;
+  }
+
+  async indicator(req: Request, indicatorId: string): Promise<{ items: PlanItems; def: IndicatorDefinition }> {
+    const items = await this.of(req);
+    const def = items.indicators.find((d) => d.id === indicatorId);
+    if (!def) throw new NotFoundException({ code: 'NOT_FOUND', message: `指标 ${indicatorId} 不存在 (indicator not found)` });
+    return { items, def };
+  }
+
+  async project(req: Request, projectId: string): Promise<{ items: PlanItems; def: ProjectDefinition }> {
+    const items = await this.of(req);
+    const def = items.projects.find((d) => d.id === projectId);
+    if (!def) throw new NotFoundException({ code: 'NOT_FOUND', message: `项目 ${projectId} 不存在 (project not found)` });
+    return { items, def };
+  }
+
+  /** `?asOf=YYYY-MM-DD` (end of that day, Shanghai), or undefined for now. */
+  asOf(req: Request): string | undefined {
+    const value = req.query.asOf;
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || !isLocalDate(value)) {
+      throw new BadRequestException({ code: 'VALIDATION', message: 'asOf: must be a calendar date YYYY-MM-DD', details: [{ field: 'asOf', reason: 'must be a calendar date YYYY-MM-DD' }] });
+    }
+    return value;
+  }
+
+  /** The day lights are judged on: the as-of day, else today. */
+  day(asOf: string | undefined): string {
+    return asOf ?? shanghaiDate(this.clock.now());
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+}

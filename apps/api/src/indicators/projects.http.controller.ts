@@ -1,0 +1,88 @@
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  decideProject, investmentTotals, PHASE_LABELS, projectStreamId, supervisorsOf,
+  type ProjectCommand, type ProjectDefinition, type ProjectState,
+} from '@zw/domain';
+import { formatHundredths } from '@zw/plan';
+import type { Request, Response } from 'express';
+import { CurrentActor, type Actor } from '../actor/actor';
+import { Policy } from '../auth/policy.decorator';
+import { ProjectProgressDto } from './dto/indicator.dtos';
+import { evidenceOf } from './indicator-commands.http.controller';
+import { ItemCommandSender } from './item-command.sender';
+import { ItemStreams } from './item-streams';
+import { PlanItemsService } from './plan-items';
+
+function projectView(def: ProjectDefinition, state: ProjectState) {
+  const latest = state.reports.at(-1);
+  const { row } = def;
+  return {
+    projectId: def.id,
+    no: def.no,
+    name: row.name,
+    entity: row.entity,
+    content: row.content,
+    period: row.period,
+    remark: row.remark ?? null,
+    investmentPlanned: row.investmentRaw,
+    supervising: { departments: supervisorsOf(state, def.supervising), source: state.supervisor ? 'office' : 'plan' },
+    phase: latest?.phase ?? null,
+    phaseLabel: latest ? PHASE_LABELS[latest.phase] : '未报送',
+    investmentCompleted: latest ? formatHundredths(latest.investmentCompletedHundredths) : null,
+    investmentPercent: latest ? Math.round((latest.investmentCompletedHundredths / def.plannedHundredths) * 10000) / 100 : null,
+    milestones: latest?.milestones ?? [],
+    reports: state.reports.map((r) => ({ ...r, phaseLabel: PHASE_LABELS[r.phase] })),
+  };
+}
+
+/** 项目清单 (附件5): progress by the supervising department; totals against the plan's total investment. */
+@ApiTags('项目')
+@ApiQuery({ name: 'asOf', required: false, description: '截至日期 YYYY-MM-DD（上海时间当日结束时）' })
+@Controller('projects')
+export class ProjectsController {
+  constructor(
+    private readonly items: PlanItemsService,
+    private readonly streams: ItemStreams,
+    private readonly sender: ItemCommandSender,
+  ) {}
+
+  @Get()
+  @Policy('project.read')
+  async list(@Req() req: Request) {
+    const items = await this.items.of(req);
+    const asOf = this.items.asOf(req);
+    const projects = await Promise.all(items.projects.map(async (def) => ({
+      def, state: (await this.streams.at('project', projectStreamId(items.plan.id, def.id), asOf)).state,
+    })));
+    return {
+      planId: items.plan.id,
+      asOf: this.items.day(asOf),
+      investment: { ...investmentTotals(projects), statedTotal: items.plan.statedCounts.projects.totalInvestmentRaw, unit: '万元' },
+      projects: projects.map(({ def, state }) => projectView(def, state)),
+    };
+  }
+
+  @Get(':projectId')
+  @Policy('project.read')
+  async one(@Param('projectId') projectId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { def, items } = await this.items.project(req, projectId);
+    const { state, revision } = await this.streams.at('project', projectStreamId(items.plan.id, def.id), this.items.asOf(req));
+    if (revision !== undefined) res.setHeader('ETag', `"${revision}"`);
+    return { ...projectView(def, state), revision: revision?.toString() ?? null };
+  }
+
+  @Post(':projectId/progress-reports')
+  @Policy('project.report')
+  async report(@Param('projectId') projectId: string, @Body() b: ProjectProgressDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { def, items } = await this.items.project(req, projectId);
+    const data: Extract<ProjectCommand, { type: 'ReportProjectProgress' }>['data'] = {
+      phase: b.phase, investmentCompleted: b.investmentCompleted,
+      ...(b.milestones ? { milestones: b.milestones.map((m) => ({ title: m.title, date: m.date, done: m.done })) } : {}),
+      ...(b.note !== undefined ? { note: b.note } : {}), ...(b.evidence ? { evidence: b.evidence.map(evidenceOf) } : {}),
+    };
+    const answer = await this.sender.send(req, res, actor, 'project', projectStreamId(items.plan.id, def.id), (state, metadata) =>
+      decideProject({ type: 'ReportProjectProgress', data, metadata }, state, def));
+    return { projectId: def.id, ...answer, reportId: answer.data[0]?.['reportId'] ?? null };
+  }
+}
