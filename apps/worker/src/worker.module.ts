@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { EVENT_STORE, EventStoreModule, type EventStore } from '@zw/event-store';
+import { RemindersModule } from '@zw/reminders';
 
 /**
- * The background role: subscribers of the event log (reminders, projections) are added
- * here by later work. It runs as its own process in production and inside the api
+ * The background role: subscribers of the event log — reminders (催办/督办, libs/reminders)
+ * and, later, projections. It runs as its own process in production and inside the api
  * process on the embedded default.
  */
 @Injectable()
@@ -21,5 +22,5 @@ class WorkerStartup implements OnApplicationBootstrap {
   }
 }
 
-@Module({ imports: [EventStoreModule], providers: [WorkerStartup] })
+@Module({ imports: [EventStoreModule, RemindersModule], providers: [WorkerStartup] })
 export class WorkerModule {}

@@ -1,0 +1,128 @@
+import { Logger } from '@nestjs/common';
+import {
+  evolve, foldTask, initialTaskState, isReminderEvent, parseTaskStreamId, planDiff, planReminders,
+  type ReminderPolicy, type TaskEvent, type TaskState,
+} from '@zw/domain';
+import type { EventStore, RecordedEvent, Subscription } from '@zw/event-store';
+import { reminderJobId } from './scheduler/reminder-job.ids';
+import type { ReminderJob, ReminderScheduler } from './scheduler/reminder-scheduler.port';
+
+export interface PlannerOptions {
+  readonly policy: ReminderPolicy;
+  /** Checkpoint name; undefined: replay the whole log on every start (the in-process scheduler keeps nothing). */
+  readonly subscriberId?: string;
+  /** Events read per page while catching up; scheduling is flushed once per page. */
+  readonly pageSize?: number;
+  /** Task states kept folded between events. */
+  readonly cacheSize?: number;
+}
+
+type Op = { readonly kind: 'schedule'; readonly job: ReminderJob } | { readonly kind: 'cancel'; readonly jobId: string };
+
+/**
+ * Turns the task event log into scheduled reminders. For each task event it folds the state
+ * before and after, asks the policy for both plans and schedules the difference: new
+ * reminders (unless already past when the event happened) and cancellations of the ones the
+ * event made moot. Job ids are derived from the facts, so replaying an event — after a
+ * crash before the checkpoint, or by a second worker — changes nothing.
+ */
+export class ReminderPlanner {
+  private readonly logger = new Logger('ReminderPlanner');
+  private readonly states = new Map<string, { revision: bigint; state: TaskState }>();
+  private ops: Op[] = [];
+  private subscription?: Subscription;
+  private position?: bigint;
+  private stopped = false;
+
+  constructor(private readonly store: EventStore, private readonly scheduler: ReminderScheduler, private readonly options: PlannerOptions) {}
+
+  /** Catches up page by page (resolves once the log is read), then follows it live. */
+  async start(): Promise<void> {
+    const { subscriberId, pageSize = 1000 } = this.options;
+    this.position = subscriberId ? await this.store.checkpoints.load(subscriberId) : undefined;
+    let planned = 0;
+    for (;;) {
+      const page = await this.store.readAll(this.position, pageSize);
+      for (const event of page) await this.handle(event);
+      planned += this.ops.length;
+      if (page.length > 0) await this.flush(page.at(-1)!.position);
+      if (page.length < pageSize || this.stopped) break;
+    }
+    this.logger.log({ position: this.position?.toString() ?? null, operations: planned }, 'reminder planner caught up');
+    this.follow();
+  }
+
+  private follow(): void {
+    if (this.stopped) return;
+    const subscription = this.store.subscribe(this.position, async (event) => {
+      await this.handle(event);
+      await this.flush(event.position);
+    });
+    this.subscription = subscription;
+    subscription.done.catch((error: unknown) => {
+      // Redis or the store went away: start again from the last flushed position; replays are harmless.
+      this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'reminder planner stopped; resuming in 5 s');
+      setTimeout(() => this.follow(), 5000).unref();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.subscription?.stop();
+  }
+
+  /** Planning of one event, queued until the next flush. Public for the benchmark. */
+  async handle(event: RecordedEvent): Promise<void> {
+    if (!parseTaskStreamId(event.streamId)) return;
+    if (isReminderEvent(event)) {
+      // Deliveries change no plan; keep the folded state current so the next event needs no read.
+      const cached = this.states.get(event.streamId);
+      if (cached?.revision === event.revision - 1n) this.remember(event.streamId, event.revision, cached.state);
+      return;
+    }
+    const before = await this.stateBefore(event);
+    const after = evolve(before, event as unknown as TaskEvent);
+    this.remember(event.streamId, event.revision, after);
+    const { schedule, cancel } = planDiff(planReminders(before, this.options.policy), planReminders(after, this.options.policy));
+    const happened = Date.parse(event.metadata.occurredAt);
+    for (const reminder of cancel) this.ops.push({ kind: 'cancel', jobId: reminderJobId(event.streamId, reminder) });
+    for (const reminder of schedule) {
+      // A reminder whose moment had passed when the facts arose is not sent late (e.g. a task assigned after its 30-day mark).
+      if (Date.parse(reminder.fireAt) < happened) continue;
+      this.ops.push({ kind: 'schedule', job: { jobId: reminderJobId(event.streamId, reminder), streamId: event.streamId, reminder } });
+    }
+  }
+
+  /** Hands queued operations to the scheduler (the last one per job id wins), then stores the checkpoint. */
+  async flush(position: bigint): Promise<void> {
+    const last = new Map<string, Op>();
+    for (const op of this.ops) {
+      const id = op.kind === 'schedule' ? op.job.jobId : op.jobId;
+      last.delete(id);
+      last.set(id, op);
+    }
+    this.ops = [];
+    const ops = [...last.values()];
+    const cancel = ops.flatMap((op) => (op.kind === 'cancel' ? [op.jobId] : []));
+    const schedule = ops.flatMap((op) => (op.kind === 'schedule' ? [op.job] : []));
+    if (cancel.length > 0) await this.scheduler.cancel(cancel);
+    if (schedule.length > 0) await this.scheduler.schedule(schedule);
+    this.position = position;
+    if (this.options.subscriberId) await this.store.checkpoints.store(this.options.subscriberId, position);
+  }
+
+  private async stateBefore(event: RecordedEvent): Promise<TaskState> {
+    const cached = this.states.get(event.streamId);
+    if (cached && cached.revision === event.revision - 1n) return cached.state;
+    if (event.revision === 0n) return initialTaskState();
+    const earlier = (await this.store.readStream(event.streamId)).filter((e) => e.revision < event.revision);
+    return foldTask(earlier as unknown as TaskEvent[]);
+  }
+
+  private remember(streamId: string, revision: bigint, state: TaskState): void {
+    this.states.delete(streamId);
+    this.states.set(streamId, { revision, state });
+    // Oldest first out: Maps iterate in insertion order and `remember` re-inserts on every use.
+    if (this.states.size > (this.options.cacheSize ?? 10_000)) this.states.delete(this.states.keys().next().value!);
+  }
+}

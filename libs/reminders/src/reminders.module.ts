@@ -1,0 +1,77 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { CLOCK, type Clock } from '@zw/clock';
+import { APP_CONFIG, type AppConfig } from '@zw/config';
+import type { ReminderChannelName } from '@zw/domain';
+import { EVENT_STORE, EventStoreModule, type EventStore } from '@zw/event-store';
+import { createChannels } from './channels/reminder.routing';
+import { REMINDER_CHANNELS, type ReminderChannel } from './channels/reminder-channel.port';
+import { loadReminderConfig, type ReminderConfig } from './reminder.config';
+import { ReminderPlanner } from './reminder.planner';
+import { ReminderProcessor } from './reminder.processor';
+import { BullMqScheduler } from './scheduler/bullmq.scheduler';
+import { InProcessScheduler } from './scheduler/in-process.scheduler';
+import { REMINDER_SCHEDULER, type ReminderScheduler } from './scheduler/reminder-scheduler.port';
+
+export const REMINDER_CONFIG = 'REMINDER_CONFIG';
+/** Checkpoint of the BullMQ planner in the event store. */
+export const PLANNER_SUBSCRIBER_ID = 'reminders-planner';
+
+/** With Redis: BullMQ (jobs survive restarts in Redis); without: in memory, rebuilt from the log on start. */
+export function createScheduler(app: AppConfig, config: ReminderConfig, clock: Clock): ReminderScheduler {
+  const retry = { attempts: config.attempts, backoffMs: config.backoffMs };
+  if (!app.redisUrl) return new InProcessScheduler({ clock, retry, tickMs: config.tickMs, concurrency: config.concurrency });
+  return new BullMqScheduler({
+    redisUrl: app.redisUrl, prefix: config.queuePrefix, clock, retry, concurrency: config.concurrency,
+    keepCompletedSeconds: config.keepCompletedSeconds, keepFailedSeconds: config.keepFailedSeconds,
+    ...(config.lockDurationMs ? { lockDurationMs: config.lockDurationMs } : {}),
+  });
+}
+
+/** Starts scheduler and planner once the app is up; stops them before the event store closes. */
+@Injectable()
+export class RemindersService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Reminders');
+  private readonly planner: ReminderPlanner;
+  private readonly processor: ReminderProcessor;
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CLOCK) clock: Clock,
+    @Inject(APP_CONFIG) private readonly app: AppConfig,
+    @Inject(REMINDER_CONFIG) config: ReminderConfig,
+    @Inject(REMINDER_SCHEDULER) readonly scheduler: ReminderScheduler,
+    @Inject(REMINDER_CHANNELS) private readonly channels: Map<ReminderChannelName, ReminderChannel>,
+  ) {
+    this.processor = new ReminderProcessor(store, clock, config, channels);
+    this.planner = new ReminderPlanner(store, scheduler, {
+      policy: config.policy,
+      ...(app.redisUrl ? { subscriberId: PLANNER_SUBSCRIBER_ID } : {}),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Plan first, then run: on the embedded default the jobs exist only once the log is replayed.
+    await this.planner.start();
+    await this.scheduler.start(this.processor.run);
+    this.logger.log({ scheduler: this.app.redisUrl ? 'bullmq' : 'in-process', channels: [...this.channels.keys()], pending: await this.scheduler.pending() }, 'reminders started');
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.planner.stop();
+    await this.scheduler.close();
+    await Promise.all([...this.channels.values()].map((c) => c.close?.()));
+    this.logger.log('reminders stopped');
+  }
+}
+
+@Module({
+  imports: [EventStoreModule],
+  providers: [
+    { provide: REMINDER_CONFIG, useFactory: () => loadReminderConfig(process.env) },
+    { provide: REMINDER_SCHEDULER, inject: [APP_CONFIG, REMINDER_CONFIG, CLOCK], useFactory: createScheduler },
+    { provide: REMINDER_CHANNELS, inject: [REMINDER_CONFIG, CLOCK], useFactory: createChannels },
+    RemindersService,
+  ],
+  exports: [REMINDER_SCHEDULER, REMINDER_CONFIG, RemindersService],
+})
+export class RemindersModule {}
