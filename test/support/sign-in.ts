@@ -41,7 +41,7 @@ export interface LoginAnswer {
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
-  user: { username: string; role: string; department: string | null };
+  user: { username: string; role: string; department: string | null; mustChangePassword: boolean };
 }
 
 export function signIn(app: INestApplication): SignIn {
