@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://redis:6379',
       CLOCK_START: '2023-01-01T09:00:00+08:00',
       NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
     });
     expect(config).toMatchObject({ port: 8080, dataDir: '/var/lib/zw', nodeEnv: 'production', apiRunsWorker: false });
     expect(config.clockStart?.toISOString()).toBe('2023-01-01T01:00:00.000Z');
@@ -42,5 +43,36 @@ describe('loadConfig', () => {
     expect(error.message).toMatch(/CLOCK_START="2023-01-01" must be an ISO 8601 instant with an offset/);
     expect(error.message).toMatch(/REDIS_URL/);
     expect(error.message).toMatch(/SQLITE_SYNCHRONOUS="OFF" must be one of FULL, NORMAL, EXTRA/);
+  });
+});
+
+describe('access-control settings', () => {
+  it('defaults: 15-minute access tokens, 14-day refresh tokens, 10 logins a minute, no CORS', () => {
+    expect(loadConfig({})).toMatchObject({
+      auth: { secret: undefined, accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 14 * 86400, loginLimit: 10, loginWindowSeconds: 60 },
+      corsOrigins: [],
+    });
+  });
+
+  it('reads durations with units and a comma-separated origin list', () => {
+    const config = loadConfig({ ACCESS_TOKEN_TTL: '5m', REFRESH_TOKEN_TTL: '7d', LOGIN_THROTTLE_LIMIT: '3', LOGIN_THROTTLE_WINDOW: '2m', CORS_ORIGINS: 'https://zw.lianyun.gov.cn, http://localhost:5173' });
+    expect(config.auth).toMatchObject({ accessTokenTtlSeconds: 300, refreshTokenTtlSeconds: 7 * 86400, loginLimit: 3, loginWindowSeconds: 120 });
+    expect(config.corsOrigins).toEqual(['https://zw.lianyun.gov.cn', 'http://localhost:5173']);
+  });
+
+  it('refuses production without JWT_SECRET, a short secret, bad durations and origins, all at once', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ NODE_ENV: 'production', ACCESS_TOKEN_TTL: '15 minutes', LOGIN_THROTTLE_LIMIT: '0', CORS_ORIGINS: '*,https://ok.cn/path' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error?.problems).toHaveLength(4);
+    expect(error?.message).toMatch(/JWT_SECRET is required when NODE_ENV=production/);
+    expect(error?.message).toMatch(/ACCESS_TOKEN_TTL="15 minutes"/);
+    expect(error?.message).toMatch(/LOGIN_THROTTLE_LIMIT="0"/);
+    expect(error?.message).toMatch(/CORS_ORIGINS has invalid origins "\*", "https:\/\/ok.cn\/path"/);
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/at least 32 characters/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(32) }).auth.secret).toBe('s'.repeat(32));
   });
 });
