@@ -46,4 +46,11 @@ describe('summary of an indicator (the view’s facts)', () => {
     expect(summary.tasks).toEqual({ list: [], source: 'plan' });
     expect(summarizeIndicator(def(19), initialIndicatorState(), '2024-01-01').tasks).toEqual({ list: ['A-9', 'C-6', 'D-6'], source: 'plan' });
   });
+
+  it('an overdue indicator nobody is named for says the office has to name one', () => {
+    expect(summarizeIndicator(def(48), initialIndicatorState(), '2024-02-01').assessment).toMatchObject({
+      light: 'red', reason: '2023期数值逾期未报送或未确认（应于2024-01-31前报送）；方案未点名报送部门，待无废办指定',
+    });
+    expect(summarizeIndicator(def(14), initialIndicatorState(), '2024-02-01').assessment.reason).not.toMatch(/待无废办指定/);
+  });
 });

@@ -30,11 +30,15 @@ export function summarizeIndicator(def: IndicatorDefinition, state: IndicatorSta
     .map(([period, reports]) => ({ period, reports, confirmed: reports.filter((r) => r.status === 'confirmed').at(-1) ?? null }));
   const confirmed: ConfirmedValue[] = periods.flatMap((p) => (p.confirmed ? [{ period: p.period, value: p.confirmed.value }] : []));
   const pending = new Set(periods.filter((p) => p.reports.some((r) => r.status === 'pending' && !r.supersededBy)).map((p) => p.period));
+  const departments = responsibleOf(state, def.responsible);
+  const assessment = assessIndicator({ def, confirmed, pending, today, ...(schedule ? { schedule } : {}) });
+  // Overdue with nobody named to report: the office has to act, not a department.
+  const unnamed = departments.length === 0 && assessment.light === 'red' && assessment.latest === null;
   return {
     def,
-    responsible: { departments: responsibleOf(state, def.responsible), source: state.responsible ? 'office' : 'plan' },
+    responsible: { departments, source: state.responsible ? 'office' : 'plan' },
     tasks: linkedTasksOf(state, def.defaultTasks),
     periods,
-    assessment: assessIndicator({ def, confirmed, pending, today, ...(schedule ? { schedule } : {}) }),
+    assessment: unnamed ? { ...assessment, reason: `${assessment.reason}；方案未点名报送部门，待无废办指定` } : assessment,
   };
 }
