@@ -13,9 +13,11 @@ export const XLSX_LIMIT = '10mb';
 /** HTTP settings that are not modules; shared by main.ts and the e2e tests. */
 export function configureHttp(app: NestExpressApplication): void {
   const config = app.get<AppConfig>(APP_CONFIG);
-  // Helmet's defaults (CSP self-only, nosniff, frame-ancestors none, HSTS …) suit a JSON api;
-  // Swagger UI at /docs loads its script and styles from this origin, which CSP allows.
-  app.use(helmet());
+  // Helmet's defaults (CSP self-only, nosniff, frame-ancestors, HSTS …) suit a JSON api;
+  // Swagger UI at /docs loads its scripts from this origin, which CSP allows. Not
+  // upgrade-insecure-requests: the embedded default serves plain HTTP on the office's LAN,
+  // where upgrading /docs' scripts to https would break the page.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // Browsers may call the api only from the configured origins; none configured → no CORS.
   if (config.corsOrigins.length > 0) {
     app.enableCors({
