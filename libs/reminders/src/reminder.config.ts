@@ -73,7 +73,7 @@ export function loadReminderConfig(env: NodeJS.ProcessEnv = process.env): Remind
   };
   const url = (name: string, schemes: RegExp): string | undefined => {
     const value = read(name);
-    if (value !== undefined && !schemes.test(value)) problems.push(`${name}="${redact(value)}" must start with ${schemes.source.replace(/\\/g, '')}`);
+    if (value !== undefined && !schemes.test(value)) problems.push(`${name}="${redact(value)}" must start with ${schemes.source.replace(/[\\^]/g, '')}`);
     return value;
   };
 
