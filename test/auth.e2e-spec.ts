@@ -170,7 +170,7 @@ describe('reads are scoped like the work', () => {
 });
 
 describe('throttling and hardening', () => {
-  it('answers 429 once the login limit is reached within the window', async () => {
+  it('answers 429 once an account’s login limit is reached within the window', async () => {
     const t = await createTestApp({ LOGIN_THROTTLE_LIMIT: '3', LOGIN_THROTTLE_WINDOW: '60' });
     const attempt = () => request(t.app.getHttpServer()).post('/auth/login').send({ username: 'nobody', password: 'Wrong-password-1' });
     for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401);
@@ -178,6 +178,8 @@ describe('throttling and hardening', () => {
     expect(refused.status).toBe(429);
     expect(refused.body).toMatchObject({ statusCode: 429, message: '尝试次数过多，请稍后再试' });
     expect(refused.headers['retry-after-login']).toBeDefined();
+    // Counted per address and account: another account from the same address may still try.
+    await request(t.app.getHttpServer()).post('/auth/login').send({ username: 'somebody', password: 'Wrong-password-1' }).expect(401);
     await t.close();
   });
 

@@ -33,7 +33,7 @@ export interface AuthConfig {
   readonly secret?: string;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
-  /** Login and refresh attempts allowed per client address within the window. */
+  /** Login, refresh and password-change attempts allowed per client address and account within the window. */
   readonly loginLimit: number;
   readonly loginWindowSeconds: number;
 }

@@ -4,17 +4,29 @@ import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import { assertPasswordPolicy } from '@zw/auth';
 import type { ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { CurrentActor, type Actor } from '../../actor/actor';
+import { ACTOR_KEY, CurrentActor, type Actor } from '../../actor/actor';
 import { Policy } from '../policy.decorator';
 import { UserAccounts } from '../users/user-accounts';
 import { passwordRejected } from '../users/passwords';
 import { ChangePasswordDto, LoginDto, RefreshTokenDto } from './session.dtos';
 import { publicUser, Sessions } from './sessions';
 
-/** The login throttler (LOGIN_THROTTLE_*), per client address; a refusal is logged, then 429. */
+/**
+ * The login throttler (LOGIN_THROTTLE_*), per client address and account: guessing one
+ * account's password is slowed down, while an office whose staff share one NAT address can
+ * still all log in at 9 o'clock. A refusal is logged, then 429.
+ */
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
   private readonly log = new Logger('Access');
+
+  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
+    const body = (req.body ?? {}) as { username?: unknown; refreshToken?: unknown };
+    const account = typeof body.username === 'string' ? body.username
+      : typeof body.refreshToken === 'string' ? body.refreshToken.slice(0, Math.max(0, body.refreshToken.lastIndexOf('.')))
+      : String((req[ACTOR_KEY] as Actor | undefined)?.id ?? '');
+    return `${String(req.ip)}|${account.slice(0, 100)}`;
+  }
   protected override async throwThrottlingException(ctx: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const req = ctx.switchToHttp().getRequest<Request>();
     const user = typeof req.body?.username === 'string' ? req.body.username : null;
