@@ -8,7 +8,7 @@ import { loadConfig } from '@zw/config';
 import { taskStreamId, type ReminderSent } from '@zw/domain';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { loadLianyunPlan } from '@zw/plan';
-import { RemindersService } from '@zw/reminders';
+import { loadReminderConfig, REMINDER_CONFIG, RemindersService } from '@zw/reminders';
 import request from 'supertest';
 import { AppModule } from '../apps/api/src/app.module';
 import { configureHttp } from '../apps/api/src/configure-http';
@@ -17,7 +17,9 @@ import { signIn, type SignIn } from './support/sign-in';
 /**
  * Reminders on the embedded default (no Redis: in-process scheduler inside the api), driven
  * through HTTP. The app is test/support's createTestApp with one difference: the clock is a
- * ManualClock, so the test moves time instead of sleeping until 签收 deadlines pass.
+ * ManualClock, so the test moves time instead of sleeping until 签收 deadlines pass. Besides
+ * in-app, a webhook to a port where nothing listens is configured, one attempt per job: its
+ * deliveries fail, and the failed jobs are what GET /reminders/failed shows.
  */
 const ECO = '连云生态环境局';
 const URBAN = '区城管局';
@@ -40,7 +42,9 @@ describe('reminders over HTTP on the embedded default (real SQLite file, ManualC
 
   beforeAll(async () => {
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', LOGIN_THROTTLE_LIMIT: '100000' });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).overrideProvider(CLOCK).useValue(clock).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).overrideProvider(CLOCK).useValue(clock)
+      .overrideProvider(REMINDER_CONFIG).useValue(loadReminderConfig({ REMINDER_WEBHOOK_URL: 'http://127.0.0.1:1/hook', REMINDER_WEBHOOK_SECRET: 'e2e-secret-0123456789', REMINDER_ATTEMPTS: '1' }))
+      .compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
     configureHttp(app);
     await app.init();
@@ -48,6 +52,8 @@ describe('reminders over HTTP on the embedded default (real SQLite file, ManualC
     reminders = app.get(RemindersService);
     as = signIn(app);
     await http().post('/plans').set(await as.office()).send(loadLianyunPlan()).expect(201);
+    // Accounts are made now: the admin's token would have expired once the clock has moved on.
+    await Promise.all([as.leader(), as.dept(ECO), as.dept(URBAN)]);
   });
   afterAll(async () => {
     await app.close();
@@ -57,8 +63,6 @@ describe('reminders over HTTP on the embedded default (real SQLite file, ManualC
   it('given C-5 assigned over HTTP and not acknowledged, when the 签收 deadline passes, then both departments are reminded in Chinese and the deliveries are in the task stream', async () => {
     const assigned = await http().post('/tasks/C-5/assignment').set(await as.office()).send({}).expect(201);
     expect(assigned.body.status).toBe('assigned');
-    await as.dept(ECO);
-    await as.dept(URBAN);
     await plannedAtLeast(1);
     expect(await sent()).toEqual([]);
 
@@ -83,5 +87,25 @@ describe('reminders over HTTP on the embedded default (real SQLite file, ManualC
     expect(later.map((d) => [d.department, d.deliveryId.split('/').at(-3)])).toEqual([[URBAN, '3']]);
     const task = await http().get('/tasks/C-5').set(await bearer('office')).expect(200);
     expect(task.body.status).toBe('in_progress');
+  });
+
+  it('lists the jobs whose webhook failed for the office and the leaders, not for departments; the office retries one', async () => {
+    const office = await bearer('office');
+    const failed = await http().get('/reminders/failed').set(office).expect(200);
+    // 区城管局's two; ECO's failed job went with the cancellation when ECO acknowledged (moot now).
+    expect(failed.body.jobs.map((j: { department: string; days: number }) => j.department)).toEqual([URBAN, URBAN]);
+    expect(failed.body.jobs[0]).toMatchObject({ taskCode: 'C-5', planId: 'lianyun-2022-2025', rule: 'acknowledgement-late', attempts: 1, error: expect.stringMatching(/^webhook 区城管局: .*fetch failed|ECONNREFUSED/) });
+    const failures = (await store.readStream(stream)).filter((e) => e.type === 'ReminderFailed');
+    expect(failures.map((e) => e.data)).toEqual(expect.arrayContaining([expect.objectContaining({ channel: 'webhook', attempt: 1, dueDate: '2023-03-06' })]));
+    await http().get('/reminders/failed').set(await bearer(as.username(URBAN))).expect(403);
+    await http().get('/reminders/failed').set(await bearer('leader')).expect(200);
+
+    const { jobId } = failed.body.jobs[0];
+    await http().post(`/reminders/failed/${jobId}/retry`).set(office).expect(202, { jobId, retried: true });
+    await http().post('/reminders/failed/r-unknown/retry').set(office).expect(404);
+    await reminders.scheduler.runDue();
+    expect((await http().get('/reminders/failed').set(office).expect(200)).body.jobs.length).toBe(2);
+    const retried = (await store.readStream(stream)).filter((e) => e.type === 'ReminderFailed' && (e.data as { attempt: number }).attempt === 2);
+    expect(retried).toHaveLength(1);
   });
 });

@@ -13,6 +13,7 @@ import { AuthModule } from './auth/auth.module';
 import { PlansModule } from './plans/plans.module';
 import { TasksModule } from './tasks/tasks.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { FailedRemindersModule } from './reminders/failed-reminders.module';
 
 /**
  * The HTTP application. Pipes and filters are providers (not main.ts calls) so that e2e
@@ -34,6 +35,7 @@ export class AppModule {
         AuditModule,
         TasksModule,
         IndicatorsModule,
+        FailedRemindersModule.forRoot(config),
         // The embedded default runs the worker's jobs in this process.
         ...(config.apiRunsWorker ? [WorkerModule] : []),
       ],

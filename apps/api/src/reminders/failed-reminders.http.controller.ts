@@ -1,0 +1,44 @@
+import { Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { parseTaskStreamId } from '@zw/domain';
+import type { FailedJob, ReminderScheduler } from '@zw/reminders';
+import { Policy } from '../auth/policy.decorator';
+
+/** The scheduler whose failed jobs this process can see; null when it can see none. */
+export const FAILED_REMINDERS = 'FAILED_REMINDERS';
+
+/** Reminder jobs that used every attempt (失败的催办), for the office to look at and retry. */
+@ApiTags('催办')
+@Controller('reminders/failed')
+export class FailedRemindersController {
+  constructor(@Inject(FAILED_REMINDERS) private readonly scheduler: ReminderScheduler | null) {}
+
+  /** Failed jobs with the task, rule, department and the last error. */
+  @Policy('reminder.read')
+  @Get()
+  async list() {
+    return { jobs: (await this.available().failed()).map(view) };
+  }
+
+  /** Runs a failed job again now, for one more attempt (numbered on). */
+  @Policy('reminder.retry')
+  @Post(':jobId/retry')
+  @HttpCode(202)
+  async retry(@Param('jobId') jobId: string) {
+    if (!(await this.available().retry(jobId))) {
+      throw new NotFoundException({ code: 'REMINDER.NOT_FAILED', message: `没有失败的催办任务“${jobId}” (no failed reminder job with this id)` });
+    }
+    return { jobId, retried: true };
+  }
+
+  private available(): ReminderScheduler {
+    if (this.scheduler) return this.scheduler;
+    throw new ServiceUnavailableException({ code: 'REMINDER.NO_SCHEDULER', message: '本进程不运行催办任务，且未配置 Redis (no reminder scheduler in this process)' });
+  }
+}
+
+function view(job: FailedJob) {
+  const task = parseTaskStreamId(job.streamId);
+  const { rule, department, dueDate, fireAt, target } = job.reminder;
+  return { jobId: job.jobId, planId: task?.planId, taskCode: task?.code, rule, department, target, dueDate, fireAt, attempts: job.attempts, error: job.error };
+}
