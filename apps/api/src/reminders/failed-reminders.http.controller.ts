@@ -4,14 +4,17 @@ import { parseTaskStreamId } from '@zw/domain';
 import type { FailedJob, ReminderScheduler } from '@zw/reminders';
 import { Policy } from '../auth/policy.decorator';
 
-/** The scheduler whose failed jobs this process can see; null when it can see none. */
+/** The scheduler whose failed jobs this process can see (null: none), made on first use. */
 export const FAILED_REMINDERS = 'FAILED_REMINDERS';
+export interface FailedRemindersSource {
+  scheduler(): ReminderScheduler | null;
+}
 
 /** Reminder jobs that used every attempt (失败的催办), for the office to look at and retry. */
 @ApiTags('催办')
 @Controller('reminders/failed')
 export class FailedRemindersController {
-  constructor(@Inject(FAILED_REMINDERS) private readonly scheduler: ReminderScheduler | null) {}
+  constructor(@Inject(FAILED_REMINDERS) private readonly source: FailedRemindersSource) {}
 
   /** Failed jobs with the task, rule, department and the last error. */
   @Policy('reminder.read')
@@ -32,7 +35,8 @@ export class FailedRemindersController {
   }
 
   private available(): ReminderScheduler {
-    if (this.scheduler) return this.scheduler;
+    const scheduler = this.source.scheduler();
+    if (scheduler) return scheduler;
     throw new ServiceUnavailableException({ code: 'REMINDER.NO_SCHEDULER', message: '本进程不运行催办任务，且未配置 Redis (no reminder scheduler in this process)' });
   }
 }

@@ -2,14 +2,24 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from
 import { CLOCK, type Clock } from '@zw/clock';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { createScheduler, loadReminderConfig, REMINDER_SCHEDULER, RemindersModule, type ReminderScheduler } from '@zw/reminders';
-import { FAILED_REMINDERS, FailedRemindersController } from './failed-reminders.http.controller';
+import { FAILED_REMINDERS, FailedRemindersController, type FailedRemindersSource } from './failed-reminders.http.controller';
 
-/** An api without the worker role reads the BullMQ queue through a scheduler it never starts (no planner, no worker). */
+/**
+ * An api without the worker role reads the BullMQ queue through a scheduler it never starts
+ * (no planner, no worker), connected on the first request only: an api nobody asks about
+ * failed reminders holds no Redis connection for it.
+ */
 @Injectable()
-class QueueReader implements OnApplicationShutdown {
-  constructor(@Inject(FAILED_REMINDERS) private readonly scheduler: ReminderScheduler | null) {}
+class QueueReader implements FailedRemindersSource, OnApplicationShutdown {
+  private opened?: ReminderScheduler;
+  constructor(@Inject(APP_CONFIG) private readonly app: AppConfig, @Inject(CLOCK) private readonly clock: Clock) {}
+  scheduler(): ReminderScheduler | null {
+    if (!this.app.redisUrl) return null;
+    this.opened ??= createScheduler(this.app, loadReminderConfig(process.env), this.clock);
+    return this.opened;
+  }
   async onApplicationShutdown(): Promise<void> {
-    await this.scheduler?.close();
+    await this.opened?.close();
   }
 }
 
@@ -26,20 +36,9 @@ export class FailedRemindersModule {
         module: FailedRemindersModule,
         imports: [RemindersModule],
         controllers: [FailedRemindersController],
-        providers: [{ provide: FAILED_REMINDERS, useExisting: REMINDER_SCHEDULER }],
+        providers: [{ provide: FAILED_REMINDERS, inject: [REMINDER_SCHEDULER], useFactory: (s: ReminderScheduler): FailedRemindersSource => ({ scheduler: () => s }) }],
       };
     }
-    return {
-      module: FailedRemindersModule,
-      controllers: [FailedRemindersController],
-      providers: [
-        {
-          provide: FAILED_REMINDERS,
-          inject: [APP_CONFIG, CLOCK],
-          useFactory: (app: AppConfig, clock: Clock) => (app.redisUrl ? createScheduler(app, loadReminderConfig(process.env), clock) : null),
-        },
-        QueueReader,
-      ],
-    };
+    return { module: FailedRemindersModule, controllers: [FailedRemindersController], providers: [QueueReader, { provide: FAILED_REMINDERS, useExisting: QueueReader }] };
   }
 }
