@@ -102,9 +102,14 @@ function chain(steps: PlannedReminder[]): PlannedReminder[] {
   const byTime = new Map<string, PlannedReminder>();
   for (const step of steps) {
     const kept = byTime.get(step.fireAt);
-    if (!kept || Math.abs(step.days) > Math.abs(kept.days) === (step.rule !== 'before-due')) byTime.set(step.fireAt, step);
+    if (!kept || isLater(step, kept)) byTime.set(step.fireAt, step);
   }
   return [...byTime.values()];
+}
+
+/** The step nearer the end of its chain: fewer days before a due date, more days after one. */
+function isLater(a: PlannedReminder, b: PlannedReminder): boolean {
+  return a.rule === 'before-due' ? a.days < b.days : a.days > b.days;
 }
 
 function range(from: number, to: number): number[] {
