@@ -1,0 +1,132 @@
+import {
+  evolve, initialTaskState, parseTaskStreamId, type Instant, type TaskEvent, type TaskEventType, type TaskState,
+} from '@zw/domain';
+import type { RecordedEvent } from '@zw/event-store';
+
+/** Which event set a fact (a deadline, a progress figure): a light cites these to say why it is lit. */
+export interface EventRef {
+  readonly revision: number;
+  readonly type: string;
+  readonly at: string;
+}
+
+/** A reminder, escalation or failed delivery recorded in the task's stream (reminders issue). */
+export interface DeliveryEntry {
+  readonly type: 'ReminderSent' | 'EscalationSent' | 'ReminderFailed';
+  readonly department: string;
+  readonly rule: string;
+  readonly channel: string;
+  readonly level?: string;
+  readonly at: string;
+  readonly revision: number;
+}
+
+/**
+ * One task as the read models see it: the domain's own state (folded by the domain's
+ * `evolve`, so views can never disagree with decisions) plus what only a reader needs —
+ * which events set each deadline, since when each department holds the task, deliveries.
+ */
+export interface TaskRow {
+  readonly planId: string;
+  readonly code: string;
+  readonly streamId: string;
+  revision: number;
+  position: bigint;
+  state: TaskState;
+  /** Last event that set the task's due date / each department's acknowledgement deadline / each milestone's due date. */
+  dueDateSetBy?: EventRef;
+  readonly acknowledgeBySetBy: Map<string, EventRef>;
+  readonly milestoneSetBy: Map<string, EventRef>;
+  /** Latest progress-bearing event (progress report, milestone completion, periodic report). */
+  progressSetBy?: EventRef;
+  /** When each department was given the task (assignment, or the reassignment that added it). */
+  readonly partSince: Map<string, Instant>;
+  readonly deliveries: DeliveryEntry[];
+}
+
+const TASK_EVENT_TYPES: Record<TaskEventType, true> = {
+  TaskAssigned: true, TaskCreated: true, TaskAcknowledged: true, ProgressReported: true, PeriodicReportSubmitted: true,
+  MilestoneCompleted: true, MilestoneReopened: true, MilestoneAdded: true, MilestoneRemoved: true,
+  SignOffRequested: true, SignedOff: true, SignOffObjected: true, TaskAccepted: true, TaskReturned: true,
+  ExtensionRequested: true, ExtensionApproved: true, ExtensionRejected: true, TaskReassigned: true, TaskCancelled: true,
+};
+const DELIVERY_TYPES = new Set(['ReminderSent', 'EscalationSent', 'ReminderFailed']);
+
+export function isTaskEventType(type: string): type is TaskEventType {
+  return Object.hasOwn(TASK_EVENT_TYPES, type);
+}
+
+export function newTaskRow(streamId: string): TaskRow | undefined {
+  const id = parseTaskStreamId(streamId);
+  if (!id) return undefined;
+  return {
+    ...id, streamId, revision: -1, position: -1n, state: initialTaskState(),
+    acknowledgeBySetBy: new Map(), milestoneSetBy: new Map(), partSince: new Map(), deliveries: [],
+  };
+}
+
+/**
+ * Folds one recorded event of the row's stream into the row (in place: a rebuild of a
+ * million events must not copy rows). Event types this version does not know are skipped,
+ * so an older reader survives a newer writer.
+ */
+export function applyToRow(row: TaskRow, event: RecordedEvent): void {
+  row.revision = Number(event.revision);
+  row.position = event.position;
+  const ref: EventRef = { revision: row.revision, type: event.type, at: event.metadata.occurredAt };
+  if (DELIVERY_TYPES.has(event.type)) {
+    row.deliveries.push(deliveryOf(event, ref));
+    return;
+  }
+  if (!isTaskEventType(event.type)) return;
+  const taskEvent = { type: event.type, data: event.data } as TaskEvent;
+  row.state = evolve(row.state, taskEvent);
+  track(row, taskEvent, ref);
+}
+
+function track(row: TaskRow, event: TaskEvent, ref: EventRef): void {
+  switch (event.type) {
+    case 'TaskAssigned':
+    case 'TaskCreated':
+      row.dueDateSetBy = ref;
+      for (const d of [...event.data.lead, ...event.data.cooperating]) {
+        row.acknowledgeBySetBy.set(d, ref);
+        row.partSince.set(d, event.data.assignedAt);
+      }
+      for (const m of event.data.milestones) row.milestoneSetBy.set(m.milestoneId, ref);
+      return;
+    case 'TaskReassigned':
+      for (const d of event.data.added) {
+        row.acknowledgeBySetBy.set(d, ref);
+        row.partSince.set(d, event.data.reassignedAt);
+      }
+      for (const d of event.data.removed) row.partSince.delete(d);
+      return;
+    case 'MilestoneAdded':
+      row.milestoneSetBy.set(event.data.milestone.milestoneId, ref);
+      return;
+    case 'ExtensionApproved':
+      if (event.data.target.kind === 'task') row.dueDateSetBy = ref;
+      else row.milestoneSetBy.set(event.data.target.milestoneId, ref);
+      return;
+    case 'ProgressReported':
+    case 'MilestoneCompleted':
+    case 'PeriodicReportSubmitted':
+      row.progressSetBy = ref;
+      return;
+    default:
+      return;
+  }
+}
+
+function deliveryOf(event: RecordedEvent, ref: EventRef): DeliveryEntry {
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+  const at = text('sentAt') || text('failedAt') || ref.at;
+  return {
+    type: event.type as DeliveryEntry['type'],
+    department: text('department'), rule: text('rule'), channel: text('channel'),
+    ...(text('level') ? { level: text('level') } : {}),
+    at, revision: ref.revision,
+  };
+}

@@ -1,0 +1,75 @@
+import type { RecordedEvent } from '@zw/event-store';
+import { applyToRow, newTaskRow, type TaskRow } from './task-row';
+
+/** Identifies the last event folded, so a stored snapshot can be checked against the store it came from. */
+export interface LastEvent {
+  readonly position: bigint;
+  readonly streamId: string;
+  readonly revision: bigint;
+  readonly id: string;
+}
+
+/**
+ * Every task stream folded into rows, indexed by plan: the one read model the board,
+ * accountability, calendar and overview views are computed from at query time (their
+ * answers depend on "today", so they are not stored pre-computed).
+ */
+export class TaskRowsModel {
+  private readonly byStream = new Map<string, TaskRow>();
+  private readonly byPlan = new Map<string, Map<string, TaskRow>>();
+  last: LastEvent | undefined;
+
+  get position(): bigint | undefined {
+    return this.last?.position;
+  }
+
+  apply(event: RecordedEvent): void {
+    this.last = { position: event.position, streamId: event.streamId, revision: event.revision, id: event.id };
+    // Cheap prefix test first: most of a national log is task events, but plan, user and
+    // indicator streams must cost nothing here.
+    if (!event.streamId.startsWith('task-')) return;
+    let row = this.byStream.get(event.streamId);
+    if (!row) {
+      row = newTaskRow(event.streamId);
+      if (!row) return;
+      this.byStream.set(event.streamId, row);
+      let plan = this.byPlan.get(row.planId);
+      if (!plan) this.byPlan.set(row.planId, (plan = new Map()));
+      plan.set(row.code, row);
+    }
+    applyToRow(row, event);
+  }
+
+  rows(planId: string): TaskRow[] {
+    return [...(this.byPlan.get(planId)?.values() ?? [])];
+  }
+
+  row(planId: string, code: string): TaskRow | undefined {
+    return this.byPlan.get(planId)?.get(code);
+  }
+
+  planIds(): string[] {
+    return [...this.byPlan.keys()];
+  }
+
+  get size(): number {
+    return this.byStream.size;
+  }
+
+  /** Plain data for a snapshot (structured-clone friendly: Maps and bigints survive v8.serialize). */
+  toSnapshot(): { last: LastEvent | undefined; rows: TaskRow[] } {
+    return { last: this.last, rows: [...this.byStream.values()] };
+  }
+
+  static fromSnapshot(snapshot: { last: LastEvent | undefined; rows: TaskRow[] }): TaskRowsModel {
+    const model = new TaskRowsModel();
+    model.last = snapshot.last;
+    for (const row of snapshot.rows) {
+      model.byStream.set(row.streamId, row);
+      let plan = model.byPlan.get(row.planId);
+      if (!plan) model.byPlan.set(row.planId, (plan = new Map()));
+      plan.set(row.code, row);
+    }
+    return model;
+  }
+}

@@ -1,0 +1,26 @@
+import type { LocalDate } from '@zw/domain';
+import type { EventStore, RecordedEvent } from '@zw/event-store';
+import { applyToRow, newTaskRow, type TaskRow } from '../rows/task-row';
+import { dayOf } from '../views/dates';
+
+/** Whether an event had happened by the end of `asOf` (Shanghai), judged by when it was decided. */
+export function happenedBy(event: RecordedEvent, asOf: LocalDate): boolean {
+  return dayOf(event.metadata.occurredAt) <= asOf;
+}
+
+/**
+ * The rows of the given task streams as they stood at the end of `asOf`, folded from each
+ * stream's events up to that day: the same fold as the live model, so a past view is what
+ * the live view showed that evening. Streams with no event by then are left out.
+ */
+export async function rowsAsOf(store: EventStore, streamIds: readonly string[], asOf: LocalDate): Promise<TaskRow[]> {
+  const rows = await Promise.all(
+    streamIds.map(async (streamId) => {
+      const row = newTaskRow(streamId);
+      if (!row) return undefined;
+      for (const event of await store.readStream(streamId)) if (happenedBy(event, asOf)) applyToRow(row, event);
+      return row.revision >= 0 ? row : undefined;
+    }),
+  );
+  return rows.filter((r): r is TaskRow => r !== undefined);
+}

@@ -1,0 +1,127 @@
+import type { EventStore, RecordedEvent, Subscription } from '@zw/event-store';
+import { TaskRowsModel, type LastEvent } from '../rows/task-rows.model';
+import type { TaskRow } from '../rows/task-row';
+import { readSnapshot, writeSnapshot } from './snapshot.file';
+
+/** Bump when TaskRow or its fold changes: an old snapshot is then ignored and the model rebuilt. */
+export const PROJECTION_VERSION = 1;
+const FORMAT = 'zw.task-rows';
+export const PROJECTION_SUBSCRIBER_ID = 'projection-task-rows';
+
+export interface ProjectionRuntimeOptions {
+  /** Where the model and its position are stored; absent: memory only (rebuilt on every start). */
+  readonly snapshotFile?: string;
+  /** Store a snapshot after this many events (default 5000) and when stopping. */
+  readonly snapshotEvery?: number;
+  readonly log?: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+interface Waiter {
+  readonly position: bigint;
+  readonly resolve: (caughtUp: boolean) => void;
+}
+
+/**
+ * Keeps the task rows up to date from the global log: resumes from the stored snapshot,
+ * catches up, then follows live appends through the store's subscription. A stored
+ * snapshot that does not match the store (another database, a newer model) is discarded.
+ */
+export class ProjectionRuntime {
+  private subscription: Subscription | undefined;
+  private waiters: Waiter[] = [];
+  private sinceSnapshot = 0;
+  model = new TaskRowsModel();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly options: ProjectionRuntimeOptions = {},
+  ) {}
+
+  get position(): bigint | undefined {
+    return this.model.position;
+  }
+
+  async start(): Promise<void> {
+    this.model = await this.restore();
+    this.subscription = this.store.subscribe(this.model.position, (event) => this.handle(event));
+    this.subscription.done.catch((error: unknown) => this.options.log?.('projection subscription failed', { error: String(error) }));
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    this.subscription = undefined;
+    await this.snapshot();
+    for (const waiter of this.waiters) waiter.resolve(false);
+    this.waiters = [];
+  }
+
+  /** Resolves true once the model has folded `position`; false after `timeoutMs`. */
+  waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
+    if ((this.position ?? -1n) >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        position,
+        resolve: (caughtUp) => {
+          clearTimeout(timer);
+          resolve(caughtUp);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve(false);
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Stores the model and its position (atomically), then records the checkpoint in the store. */
+  async snapshot(): Promise<void> {
+    const { snapshotFile } = this.options;
+    if (!snapshotFile || this.sinceSnapshot === 0) return;
+    writeSnapshot(snapshotFile, { format: FORMAT, version: PROJECTION_VERSION, state: this.model.toSnapshot() });
+    this.sinceSnapshot = 0;
+    if (this.model.position !== undefined) await this.store.checkpoints.store(PROJECTION_SUBSCRIBER_ID, this.model.position);
+  }
+
+  private handle(event: RecordedEvent): Promise<void> | void {
+    this.model.apply(event);
+    this.sinceSnapshot += 1;
+    if (this.waiters.length > 0) this.release(event.position);
+    if (this.sinceSnapshot >= (this.options.snapshotEvery ?? 5000)) return this.snapshot();
+  }
+
+  private release(position: bigint): void {
+    const ready = this.waiters.filter((w) => w.position <= position);
+    if (ready.length === 0) return;
+    this.waiters = this.waiters.filter((w) => w.position > position);
+    for (const waiter of ready) waiter.resolve(true);
+  }
+
+  private async restore(): Promise<TaskRowsModel> {
+    const file = this.options.snapshotFile;
+    const stored = file ? readSnapshot<{ last: LastEvent | undefined; rows: TaskRow[] }>(file, FORMAT, PROJECTION_VERSION) : undefined;
+    if (!stored) return new TaskRowsModel();
+    if (!(await this.matchesStore(stored.state.last))) {
+      this.options.log?.('projection snapshot does not match the event store; rebuilding', { file });
+      return new TaskRowsModel();
+    }
+    return TaskRowsModel.fromSnapshot(stored.state);
+  }
+
+  /** The snapshot's last event must be in this store, with the same id, at the same position. */
+  private async matchesStore(last: LastEvent | undefined): Promise<boolean> {
+    if (!last) return true;
+    const [event] = await this.store.readStream(last.streamId, last.revision);
+    return event !== undefined && event.id === last.id && event.position === last.position;
+  }
+}
+
+/** Folds the whole log from the beginning, page by page: what `npm run projections:rebuild` does. */
+export async function rebuildTaskRows(store: EventStore, pageSize = 5000): Promise<TaskRowsModel> {
+  const model = new TaskRowsModel();
+  for (;;) {
+    const page = await store.readAll(model.position, pageSize);
+    for (const event of page) model.apply(event);
+    if (page.length < pageSize) return model;
+  }
+}

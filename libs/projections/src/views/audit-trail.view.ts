@@ -1,0 +1,79 @@
+import { STATUS_LABELS, type TaskState } from '@zw/domain';
+import type { RecordedEvent } from '@zw/event-store';
+import { applyToRow, newTaskRow } from '../rows/task-row';
+import { DELIVERY_LABELS } from './accountability.view';
+
+/** What each event means to a reader of the audit trail. */
+export const EVENT_LABELS: Record<string, string> = {
+  TaskAssigned: '交办任务', TaskCreated: '新建并交办任务', TaskAcknowledged: '签收', ProgressReported: '报告进度',
+  PeriodicReportSubmitted: '报送阶段进展', MilestoneCompleted: '完成里程碑', MilestoneReopened: '重新打开里程碑',
+  MilestoneAdded: '增加里程碑', MilestoneRemoved: '删除里程碑', SignOffRequested: '提请会签', SignedOff: '会签',
+  SignOffObjected: '会签异议', TaskAccepted: '验收办结', TaskReturned: '退回', ExtensionRequested: '申请延期',
+  ExtensionApproved: '批准延期', ExtensionRejected: '不予延期', TaskReassigned: '调整承办单位', TaskCancelled: '撤销任务',
+  ...DELIVERY_LABELS,
+};
+
+export interface FieldChange {
+  readonly field: string;
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+/**
+ * Each event of a task's stream with who did it, when, and the fields it changed (old → new),
+ * found by folding the stream and comparing what a reader sees before and after each event.
+ */
+export function auditTrailView(events: readonly RecordedEvent[]) {
+  if (events.length === 0) return [];
+  const row = newTaskRow(events[0]!.streamId);
+  if (!row) return [];
+  let before = readable(row.state);
+  return events.map((event) => {
+    applyToRow(row, event);
+    const after = readable(row.state);
+    const changes = diff(before, after);
+    before = after;
+    const m = event.metadata;
+    return {
+      revision: Number(event.revision), position: event.position.toString(), type: event.type,
+      action: EVENT_LABELS[event.type] ?? event.type,
+      occurredAt: m.occurredAt, recordedAt: event.recordedAt,
+      actor: { id: m.actorId, role: m.role, department: m.department ?? null },
+      data: event.data,
+      changes,
+      hash: typeof m.hash === 'string' ? m.hash : null,
+    };
+  });
+}
+
+function diff(before: Map<string, string>, after: Map<string, string>): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const [field, to] of after) if (before.get(field) !== to) changes.push({ field, from: before.get(field) ?? null, to });
+  for (const [field, from] of before) if (!after.has(field)) changes.push({ field, from, to: null });
+  return changes;
+}
+
+/** The facts a reader cares about, flattened to labelled strings so any two states can be compared. */
+function readable(state: TaskState): Map<string, string> {
+  const out = new Map<string, string>([['状态', STATUS_LABELS[state.status]]]);
+  if (state.status === 'unassigned') return out;
+  const { task } = state;
+  const names = (role: string) => [...task.parts].filter(([, p]) => p.role === role).map(([d]) => d).join('、');
+  out.set('牵头单位', names('lead'));
+  out.set('配合单位', names('cooperating'));
+  if (task.dueDate) out.set('期限', task.dueDate);
+  for (const [d, p] of task.parts) {
+    out.set(`签收期限（${d}）`, p.acknowledgeBy);
+    out.set(`签收（${d}）`, p.acknowledged ? `${p.acknowledged.late ? '逾期签收' : '已签收'} ${p.acknowledged.at}` : '待签收');
+  }
+  for (const m of task.milestones.values()) {
+    out.set(`里程碑「${m.title}」期限`, m.dueDate);
+    out.set(`里程碑「${m.title}」负责单位`, m.owner);
+    out.set(`里程碑「${m.title}」状态`, m.completion ? `${m.completion.late ? '逾期完成' : '已完成'}（${m.completion.department}）` : '未完成');
+  }
+  for (const [d, p] of task.progress) out.set(`进度（${d}）`, `${p.percent}%`);
+  for (const [period, ds] of task.periodicReports) out.set(`阶段进展 ${period}`, ds.join('、'));
+  for (const x of task.extensions.values()) out.set(`延期申请 ${x.extensionId}`, `${x.status === 'pending' ? '待审批' : x.status === 'approved' ? '已批准' : x.status === 'rejected' ? '未批准' : '已撤回'}（${x.previousDueDate} → ${x.newDueDate}）`);
+  if ('signOff' in state) for (const d of state.signOff.awaiting) out.set(`会签（${d}）`, state.signOff.signed.has(d) ? '已会签' : '待会签');
+  return out;
+}
