@@ -22,6 +22,8 @@ export function movesOf(state: TaskState, today: LocalDate): Move[] {
   for (const x of task.extensions.values()) if (x.status === 'pending') moves.push(move(OFFICE_PARTY, `审批延期申请（${x.requestedBy}）`, null));
   switch (state.status) {
     case 'assigned':
+      // Until every lead has acknowledged, acknowledging is the move; the work follows it.
+      return moves;
     case 'in_progress': {
       const open = [...task.milestones.values()].filter((m) => !m.completion);
       for (const m of open) moves.push(move(m.owner, `完成里程碑「${m.title}」`, m.dueDate));
@@ -29,7 +31,7 @@ export function movesOf(state: TaskState, today: LocalDate): Move[] {
         const due = periodicReportDue(today, task.reporting, dayOf(task.assignedAt));
         const reported = new Set(due ? task.periodicReports.get(due.period) ?? [] : []);
         if (due) for (const d of leadsOf(task)) if (!reported.has(d)) moves.push(move(d, `报送 ${due.period} 进展`, due.dueBy));
-      } else if (open.length === 0 && state.status === 'in_progress') {
+      } else if (open.length === 0) {
         for (const d of leadsOf(task)) moves.push(move(d, '提请会签/办结', task.dueDate));
       }
       return moves;

@@ -1,0 +1,157 @@
+import { taskStreamId, type TaskCommand } from '@zw/domain';
+import { SqliteEventStore } from '@zw/event-store';
+import { rowsAsOf } from '../runtime/as-of';
+import { c5Like, ECO, PLAN, run, URBAN } from '../testing/history';
+import { accountabilityView } from './accountability.view';
+import { auditTrailView } from './audit-trail.view';
+import { boardView } from './board.view';
+import { calendarView } from './calendar.view';
+import { lightOf } from './light';
+import { DEFAULT_LIGHT_RULES } from './light.rules';
+import { overviewView } from './overview.view';
+import { rankingView } from './ranking.view';
+
+/**
+ * One scripted history of C-5 (the workflow story of the domain's tests), and what each view
+ * must say about it on chosen days — computed by hand from the dates below.
+ */
+const at = (day: string) => `${day}T10:00:00+08:00`;
+const office = (day: string) => ({ actor: { actorId: 'u-office', role: 'office' as const, department: '无废办' }, now: at(day) });
+const dept = (department: string, day: string) => ({ actor: { actorId: `u-${department}`, role: 'department' as const, department }, now: at(day) });
+const STREAM = taskStreamId(PLAN, 'C-5');
+const M2 = '建成小微企业危险废物收集点';
+const LINES = [
+  { code: 'A-1', system: '制度体系建设', area: '保障措施', text: '制定《连云区“无废城市”建设工作宣传方案》', lead: ['无废办'], cooperating: [], window: '2023' },
+  { code: 'C-5', system: '市场体系建设', area: '体系建设', text: '社会源危险废物回收体系建设', lead: [ECO], cooperating: [URBAN], window: '2024' },
+];
+
+const store = new SqliteEventStore({ filename: ':memory:' });
+const rows = (asOf: string) => rowsAsOf(store, [STREAM], asOf);
+
+beforeAll(async () => {
+  const script: TaskCommand[] = [
+    { type: 'AssignTask', data: c5Like('C-5'), metadata: office('2024-01-02') },
+    { type: 'AcknowledgeTask', data: {}, metadata: dept(URBAN, '2024-01-03') },
+    { type: 'AcknowledgeTask', data: {}, metadata: dept(ECO, '2024-01-08') },
+    { type: 'CompleteMilestone', data: { milestoneId: 'm1', evidence: [{ title: '收集方案', documentRef: '连环发〔2024〕12号' }] }, metadata: dept(ECO, '2024-06-20') },
+    { type: 'RequestExtension', data: { extensionId: 'x-1', target: { kind: 'milestone', milestoneId: 'm2' }, newDueDate: '2024-12-15', reason: '选址调整' }, metadata: dept(ECO, '2024-10-08') },
+    { type: 'ApproveExtension', data: { extensionId: 'x-1' }, metadata: office('2024-10-10') },
+    { type: 'CompleteMilestone', data: { milestoneId: 'm2', evidence: [{ title: '收集点照片', url: 'https://example.cn/p' }] }, metadata: dept(URBAN, '2024-12-10') },
+    { type: 'RequestSignOff', data: {}, metadata: dept(ECO, '2024-12-11') },
+    { type: 'SignOff', data: {}, metadata: dept(URBAN, '2024-12-17') },
+    { type: 'AcceptTask', data: {}, metadata: office('2024-12-27') },
+  ];
+  for (const command of script) expect((await run(store, 'C-5', command)).length).toBeGreaterThan(0);
+});
+afterAll(() => store.close());
+
+describe('traffic light', () => {
+  it('is red on 2024-01-06: 连云生态环境局 has not acknowledged by 2024-01-05, set by the assignment (revision 0)', async () => {
+    const [row] = await rows('2024-01-06');
+    const light = lightOf(row!, '2024-01-06', DEFAULT_LIGHT_RULES);
+    expect(light).toMatchObject({ colour: 'red', label: '红' });
+    expect(light.reasons).toEqual([
+      { rule: 'acknowledgement_overdue', text: `${ECO} 逾期未签收（签收期限 2024-01-05）`, events: [{ revision: 0, type: 'TaskAssigned', at: at('2024-01-02') }] },
+    ]);
+  });
+
+  it('is yellow on 2024-06-10: m1 due in 20 days, and 0% done where 44% of the window has passed', async () => {
+    const [row] = await rows('2024-06-10');
+    const light = lightOf(row!, '2024-06-10', DEFAULT_LIGHT_RULES);
+    expect(light.colour).toBe('yellow');
+    expect(light.reasons.map((r) => r.rule)).toEqual(['milestone_due_soon', 'behind_schedule']);
+    expect(light.reasons[1]!.text).toBe('进度 0% 落后于按时限应达到的 44%（容差 10 个百分点）');
+  });
+
+  it('is green on 2024-07-01: m1 done on time, half the milestones done at half the window', async () => {
+    const [row] = await rows('2024-07-01');
+    expect(lightOf(row!, '2024-07-01', DEFAULT_LIGHT_RULES)).toMatchObject({ colour: 'green', reasons: [{ rule: 'on_track' }] });
+  });
+
+  it('cites the approved extension (revision 5) as the event that set m2’s new due date', async () => {
+    const [row] = await rows('2024-11-20');
+    const reason = lightOf(row!, '2024-11-20', DEFAULT_LIGHT_RULES).reasons.find((r) => r.rule === 'milestone_due_soon');
+    expect(reason).toEqual({
+      rule: 'milestone_due_soon', text: `里程碑「${M2}」距期限 2024-12-15 还有 25 天`,
+      events: [{ revision: 5, type: 'ExtensionApproved', at: at('2024-10-10') }],
+    });
+  });
+
+  it('follows configurable rules: with 60 days "due soon", 2024-11-05 also flags the task due 2024-12-31', async () => {
+    const [row] = await rows('2024-11-05');
+    expect(lightOf(row!, '2024-11-05', DEFAULT_LIGHT_RULES).reasons.map((r) => r.rule)).toEqual(['behind_schedule']);
+    expect(lightOf(row!, '2024-11-05', { dueSoonDays: 60, progressTolerance: 50 }).reasons.map((r) => r.rule)).toEqual(['due_soon', 'milestone_due_soon']);
+  });
+});
+
+describe('board', () => {
+  it('lists the plan’s tasks, assigned or not, with acknowledgement states and filters', async () => {
+    const board = boardView(LINES, await rows('2024-01-06'), '2024-01-06', DEFAULT_LIGHT_RULES);
+    expect(board.map((i) => [i.code, i.statusLabel, i.light.label])).toEqual([['A-1', '待交办', '未交办'], ['C-5', '待签收', '红']]);
+    expect(board[1]!.departments.map((d) => [d.name, d.roleLabel, d.acknowledgementLabel])).toEqual([[ECO, '牵头', '逾期未签收'], [URBAN, '配合', '已签收']]);
+    expect(board[1]!.daysLeft).toBe(360);
+    expect(board[1]!.currentResponsible).toEqual([{ party: ECO, action: '签收', dueDate: '2024-01-05', overdue: true }]);
+    expect(board[0]!.departments).toEqual([expect.objectContaining({ name: '无废办', acknowledgementLabel: '未交办' })]);
+  });
+
+  it('filters by department and role, system, status, light and year', async () => {
+    const r = await rows('2024-01-06');
+    const codes = (f: Parameters<typeof boardView>[4]) => boardView(LINES, r, '2024-01-06', DEFAULT_LIGHT_RULES, f).map((i) => i.code);
+    expect(codes({ department: URBAN, role: 'cooperating' })).toEqual(['C-5']);
+    expect(codes({ department: URBAN, role: 'lead' })).toEqual([]);
+    expect(codes({ system: '制度' })).toEqual(['A-1']);
+    expect(codes({ status: 'assigned' })).toEqual(['C-5']);
+    expect(codes({ light: 'red' })).toEqual(['C-5']);
+    expect(codes({ year: 2023 })).toEqual(['A-1']);
+  });
+});
+
+describe('department accountability and ranking', () => {
+  it('on 2024-01-06: 连云生态环境局 owes a 4-day-old overdue acknowledgement; 区城管局 acknowledged in a day and ranks first', async () => {
+    const r = await rows('2024-01-06');
+    const eco = accountabilityView(r, ECO, '2024-01-06', 30);
+    expect(eco.pendingAcknowledgements).toEqual([{ code: 'C-5', title: '社会源危险废物回收体系建设', role: 'lead', since: at('2024-01-02'), acknowledgeBy: '2024-01-05', ageDays: 4, overdue: true }]);
+    expect(eco.currentResponsible).toEqual([expect.objectContaining({ code: 'C-5', party: ECO, action: '签收', overdue: true })]);
+    expect(accountabilityView(r, URBAN, '2024-01-06', 30).figures).toMatchObject({ supported: 1, averageAcknowledgementDays: 1, overdueItems: 0 });
+    const ranking = rankingView(r, [ECO, URBAN, '区教育局'], '2024-01-06', 30);
+    expect(ranking.departments.map((d) => [d.rank, d.department])).toEqual([[1, URBAN], [2, '区教育局'], [3, ECO]]);
+  });
+
+  it('at the end of 2024: everything on time, acknowledgement latencies 6 and 1 days', async () => {
+    const r = await rows('2024-12-31');
+    expect(accountabilityView(r, ECO, '2024-12-31', 30).figures).toMatchObject({
+      led: 1, completedOnTime: 2, completedLate: 0, onTimeRate: 1, averageAcknowledgementDays: 6, overdueItems: 0,
+    });
+    expect(accountabilityView(r, URBAN, '2024-12-31', 30).completed).toEqual([
+      expect.objectContaining({ kind: 'milestone', title: M2, dueDate: '2024-12-15', late: false }),
+    ]);
+  });
+});
+
+describe('deadline calendar and overview', () => {
+  it('shows 区城管局’s milestone at its extended date, and nothing of the lead’s', async () => {
+    const entries = calendarView(await rows('2024-11-20'), '2024-11-20', { from: '2024-10-01', to: '2024-12-31' }, URBAN);
+    expect(entries.map((e) => [e.date, e.kindLabel, e.statusLabel])).toEqual([['2024-12-15', '里程碑期限', '未到期']]);
+  });
+
+  it('counts by system and year and the overdue by department', async () => {
+    const r = await rows('2024-01-06');
+    const overview = overviewView(boardView(LINES, r, '2024-01-06', DEFAULT_LIGHT_RULES), r, [ECO, URBAN], '2024-01-06', 30);
+    expect(overview.total).toMatchObject({ total: 2, assigned: 1, accepted: 0, red: 1 });
+    expect(overview.bySystem.find((s) => s.system === '市场体系建设')).toMatchObject({ total: 1, open: 1 });
+    expect(overview.byYear.map((y) => y.year)).toEqual(['2023', '2024']);
+    expect(overview.overdueByDepartment).toEqual([{ department: ECO, overdueItems: 1, overdueAcknowledgements: 1, milestonesOverdue: 0, tasksOverdue: 0 }]);
+  });
+});
+
+describe('audit trail', () => {
+  it('says who did what and when, with old → new values', async () => {
+    const trail = auditTrailView(await store.readStream(STREAM));
+    expect(trail.map((e) => e.action)).toEqual(['交办任务', '签收', '签收', '完成里程碑', '申请延期', '批准延期', '完成里程碑', '提请会签', '会签', '验收办结']);
+    expect(trail[2]).toMatchObject({ occurredAt: at('2024-01-08'), actor: { id: `u-${ECO}`, role: 'department', department: ECO } });
+    expect(trail[2]!.changes).toEqual(expect.arrayContaining([{ field: '状态', from: '待签收', to: '办理中' }]));
+    expect(trail[5]!.changes).toEqual(expect.arrayContaining([{ field: `里程碑「${M2}」期限`, from: '2024-10-31', to: '2024-12-15' }]));
+    // Acceptance closes the sign-off round: its signatures leave the task's current facts.
+    expect(trail[9]!.changes).toEqual([{ field: '状态', from: '待办结', to: '已办结' }, { field: `会签（${URBAN}）`, from: '已会签', to: null }]);
+  });
+});
