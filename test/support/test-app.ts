@@ -1,5 +1,6 @@
 import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { CLOCK, type Clock } from '@zw/clock';
 import { loadConfig, type AppConfig } from '@zw/config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,10 +19,13 @@ export interface TestApp {
  * Log in with `signIn(app)` (./sign-in.ts). The login throttle is raised far above what a
  * test's logins need unless the test sets LOGIN_THROTTLE_LIMIT itself.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, overrides: { clock?: Clock } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zw-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', LOGIN_THROTTLE_LIMIT: '100000', ...env });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  // A ManualClock lets a test move through days and months without sleeping.
+  if (overrides.clock) builder.overrideProvider(CLOCK).useValue(overrides.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureHttp(app);
   await app.init();

@@ -13,6 +13,7 @@ import { AuthModule } from './auth/auth.module';
 import { PlansModule } from './plans/plans.module';
 import { TasksModule } from './tasks/tasks.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { ViewsModule } from './views/views.module';
 import { FailedRemindersModule } from './reminders/failed-reminders.module';
 
 /**
@@ -35,6 +36,7 @@ export class AppModule {
         AuditModule,
         TasksModule,
         IndicatorsModule,
+        ViewsModule,
         FailedRemindersModule.forRoot(config),
         // The embedded default runs the worker's jobs in this process.
         ...(config.apiRunsWorker ? [WorkerModule] : []),

@@ -6,10 +6,11 @@ import { TaskCommandSender } from './task-command.sender';
 import { TaskStreamCache } from './task-stream.cache';
 import { taskView } from './task.view';
 import { Policy, ScopeRows } from '../auth/policy.decorator';
+import { ProjectionService } from '../views/projection.service';
 
 /**
- * Reads of one task, folded from its stream (the projections issue adds the board and
- * other read models over the global log). The ETag is the stream revision for If-Match.
+ * Reads of one task, folded from its stream; the board and other read models over the global
+ * log are in ../views. The ETag is the stream revision for If-Match.
  */
 @ApiTags('任务查询')
 @Controller('tasks')
@@ -17,15 +18,24 @@ export class TaskReadController {
   constructor(
     private readonly streams: TaskStreamCache,
     private readonly sender: TaskCommandSender,
+    private readonly projections: ProjectionService,
   ) {}
 
-  /** Every task of the plan's list, with its workflow status (待交办 when never assigned). */
+  /**
+   * Every task of the plan's list, with its workflow status (待交办 when never assigned), then
+   * the tasks the office created beyond the list (known from the projection of the log).
+   */
   @Policy('task.read')
   @ScopeRows()
   @Get()
   async list(@Req() req: Request) {
     const plan = await this.sender.plan(req);
-    return Promise.all(plan.tasks.map((row) => this.load(plan.id, row.code).then(({ view }) => ({ ...view, code: row.code, title: row.text }))));
+    const listed = new Set(plan.tasks.map((t) => t.code));
+    const created = this.projections.runtime.model.rows(plan.id).filter((r) => !listed.has(r.code)).map((r) => r.code).sort();
+    return Promise.all([
+      ...plan.tasks.map((row) => this.load(plan.id, row.code).then(({ view }) => ({ ...view, code: row.code, title: row.text }))),
+      ...created.map((code) => this.load(plan.id, code).then(({ view }) => ({ ...view, code }))),
+    ]);
   }
 
   @Policy('task.read')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@zw/event-store';
 import { PlansModule } from '../plans/plans.module';
+import { ViewsModule } from '../views/views.module';
 import { ExecuteTaskCommandHandler } from './execute-task-command.handler';
 import { TaskAssignmentController } from './task-assignment.http.controller';
 import { TaskClosureController } from './task-closure.http.controller';
@@ -11,7 +12,7 @@ import { TaskStreamCache } from './task-stream.cache';
 import { TaskWorkController } from './task-work.http.controller';
 
 @Module({
-  imports: [CqrsModule, EventStoreModule, PlansModule],
+  imports: [CqrsModule, EventStoreModule, PlansModule, ViewsModule],
   controllers: [TaskReadController, TaskAssignmentController, TaskWorkController, TaskClosureController],
   providers: [ExecuteTaskCommandHandler, TaskCommandSender, TaskStreamCache],
 })

@@ -57,5 +57,6 @@ export function calendarView(rows: readonly TaskRow[], today: LocalDate, range: 
       });
     }
   }
-  return out.sort((a, b) => a.date.localeCompare(b.date) || byCode(a, b) || a.id.localeCompare(b.id));
+  // Stable: within a day and a task, the task's own order (due date, milestones, departments).
+  return out.sort((a, b) => a.date.localeCompare(b.date) || byCode(a, b));
 }

@@ -1,0 +1,86 @@
+import { BadRequestException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { CLOCK, isLocalDate, shanghaiDate, type Clock } from '@zw/clock';
+import { EVENT_STORE, type EventStore } from '@zw/event-store';
+import { APP_CONFIG, type AppConfig } from '@zw/config';
+import { rowsAsOf, type PlanTaskLine, type TaskRow } from '@zw/projections';
+import type { Request, Response } from 'express';
+import { PlanCatalogueCache } from '../plans/plan-catalogue.cache';
+import { ProjectionService } from './projection.service';
+
+/** How long a query waits for the projection to reach a requested position (read-your-writes). */
+export const MIN_POSITION_WAIT_MS = 5000;
+
+export interface ViewInput {
+  readonly planId: string;
+  readonly lines: readonly PlanTaskLine[];
+  /** The plan's departments (附件4) and any other department a task names. */
+  readonly departments: readonly string[];
+  readonly rows: readonly TaskRow[];
+  /** The day the view is judged on: `?asOf=`, else today in Shanghai. */
+  readonly today: string;
+  readonly asOf: string | null;
+}
+
+const fail = (field: string, reason: string) =>
+  new BadRequestException({ code: 'VALIDATION', message: `${field}: ${reason}`, details: [{ field, reason }] });
+
+/**
+ * What every view needs from a request: the plan, its rows (live, or folded to the end of
+ * `?asOf=`), the day to judge on. `X-Min-Position` (or `?minPosition=`) makes the query wait,
+ * bounded, until the live model has folded that global position — a command's response
+ * carries it — so a client reads its own writes; past the bound it answers 503.
+ */
+@Injectable()
+export class ViewContext {
+  constructor(
+    private readonly projections: ProjectionService,
+    private readonly plans: PlanCatalogueCache,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async input(req: Request, res: Response): Promise<ViewInput> {
+    const asOf = this.asOf(req);
+    await this.caughtUp(req, res);
+    const planId = typeof req.query.plan === 'string' && req.query.plan !== '' ? req.query.plan : this.config.defaultPlanId;
+    const found = await this.plans.find(planId);
+    const live = this.projections.runtime.model.rows(planId);
+    if (!found && live.length === 0) throw new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”尚未导入 (plan not found)` });
+    const lines: readonly PlanTaskLine[] = found?.plan.tasks ?? [];
+    const rows = asOf ? await rowsAsOf(this.store, live.map((r) => r.streamId), asOf) : live;
+    const departments = new Set<string>(found?.plan.departments.map((d) => d.name) ?? []);
+    for (const row of rows) if ('task' in row.state) for (const d of row.state.task.parts.keys()) departments.add(d);
+    return { planId, lines, departments: [...departments], rows, today: asOf ?? shanghaiDate(this.clock.now()), asOf };
+  }
+
+  /** The live rows of a plan, without a request (the public calendar feed). */
+  liveRows(planId: string): readonly TaskRow[] {
+    return this.projections.runtime.model.rows(planId);
+  }
+
+  today(): string {
+    return shanghaiDate(this.clock.now());
+  }
+
+  private asOf(req: Request): string | null {
+    const value = req.query.asOf;
+    if (value === undefined || value === '') return null;
+    if (typeof value !== 'string' || !isLocalDate(value)) throw fail('asOf', 'must be a calendar date YYYY-MM-DD');
+    return value;
+  }
+
+  private async caughtUp(req: Request, res: Response): Promise<void> {
+    const raw = req.header('x-min-position') ?? (typeof req.query.minPosition === 'string' ? req.query.minPosition : undefined);
+    const runtime = this.projections.runtime;
+    if (raw !== undefined && raw !== '') {
+      if (!/^\d{1,20}$/.test(raw)) throw fail('minPosition', 'must be a global position (a non-negative integer)');
+      if (!(await runtime.waitFor(BigInt(raw), MIN_POSITION_WAIT_MS))) {
+        throw new ServiceUnavailableException({
+          code: 'PROJECTION.BEHIND', message: `视图尚未更新到位置 ${raw}，请稍后重试`, position: runtime.position?.toString() ?? null,
+        });
+      }
+    }
+    res.setHeader('X-Projection-Position', runtime.position?.toString() ?? '');
+  }
+}
