@@ -77,7 +77,8 @@ export const POLICIES = {
   'view.ranking': { roles: ['office', 'leader'], scope: 'any' }, // GET /accountability/ranking[.xlsx]
   'view.calendar': READERS_OWN, // GET /calendar
   'view.calendar-link': READERS_OWN, // GET /departments/:department/calendar-link
-  // Calendar apps cannot log in: the feed URL carries its own signed, revocable key.
+  // Calendar apps cannot log in: the feed URL carries its own signed key (HMAC with a key derived
+  // from JWT_SECRET; rotating the secret revokes every feed link).
   'view.calendar-feed': PUBLIC, // GET /calendar/feeds/:key.ics
   'view.audit-trail': READERS_OWN, // GET /tasks/:code/audit-trail
 
