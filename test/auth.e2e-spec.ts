@@ -70,6 +70,7 @@ describe('sessions: login, tokens, refresh, logout (clock at 2023-03-01)', () =>
       ['another key', bearer(sign(claims, 'x'.repeat(48), { algorithm: 'HS256' })), 'AUTH.TOKEN_INVALID'],
       ['alg none', bearer(`${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`), 'AUTH.TOKEN_MALFORMED'],
       ['expired', bearer(sign({ ...claims, iat: now - 1200, exp: now - 600 }, secret, { algorithm: 'HS256' })), 'AUTH.TOKEN_EXPIRED'],
+      ['another algorithm', bearer(sign({ ...claims, exp: now + 600 }, secret, { algorithm: 'HS512' })), 'AUTH.TOKEN_INVALID'],
       ['another audience', bearer(sign({ ...claims, aud: 'other', exp: now + 600 }, secret, { algorithm: 'HS256' })), 'AUTH.TOKEN_INVALID'],
     ];
     for (const [name, headers, code] of cases) {

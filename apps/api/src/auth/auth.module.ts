@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { APP_CONFIG, type AppConfig } from '@zw/config';
+import { APP_CONFIG, AUTH_SECRET, type AppConfig } from '@zw/config';
 import { EventStoreModule } from '@zw/event-store';
 import { PlansModule } from '../plans/plans.module';
 import { AccessGuard } from './access/access.guard';
 import { ScopeRowsInterceptor } from './access/scope-rows.interceptor';
 import { RequestResources } from './access/task-resource';
-import { AccessTokens } from './sessions/access-tokens';
+import { AccessTokens, jwtOptions } from './sessions/access-tokens';
 import { LoginController, LoginThrottlerGuard } from './sessions/login.http.controller';
 import { Sessions } from './sessions/sessions';
 import { UserAccounts } from './users/user-accounts';
@@ -21,6 +22,7 @@ import { UsersController } from './users/users.http.controller';
   imports: [
     EventStoreModule,
     PlansModule,
+    JwtModule.registerAsync({ inject: [AUTH_SECRET], useFactory: jwtOptions }),
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

@@ -1,10 +1,8 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { generateSecret, hashToken, isBefore, isUsername, type UserRecord, type UserState } from '@zw/auth';
 import { CLOCK, toShanghaiIso, type Clock } from '@zw/clock';
-import { APP_CONFIG, AUTH_SECRET, type AppConfig } from '@zw/config';
-// @nestjs/jwt 12 is ESM-only, which Jest's CommonJS runtime cannot load; this is the library it
-// wraps, used the same way (HS256, pinned on verify).
-import { sign, verify } from 'jsonwebtoken';
+import { JwtService, TokenExpiredError, type JwtModuleOptions } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '@zw/config';
 import type { Actor } from '../../actor/actor';
 
 export const TOKEN_ISSUER = 'zero-waste-city';
@@ -45,20 +43,29 @@ export class TokenRejected extends UnauthorizedException {
   }
 }
 
-const SIGN = { algorithm: 'HS256', issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE } as const;
-// Pinning the algorithm refuses `alg: none` and key-confusion tokens.
-const VERIFY = { algorithms: ['HS256' as const], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE };
+/**
+ * The JwtModule's options (auth.module.ts), kept beside the code that relies on them. Pinning the
+ * algorithm on verify refuses `alg: none` and key-confusion tokens. JwtService merges per-call
+ * options over these, so the calls below pass only the clock.
+ */
+export function jwtOptions(secret: string): JwtModuleOptions {
+  return {
+    secret,
+    signOptions: { algorithm: 'HS256', issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE },
+    verifyOptions: { algorithms: ['HS256'], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE },
+  };
+}
 
 /**
- * Access tokens: HS256 JWTs signed with AUTH_SECRET, short-lived, with `iat`/`exp` from the
- * injected clock (so drills with CLOCK_START work) and checked against that clock. Refresh
+ * Access tokens: HS256 JWTs (`JwtService`, keyed with AUTH_SECRET), short-lived, with `iat`/`exp`
+ * from the injected clock (so drills with CLOCK_START work) and checked against that clock. Refresh
  * tokens are `<username>.<256 random bits>`: the name finds the account stream, only the
  * digest of the whole string is stored.
  */
 @Injectable()
 export class AccessTokens {
   constructor(
-    @Inject(AUTH_SECRET) private readonly secret: string,
+    private readonly jwt: JwtService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -66,7 +73,8 @@ export class AccessTokens {
   async issue(user: UserRecord, sessionId: string): Promise<IssuedAccess> {
     const iat = this.seconds();
     const ttl = this.config.auth.accessTokenTtlSeconds;
-    const accessToken = sign({ sub: user.username, sid: sessionId, role: user.role, iat, exp: iat + ttl }, this.secret, SIGN);
+    // iat/exp in the payload rather than `expiresIn`: jsonwebtoken would read the wall clock.
+    const accessToken = this.jwt.sign({ sub: user.username, sid: sessionId, role: user.role, iat, exp: iat + ttl });
     return { accessToken, tokenType: 'Bearer', expiresIn: ttl };
   }
 
@@ -77,9 +85,9 @@ export class AccessTokens {
     if (!match) throw new TokenRejected('malformed');
     let claims: AccessClaims;
     try {
-      claims = verify(match[1]!, this.secret, { ...VERIFY, clockTimestamp: this.seconds() }) as AccessClaims;
+      claims = this.jwt.verify<AccessClaims>(match[1]!, { clockTimestamp: this.seconds() });
     } catch (error) {
-      throw new TokenRejected((error as Error).name === 'TokenExpiredError' ? 'expired' : 'invalid');
+      throw new TokenRejected(error instanceof TokenExpiredError ? 'expired' : 'invalid');
     }
     if (!isUsername(claims.sub) || typeof claims.sid !== 'string') throw new TokenRejected('invalid');
     const state = await load(claims.sub);
