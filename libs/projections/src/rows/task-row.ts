@@ -41,8 +41,19 @@ export interface TaskRow {
   progressSetBy?: EventRef;
   /** When each department was given the task (assignment, or the reassignment that added it). */
   readonly partSince: Map<string, Instant>;
-  readonly deliveries: DeliveryEntry[];
+  /** Deliveries per addressed department, by type; a national log holds hundreds per task. */
+  readonly deliveryCounts: Map<string, DeliveryCounts>;
+  /** The latest deliveries (at most RECENT_DELIVERIES, oldest first): what a reader lists. */
+  readonly recentDeliveries: DeliveryEntry[];
 }
+
+export interface DeliveryCounts {
+  ReminderSent: number;
+  EscalationSent: number;
+  ReminderFailed: number;
+}
+
+export const RECENT_DELIVERIES = 20;
 
 const TASK_EVENT_TYPES: Record<TaskEventType, true> = {
   TaskAssigned: true, TaskCreated: true, TaskAcknowledged: true, ProgressReported: true, PeriodicReportSubmitted: true,
@@ -61,7 +72,7 @@ export function newTaskRow(streamId: string): TaskRow | undefined {
   if (!id) return undefined;
   return {
     ...id, streamId, revision: -1, position: -1n, state: initialTaskState(),
-    acknowledgeBySetBy: new Map(), milestoneSetBy: new Map(), partSince: new Map(), deliveries: [],
+    acknowledgeBySetBy: new Map(), milestoneSetBy: new Map(), partSince: new Map(), deliveryCounts: new Map(), recentDeliveries: [],
   };
 }
 
@@ -73,15 +84,15 @@ export function newTaskRow(streamId: string): TaskRow | undefined {
 export function applyToRow(row: TaskRow, event: RecordedEvent): void {
   row.revision = Number(event.revision);
   row.position = event.position;
-  const ref: EventRef = { revision: row.revision, type: event.type, at: event.metadata.occurredAt };
+  // Deliveries are most of a mature log (several reminders a month per task): the cheap path.
   if (DELIVERY_TYPES.has(event.type)) {
-    row.deliveries.push(deliveryOf(event, ref));
+    recordDelivery(row, deliveryOf(event, row.revision));
     return;
   }
   if (!isTaskEventType(event.type)) return;
   const taskEvent = { type: event.type, data: event.data } as TaskEvent;
   row.state = evolve(row.state, taskEvent);
-  track(row, taskEvent, ref);
+  track(row, taskEvent, { revision: row.revision, type: event.type, at: event.metadata.occurredAt });
 }
 
 function track(row: TaskRow, event: TaskEvent, ref: EventRef): void {
@@ -119,14 +130,25 @@ function track(row: TaskRow, event: TaskEvent, ref: EventRef): void {
   }
 }
 
-function deliveryOf(event: RecordedEvent, ref: EventRef): DeliveryEntry {
+function recordDelivery(row: TaskRow, delivery: DeliveryEntry): void {
+  let counts = row.deliveryCounts.get(delivery.department);
+  if (!counts) row.deliveryCounts.set(delivery.department, (counts = { ReminderSent: 0, EscalationSent: 0, ReminderFailed: 0 }));
+  counts[delivery.type] += 1;
+  row.recentDeliveries.push(delivery);
+  if (row.recentDeliveries.length > RECENT_DELIVERIES) row.recentDeliveries.shift();
+}
+
+function deliveryOf(event: RecordedEvent, revision: number): DeliveryEntry {
   const data = (event.data ?? {}) as Record<string, unknown>;
-  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
-  const at = text('sentAt') || text('failedAt') || ref.at;
-  return {
+  const { department, rule, channel, level, sentAt, failedAt } = data;
+  const at = typeof sentAt === 'string' ? sentAt : typeof failedAt === 'string' ? failedAt : event.metadata.occurredAt;
+  const entry: DeliveryEntry = {
     type: event.type as DeliveryEntry['type'],
-    department: text('department'), rule: text('rule'), channel: text('channel'),
-    ...(text('level') ? { level: text('level') } : {}),
-    at, revision: ref.revision,
+    department: typeof department === 'string' ? department : '',
+    rule: typeof rule === 'string' ? rule : '',
+    channel: typeof channel === 'string' ? channel : '',
+    at,
+    revision,
   };
+  return typeof level === 'string' && level !== '' ? { ...entry, level } : entry;
 }

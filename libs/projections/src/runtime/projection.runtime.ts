@@ -4,7 +4,7 @@ import type { TaskRow } from '../rows/task-row';
 import { readSnapshot, writeSnapshot } from './snapshot.file';
 
 /** Bump when TaskRow or its fold changes: an old snapshot is then ignored and the model rebuilt. */
-export const PROJECTION_VERSION = 1;
+export const PROJECTION_VERSION = 2;
 const FORMAT = 'zw.task-rows';
 export const PROJECTION_SUBSCRIBER_ID = 'projection-task-rows';
 
@@ -78,7 +78,7 @@ export class ProjectionRuntime {
   async snapshot(): Promise<void> {
     const { snapshotFile } = this.options;
     if (!snapshotFile || this.sinceSnapshot === 0) return;
-    writeSnapshot(snapshotFile, { format: FORMAT, version: PROJECTION_VERSION, state: this.model.toSnapshot() });
+    saveTaskRows(snapshotFile, this.model);
     this.sinceSnapshot = 0;
     if (this.model.position !== undefined) await this.store.checkpoints.store(PROJECTION_SUBSCRIBER_ID, this.model.position);
   }
@@ -114,6 +114,11 @@ export class ProjectionRuntime {
     const [event] = await this.store.readStream(last.streamId, last.revision);
     return event !== undefined && event.id === last.id && event.position === last.position;
   }
+}
+
+/** Stores a model as the runtime's snapshot (the rebuild command writes the same file the api resumes from). */
+export function saveTaskRows(file: string, model: TaskRowsModel): void {
+  writeSnapshot(file, { format: FORMAT, version: PROJECTION_VERSION, state: model.toSnapshot() });
 }
 
 /** Folds the whole log from the beginning, page by page: what `npm run projections:rebuild` does. */

@@ -37,8 +37,13 @@ export function accountabilityView(rows: readonly TaskRow[], department: string,
   const deliveries: Array<DeliveryEntry & { code: string }> = [];
   const moves: Array<Move & { code: string; title: string }> = [];
 
+  let reminders = 0;
+  let escalations = 0;
   for (const row of [...rows].sort(byCode)) {
-    for (const d of row.deliveries) if (d.department === department) deliveries.push({ ...d, code: row.code });
+    for (const d of row.recentDeliveries) if (d.department === department) deliveries.push({ ...d, code: row.code });
+    const counts = row.deliveryCounts.get(department);
+    reminders += counts?.ReminderSent ?? 0;
+    escalations += counts?.EscalationSent ?? 0;
     const { state } = row;
     if (state.status === 'unassigned') continue;
     const { task } = state;
@@ -84,8 +89,8 @@ export function accountabilityView(rows: readonly TaskRow[], department: string,
     completedOnTime: onTime, completedLate: completed.length - onTime,
     onTimeRate: completed.length === 0 ? null : round(onTime / completed.length, 3),
     averageAcknowledgementDays: latencies.length === 0 ? null : round(latencies.reduce((a, b) => a + b, 0) / latencies.length, 1),
-    reminders: deliveries.filter((d) => d.type === 'ReminderSent').length,
-    escalations: deliveries.filter((d) => d.type === 'EscalationSent').length,
+    reminders,
+    escalations,
   };
   return {
     department, asOf: today, figures,
