@@ -48,10 +48,10 @@ function monthOf(t: TaskPlan, code: string, planId: string, month: number): NewE
     }
   }
   for (let r = 0; r < 6; r++) {
-    push('ReminderSent', { deliveryId: `${t.streamId}.${month}.${r}`, rule: 'due_soon', department: t.owners[r % 5]!, channel: 'inbox', recipient: t.owners[r % 5]!, target: { kind: 'milestone', milestoneId: `m${(r % 5) + 1}` }, dueDate: MILESTONE_DUE[r % 5]!, message: '催办', sentAt: instant(month, 8 + r) }, 'system', undefined, instant(month, 8 + r));
+    push('ReminderSent', { deliveryId: `${t.streamId}.${month}.${r}`, rule: 'due_soon', department: t.owners[r % 5]!, channel: 'inapp', recipient: t.owners[r % 5]!, target: { kind: 'milestone', milestoneId: `m${(r % 5) + 1}` }, dueDate: MILESTONE_DUE[r % 5]!, message: '催办', sentAt: instant(month, 8 + r) }, 'system', undefined, instant(month, 8 + r));
   }
   if ((t.n + month) % 11 === 0) {
-    push('EscalationSent', { deliveryId: `${t.streamId}.${month}.e`, rule: 'overdue', department: t.lead, channel: 'inbox', recipient: '无废办', target: { kind: 'task' }, dueDate: '2025-12-31', message: '督办', level: 'office', daysOverdue: 3, sentAt: instant(month, 14) }, 'system', undefined, instant(month, 14));
+    push('EscalationSent', { deliveryId: `${t.streamId}.${month}.e`, rule: 'overdue', department: t.lead, channel: 'inapp', recipient: '无废办', target: { kind: 'task' }, dueDate: '2025-12-31', message: '督办', level: 'office', daysOverdue: 3, sentAt: instant(month, 14) }, 'system', undefined, instant(month, 14));
   }
   push('ProgressReported', { department: t.lead, text: `${month + 1} 月进展`, difficulties: '', nextSteps: '', percent: Math.min(100, Math.round(((month + 1) / 36) * 100)), reportedAt: instant(month, 20) }, 'department', t.lead, instant(month, 20));
   const due = MILESTONE_DUE.findIndex((d) => d.startsWith(instant(month, 1).slice(0, 7)));

@@ -54,6 +54,8 @@ export interface DeliveryCounts {
 }
 
 export const RECENT_DELIVERIES = 20;
+/** The reminders worker's always-on channel (libs/domain reminder events). */
+const IN_APP = 'inapp';
 
 const TASK_EVENT_TYPES: Record<TaskEventType, true> = {
   TaskAssigned: true, TaskCreated: true, TaskAcknowledged: true, ProgressReported: true, PeriodicReportSubmitted: true,
@@ -130,10 +132,15 @@ function track(row: TaskRow, event: TaskEvent, ref: EventRef): void {
   }
 }
 
+/**
+ * One reminder goes out once per channel (in-app, e-mail, robots…), and the in-app delivery is
+ * always among them: counting in-app deliveries counts reminders, not channels. Failures are
+ * counted on every channel (each is a message that did not arrive).
+ */
 function recordDelivery(row: TaskRow, delivery: DeliveryEntry): void {
   let counts = row.deliveryCounts.get(delivery.department);
   if (!counts) row.deliveryCounts.set(delivery.department, (counts = { ReminderSent: 0, EscalationSent: 0, ReminderFailed: 0 }));
-  counts[delivery.type] += 1;
+  if (delivery.type === 'ReminderFailed' || delivery.channel === IN_APP) counts[delivery.type] += 1;
   row.recentDeliveries.push(delivery);
   if (row.recentDeliveries.length > RECENT_DELIVERIES) row.recentDeliveries.shift();
 }

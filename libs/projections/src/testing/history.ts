@@ -94,7 +94,7 @@ export async function playRandom(store: EventStore, codes: readonly string[], st
     const recorded = await store.readStream(taskStreamId(PLAN, code));
     const state = foldTask(recorded.filter((e) => !e.type.endsWith('Sent') && !e.type.endsWith('Failed')).map((e) => ({ type: e.type, data: e.data }) as TaskEvent));
     if (step.kind === STEP_KINDS - 1 && 'task' in state) {
-      await store.append(taskStreamId(PLAN, code), [{ type: 'ReminderSent', data: { deliveryId: `d-${i}`, rule: 'due_soon', department: ECO, channel: 'inbox', recipient: ECO, target: { kind: 'task' }, dueDate: '2024-12-31', message: '催办', sentAt: now }, metadata: metadataOf({ role: 'system' }, now, i) }], 'any');
+      await store.append(taskStreamId(PLAN, code), [{ type: 'ReminderSent', data: { deliveryId: `d-${i}`, rule: 'due_soon', department: ECO, channel: 'inapp', recipient: ECO, target: { kind: 'task' }, dueDate: '2024-12-31', message: '催办', sentAt: now }, metadata: metadataOf({ role: 'system' }, now, i) }], 'any');
       appended += 1;
     } else {
       // An unassigned task can only be assigned: most random steps would be refused otherwise.

@@ -44,10 +44,13 @@ beforeAll(async () => {
   for (const command of script) expect((await run(store, 'C-5', command)).length).toBeGreaterThan(0);
   // Deliveries as the reminders worker records them (after acceptance: they change no state).
   const delivery = (type: string, rule: string, extra: object = {}) => ({
-    type, data: { deliveryId: `d-${rule}`, rule, department: ECO, channel: 'inbox', recipient: ECO, target: { kind: 'task' }, dueDate: '2024-12-31', message: '催办', sentAt: at('2024-12-28'), ...extra },
+    type, data: { deliveryId: `d-${rule}`, rule, department: ECO, channel: 'inapp', recipient: ECO, target: { kind: 'task' }, dueDate: '2024-12-31', message: '催办', sentAt: at('2024-12-28'), ...extra },
     metadata: metadataOf({ role: 'system' }, at('2024-12-28')),
   });
-  await store.append(STREAM, [delivery('ReminderSent', 'due-30'), delivery('ReminderSent', 'due-7'), delivery('EscalationSent', 'overdue-3', { level: 'office', daysOverdue: 3 })], 'any');
+  await store.append(STREAM, [
+    delivery('ReminderSent', 'due-30'), delivery('ReminderSent', 'due-30', { channel: 'email', recipient: 'eco@lianyun.gov.cn' }),
+    delivery('ReminderSent', 'due-7'), delivery('EscalationSent', 'overdue-3', { level: 'office', daysOverdue: 3 }),
+  ], 'any');
 });
 afterAll(() => store.close());
 
@@ -129,8 +132,9 @@ describe('department accountability and ranking', () => {
       led: 1, completedOnTime: 2, completedLate: 0, onTimeRate: 1, averageAcknowledgementDays: 6, overdueItems: 0,
     });
     const eco = accountabilityView(r, ECO, '2024-12-31', 30);
+    // Two reminders (one of them also sent by e-mail) and one escalation.
     expect(eco.figures).toMatchObject({ reminders: 2, escalations: 1 });
-    expect(eco.deliveries.map((d) => [d.typeLabel, d.rule, d.level ?? null])).toEqual([['催办', 'due-30', null], ['催办', 'due-7', null], ['督办', 'overdue-3', 'office']]);
+    expect(eco.deliveries.map((d) => [d.typeLabel, d.rule, d.channel])).toEqual([['催办', 'due-30', 'inapp'], ['催办', 'due-30', 'email'], ['催办', 'due-7', 'inapp'], ['督办', 'overdue-3', 'inapp']]);
     expect(accountabilityView(r, URBAN, '2024-12-31', 30).figures).toMatchObject({ reminders: 0, escalations: 0 });
     expect(accountabilityView(r, URBAN, '2024-12-31', 30).completed).toEqual([
       expect.objectContaining({ kind: 'milestone', title: M2, dueDate: '2024-12-15', late: false }),
@@ -157,8 +161,8 @@ describe('deadline calendar and overview', () => {
 describe('audit trail', () => {
   it('says who did what and when, with old → new values', async () => {
     const trail = auditTrailView(await store.readStream(STREAM));
-    expect(trail.map((e) => e.action)).toEqual(['交办任务', '签收', '签收', '完成里程碑', '申请延期', '批准延期', '完成里程碑', '提请会签', '会签', '验收办结', '催办', '催办', '督办']);
-    expect(trail[12]!.changes).toEqual([]);
+    expect(trail.map((e) => e.action)).toEqual(['交办任务', '签收', '签收', '完成里程碑', '申请延期', '批准延期', '完成里程碑', '提请会签', '会签', '验收办结', '催办', '催办', '催办', '督办']);
+    expect(trail[13]!.changes).toEqual([]);
     expect(trail[2]).toMatchObject({ occurredAt: at('2024-01-08'), actor: { id: `u-${ECO}`, role: 'department', department: ECO } });
     expect(trail[2]!.changes).toEqual(expect.arrayContaining([{ field: '状态', from: '待签收', to: '办理中' }]));
     expect(trail[5]!.changes).toEqual(expect.arrayContaining([{ field: `里程碑「${M2}」期限`, from: '2024-10-31', to: '2024-12-15' }]));
