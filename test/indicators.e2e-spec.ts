@@ -7,6 +7,7 @@ import { signIn, type AuthHeaders } from './support/sign-in';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const PLAN = 'lianyun-2022-2025';
+const ECO_NAME = '连云生态环境局';
 const evidence = [{ title: '2023年度连云区环境统计年报', documentRef: '连环统〔2024〕2号' }];
 const hazardous = { period: '2023', value: 6.5, unit: '%', source: '2023年环境统计年报', evidence };
 
@@ -145,4 +146,41 @@ describe('indicators and projects over HTTP (clock at 2024-03-01: the 2023 value
     await http().get('/projects/8').set(office).expect(404);
     expect((await http().get('/projects/5?asOf=2024-02-29').set(office).expect(200)).body).toMatchObject({ phaseLabel: '未报送', reports: [] });
   });
+
+  it('the office names who reports indicator 32 (aliases canonicalised); that department reports, the office confirms', async () => {
+    const law = { period: '2023', value: 1, unit: '项', source: '区政府规范性文件目录', evidence: [{ title: '连云区“无废城市”建设实施方案', documentRef: '连政办发〔2023〕5号' }] };
+    expect((await http().get('/indicators/32').set(office).expect(200)).body.responsible).toEqual({ departments: [], source: 'plan' });
+    expect((await http().post('/indicators/32/reports').set(cityMgmt).send(law).expect(403)).body.code).toBe('INDICATOR.NOT_RESPONSIBLE');
+    const named = { departments: ['城管局'], reason: '由区城管局牵头起草政策文件' };
+    expect((await http().put('/indicators/32/responsible').set(cityMgmt).send(named).expect(403)).body.code).toBe('AUTH.FORBIDDEN');
+    const bad = await http().put('/indicators/32/responsible').set(office).send({ departments: ['区城管局', '区统计局'], reason: '统计口径' }).expect(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'departments[1]' })]);
+    expect((await http().put('/indicators/32/responsible').set(office).send({ departments: [] }).expect(400)).body.details.map((d: { field: string }) => d.field))
+      .toEqual(expect.arrayContaining(['departments', 'reason']));
+    await http().put('/indicators/32/responsible').set(office).set('If-Match', '"0"').send(named).expect(409);
+    expect(await count('32')).toBe(0);
+
+    const set = await http().put('/indicators/32/responsible').set(office).set('Idempotency-Key', 'ind32-who').send(named).expect(201);
+    expect(set.body).toMatchObject({ indicatorId: '32', revision: '0', events: ['IndicatorResponsibilitySet'], data: [{ departments: ['区城管局'], previous: [] }] });
+    expect((await http().put('/indicators/32/responsible').set(office).set('Idempotency-Key', 'ind32-who').send(named).expect(200)).body.replayed).toBe(true);
+    expect((await http().put('/indicators/32/responsible').set(office).send({ ...named, departments: ['区城管局'] }).expect(200)).body.events).toEqual([]);
+    expect((await http().get('/indicators/32').set(leader).expect(200)).body.responsible).toEqual({ departments: ['区城管局'], source: 'office' });
+
+    const reported = await http().post('/indicators/32/reports').set(cityMgmt).set('If-Match', '"0"').send(law).expect(201);
+    await http().post(`/indicators/32/reports/${reported.body.reportId}/confirmation`).set(office).send({}).expect(201);
+    expect((await http().get('/indicators/32').set(office).expect(200)).body).toMatchObject({ latest: { period: '2023', display: '1项' }, light: 'green' });
+    expect(await count('32')).toBe(3);
+  });
+
+  it('the office names a project\'s supervising department; only then may it report progress', async () => {
+    const progress = { phase: 'preparation', investmentCompleted: 0 };
+    await http().post('/projects/2/progress-reports').set(ecology).send(progress).expect(403);
+    await http().put('/projects/2/supervisor').set(ecology).send({ departments: [ECO_NAME], reason: '主管' }).expect(403);
+    expect((await http().put('/projects/2/supervisor').set(office).send({ departments: ['环保局'], reason: '主管' }).expect(400)).body.details[0]).toMatchObject({ field: 'departments[0]' });
+    const set = await http().put('/projects/2/supervisor').set(office).send({ departments: [ECO_NAME], reason: '项目属固废利用，由生态环境局主管' }).expect(201);
+    expect(set.body).toMatchObject({ projectId: '2', revision: '0', events: ['ProjectSupervisorSet'] });
+    expect((await http().get('/projects/2').set(leader).expect(200)).body.supervising).toEqual({ departments: [ECO_NAME], source: 'office' });
+    await http().post('/projects/2/progress-reports').set(ecology).set('If-Match', '"0"').send(progress).expect(201);
+  });
 });
+

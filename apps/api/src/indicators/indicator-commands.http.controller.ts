@@ -5,13 +5,14 @@ import type { Plan } from '@zw/plan';
 import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '../actor/actor';
 import { Policy } from '../auth/policy.decorator';
-import { ConfirmReportDto, LinkTasksDto, RejectReportDto, ReportIndicatorDto } from './dto/indicator.dtos';
+import { canonicalDepartments } from '../tasks/departments';
+import { ConfirmReportDto, LinkTasksDto, NameDepartmentsDto, RejectReportDto, ReportIndicatorDto } from './dto/indicator.dtos';
 import { ItemCommandSender } from './item-command.sender';
 import { PlanItemsService } from './plan-items';
 
 type Data<T extends IndicatorCommand['type']> = Extract<IndicatorCommand, { type: T }>['data'];
 
-/** 指标报送 by the responsible departments; 确认 / 退回 and task links by the office. */
+/** 指标报送 by the responsible departments; 确认 / 退回, task links and who reports by the office. */
 @ApiTags('指标')
 @Controller('indicators/:indicatorId')
 export class IndicatorCommandsController {
@@ -51,6 +52,15 @@ export class IndicatorCommandsController {
     const { items } = await this.items.indicator(req, id);
     requireKnownTasks(items.plan, b.tasks);
     return this.send(req, res, actor, id, 'LinkIndicatorTasks', { tasks: b.tasks, ...(b.reason !== undefined ? { reason: b.reason } : {}) });
+  }
+
+  /** Names who reports the indicator (the plan's 责任部门/数据来源 until then; 32, 33, 35, 39, 48–50 name no department). */
+  @Put('responsible')
+  @Policy('indicator.set-responsible')
+  async setResponsible(@Param('indicatorId') id: string, @Body() b: NameDepartmentsDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { items } = await this.items.indicator(req, id);
+    const departments = canonicalDepartments(items.plan, b.departments, 'departments');
+    return this.send(req, res, actor, id, 'SetIndicatorResponsibility', { departments, reason: b.reason });
   }
 
   private async send<T extends IndicatorCommand['type']>(req: Request, res: Response, actor: Actor, id: string, type: T, data: Data<T>) {

@@ -1,5 +1,5 @@
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
 import {
   decideProject, investmentTotals, PHASE_LABELS, projectStreamId, supervisorsOf,
   type ProjectCommand, type ProjectDefinition, type ProjectState,
@@ -8,7 +8,8 @@ import { formatHundredths } from '@zw/plan';
 import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '../actor/actor';
 import { Policy } from '../auth/policy.decorator';
-import { ProjectProgressDto } from './dto/indicator.dtos';
+import { canonicalDepartments } from '../tasks/departments';
+import { NameDepartmentsDto, ProjectProgressDto } from './dto/indicator.dtos';
 import { evidenceOf } from './indicator-commands.http.controller';
 import { ItemCommandSender } from './item-command.sender';
 import { ItemStreams } from './item-streams';
@@ -84,5 +85,16 @@ export class ProjectsController {
     const answer = await this.sender.send(req, res, actor, 'project', projectStreamId(items.plan.id, def.id), (state, metadata) =>
       decideProject({ type: 'ReportProjectProgress', data, metadata }, state, def));
     return { projectId: def.id, ...answer, reportId: answer.data[0]?.['reportId'] ?? null };
+  }
+
+  /** Names the supervising department(s) that report the project (the plan names one only for 第5项). */
+  @Put(':projectId/supervisor')
+  @Policy('project.set-supervisor')
+  async setSupervisor(@Param('projectId') projectId: string, @Body() b: NameDepartmentsDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { def, items } = await this.items.project(req, projectId);
+    const departments = canonicalDepartments(items.plan, b.departments, 'departments');
+    const answer = await this.sender.send(req, res, actor, 'project', projectStreamId(items.plan.id, def.id), (state, metadata) =>
+      decideProject({ type: 'SetProjectSupervisor', data: { departments, reason: b.reason }, metadata }, state, def));
+    return { projectId: def.id, ...answer };
   }
 }

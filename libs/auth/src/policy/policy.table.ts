@@ -88,8 +88,10 @@ export const POLICIES = {
   'indicator.report': OWN_DEPARTMENT, // POST /indicators/:indicatorId/reports
   'indicator.review': OFFICE, // POST /indicators/:indicatorId/reports/:reportId/confirmation|rejection
   'indicator.link-tasks': OFFICE, // PUT /indicators/:indicatorId/tasks
+  'indicator.set-responsible': OFFICE, // PUT /indicators/:indicatorId/responsible
   'project.read': READERS, // GET /projects, GET /projects/:projectId
   'project.report': OWN_DEPARTMENT, // POST /projects/:projectId/progress-reports
+  'project.set-supervisor': OFFICE, // PUT /projects/:projectId/supervisor
 
   // Reminders (reminders issue): the office sees deliveries and failed jobs and retries them.
   'reminder.read': { roles: ['office', 'leader'], scope: 'any' }, // GET /reminders, GET /reminders/failed

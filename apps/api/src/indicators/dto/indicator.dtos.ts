@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PROJECT_PHASES, type ProjectPhase } from '@zw/domain';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { EvidenceDto, IsCalendarDate } from '../../tasks/dto/task-command.dtos';
 
@@ -41,6 +41,17 @@ export class LinkTasksDto {
   @IsArray() @ArrayMaxSize(50) @Matches(/^[A-Z]-\d{1,3}$/, { each: true, message: 'each task must be a code such as A-9' }) tasks!: string[];
   @ApiPropertyOptional({ description: '调整理由' })
   @IsOptional() @IsString() @MaxLength(TEXT) reason?: string;
+}
+
+/**
+ * 指定报送责任部门 / 主管部门: departments of the plan's 责任清单 (aliases accepted, resolved by the
+ * controller as task assignment does); the list replaces the current one.
+ */
+export class NameDepartmentsDto {
+  @ApiProperty({ description: '部门（责任清单中的部门名称或其简称，如 区城管局），替换现有名单', example: ['区城管局'] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ArrayUnique() @IsString({ each: true }) @Length(1, 100, { each: true }) departments!: string[];
+  @ApiProperty({ description: '指定理由' })
+  @IsString() @Length(1, TEXT) reason!: string;
 }
 
 export class ProjectMilestoneDto {
