@@ -4,8 +4,11 @@ import {
   type ReminderPolicy, type TaskEvent, type TaskState,
 } from '@zw/domain';
 import type { EventStore, RecordedEvent, Subscription } from '@zw/event-store';
+import { IndicatorReminderPlanning, type PlanChange } from './indicators/indicator-reminders.planning';
+import { PlanDefinitions } from './indicators/plan-definitions';
 import { reminderJobId } from './scheduler/reminder-job.ids';
 import type { ReminderJob, ReminderScheduler } from './scheduler/reminder-scheduler.port';
+import { StateCache } from './state-cache';
 
 export interface PlannerOptions {
   readonly policy: ReminderPolicy;
@@ -20,21 +23,26 @@ export interface PlannerOptions {
 type Op = { readonly kind: 'schedule'; readonly job: ReminderJob } | { readonly kind: 'cancel'; readonly jobId: string };
 
 /**
- * Turns the task event log into scheduled reminders. For each task event it folds the state
+ * Turns the event log into scheduled reminders. For each task event it folds the state
  * before and after, asks the policy for both plans and schedules the difference: new
  * reminders (unless already past when the event happened) and cancellations of the ones the
- * event made moot. Job ids are derived from the facts, so replaying an event — after a
- * crash before the checkpoint, or by a second worker — changes nothing.
+ * event made moot. Plan imports and indicator events are planned the same way for 指标报送
+ * (`IndicatorReminderPlanning`). Job ids are derived from the facts, so replaying an event —
+ * after a crash before the checkpoint, or by a second worker — changes nothing.
  */
 export class ReminderPlanner {
   private readonly logger = new Logger('ReminderPlanner');
-  private readonly states = new Map<string, { revision: bigint; state: TaskState }>();
+  private readonly states: StateCache<TaskState>;
+  private readonly indicators: IndicatorReminderPlanning;
   private ops: Op[] = [];
   private subscription?: Subscription;
   private position?: bigint;
   private stopped = false;
 
-  constructor(private readonly store: EventStore, private readonly scheduler: ReminderScheduler, private readonly options: PlannerOptions) {}
+  constructor(private readonly store: EventStore, private readonly scheduler: ReminderScheduler, private readonly options: PlannerOptions) {
+    this.states = new StateCache(options.cacheSize);
+    this.indicators = new IndicatorReminderPlanning(store, new PlanDefinitions(store), options.policy);
+  }
 
   /** Catches up page by page (resolves once the log is read), then follows it live. */
   async start(): Promise<void> {
@@ -73,24 +81,31 @@ export class ReminderPlanner {
 
   /** Planning of one event, queued until the next flush. Public for the benchmark. */
   async handle(event: RecordedEvent): Promise<void> {
-    if (!parseTaskStreamId(event.streamId)) return;
+    const changes = parseTaskStreamId(event.streamId) ? await this.taskChanges(event) : await this.indicators.changes(event);
+    const happened = Date.parse(event.metadata.occurredAt);
+    for (const { streamId, before, after } of changes) {
+      const { schedule, cancel } = planDiff(before, after);
+      for (const reminder of cancel) this.ops.push({ kind: 'cancel', jobId: reminderJobId(streamId, reminder) });
+      for (const reminder of schedule) {
+        // A reminder whose moment had passed when the facts arose is not sent late (e.g. a task assigned after its 30-day mark).
+        if (Date.parse(reminder.fireAt) < happened) continue;
+        this.ops.push({ kind: 'schedule', job: { jobId: reminderJobId(streamId, reminder), streamId, reminder } });
+      }
+    }
+  }
+
+  private async taskChanges(event: RecordedEvent): Promise<PlanChange[]> {
     if (isReminderEvent(event)) {
       // Deliveries change no plan; keep the folded state current so the next event needs no read.
-      const cached = this.states.get(event.streamId);
-      if (cached?.revision === event.revision - 1n) this.remember(event.streamId, event.revision, cached.state);
-      return;
+      const cached = this.states.at(event.streamId, event.revision - 1n);
+      if (cached) this.states.set(event.streamId, event.revision, cached);
+      return [];
     }
     const before = await this.stateBefore(event);
     const after = evolve(before, event as unknown as TaskEvent);
-    this.remember(event.streamId, event.revision, after);
-    const { schedule, cancel } = planDiff(planReminders(before, this.options.policy), planReminders(after, this.options.policy));
-    const happened = Date.parse(event.metadata.occurredAt);
-    for (const reminder of cancel) this.ops.push({ kind: 'cancel', jobId: reminderJobId(event.streamId, reminder) });
-    for (const reminder of schedule) {
-      // A reminder whose moment had passed when the facts arose is not sent late (e.g. a task assigned after its 30-day mark).
-      if (Date.parse(reminder.fireAt) < happened) continue;
-      this.ops.push({ kind: 'schedule', job: { jobId: reminderJobId(event.streamId, reminder), streamId: event.streamId, reminder } });
-    }
+    this.states.set(event.streamId, event.revision, after);
+    const { policy } = this.options;
+    return [{ streamId: event.streamId, before: planReminders(before, policy), after: planReminders(after, policy) }];
   }
 
   /** Hands queued operations to the scheduler (the last one per job id wins), then stores the checkpoint. */
@@ -112,17 +127,10 @@ export class ReminderPlanner {
   }
 
   private async stateBefore(event: RecordedEvent): Promise<TaskState> {
-    const cached = this.states.get(event.streamId);
-    if (cached && cached.revision === event.revision - 1n) return cached.state;
+    const cached = this.states.at(event.streamId, event.revision - 1n);
+    if (cached) return cached;
     if (event.revision === 0n) return initialTaskState();
     const earlier = (await this.store.readStream(event.streamId)).filter((e) => e.revision < event.revision);
     return foldTask(earlier as unknown as TaskEvent[]);
-  }
-
-  private remember(streamId: string, revision: bigint, state: TaskState): void {
-    this.states.delete(streamId);
-    this.states.set(streamId, { revision, state });
-    // Oldest first out: Maps iterate in insertion order and `remember` re-inserts on every use.
-    if (this.states.size > (this.options.cacheSize ?? 10_000)) this.states.delete(this.states.keys().next().value!);
   }
 }

@@ -1,61 +1,67 @@
 import { Logger } from '@nestjs/common';
 import { toShanghaiIso, type Clock } from '@zw/clock';
 import {
-  deliveryEvents, deliveryId, foldTask, isSendTime, nextSendTime, pendingRoutes, planReminders, recordedDeliveries, reminderMessage,
-  reminderSubject, type DeliveryResult, type PlannedReminder, type ReminderChannelName, type TaskEvent, type TaskState,
+  deliveryEvents, deliveryId, isSendTime, nextSendTime, parseIndicatorStreamId, pendingRoutes, recordedDeliveries,
+  type DeliveryResult, type PlannedReminder, type ReminderChannelName,
 } from '@zw/domain';
-import { ConcurrencyError, type EventStore } from '@zw/event-store';
+import { ConcurrencyError, type EventStore, type RecordedEvent } from '@zw/event-store';
 import { addresseeOf, routesFor } from './channels/reminder.routing';
 import type { OutgoingReminder, ReminderChannel } from './channels/reminder-channel.port';
+import { IndicatorReminderCheck } from './indicators/indicator-reminders.check';
+import { PlanDefinitions } from './indicators/plan-definitions';
 import type { ReminderConfig } from './reminder.config';
+import type { Recheck } from './reminder.recheck';
 import { deterministicUuid } from './scheduler/reminder-job.ids';
 import { DeferDelivery, type JobRun } from './scheduler/reminder-scheduler.port';
+import { recheckTask } from './tasks/task-reminders.check';
 
 const APPEND_ATTEMPTS = 5;
 export const REMINDER_ACTOR = 'system:reminders';
 
 /**
- * Runs one reminder job: re-reads the task, asks the policy whether the reminder is still
- * called for (a completed milestone, an extended date, a replaced department: dropped and
- * logged), waits out quiet hours, sends over every route not yet recorded as sent, and
- * records each outcome in the task stream with the revision it read. A job that runs twice
- * (retry, stalled worker, two workers) finds its deliveries in the stream and sends nothing again.
+ * Runs one reminder job: re-reads the stream it is about (a task's, an indicator's), asks the
+ * policy whether the reminder is still called for (a completed milestone, an extended date, a
+ * replaced department, a value reported: dropped and logged), waits out quiet hours, sends
+ * over every route not yet recorded as sent, and records each outcome in that stream with the
+ * revision it read. A job that runs twice (retry, stalled worker, two workers) finds its
+ * deliveries in the stream and sends nothing again.
  */
 export class ReminderProcessor {
   private readonly logger = new Logger('Reminders');
+  private readonly indicators: IndicatorReminderCheck;
 
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly config: ReminderConfig,
     private readonly channels: ReadonlyMap<ReminderChannelName, ReminderChannel>,
-  ) {}
+  ) {
+    this.indicators = new IndicatorReminderCheck(new PlanDefinitions(store), config.policy);
+  }
 
   readonly run = async ({ job, attempt }: JobRun): Promise<void> => {
     const { streamId } = job;
     let events = await this.store.readStream(streamId);
-    const state = foldTask(events as unknown as TaskEvent[]);
-    const reminder = planReminders(state, this.config.policy).find((r) => r.key === job.reminder.key);
-    if (!reminder || !('task' in state)) {
-      this.logger.log({ jobId: job.jobId, streamId, key: job.reminder.key, reason: dropReason(state, job.reminder) }, 'reminder dropped: no longer called for');
+    const check = await this.recheck(streamId, events, job.reminder);
+    if (!check.due) {
+      this.logger.log({ jobId: job.jobId, streamId, key: job.reminder.key, reason: check.reason }, 'reminder dropped: no longer called for');
       return;
     }
     const now = this.clock.now();
     if (!isSendTime(now, this.config.policy.sendWindow)) throw new DeferDelivery(nextSendTime(now, this.config.policy.sendWindow));
 
+    const { reminder, text, subject, about } = check;
     const routes = routesFor(addresseeOf(reminder, this.config), this.config);
-    const pending = pendingRoutes(streamId, reminder, routes, recordedDeliveries(events as unknown as TaskEvent[]));
+    const pending = pendingRoutes(streamId, reminder, routes, recordedDeliveries(events));
     if (routes.length === 0) this.logger.warn({ streamId, key: reminder.key, addressee: addresseeOf(reminder, this.config) }, 'reminder has no recipient: no channel configured');
     if (pending.length === 0) return;
 
-    const { task } = state;
-    const text = reminderMessage(reminder, task, this.config.policy.dayCount);
-    const facts = this.facts(streamId, reminder, task, text);
-    const results = await Promise.all(pending.map((route) => this.deliver({ route, subject: reminderSubject(reminder, task), text, facts: { ...facts, deliveryId: deliveryId(streamId, reminder, route) } })));
+    const facts = { ...this.facts(streamId, reminder, text), ...about };
+    const results = await Promise.all(pending.map((route) => this.deliver({ route, subject, text, facts: { ...facts, deliveryId: deliveryId(streamId, reminder, route) } })));
     const sentAt = toShanghaiIso(this.clock.now());
 
     for (let i = 1; ; i++) {
-      const toAppend = deliveryEvents(streamId, reminder, text, results, recordedDeliveries(events as unknown as TaskEvent[]), { now: sentAt, attempt });
+      const toAppend = deliveryEvents(streamId, reminder, text, results, recordedDeliveries(events), { now: sentAt, attempt });
       if (toAppend.length === 0) break;
       try {
         await this.store.append(streamId, toAppend.map((e) => ({
@@ -77,6 +83,12 @@ export class ReminderProcessor {
     }
   };
 
+  /** Indicator streams are re-checked against the indicator and the plan; everything else is a task stream. */
+  private recheck(streamId: string, events: readonly RecordedEvent[], reminder: PlannedReminder): Promise<Recheck> {
+    if (parseIndicatorStreamId(streamId)) return this.indicators.check(streamId, events, reminder);
+    return Promise.resolve(recheckTask(events, reminder, this.config.policy));
+  }
+
   private async deliver(message: OutgoingReminder): Promise<DeliveryResult> {
     const channel = this.channels.get(message.route.channel);
     try {
@@ -90,29 +102,10 @@ export class ReminderProcessor {
     }
   }
 
-  private facts(streamId: string, reminder: PlannedReminder, task: TaskRecordOf, message: string): OutgoingReminder['facts'] {
-    const { code, title } = task.facts;
+  private facts(streamId: string, reminder: PlannedReminder, message: string) {
     return {
       deliveryId: `${streamId}/${reminder.key}`, rule: reminder.rule, department: reminder.department, target: reminder.target,
-      dueDate: reminder.dueDate, message, streamId, taskCode: code, taskTitle: title,
+      dueDate: reminder.dueDate, message, streamId,
     };
   }
 }
-
-function dropReason(state: TaskState, reminder: PlannedReminder): string {
-  if (state.status === 'unassigned') return 'task not assigned';
-  if (state.status !== 'assigned' && state.status !== 'in_progress') return `task ${state.status}`;
-  const { target } = reminder;
-  if (target.kind === 'milestone') {
-    const milestone = state.task.milestones.get(target.milestoneId);
-    if (!milestone) return 'milestone removed';
-    if (milestone.completion) return 'milestone completed';
-    if (milestone.dueDate !== reminder.dueDate) return `due date moved to ${milestone.dueDate}`;
-    if (milestone.owner !== reminder.department) return `milestone now owned by ${milestone.owner}`;
-  }
-  if (target.kind === 'acknowledgement' && state.task.parts.get(reminder.department)?.acknowledged) return 'acknowledged';
-  if (!state.task.parts.has(reminder.department)) return 'department no longer assigned';
-  return 'facts changed';
-}
-
-type TaskRecordOf = Extract<TaskState, { task: unknown }>['task'];

@@ -5,8 +5,9 @@ import type { IndicatorDefinition } from './indicator.definition';
  * When indicator values are due. Default: the annual value of year Y by 31 January of Y+1
  * (统计年报 are ready by then). A district may report quarterly instead: quarter Qn by day
  * `quarterlyDueDay` of the month after the quarter. Periods run from the year after the
- * baseline (2023) to the target year (2025). The reminders machinery consumes
- * `reportingDeadlines`; the light uses `periodDeadlines` to find what is overdue.
+ * baseline (2023) to the target year (2025). The light (what is overdue) and the reporting
+ * reminders (`planIndicatorReminders`, libs/domain reminder) use `periodDeadlines`;
+ * `reportingDeadlines` lists who owes what across a plan.
  */
 export interface ReportingSchedule {
   readonly cadence: 'annual' | 'quarterly';

@@ -4,7 +4,7 @@ import { cleanEvidence } from './evidence';
 import type { ConfirmIndicatorReport, IndicatorCommand, LinkIndicatorTasks, RejectIndicatorReport, ReportIndicator, SetIndicatorResponsibility } from './indicator.commands';
 import type { IndicatorDefinition } from './indicator.definition';
 import { indicatorError } from './indicator.errors';
-import type { IndicatorEvent, ReportedValue } from './indicator.events';
+import type { IndicatorWorkflowEvent, ReportedValue } from './indicator.events';
 import { indicatorPeriodBounds, periodYear } from './indicator.period';
 import { currentReportOf, linkedTasksOf, responsibleOf, type IndicatorState, type ReportRecord } from './indicator.state';
 
@@ -13,7 +13,7 @@ import { currentReportOf, linkedTasksOf, responsibleOf, type IndicatorState, typ
  * side of the indicator (unit, responsible departments), built by `indicatorDefinitions`.
  * Checks run in the task domain's order: who (403) → what it names (404/409) → values (400).
  */
-export function decideIndicator(command: IndicatorCommand, state: IndicatorState, def: IndicatorDefinition): IndicatorEvent[] {
+export function decideIndicator(command: IndicatorCommand, state: IndicatorState, def: IndicatorDefinition): IndicatorWorkflowEvent[] {
   switch (command.type) {
     case 'ReportIndicator':
       return report(command, state, def);
@@ -46,7 +46,7 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-function report(command: ReportIndicator, state: IndicatorState, def: IndicatorDefinition): IndicatorEvent[] {
+function report(command: ReportIndicator, state: IndicatorState, def: IndicatorDefinition): IndicatorWorkflowEvent[] {
   const { actor } = command.metadata;
   const department = actor.role === 'department' ? text(actor.department) : '';
   if (!department) throw indicatorError('INDICATOR.DEPARTMENT_ONLY', { role: actor.role });
@@ -98,14 +98,14 @@ function reviewable(state: IndicatorState, reportId: string): ReportRecord {
   return found;
 }
 
-function confirm(command: ConfirmIndicatorReport, state: IndicatorState): IndicatorEvent[] {
+function confirm(command: ConfirmIndicatorReport, state: IndicatorState): IndicatorWorkflowEvent[] {
   requireOffice(command.metadata);
   const found = reviewable(state, command.data.reportId);
   const { at } = now(command.metadata);
   return [{ type: 'IndicatorReportConfirmed', data: { reportId: found.reportId, period: found.period, note: text(command.data.note), confirmedAt: at } }];
 }
 
-function reject(command: RejectIndicatorReport, state: IndicatorState): IndicatorEvent[] {
+function reject(command: RejectIndicatorReport, state: IndicatorState): IndicatorWorkflowEvent[] {
   requireOffice(command.metadata);
   const found = reviewable(state, command.data.reportId);
   const reason = text(command.data.reason);
@@ -117,7 +117,7 @@ function reject(command: RejectIndicatorReport, state: IndicatorState): Indicato
 const TASK_CODE = /^[A-Z]-\d{1,3}$/;
 
 /** Same list as now: nothing to record (PUT is idempotent). */
-function link(command: LinkIndicatorTasks, state: IndicatorState, def: IndicatorDefinition): IndicatorEvent[] {
+function link(command: LinkIndicatorTasks, state: IndicatorState, def: IndicatorDefinition): IndicatorWorkflowEvent[] {
   requireOffice(command.metadata);
   const { tasks } = command.data;
   if (!Array.isArray(tasks) || !tasks.every((t) => typeof t === 'string' && TASK_CODE.test(t)) || new Set(tasks).size !== tasks.length) {
@@ -129,7 +129,7 @@ function link(command: LinkIndicatorTasks, state: IndicatorState, def: Indicator
   return [{ type: 'IndicatorTasksLinked', data: { tasks: [...tasks], previous: [...previous], reason: text(command.data.reason), linkedAt: at } }];
 }
 
-function setResponsibility(command: SetIndicatorResponsibility, state: IndicatorState, def: IndicatorDefinition): IndicatorEvent[] {
+function setResponsibility(command: SetIndicatorResponsibility, state: IndicatorState, def: IndicatorDefinition): IndicatorWorkflowEvent[] {
   requireOffice(command.metadata);
   const { departments } = command.data;
   const named = Array.isArray(departments) && departments.length > 0 && departments.every((d) => typeof d === 'string' && d.trim() !== '' && d === d.trim());

@@ -1,5 +1,6 @@
 import type { Event } from '../shared/message';
 import type { Instant } from '../shared/local-date';
+import type { ReminderEvent } from '../reminder/reminder.events';
 import type { Evidence } from './evidence';
 
 /**
@@ -60,7 +61,10 @@ export type IndicatorResponsibilitySet = Event<'IndicatorResponsibilitySet', {
   readonly setAt: Instant;
 }>;
 
-export type IndicatorEvent =
+export type IndicatorWorkflowEvent =
   | IndicatorReported | IndicatorReportConfirmed | IndicatorReportRejected | IndicatorTasksLinked | IndicatorResponsibilitySet;
+
+/** Reporting reminders (指标报送提醒) are recorded in the indicator's stream too (libs/domain reminder). */
+export type IndicatorEvent = IndicatorWorkflowEvent | ReminderEvent;
 
 export type IndicatorEventType = IndicatorEvent['type'];

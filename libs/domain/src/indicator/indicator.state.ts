@@ -63,6 +63,11 @@ export function evolveIndicator(state: IndicatorState, event: IndicatorEvent): I
       return { ...state, tasks: { list: event.data.tasks, reason: event.data.reason, at: event.data.linkedAt } };
     case 'IndicatorResponsibilitySet':
       return { ...state, responsible: { departments: event.data.departments, reason: event.data.reason, at: event.data.setAt } };
+    case 'ReminderSent':
+    case 'EscalationSent':
+    case 'ReminderFailed':
+      // A delivery records who was reminded to report; the indicator's values stand as they were.
+      return state;
     default: {
       const never: never = event;
       throw new Error(`unknown indicator event ${JSON.stringify(never)}`);

@@ -1,10 +1,10 @@
 import type { Instant } from '../shared/local-date';
-import type { TaskEvent } from '../task/task.events';
-import type { ReminderChannelName, ReminderEvent } from './reminder.events';
+import { isReminderEvent, type ReminderChannelName, type ReminderEvent } from './reminder.events';
 import type { PlannedReminder } from './reminder.plan';
 
 /**
- * Deciding what to record about a delivery. The task stream is the record: a delivery id
+ * Deciding what to record about a delivery. The stream reminded about (a task's, an
+ * indicator's) is the record: a delivery id
  * found in a ReminderSent/EscalationSent is never sent or recorded again, and a failure is
  * recorded once per delivery and attempt, so a job that runs twice records nothing twice.
  */
@@ -25,10 +25,12 @@ export interface Recorded {
   readonly failed: ReadonlySet<string>;
 }
 
-export function recordedDeliveries(events: Iterable<TaskEvent>): Recorded {
+/** Reads the deliveries of any stream's events (other events are passed over). */
+export function recordedDeliveries(events: Iterable<{ readonly type: string; readonly data: unknown }>): Recorded {
   const sent = new Set<string>();
   const failed = new Set<string>();
   for (const event of events) {
+    if (!isReminderEvent(event)) continue;
     if (event.type === 'ReminderSent' || event.type === 'EscalationSent') sent.add(event.data.deliveryId);
     else if (event.type === 'ReminderFailed') failed.add(`${event.data.deliveryId}#${event.data.attempt}`);
   }

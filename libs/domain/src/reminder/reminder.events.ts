@@ -2,14 +2,17 @@ import type { Event } from '../shared/message';
 import type { Instant, LocalDate } from '../shared/local-date';
 
 /**
- * Deliveries of reminders (催办) and escalations (督办), recorded in the task's own stream so
- * that "was this department told, when, how" is answered by the same history as the work
- * itself. They change nothing in the workflow state (`evolve` passes them through).
+ * Deliveries of reminders (催办) and escalations (督办), recorded in the stream they are about
+ * — the task's, or the indicator's for 指标报送 reminders — so that "was this department told,
+ * when, how" is answered by the same history as the work itself. They change nothing in the
+ * workflow state (the task's and the indicator's `evolve` pass them through).
  */
 export type ReminderTarget =
   | { readonly kind: 'task' }
   | { readonly kind: 'milestone'; readonly milestoneId: string }
-  | { readonly kind: 'acknowledgement' };
+  | { readonly kind: 'acknowledgement' }
+  /** The value of an indicator (its 序号) for a period ("2024", "2024-Q3"). */
+  | { readonly kind: 'indicator'; readonly indicatorId: string; readonly period: string };
 
 export type ReminderRule = 'before-due' | 'acknowledgement-late' | 'overdue' | 'escalation-office' | 'escalation-leadership';
 export type EscalationLevel = 'office' | 'leadership';

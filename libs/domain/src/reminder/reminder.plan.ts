@@ -6,7 +6,7 @@ import type { EscalationLevel, ReminderRule, ReminderTarget } from './reminder.e
 import type { ReminderPolicy } from './reminder.policy';
 
 /**
- * Which reminders a task's current state calls for, with their send times: a pure function
+ * Which reminders a task's current state calls for (an indicator's: indicator-reminder.plan.ts), with their send times: a pure function
  * of the state and the policy. The planner schedules the difference between the plan before
  * and after each event; the worker asks it again before sending, so a reminder the facts no
  * longer call for (milestone done, date extended, department replaced) is never sent.
@@ -39,7 +39,7 @@ export function planReminders(state: TaskState, policy: ReminderPolicy): Planned
   if (state.status !== 'assigned' && state.status !== 'in_progress') return [];
   const task = state.task;
   const planned = [...acknowledgementReminders(task, policy), ...workItems(task).flatMap((item) => workReminders(item, policy))];
-  return planned.sort((a, b) => (a.fireAt < b.fireAt ? -1 : a.fireAt > b.fireAt ? 1 : a.key < b.key ? -1 : 1));
+  return planned.sort(byFireTime);
 }
 
 function workItems(task: TaskRecord): WorkItem[] {
@@ -63,20 +63,38 @@ function acknowledgementReminders(task: TaskRecord, policy: ReminderPolicy): Pla
 
 function workReminders(item: WorkItem, policy: ReminderPolicy): PlannedReminder[] {
   const { target, dueDate, title } = item;
-  const { dailyFor, thenEvery, until } = policy.overdue;
-  const overdueDays = [...range(1, dailyFor), ...range(1, Math.floor((until - dailyFor) / thenEvery)).map((i) => dailyFor + i * thenEvery)];
+  const extra = title ? { milestoneTitle: title } : {};
   return item.departments.flatMap((department) => {
-    const make = (rule: ReminderRule, days: number, day: LocalDate, level?: EscalationLevel) => ({
-      ...reminder(rule, target, department, dueDate, days, day, policy, level),
-      ...(title ? { milestoneTitle: title } : {}),
+    const escalation = (rule: ReminderRule, days: number, level: EscalationLevel) => ({
+      ...reminder(rule, target, department, dueDate, days, addDays(dueDate, days, policy.dayCount), policy, level), ...extra,
     });
     return [
-      ...chain(policy.beforeDueDays.map((days) => make('before-due', days, addDays(dueDate, -days, policy.dayCount)))),
-      ...chain(overdueDays.map((days) => make('overdue', days, addCalendarDays(dueDate, days)))),
-      make('escalation-office', policy.escalateToOfficeAfter, addDays(dueDate, policy.escalateToOfficeAfter, policy.dayCount), 'office'),
-      make('escalation-leadership', policy.escalateToLeadershipAfter, addDays(dueDate, policy.escalateToLeadershipAfter, policy.dayCount), 'leadership'),
+      ...deadlineReminders(target, department, dueDate, policy).map((r) => ({ ...r, ...extra })),
+      escalation('escalation-office', policy.escalateToOfficeAfter, 'office'),
+      escalation('escalation-leadership', policy.escalateToLeadershipAfter, 'leadership'),
     ];
   });
+}
+
+/**
+ * The chase of one due date for one department, without 督办: reminders before it
+ * (`beforeDueDays`, in the policy's day count) and overdue notices after it (calendar days,
+ * daily then every `thenEvery` days up to `until`). Tasks add the escalation ladder; indicator
+ * reporting deadlines use this alone.
+ */
+export function deadlineReminders(target: ReminderTarget, department: string, dueDate: LocalDate, policy: ReminderPolicy): PlannedReminder[] {
+  const { dailyFor, thenEvery, until } = policy.overdue;
+  const overdueDays = [...range(1, dailyFor), ...range(1, Math.floor((until - dailyFor) / thenEvery)).map((i) => dailyFor + i * thenEvery)];
+  const make = (rule: ReminderRule, days: number, day: LocalDate) => reminder(rule, target, department, dueDate, days, day, policy);
+  return [
+    ...chain(policy.beforeDueDays.map((days) => make('before-due', days, addDays(dueDate, -days, policy.dayCount)))),
+    ...chain(overdueDays.map((days) => make('overdue', days, addCalendarDays(dueDate, days)))),
+  ];
+}
+
+/** Send order: by time, then by key (a stable order for equal times). */
+export function byFireTime(a: PlannedReminder, b: PlannedReminder): number {
+  return a.fireAt < b.fireAt ? -1 : a.fireAt > b.fireAt ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 function reminder(
@@ -90,7 +108,20 @@ function reminder(
 }
 
 export function targetKey(target: ReminderTarget): string {
-  return target.kind === 'milestone' ? `m-${target.milestoneId}` : target.kind === 'task' ? 'task' : 'ack';
+  switch (target.kind) {
+    case 'milestone':
+      return `m-${target.milestoneId}`;
+    case 'task':
+      return 'task';
+    case 'acknowledgement':
+      return 'ack';
+    case 'indicator':
+      return `i-${target.period}`;
+    default: {
+      const never: never = target;
+      throw new Error(`unknown reminder target ${JSON.stringify(never)}`);
+    }
+  }
 }
 
 /**
