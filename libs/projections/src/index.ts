@@ -4,6 +4,7 @@
  */
 export * from './rows/task-row';
 export * from './rows/task-rows.model';
+export * from './rows/indicator-deliveries';
 export * from './runtime/projection.runtime';
 export * from './runtime/snapshot.file';
 export * from './runtime/as-of';

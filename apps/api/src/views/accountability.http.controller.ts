@@ -26,7 +26,7 @@ export class AccountabilityController {
     if (!input.departments.includes(department)) {
       throw new NotFoundException({ code: 'NOT_FOUND', message: `单位“${department}”不在计划中 (department not found)` });
     }
-    return { planId: input.planId, ...accountabilityView(input.rows, department, input.today, this.rules.dueSoonDays) };
+    return { planId: input.planId, ...accountabilityView(input.rows, department, input.today, this.rules.dueSoonDays, input.indicators) };
   }
 
   @Get('accountability/ranking')
@@ -34,7 +34,7 @@ export class AccountabilityController {
   @ApiOperation({ summary: '考核排名（排名规则随结果给出）' })
   async ranking(@Query() _q: ViewQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const input = await this.context.input(req, res);
-    return { planId: input.planId, ...rankingView(input.rows, input.departments, input.today, this.rules.dueSoonDays) };
+    return { planId: input.planId, ...rankingView(input.rows, input.departments, input.today, this.rules.dueSoonDays, input.indicators) };
   }
 
   @Get('accountability/ranking.xlsx')
@@ -43,7 +43,7 @@ export class AccountabilityController {
   @ApiOperation({ summary: '考核排名导出 .xlsx' })
   async rankingXlsx(@Query() _q: ViewQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const input = await this.context.input(req, res);
-    const ranking = rankingView(input.rows, input.departments, input.today, this.rules.dueSoonDays);
+    const ranking = rankingView(input.rows, input.departments, input.today, this.rules.dueSoonDays, input.indicators);
     res.setHeader('Content-Disposition', attachment(`ranking-${input.today}.xlsx`, `考核排名-${input.today}.xlsx`));
     return new StreamableFile(await rankingXlsx(ranking), { type: XLSX_TYPE });
   }

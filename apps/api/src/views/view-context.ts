@@ -2,7 +2,7 @@ import { BadRequestException, Inject, Injectable, NotFoundException, ServiceUnav
 import { CLOCK, isLocalDate, shanghaiDate, type Clock } from '@zw/clock';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
-import { rowsAsOf, type PlanTaskLine, type TaskRow } from '@zw/projections';
+import { indicatorDeliveriesAsOf, rowsAsOf, type IndicatorDeliveries, type PlanTaskLine, type TaskRow } from '@zw/projections';
 import type { Request, Response } from 'express';
 import { PlanCatalogueCache } from '../plans/plan-catalogue.cache';
 import { ProjectionService } from './projection.service';
@@ -16,6 +16,8 @@ export interface ViewInput {
   /** The plan's departments (附件4) and any other department a task names. */
   readonly departments: readonly string[];
   readonly rows: readonly TaskRow[];
+  /** Reminders about the plan's indicators (counted in a department's accountability). */
+  readonly indicators: readonly IndicatorDeliveries[];
   /** The day the view is judged on: `?asOf=`, else today in Shanghai. */
   readonly today: string;
   readonly asOf: string | null;
@@ -49,9 +51,11 @@ export class ViewContext {
     if (!found && live.length === 0) throw new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”尚未导入 (plan not found)` });
     const lines: readonly PlanTaskLine[] = found?.plan.tasks ?? [];
     const rows = asOf ? await rowsAsOf(this.store, live.map((r) => r.streamId), asOf) : live;
+    const liveIndicators = this.projections.runtime.model.indicatorDeliveries(planId);
+    const indicators = asOf ? await indicatorDeliveriesAsOf(this.store, liveIndicators.map((l) => l.streamId), asOf) : liveIndicators;
     const departments = new Set<string>(found?.plan.departments.map((d) => d.name) ?? []);
     for (const row of rows) if ('task' in row.state) for (const d of row.state.task.parts.keys()) departments.add(d);
-    return { planId, lines, departments: [...departments], rows, today: asOf ?? shanghaiDate(this.clock.now()), asOf };
+    return { planId, lines, departments: [...departments], rows, indicators, today: asOf ?? shanghaiDate(this.clock.now()), asOf };
   }
 
   /** The live rows of a plan, without a request (the public calendar feed). */

@@ -41,6 +41,12 @@ export interface TaskRow {
   progressSetBy?: EventRef;
   /** When each department was given the task (assignment, or the reassignment that added it). */
   readonly partSince: Map<string, Instant>;
+  readonly deliveryCounts: Map<string, DeliveryCounts>;
+  readonly recentDeliveries: DeliveryEntry[];
+}
+
+/** Reminders recorded in one stream (a task's, an indicator's). */
+export interface DeliveryLedger {
   /** Deliveries per addressed department, by type; a national log holds hundreds per task. */
   readonly deliveryCounts: Map<string, DeliveryCounts>;
   /** The latest deliveries (at most RECENT_DELIVERIES, oldest first): what a reader lists. */
@@ -64,6 +70,10 @@ const TASK_EVENT_TYPES: Record<TaskEventType, true> = {
   ExtensionRequested: true, ExtensionApproved: true, ExtensionRejected: true, TaskReassigned: true, TaskCancelled: true,
 };
 const DELIVERY_TYPES = new Set(['ReminderSent', 'EscalationSent', 'ReminderFailed']);
+
+export function isDeliveryType(type: string): boolean {
+  return DELIVERY_TYPES.has(type);
+}
 
 export function isTaskEventType(type: string): type is TaskEventType {
   return Object.hasOwn(TASK_EVENT_TYPES, type);
@@ -137,7 +147,7 @@ function track(row: TaskRow, event: TaskEvent, ref: EventRef): void {
  * always among them: counting in-app deliveries counts reminders, not channels. Failures are
  * counted on every channel (each is a message that did not arrive).
  */
-function recordDelivery(row: TaskRow, delivery: DeliveryEntry): void {
+export function recordDelivery(row: DeliveryLedger, delivery: DeliveryEntry): void {
   let counts = row.deliveryCounts.get(delivery.department);
   if (!counts) row.deliveryCounts.set(delivery.department, (counts = { ReminderSent: 0, EscalationSent: 0, ReminderFailed: 0 }));
   if (delivery.type === 'ReminderFailed' || delivery.channel === IN_APP) counts[delivery.type] += 1;
@@ -145,7 +155,7 @@ function recordDelivery(row: TaskRow, delivery: DeliveryEntry): void {
   if (row.recentDeliveries.length > RECENT_DELIVERIES) row.recentDeliveries.shift();
 }
 
-function deliveryOf(event: RecordedEvent, revision: number): DeliveryEntry {
+export function deliveryOf(event: RecordedEvent, revision: number): DeliveryEntry {
   const data = (event.data ?? {}) as Record<string, unknown>;
   const { department, rule, channel, level, sentAt, failedAt } = data;
   const at = typeof sentAt === 'string' ? sentAt : typeof failedAt === 'string' ? failedAt : event.metadata.occurredAt;

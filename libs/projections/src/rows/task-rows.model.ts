@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@zw/event-store';
-import { applyToRow, newTaskRow, type TaskRow } from './task-row';
+import { applyToIndicator, newIndicatorDeliveries, type IndicatorDeliveries } from './indicator-deliveries';
+import { applyToRow, isDeliveryType, newTaskRow, type TaskRow } from './task-row';
 
 /** Identifies the last event folded, so a stored snapshot can be checked against the store it came from. */
 export interface LastEvent {
@@ -7,6 +8,12 @@ export interface LastEvent {
   readonly streamId: string;
   readonly revision: bigint;
   readonly id: string;
+}
+
+export interface TaskRowsSnapshot {
+  readonly last: LastEvent | undefined;
+  readonly rows: TaskRow[];
+  readonly indicators: IndicatorDeliveries[];
 }
 
 /**
@@ -17,6 +24,7 @@ export interface LastEvent {
 export class TaskRowsModel {
   private readonly byStream = new Map<string, TaskRow>();
   private readonly byPlan = new Map<string, Map<string, TaskRow>>();
+  private readonly indicators = new Map<string, IndicatorDeliveries>();
   /** The last event folded (kept whole: copying four fields per event is measurable at a million). */
   private lastEvent: LastEvent | undefined;
 
@@ -33,7 +41,10 @@ export class TaskRowsModel {
     this.lastEvent = event;
     // Cheap prefix test first: most of a national log is task events, but plan, user and
     // indicator streams must cost nothing here.
-    if (!event.streamId.startsWith('task-')) return;
+    if (!event.streamId.startsWith('task-')) {
+      if (event.streamId.startsWith('indicator-') && isDeliveryType(event.type)) this.applyIndicator(event);
+      return;
+    }
     let row = this.byStream.get(event.streamId);
     if (!row) {
       row = newTaskRow(event.streamId);
@@ -44,6 +55,21 @@ export class TaskRowsModel {
       plan.set(row.code, row);
     }
     applyToRow(row, event);
+  }
+
+  private applyIndicator(event: RecordedEvent): void {
+    let ledger = this.indicators.get(event.streamId);
+    if (!ledger) {
+      ledger = newIndicatorDeliveries(event.streamId);
+      if (!ledger) return;
+      this.indicators.set(event.streamId, ledger);
+    }
+    applyToIndicator(ledger, event);
+  }
+
+  /** Indicators of a plan with reminders recorded (their streams, for an as-of fold). */
+  indicatorDeliveries(planId: string): IndicatorDeliveries[] {
+    return [...this.indicators.values()].filter((l) => l.planId === planId);
   }
 
   rows(planId: string): TaskRow[] {
@@ -63,13 +89,14 @@ export class TaskRowsModel {
   }
 
   /** Plain data for a snapshot (structured-clone friendly: Maps and bigints survive v8.serialize). */
-  toSnapshot(): { last: LastEvent | undefined; rows: TaskRow[] } {
-    return { last: this.last, rows: [...this.byStream.values()] };
+  toSnapshot(): TaskRowsSnapshot {
+    return { last: this.last, rows: [...this.byStream.values()], indicators: [...this.indicators.values()] };
   }
 
-  static fromSnapshot(snapshot: { last: LastEvent | undefined; rows: TaskRow[] }): TaskRowsModel {
+  static fromSnapshot(snapshot: TaskRowsSnapshot): TaskRowsModel {
     const model = new TaskRowsModel();
     model.lastEvent = snapshot.last;
+    for (const ledger of snapshot.indicators) model.indicators.set(ledger.streamId, ledger);
     for (const row of snapshot.rows) {
       model.byStream.set(row.streamId, row);
       let plan = model.byPlan.get(row.planId);

@@ -1,5 +1,6 @@
 import type { LocalDate } from '@zw/domain';
 import type { EventStore, RecordedEvent } from '@zw/event-store';
+import { applyToIndicator, newIndicatorDeliveries, type IndicatorDeliveries } from '../rows/indicator-deliveries';
 import { applyToRow, newTaskRow, type TaskRow } from '../rows/task-row';
 import { dayOf } from '../views/dates';
 
@@ -23,4 +24,17 @@ export async function rowsAsOf(store: EventStore, streamIds: readonly string[], 
     }),
   );
   return rows.filter((r): r is TaskRow => r !== undefined);
+}
+
+/** Reminders recorded in the given indicator streams by the end of `asOf`. */
+export async function indicatorDeliveriesAsOf(store: EventStore, streamIds: readonly string[], asOf: LocalDate): Promise<IndicatorDeliveries[]> {
+  const ledgers = await Promise.all(
+    streamIds.map(async (streamId) => {
+      const ledger = newIndicatorDeliveries(streamId);
+      if (!ledger) return undefined;
+      for (const event of await store.readStream(streamId)) if (happenedBy(event, asOf)) applyToIndicator(ledger, event);
+      return ledger;
+    }),
+  );
+  return ledgers.filter((l): l is IndicatorDeliveries => l !== undefined);
 }

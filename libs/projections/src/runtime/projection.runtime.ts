@@ -1,10 +1,9 @@
 import type { EventStore, RecordedEvent, Subscription } from '@zw/event-store';
-import { TaskRowsModel, type LastEvent } from '../rows/task-rows.model';
-import type { TaskRow } from '../rows/task-row';
+import { TaskRowsModel, type LastEvent, type TaskRowsSnapshot } from '../rows/task-rows.model';
 import { readSnapshot, writeSnapshot } from './snapshot.file';
 
 /** Bump when TaskRow or its fold changes: an old snapshot is then ignored and the model rebuilt. */
-export const PROJECTION_VERSION = 2;
+export const PROJECTION_VERSION = 3;
 const FORMAT = 'zw.task-rows';
 export const PROJECTION_SUBSCRIBER_ID = 'projection-task-rows';
 
@@ -99,7 +98,7 @@ export class ProjectionRuntime {
 
   private async restore(): Promise<TaskRowsModel> {
     const file = this.options.snapshotFile;
-    const stored = file ? readSnapshot<{ last: LastEvent | undefined; rows: TaskRow[] }>(file, FORMAT, PROJECTION_VERSION) : undefined;
+    const stored = file ? readSnapshot<TaskRowsSnapshot>(file, FORMAT, PROJECTION_VERSION) : undefined;
     if (!stored) return new TaskRowsModel();
     if (!(await this.matchesStore(stored.state.last))) {
       this.options.log?.('projection snapshot does not match the event store; rebuilding', { file });

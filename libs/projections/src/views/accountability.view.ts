@@ -1,5 +1,6 @@
 import { STATUS_LABELS, type LocalDate } from '@zw/domain';
-import type { DeliveryEntry, TaskRow } from '../rows/task-row';
+import type { IndicatorDeliveries } from '../rows/indicator-deliveries';
+import type { DeliveryEntry, DeliveryLedger, TaskRow } from '../rows/task-row';
 import { addDays, dayOf, daysBetween, daysBetweenInstants } from './dates';
 import { movesOf, type Move } from './moves';
 import { byCode } from './plan-task';
@@ -24,7 +25,13 @@ export interface DepartmentFigures {
 }
 
 /** Everything one department answers for in a plan, on `today`. */
-export function accountabilityView(rows: readonly TaskRow[], department: string, today: LocalDate, dueSoonDays: number) {
+export function accountabilityView(
+  rows: readonly TaskRow[],
+  department: string,
+  today: LocalDate,
+  dueSoonDays: number,
+  indicators: readonly IndicatorDeliveries[] = [],
+) {
   const horizon = addDays(today, dueSoonDays);
   const led: Array<{ code: string; title: string; statusLabel: string }> = [];
   const supported: typeof led = [];
@@ -35,15 +42,19 @@ export function accountabilityView(rows: readonly TaskRow[], department: string,
   const completed: Array<{ code: string; kind: 'milestone' | 'task'; title: string; dueDate: LocalDate; completedAt: string; late: boolean }> = [];
   const latencies: number[] = [];
   const deliveries: Array<DeliveryEntry & { code: string }> = [];
-  const moves: Array<Move & { code: string; title: string }> = [];
-
   let reminders = 0;
   let escalations = 0;
-  for (const row of [...rows].sort(byCode)) {
-    for (const d of row.recentDeliveries) if (d.department === department) deliveries.push({ ...d, code: row.code });
-    const counts = row.deliveryCounts.get(department);
+  const count = (ledger: DeliveryLedger, code: string) => {
+    for (const d of ledger.recentDeliveries) if (d.department === department) deliveries.push({ ...d, code });
+    const counts = ledger.deliveryCounts.get(department);
     reminders += counts?.ReminderSent ?? 0;
     escalations += counts?.EscalationSent ?? 0;
+  };
+  for (const ledger of indicators) count(ledger, `指标${ledger.indicatorId}`);
+  const moves: Array<Move & { code: string; title: string }> = [];
+
+  for (const row of [...rows].sort(byCode)) {
+    count(row, row.code);
     const { state } = row;
     if (state.status === 'unassigned') continue;
     const { task } = state;

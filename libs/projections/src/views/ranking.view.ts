@@ -1,4 +1,5 @@
 import type { LocalDate } from '@zw/domain';
+import type { IndicatorDeliveries } from '../rows/indicator-deliveries';
 import type { TaskRow } from '../rows/task-row';
 import { accountabilityView, type DepartmentFigures } from './accountability.view';
 
@@ -10,8 +11,14 @@ import { accountabilityView, type DepartmentFigures } from './accountability.vie
  */
 export const RANKING_RULE = '按（1）当前逾期事项数从少到多，（2）按时完成率从高到低，（3）平均签收用时从短到长排序；三项相同则名次并列';
 
-export function rankingView(rows: readonly TaskRow[], departments: readonly string[], today: LocalDate, dueSoonDays: number) {
-  const scored = departments.map((department) => ({ department, figures: accountabilityView(rows, department, today, dueSoonDays).figures }));
+export function rankingView(
+  rows: readonly TaskRow[],
+  departments: readonly string[],
+  today: LocalDate,
+  dueSoonDays: number,
+  indicators: readonly IndicatorDeliveries[] = [],
+) {
+  const scored = departments.map((department) => ({ department, figures: accountabilityView(rows, department, today, dueSoonDays, indicators).figures }));
   scored.sort((a, b) => compare(a.figures, b.figures) || a.department.localeCompare(b.department, 'zh-Hans-CN'));
   let rank = 0;
   return {

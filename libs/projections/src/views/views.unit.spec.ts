@@ -1,6 +1,7 @@
 import { taskStreamId, type TaskCommand } from '@zw/domain';
 import { SqliteEventStore } from '@zw/event-store';
-import { rowsAsOf } from '../runtime/as-of';
+import { indicatorDeliveriesAsOf, rowsAsOf } from '../runtime/as-of';
+import { rebuildTaskRows } from '../runtime/projection.runtime';
 import { c5Like, ECO, metadataOf, PLAN, run, URBAN } from '../testing/history';
 import { accountabilityView } from './accountability.view';
 import { auditTrailView } from './audit-trail.view';
@@ -139,6 +140,24 @@ describe('department accountability and ranking', () => {
     expect(accountabilityView(r, URBAN, '2024-12-31', 30).completed).toEqual([
       expect.objectContaining({ kind: 'milestone', title: M2, dueDate: '2024-12-15', late: false }),
     ]);
+  });
+});
+
+describe('reminders about indicators', () => {
+  it('count in the responsible department’s accountability, live and as of a day', async () => {
+    const indicatorStream = `indicator-${PLAN}.32`;
+    await store.append(indicatorStream, [{
+      type: 'ReminderSent',
+      data: { deliveryId: 'i-32-2024', rule: 'before-due', department: URBAN, channel: 'inapp', recipient: URBAN, target: { kind: 'indicator', indicatorId: '32', period: '2024' }, dueDate: '2025-01-31', message: '请报送2024年度指标值', sentAt: at('2025-01-02') },
+      metadata: metadataOf({ role: 'system' }, at('2025-01-02')),
+    }], 'any');
+    const live = (await rebuildTaskRows(store)).indicatorDeliveries(PLAN);
+    expect(live.map((l) => l.indicatorId)).toEqual(['32']);
+    const urban = accountabilityView(await rows('2025-01-10'), URBAN, '2025-01-10', 30, live);
+    expect(urban.figures.reminders).toBe(1);
+    expect(urban.deliveries).toEqual([expect.objectContaining({ code: '指标32', rule: 'before-due', typeLabel: '催办' })]);
+    const before = await indicatorDeliveriesAsOf(store, [indicatorStream], '2025-01-01');
+    expect(accountabilityView(await rows('2025-01-01'), URBAN, '2025-01-01', 30, before).figures.reminders).toBe(0);
   });
 });
 
