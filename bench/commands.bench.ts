@@ -7,9 +7,15 @@
  * and acknowledged. The mix is what departments do most: progress reports (进展报送) by
  * lead (80%) and cooperating (20%) departments on random tasks; each is validated, decided
  * on the task's state and appended durably.
+ *
+ * Access control is in the path: the first admin comes from `npm run users -- bootstrap`, the
+ * office and one account per department are created through POST /users and log in through
+ * POST /auth/login, so every request carries a bearer token the guard verifies (JWT, account
+ * stream, policy table, task departments) as in production.
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fmt, machineInfo, round, tempDir } from './bench-util';
@@ -21,22 +27,31 @@ const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 200);
 const ROOT = join(__dirname, '..');
 const dir = tempDir('zw-bench-commands-');
 
-const actor = (role: string, department?: string) => ({
-  'x-actor-id': encodeURIComponent(`bench-${department ?? role}`),
-  'x-actor-role': role,
-  ...(department ? { 'x-actor-department': encodeURIComponent(department) } : {}),
-  'content-type': 'application/json',
-});
-const office = actor('office', '无废办');
+type Headers = Record<string, string>;
+// The server and the users CLI share the data folder and the production configuration. The
+// throttle is raised because every account logs in from this one address.
+const ENV = {
+  ...process.env, DATA_DIR: dir.path, CLOCK_START: '2023-03-01T09:00:00+08:00', NODE_ENV: 'production',
+  JWT_SECRET: randomBytes(48).toString('base64url'), LOGIN_THROTTLE_LIMIT: '100000',
+};
+const TS_NODE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+
+/** The first admin, as an operator makes it: the bootstrap command prints its one-time password. */
+function bootstrapAdmin(): string {
+  const cli = spawnSync(process.execPath, [...TS_NODE, 'apps/api/src/auth/users.cli.ts', 'bootstrap'], { cwd: ROOT, env: ENV, encoding: 'utf8' });
+  const password = /One-time password[^:]*: (\S+)/.exec(cli.stdout)?.[1];
+  if (cli.status !== 0 || !password) throw new Error(`users bootstrap failed:\n${cli.stdout}${cli.stderr}`);
+  return password;
+}
 
 async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   // Logs go to a file, as in production: a pipe that the load generator (busy in this same
   // process) drains late would block pino's synchronous writes and time the pipe, not the server.
   const logFile = dir.file('api.log');
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts', '--seed-plan'], {
+  const child = spawn(process.execPath, [...TS_NODE, 'apps/api/src/main.ts', '--seed-plan'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir.path, CLOCK_START: '2023-03-01T09:00:00+08:00', LOG_LEVEL: 'info', NODE_ENV: 'production' },
+    env: { ...ENV, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
     stdio: ['ignore', log, 'inherit'],
   });
   let exited = false;
@@ -54,22 +69,52 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<void> }
   };
 }
 
-async function call(url: string, method: string, path: string, headers: Record<string, string>, body?: unknown) {
-  const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+async function call(url: string, method: string, path: string, headers: Headers, body?: unknown) {
+  const res = await fetch(`${url}${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
   if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
-  return res.json() as Promise<Record<string, unknown>>;
+  return res.status === 204 ? {} : (res.json() as Promise<Record<string, unknown>>);
 }
 
-/** Assigns and acknowledges every task; returns who may report progress on which task. */
-async function prepare(url: string): Promise<Array<{ code: string; lead: string; cooperating: string[] }>> {
+async function login(url: string, username: string, password: string): Promise<Headers> {
+  const { accessToken } = (await call(url, 'POST', '/auth/login', {}, { username, password })) as { accessToken: string };
+  return { authorization: `Bearer ${accessToken}` };
+}
+
+/** Accounts made through the admin API (temporary password in the answer), logged in once each. */
+function accounts(url: string, admin: Headers) {
+  const made = new Map<string, Promise<Headers>>();
+  const account = (username: string, role: string, department?: string): Promise<Headers> => {
+    if (!made.has(username)) {
+      made.set(username, (async () => {
+        const user = { username, displayName: department ?? role, role, ...(department ? { department } : {}) };
+        const { temporaryPassword } = (await call(url, 'POST', '/users', admin, user)) as { temporaryPassword: string };
+        return login(url, username, temporaryPassword);
+      })());
+    }
+    return made.get(username)!;
+  };
+  const departments: string[] = [];
+  const dept = (name: string) => {
+    if (!departments.includes(name)) departments.push(name);
+    return account(`bench-dept-${departments.indexOf(name) + 1}`, 'department', name);
+  };
+  return { office: () => account('bench-office', 'office'), dept };
+}
+
+interface Ready { code: string; lead: Headers; cooperating: Headers[] }
+
+/** Assigns and acknowledges every task; returns whose token may report progress on which task. */
+async function prepare(url: string, as: ReturnType<typeof accounts>): Promise<Ready[]> {
+  const office = await as.office();
   const tasks = (await call(url, 'GET', '/plans/lianyun-2022-2025/tasks', office)) as unknown as Array<{ code: string }>;
   const ready = [];
   for (const { code } of tasks) {
     await call(url, 'POST', `/tasks/${code}/assignment`, office, {});
     const view = (await call(url, 'GET', `/tasks/${code}`, office)) as { departments: Array<{ name: string; role: string }> };
-    for (const d of view.departments) await call(url, 'POST', `/tasks/${code}/acknowledgements`, actor('department', d.name));
-    const lead = view.departments.find((d) => d.role === 'lead')!.name;
-    ready.push({ code, lead, cooperating: view.departments.filter((d) => d.role === 'cooperating').map((d) => d.name) });
+    for (const d of view.departments) await call(url, 'POST', `/tasks/${code}/acknowledgements`, await as.dept(d.name));
+    const lead = await as.dept(view.departments.find((d) => d.role === 'lead')!.name);
+    const cooperating = await Promise.all(view.departments.filter((d) => d.role === 'cooperating').map((d) => as.dept(d.name)));
+    ready.push({ code, lead, cooperating });
   }
   return ready;
 }
@@ -83,20 +128,21 @@ async function main(): Promise<void> {
   console.log('Task commands over HTTP (npm run bench:commands)');
   console.log(`  machine   ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM; node ${m.node}; ${m.date}`);
   console.log(`  method    ${CONNECTIONS} connections, ${SECONDS} s per run after a 2 s warm-up; server and load generator share the machine`);
+  const adminPassword = bootstrapAdmin();
   const server = await startServer();
   try {
-    const tasks = await prepare(server.url);
+    const tasks = await prepare(server.url, accounts(server.url, await login(server.url, 'admin', adminPassword)));
     let n = 0;
     const commandRequest = (req: autocannon.Request) => {
       const task = tasks[Math.floor(Math.random() * tasks.length)]!;
       const byCooperating = task.cooperating.length > 0 && Math.random() < 0.2;
-      const department = byCooperating ? task.cooperating[0]! : task.lead;
+      const token = byCooperating ? task.cooperating[0]! : task.lead;
       n++;
       return {
         ...req,
         method: 'POST' as const,
         path: `/tasks/${task.code}/progress-reports`,
-        headers: actor('department', department),
+        headers: { ...token, 'content-type': 'application/json' },
         body: JSON.stringify({ percent: n % 101, text: `第${n}次进展：已完成阶段性工作`, difficulties: '无', nextSteps: '继续推进' }),
       };
     };
