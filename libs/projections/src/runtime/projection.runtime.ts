@@ -120,8 +120,12 @@ export function saveTaskRows(file: string, model: TaskRowsModel): void {
   writeSnapshot(file, { format: FORMAT, version: PROJECTION_VERSION, state: model.toSnapshot() });
 }
 
-/** Folds the whole log from the beginning, page by page: what `npm run projections:rebuild` does. */
-export async function rebuildTaskRows(store: EventStore, pageSize = 5000): Promise<TaskRowsModel> {
+/**
+ * Folds the whole log from the beginning, page by page: what `npm run projections:rebuild` does.
+ * Pages of 1000 measured ~10% faster than 5000 (and 35% faster than 20000) on a 213k-event history: a page short-lived
+ * enough to die young is collected by the cheap scavenger, not promoted.
+ */
+export async function rebuildTaskRows(store: EventStore, pageSize = 1000): Promise<TaskRowsModel> {
   const model = new TaskRowsModel();
   for (;;) {
     const page = await store.readAll(model.position, pageSize);
