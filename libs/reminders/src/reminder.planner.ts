@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import {
-  evolve, foldTask, initialTaskState, isReminderEvent, parseTaskStreamId, planDiff, planReminders,
-  type ReminderPolicy, type TaskEvent, type TaskState,
+  canChangeReminderPlan, evolve, foldTask, initialTaskState, parseTaskStreamId, planDiff, planReminders,
+  type PlannedReminder, type ReminderPolicy, type TaskEvent, type TaskState,
 } from '@zw/domain';
 import type { EventStore, RecordedEvent, Subscription } from '@zw/event-store';
 import { IndicatorReminderPlanning, type PlanChange } from './indicators/indicator-reminders.planning';
@@ -20,6 +20,12 @@ export interface PlannerOptions {
   readonly cacheSize?: number;
 }
 
+/** A task's folded state with the reminders it calls for, so the next event's "before" plan costs nothing. */
+interface PlannedState {
+  readonly state: TaskState;
+  readonly plan: readonly PlannedReminder[];
+}
+
 type Op = { readonly kind: 'schedule'; readonly job: ReminderJob } | { readonly kind: 'cancel'; readonly jobId: string };
 
 /**
@@ -32,7 +38,7 @@ type Op = { readonly kind: 'schedule'; readonly job: ReminderJob } | { readonly 
  */
 export class ReminderPlanner {
   private readonly logger = new Logger('ReminderPlanner');
-  private readonly states: StateCache<TaskState>;
+  private readonly states: StateCache<PlannedState>;
   private readonly indicators: IndicatorReminderPlanning;
   private ops: Op[] = [];
   private subscription?: Subscription;
@@ -95,17 +101,18 @@ export class ReminderPlanner {
   }
 
   private async taskChanges(event: RecordedEvent): Promise<PlanChange[]> {
-    if (isReminderEvent(event)) {
-      // Deliveries change no plan; keep the folded state current so the next event needs no read.
-      const cached = this.states.at(event.streamId, event.revision - 1n);
-      if (cached) this.states.set(event.streamId, event.revision, cached);
+    const cached = this.states.at(event.streamId, event.revision - 1n);
+    if (!canChangeReminderPlan(event.type)) {
+      // 进展报送, deliveries…: the plan stays as it was (reminder.triggers.ts). Keep the folded
+      // state current so the next event needs no read; on a miss, that event reads the stream.
+      if (cached) this.states.set(event.streamId, event.revision, { state: evolve(cached.state, event as unknown as TaskEvent), plan: cached.plan });
       return [];
     }
-    const before = await this.stateBefore(event);
-    const after = evolve(before, event as unknown as TaskEvent);
+    const before = cached ?? (await this.plannedBefore(event));
+    const state = evolve(before.state, event as unknown as TaskEvent);
+    const after = { state, plan: planReminders(state, this.options.policy) };
     this.states.set(event.streamId, event.revision, after);
-    const { policy } = this.options;
-    return [{ streamId: event.streamId, before: planReminders(before, policy), after: planReminders(after, policy) }];
+    return [{ streamId: event.streamId, before: before.plan, after: after.plan }];
   }
 
   /** Hands queued operations to the scheduler (the last one per job id wins), then stores the checkpoint. */
@@ -126,11 +133,9 @@ export class ReminderPlanner {
     if (this.options.subscriberId) await this.store.checkpoints.store(this.options.subscriberId, position);
   }
 
-  private async stateBefore(event: RecordedEvent): Promise<TaskState> {
-    const cached = this.states.at(event.streamId, event.revision - 1n);
-    if (cached) return cached;
-    if (event.revision === 0n) return initialTaskState();
-    const earlier = (await this.store.readStream(event.streamId)).filter((e) => e.revision < event.revision);
-    return foldTask(earlier as unknown as TaskEvent[]);
+  private async plannedBefore(event: RecordedEvent): Promise<PlannedState> {
+    const earlier = event.revision === 0n ? [] : (await this.store.readStream(event.streamId)).filter((e) => e.revision < event.revision);
+    const state = earlier.length === 0 ? initialTaskState() : foldTask(earlier as unknown as TaskEvent[]);
+    return { state, plan: planReminders(state, this.options.policy) };
   }
 }

@@ -5,3 +5,4 @@ export * from './reminder.message';
 export * from './reminder.deliveries';
 export { addDays, addCalendarDays, daysBetween, firstSendTimeOn, isSendTime, isWorkingDay, nextSendTime, shanghaiClock } from './reminder.calendar';
 export * from './indicator-reminder.plan';
+export * from './reminder.triggers';

@@ -1,23 +1,25 @@
-import { findWorkday, isWorkday } from 'chinese-days';
+import { findWorkday } from 'chinese-days';
 import type { Instant, LocalDate } from '../shared/local-date';
 import type { DayCount, SendWindow } from './reminder.policy';
+import { isWorkingDayFast as isWorkday, nthWorkingDay, plusCalendarDays } from './working-days';
 
 /**
  * Days and send times of reminders. Working days come from `chinese-days` (the State
  * Council's holiday and 调休 schedule, maintained upstream; years it does not know yet fall
- * back to Monday–Friday). Everything is Shanghai local time (UTC+8, no daylight saving).
+ * back to Monday–Friday), read through the per-year tables of working-days.ts. Everything is
+ * Shanghai local time (UTC+8, no daylight saving).
  */
 const DAY_MS = 86_400_000;
 const OFFSET = '+08:00';
 
 export function addCalendarDays(date: LocalDate, days: number): LocalDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  return plusCalendarDays(date, days) ?? new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** `days` days after (negative: before) `date`, counted in working or calendar days. */
 export function addDays(date: LocalDate, days: number, count: DayCount): LocalDate {
   if (count === 'calendar' || days === 0) return addCalendarDays(date, days);
-  return findWorkday(days, date);
+  return nthWorkingDay(date, days) ?? findWorkday(days, date);
 }
 
 export function isWorkingDay(date: LocalDate): boolean {
@@ -26,7 +28,7 @@ export function isWorkingDay(date: LocalDate): boolean {
 
 /** The first moment on or after `day` at which the window allows a send. */
 export function firstSendTimeOn(day: LocalDate, window: SendWindow): Instant {
-  const sendDay = window.workingDaysOnly && !isWorkday(day) ? findWorkday(1, day) : day;
+  const sendDay = window.workingDaysOnly && !isWorkday(day) ? (nthWorkingDay(day, 1) ?? findWorkday(1, day)) : day;
   return `${sendDay}T${window.start}:00${OFFSET}`;
 }
 

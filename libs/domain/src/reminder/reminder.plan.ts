@@ -63,13 +63,11 @@ function acknowledgementReminders(task: TaskRecord, policy: ReminderPolicy): Pla
 
 function workReminders(item: WorkItem, policy: ReminderPolicy): PlannedReminder[] {
   const { target, dueDate, title } = item;
-  const extra = title ? { milestoneTitle: title } : {};
   return item.departments.flatMap((department) => {
-    const escalation = (rule: ReminderRule, days: number, level: EscalationLevel) => ({
-      ...reminder(rule, target, department, dueDate, days, addDays(dueDate, days, policy.dayCount), policy, level), ...extra,
-    });
+    const escalation = (rule: ReminderRule, days: number, level: EscalationLevel) =>
+      reminder(rule, target, department, dueDate, days, addDays(dueDate, days, policy.dayCount), policy, level, title);
     return [
-      ...deadlineReminders(target, department, dueDate, policy).map((r) => ({ ...r, ...extra })),
+      ...deadlineReminders(target, department, dueDate, policy, title),
       escalation('escalation-office', policy.escalateToOfficeAfter, 'office'),
       escalation('escalation-leadership', policy.escalateToLeadershipAfter, 'leadership'),
     ];
@@ -82,10 +80,12 @@ function workReminders(item: WorkItem, policy: ReminderPolicy): PlannedReminder[
  * daily then every `thenEvery` days up to `until`). Tasks add the escalation ladder; indicator
  * reporting deadlines use this alone.
  */
-export function deadlineReminders(target: ReminderTarget, department: string, dueDate: LocalDate, policy: ReminderPolicy): PlannedReminder[] {
+export function deadlineReminders(
+  target: ReminderTarget, department: string, dueDate: LocalDate, policy: ReminderPolicy, milestoneTitle?: string,
+): PlannedReminder[] {
   const { dailyFor, thenEvery, until } = policy.overdue;
   const overdueDays = [...range(1, dailyFor), ...range(1, Math.floor((until - dailyFor) / thenEvery)).map((i) => dailyFor + i * thenEvery)];
-  const make = (rule: ReminderRule, days: number, day: LocalDate) => reminder(rule, target, department, dueDate, days, day, policy);
+  const make = (rule: ReminderRule, days: number, day: LocalDate) => reminder(rule, target, department, dueDate, days, day, policy, undefined, milestoneTitle);
   return [
     ...chain(policy.beforeDueDays.map((days) => make('before-due', days, addDays(dueDate, -days, policy.dayCount)))),
     ...chain(overdueDays.map((days) => make('overdue', days, addCalendarDays(dueDate, days)))),
@@ -97,14 +97,18 @@ export function byFireTime(a: PlannedReminder, b: PlannedReminder): number {
   return a.fireAt < b.fireAt ? -1 : a.fireAt > b.fireAt ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
+/** Built in one go: copying with spreads (`{ ...r, milestoneTitle }`) was a third of the plan's time. */
 function reminder(
   rule: ReminderRule, target: ReminderTarget, department: string, dueDate: LocalDate, days: number, day: LocalDate,
-  policy: ReminderPolicy, level?: EscalationLevel,
+  policy: ReminderPolicy, level?: EscalationLevel, milestoneTitle?: string,
 ): PlannedReminder {
-  return {
-    key: [rule, targetKey(target), department, dueDate, days].join('/'),
-    rule, target, department, dueDate, days, fireAt: firstSendTimeOn(day, policy.sendWindow), ...(level ? { level } : {}),
+  const planned: { -readonly [K in keyof PlannedReminder]: PlannedReminder[K] } = {
+    key: `${rule}/${targetKey(target)}/${department}/${dueDate}/${days}`,
+    rule, target, department, dueDate, days, fireAt: firstSendTimeOn(day, policy.sendWindow),
   };
+  if (level) planned.level = level;
+  if (milestoneTitle) planned.milestoneTitle = milestoneTitle;
+  return planned;
 }
 
 export function targetKey(target: ReminderTarget): string {
