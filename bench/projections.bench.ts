@@ -97,6 +97,9 @@ async function main(): Promise<void> {
   const tasks = last!.model.size;
   last = undefined;
   await store.close();
+  // The three rebuild passes are the benchmark's, not the api's: collect their models before
+  // the api starts, so its queries are not charged for the bench's own garbage.
+  (globalThis as { gc?: () => void }).gc?.();
 
   // The api on that store, resuming from the snapshot just written.
   const config = loadConfig({ DATA_DIR: dir.path, LOG_LEVEL: 'silent', API_RUNS_WORKER: 'false', LOGIN_THROTTLE_LIMIT: '100000', CLOCK_START: '2025-12-20T10:00:00+08:00' });
@@ -115,6 +118,8 @@ async function main(): Promise<void> {
 
   const district = (i: number) => `d-${String(((i * 37) % DISTRICTS) + 1).padStart(3, '0')}`;
   await timed(url, office, 20, (i) => `/board?plan=${district(i)}`); // warm-up
+  // The floor: a signed-in request that does nothing (guard, token, account, logging, JSON).
+  const floor = await timed(url, office, QUERIES, () => '/auth/me');
   const board = await timed(url, office, QUERIES, (i) => `/board?plan=${district(i)}`);
   const accountability = await timed(url, office, QUERIES, (i) => `/departments/${encodeURIComponent(DEPARTMENTS[i % DEPARTMENTS.length]!)}/accountability?plan=${district(i)}`);
   const asOf = await timed(url, office, Math.max(20, QUERIES / 10), (i) => `/board?plan=${district(i)}&asOf=2024-06-30`);
@@ -126,10 +131,11 @@ async function main(): Promise<void> {
     machine: machineInfo(), districts: DISTRICTS, tasks, events,
     rawReadEventsPerSecond: round(median(raws), 0), rebuildEventsPerSecond: round(median(ours), 0), rebuildVsRaw: round(median(ratios), 3),
     rebuildSeconds: round(events / median(ours), 2), apiStartFromSnapshotSeconds: round(apiStartSeconds, 2),
+    signedInNoopP50Ms: floor.p50, signedInNoopP99Ms: floor.p99,
     boardP50Ms: board.p50, boardP99Ms: board.p99, accountabilityP50Ms: accountability.p50, accountabilityP99Ms: accountability.p99,
     asOfBoardP50Ms: asOf.p50, asOfBoardP99Ms: asOf.p99, peakRssMiB,
   };
-  console.log(`rebuild vs raw ${figures.rebuildVsRaw} (target >= 0.5); board p99 ${board.p99} ms, accountability p99 ${accountability.p99} ms (target < 10); as-of board p99 ${asOf.p99} ms; peak RSS ${peakRssMiB} MiB (target < 1024)`);
+  console.log(`rebuild vs raw ${figures.rebuildVsRaw} (target >= 0.5); signed-in no-op p99 ${floor.p99} ms; board p99 ${board.p99} ms, accountability p99 ${accountability.p99} ms (target < 10); as-of board p99 ${asOf.p99} ms; peak RSS ${peakRssMiB} MiB (target < 1024)`);
   const targets = { rebuildVsRaw: '>= 0.5', boardP99Ms: '< 10', accountabilityP99Ms: '< 10', peakRssMiB: '< 1024' };
   const meetsTargets = figures.rebuildVsRaw >= 0.5 && board.p99 < 10 && accountability.p99 < 10 && peakRssMiB < 1024;
   console.log(JSON.stringify({ ...figures, targets, meetsTargets }));
