@@ -39,6 +39,8 @@ export interface TaskRow {
   readonly milestoneSetBy: Map<string, EventRef>;
   /** Latest progress-bearing event (progress report, milestone completion, periodic report). */
   progressSetBy?: EventRef;
+  /** When the lead last handed the work in (提请会签/办结). */
+  handedInAt?: Instant;
   /** When each department was given the task (assignment, or the reassignment that added it). */
   readonly partSince: Map<string, Instant>;
   readonly deliveryCounts: Map<string, DeliveryCounts>;
@@ -94,37 +96,47 @@ export function newTaskRow(streamId: string): TaskRow | undefined {
  * so an older reader survives a newer writer.
  */
 export function applyToRow(row: TaskRow, event: RecordedEvent): void {
-  row.revision = Number(event.revision);
-  row.position = event.position;
   // Deliveries are most of a mature log (several reminders a month per task): the cheap path.
   if (DELIVERY_TYPES.has(event.type)) {
-    recordDelivery(row, deliveryOf(event, row.revision));
-    return;
+    recordDelivery(row, deliveryOf(event, Number(event.revision)));
+  } else if (isTaskEventType(event.type)) {
+    const taskEvent = { type: event.type, data: event.data } as TaskEvent;
+    // Decide everything before changing anything: an event the fold cannot take (malformed
+    // data) throws here and leaves the row exactly as it was.
+    const next = evolve(row.state, taskEvent);
+    track(row, taskEvent, { revision: Number(event.revision), type: event.type, at: event.metadata.occurredAt });
+    row.state = next;
   }
-  if (!isTaskEventType(event.type)) return;
-  const taskEvent = { type: event.type, data: event.data } as TaskEvent;
-  row.state = evolve(row.state, taskEvent);
-  track(row, taskEvent, { revision: row.revision, type: event.type, at: event.metadata.occurredAt });
+  row.revision = Number(event.revision);
+  row.position = event.position;
 }
 
+/** Provenance of deadlines and progress; the lists are copied first so a malformed event changes nothing. */
 function track(row: TaskRow, event: TaskEvent, ref: EventRef): void {
   switch (event.type) {
     case 'TaskAssigned':
-    case 'TaskCreated':
+    case 'TaskCreated': {
+      const parts = [...event.data.lead, ...event.data.cooperating];
+      const milestones = event.data.milestones.map((m) => m.milestoneId);
+      const at = event.data.assignedAt;
       row.dueDateSetBy = ref;
-      for (const d of [...event.data.lead, ...event.data.cooperating]) {
+      for (const d of parts) {
         row.acknowledgeBySetBy.set(d, ref);
-        row.partSince.set(d, event.data.assignedAt);
+        row.partSince.set(d, at);
       }
-      for (const m of event.data.milestones) row.milestoneSetBy.set(m.milestoneId, ref);
+      for (const id of milestones) row.milestoneSetBy.set(id, ref);
       return;
-    case 'TaskReassigned':
-      for (const d of event.data.added) {
+    }
+    case 'TaskReassigned': {
+      const added = [...event.data.added];
+      const removed = [...event.data.removed];
+      for (const d of added) {
         row.acknowledgeBySetBy.set(d, ref);
         row.partSince.set(d, event.data.reassignedAt);
       }
-      for (const d of event.data.removed) row.partSince.delete(d);
+      for (const d of removed) row.partSince.delete(d);
       return;
+    }
     case 'MilestoneAdded':
       row.milestoneSetBy.set(event.data.milestone.milestoneId, ref);
       return;
@@ -137,16 +149,15 @@ function track(row: TaskRow, event: TaskEvent, ref: EventRef): void {
     case 'PeriodicReportSubmitted':
       row.progressSetBy = ref;
       return;
+    case 'SignOffRequested':
+      // The last hand-in before acceptance dates the lead's completion (not the office's acceptance).
+      row.handedInAt = event.data.requestedAt;
+      return;
     default:
       return;
   }
 }
 
-/**
- * One reminder goes out once per channel (in-app, e-mail, robots…), and the in-app delivery is
- * always among them: counting in-app deliveries counts reminders, not channels. Failures are
- * counted on every channel (each is a message that did not arrive).
- */
 export function recordDelivery(row: DeliveryLedger, delivery: DeliveryEntry): void {
   let counts = row.deliveryCounts.get(delivery.department);
   if (!counts) row.deliveryCounts.set(delivery.department, (counts = { ReminderSent: 0, EscalationSent: 0, ReminderFailed: 0 }));

@@ -10,10 +10,21 @@ export interface LastEvent {
   readonly id: string;
 }
 
+export interface SkippedEvent {
+  readonly position: bigint;
+  readonly streamId: string;
+  readonly type: string;
+  readonly error: string;
+}
+
+const MAX_SKIPPED = 100;
+
 export interface TaskRowsSnapshot {
   readonly last: LastEvent | undefined;
   readonly rows: TaskRow[];
   readonly indicators: IndicatorDeliveries[];
+  readonly skipped: SkippedEvent[];
+  readonly skippedCount: number;
 }
 
 /**
@@ -25,6 +36,9 @@ export class TaskRowsModel {
   private readonly byStream = new Map<string, TaskRow>();
   private readonly byPlan = new Map<string, Map<string, TaskRow>>();
   private readonly indicators = new Map<string, IndicatorDeliveries>();
+  /** Events the fold could not take (the latest MAX_SKIPPED), and how many in all. */
+  readonly skipped: SkippedEvent[] = [];
+  skippedCount = 0;
   /** The last event folded (kept whole: copying four fields per event is measurable at a million). */
   private lastEvent: LastEvent | undefined;
 
@@ -37,24 +51,38 @@ export class TaskRowsModel {
     return this.lastEvent?.position;
   }
 
+  /**
+   * Folds one event. An event the fold cannot take (malformed data written by a buggy or newer
+   * writer) is set aside in `skipped`, with the row left as it was, and the model moves on: one
+   * bad event must not freeze every view. A rebuild skips the same events, so they stay equal.
+   */
   apply(event: RecordedEvent): void {
+    try {
+      this.route(event);
+    } catch (error) {
+      this.skippedCount += 1;
+      this.skipped.push({ position: event.position, streamId: event.streamId, type: event.type, error: error instanceof Error ? error.message : String(error) });
+      if (this.skipped.length > MAX_SKIPPED) this.skipped.shift();
+    }
     this.lastEvent = event;
+  }
+
+  private route(event: RecordedEvent): void {
     // Cheap prefix test first: most of a national log is task events, but plan, user and
     // indicator streams must cost nothing here.
     if (!event.streamId.startsWith('task-')) {
       if (event.streamId.startsWith('indicator-') && isDeliveryType(event.type)) this.applyIndicator(event);
       return;
     }
-    let row = this.byStream.get(event.streamId);
-    if (!row) {
-      row = newTaskRow(event.streamId);
-      if (!row) return;
-      this.byStream.set(event.streamId, row);
-      let plan = this.byPlan.get(row.planId);
-      if (!plan) this.byPlan.set(row.planId, (plan = new Map()));
-      plan.set(row.code, row);
-    }
+    const known = this.byStream.get(event.streamId);
+    const row = known ?? newTaskRow(event.streamId);
+    if (!row) return;
     applyToRow(row, event);
+    if (known) return;
+    this.byStream.set(event.streamId, row);
+    let plan = this.byPlan.get(row.planId);
+    if (!plan) this.byPlan.set(row.planId, (plan = new Map()));
+    plan.set(row.code, row);
   }
 
   private applyIndicator(event: RecordedEvent): void {
@@ -90,13 +118,15 @@ export class TaskRowsModel {
 
   /** Plain data for a snapshot (structured-clone friendly: Maps and bigints survive v8.serialize). */
   toSnapshot(): TaskRowsSnapshot {
-    return { last: this.last, rows: [...this.byStream.values()], indicators: [...this.indicators.values()] };
+    return { last: this.last, rows: [...this.byStream.values()], indicators: [...this.indicators.values()], skipped: [...this.skipped], skippedCount: this.skippedCount };
   }
 
   static fromSnapshot(snapshot: TaskRowsSnapshot): TaskRowsModel {
     const model = new TaskRowsModel();
     model.lastEvent = snapshot.last;
     for (const ledger of snapshot.indicators) model.indicators.set(ledger.streamId, ledger);
+    model.skipped.push(...snapshot.skipped);
+    model.skippedCount = snapshot.skippedCount;
     for (const row of snapshot.rows) {
       model.byStream.set(row.streamId, row);
       let plan = model.byPlan.get(row.planId);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, type EventStore } from '@zw/event-store';
 import fc from 'fast-check';
-import { canonical, PLAN, playRandom, STEP_KINDS, type Step } from '../testing/history';
+import { canonical, ECO, metadataOf, PLAN, playRandom, STEP_KINDS, type Step } from '../testing/history';
 import { ProjectionRuntime, rebuildTaskRows } from './projection.runtime';
 
 const dir = mkdtempSync(join(tmpdir(), 'zw-projections-'));
@@ -32,13 +32,13 @@ describe('projection runtime over a real SQLite file', () => {
       fc.asyncProperty(steps, fc.nat(119), async (history: Step[], cut: number) => {
         const files = fresh();
         const store = new SqliteEventStore({ filename: files.events, pollIntervalMs: 20 });
-        let runtime = new ProjectionRuntime(store, { snapshotFile: files.snapshot, snapshotEvery: 7 });
+        let runtime = new ProjectionRuntime(store, { snapshotFile: files.snapshot, snapshotEvery: 7, snapshotIntervalMs: 0 });
         await runtime.start();
         const first = history.slice(0, cut % history.length);
         await playRandom(store, CODES, first);
         await caughtUp(runtime, store);
         await runtime.stop(); // stores the snapshot and its checkpoint
-        runtime = new ProjectionRuntime(store, { snapshotFile: files.snapshot, snapshotEvery: 7 });
+        runtime = new ProjectionRuntime(store, { snapshotFile: files.snapshot, snapshotEvery: 7, snapshotIntervalMs: 0 });
         await runtime.start();
         await playRandom(store, CODES, history.slice(first.length), async (i) => {
           if (i % 5 === 0) await caughtUp(runtime, store); // sometimes follow live, sometimes lag behind
@@ -98,6 +98,31 @@ describe('projection runtime over a real SQLite file', () => {
     expect(runtimeB.model.row(PLAN, 'A-6')?.state.status).toBe('assigned');
     await runtimeB.stop();
     await storeB.close();
+  });
+
+  it('sets aside an event it cannot fold, leaves its row as it was, and keeps following the log', async () => {
+    const files = fresh();
+    const store = new SqliteEventStore({ filename: files.events, pollIntervalMs: 20 });
+    const log: string[] = [];
+    const runtime = new ProjectionRuntime(store, { snapshotFile: files.snapshot, log: (m) => log.push(m) });
+    await runtime.start();
+    await playRandom(store, CODES, [{ task: 0, kind: 0, pick: 0 }]);
+    // A reassignment written by a broken writer: no milestoneTransfers, which the fold needs.
+    await store.append('task-lianyun-2022-2025.C-5', [{ type: 'TaskReassigned', data: { lead: ['区教育局'], cooperating: [], added: ['区教育局'], removed: [] }, metadata: metadataOf({ role: 'office' }, '2024-01-03T10:00:00+08:00') }], 'any');
+    // The domain's own fold would refuse the stream now, so the next event is appended as is.
+    await store.append('task-lianyun-2022-2025.C-5', [{
+      type: 'TaskAcknowledged', data: { department: ECO, role: 'lead', acknowledgeBy: '2024-01-05', acknowledgedAt: '2024-01-04T10:00:00+08:00', late: false },
+      metadata: metadataOf({ role: 'department', department: ECO }, '2024-01-04T10:00:00+08:00'),
+    }], 'any');
+    await caughtUp(runtime, store);
+    const row = runtime.model.row(PLAN, 'C-5')!;
+    expect(row.state.status).toBe('in_progress'); // the acknowledgement after the bad event was folded
+    expect('task' in row.state && [...row.state.task.parts.keys()]).toEqual(['连云生态环境局', '区城管局']);
+    expect(runtime.health()).toMatchObject({ skippedEvents: 1, lastSkipped: { type: 'TaskReassigned', streamId: 'task-lianyun-2022-2025.C-5' }, subscriptionFailure: null });
+    expect(log).toContain('projection skipped an event it cannot fold');
+    expect(canonical((await rebuildTaskRows(store)).toSnapshot())).toEqual(canonical(runtime.model.toSnapshot()));
+    await runtime.stop();
+    await store.close();
   });
 
   it('waitFor answers false when the position is not reached in time (bounded read-your-writes)', async () => {

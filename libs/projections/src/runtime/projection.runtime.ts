@@ -3,15 +3,20 @@ import { TaskRowsModel, type LastEvent, type TaskRowsSnapshot } from '../rows/ta
 import { readSnapshot, writeSnapshot } from './snapshot.file';
 
 /** Bump when TaskRow or its fold changes: an old snapshot is then ignored and the model rebuilt. */
-export const PROJECTION_VERSION = 3;
+export const PROJECTION_VERSION = 4;
 const FORMAT = 'zw.task-rows';
 export const PROJECTION_SUBSCRIBER_ID = 'projection-task-rows';
 
 export interface ProjectionRuntimeOptions {
   /** Where the model and its position are stored; absent: memory only (rebuilt on every start). */
   readonly snapshotFile?: string;
-  /** Store a snapshot after this many events (default 5000) and when stopping. */
+  /**
+   * Store a snapshot after this many events (default 5000) but not more often than every
+   * `snapshotIntervalMs` (default 30 s: a catch-up over a million events writes one, not two
+   * hundred; each write holds the event loop while it serialises), and when stopping.
+   */
   readonly snapshotEvery?: number;
+  readonly snapshotIntervalMs?: number;
   readonly log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -29,6 +34,11 @@ export class ProjectionRuntime {
   private subscription: Subscription | undefined;
   private waiters: Waiter[] = [];
   private sinceSnapshot = 0;
+  private stopped = true;
+  private snapshotAt = 0;
+  private failure: string | undefined;
+  private retries = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
   model = new TaskRowsModel();
 
   constructor(
@@ -42,11 +52,49 @@ export class ProjectionRuntime {
 
   async start(): Promise<void> {
     this.model = await this.restore();
-    this.subscription = this.store.subscribe(this.model.position, (event) => this.handle(event));
-    this.subscription.done.catch((error: unknown) => this.options.log?.('projection subscription failed', { error: String(error) }));
+    this.stopped = false;
+    this.follow();
+  }
+
+  /**
+   * Subscribes after the model's position. If the subscription fails (the store went away), it
+   * is retried with a growing pause, from the last folded event: views serve what they have
+   * meanwhile, and `health()` says why they are not moving.
+   */
+  private follow(): void {
+    const subscription = this.store.subscribe(this.model.position, (event) => this.handle(event));
+    this.subscription = subscription;
+    subscription.done.then(
+      () => undefined,
+      (error: unknown) => {
+        if (this.stopped) return;
+        this.failure = error instanceof Error ? error.message : String(error);
+        this.retries += 1;
+        const pause = Math.min(30_000, 500 * 2 ** Math.min(this.retries, 6));
+        this.options.log?.('projection subscription failed; retrying', { error: this.failure, retryInMs: pause });
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          if (!this.stopped) this.follow();
+        }, pause);
+        this.retryTimer.unref?.();
+      },
+    );
+  }
+
+  /** What an operator needs to know: how far the model is, what it could not fold, whether it follows the log. */
+  health() {
+    return {
+      position: this.position?.toString() ?? null,
+      tasks: this.model.size,
+      skippedEvents: this.model.skippedCount,
+      lastSkipped: this.model.skipped.at(-1) ?? null,
+      subscriptionFailure: this.failure ?? null,
+    };
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.subscription?.stop();
     this.subscription = undefined;
     await this.snapshot();
@@ -79,14 +127,23 @@ export class ProjectionRuntime {
     if (!snapshotFile || this.sinceSnapshot === 0) return;
     saveTaskRows(snapshotFile, this.model);
     this.sinceSnapshot = 0;
+    this.snapshotAt = performance.now();
     if (this.model.position !== undefined) await this.store.checkpoints.store(PROJECTION_SUBSCRIBER_ID, this.model.position);
   }
 
   private handle(event: RecordedEvent): Promise<void> | void {
+    const skippedBefore = this.model.skippedCount;
     this.model.apply(event);
+    this.failure = undefined;
+    this.retries = 0;
+    if (this.model.skippedCount !== skippedBefore) {
+      this.options.log?.('projection skipped an event it cannot fold', { ...this.model.skipped.at(-1), position: event.position.toString() });
+    }
     this.sinceSnapshot += 1;
     if (this.waiters.length > 0) this.release(event.position);
-    if (this.sinceSnapshot >= (this.options.snapshotEvery ?? 5000)) return this.snapshot();
+    if (this.sinceSnapshot >= (this.options.snapshotEvery ?? 5000) && performance.now() - this.snapshotAt >= (this.options.snapshotIntervalMs ?? 30_000)) {
+      return this.snapshot();
+    }
   }
 
   private release(position: bigint): void {

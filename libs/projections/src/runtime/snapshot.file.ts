@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -16,7 +17,8 @@ export interface SnapshotEnvelope<T> {
 
 export function writeSnapshot<T>(file: string, envelope: SnapshotEnvelope<T>): void {
   mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.tmp`;
+  // One temporary file per writer: a rebuild CLI and an api sharing DATA_DIR never write the same one.
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const fd = openSync(temporary, 'w', 0o600);
   try {
     writeSync(fd, serialize(envelope));
