@@ -3,6 +3,7 @@ import type { IndicatorDeliveries } from '../rows/indicator-deliveries';
 import type { DeliveryEntry, DeliveryLedger, TaskRow } from '../rows/task-row';
 import { addDays, dayOf, daysBetween, daysBetweenInstants } from './dates';
 import { movesOf, type Move } from './moves';
+import { missingReports } from './reports';
 import { byCode } from './plan-task';
 
 export interface DepartmentFigures {
@@ -13,7 +14,9 @@ export interface DepartmentFigures {
   readonly milestonesDueSoon: number;
   readonly milestonesOverdue: number;
   readonly tasksOverdue: number;
-  /** Overdue items the department holds now: acknowledgements, milestones, led tasks. */
+  /** Periodic reports (进展报送) of ongoing tasks past their due day. */
+  readonly reportsOverdue: number;
+  /** Overdue items the department holds now: acknowledgements, milestones, led tasks, periodic reports. */
   readonly overdueItems: number;
   readonly completedOnTime: number;
   readonly completedLate: number;
@@ -39,6 +42,7 @@ export function accountabilityView(
   const dueSoon: Array<{ code: string; milestoneId: string; title: string; dueDate: LocalDate; daysLeft: number }> = [];
   const overdue: Array<{ code: string; milestoneId: string; title: string; dueDate: LocalDate; daysOverdue: number }> = [];
   const overdueTasks: Array<{ code: string; title: string; dueDate: LocalDate; daysOverdue: number }> = [];
+  const reportsOverdue: Array<{ code: string; title: string; period: string; dueBy: LocalDate; daysOverdue: number }> = [];
   const completed: Array<{ code: string; kind: 'milestone' | 'task'; title: string; dueDate: LocalDate; completedAt: string; late: boolean }> = [];
   const latencies: number[] = [];
   const deliveries: Array<DeliveryEntry & { code: string }> = [];
@@ -82,10 +86,18 @@ export function accountabilityView(
     }
     if (part?.role === 'lead' && task.dueDate) {
       if (state.status === 'accepted' && state.acceptance.closure === 'completed') {
-        const late = dayOf(state.acceptance.acceptedAt) > task.dueDate;
-        completed.push({ code: row.code, kind: 'task', title: task.facts.title, dueDate: task.dueDate, completedAt: state.acceptance.acceptedAt, late });
-      } else if (open && state.status !== 'awaiting_acceptance' && task.dueDate < today) {
+        // On time is judged by when the lead handed the work in, not by when the office accepted it.
+        const handedIn = row.handedInAt ?? state.acceptance.acceptedAt;
+        const late = dayOf(handedIn) > task.dueDate;
+        completed.push({ code: row.code, kind: 'task', title: task.facts.title, dueDate: task.dueDate, completedAt: handedIn, late });
+      } else if ((state.status === 'assigned' || state.status === 'in_progress') && task.dueDate < today) {
+        // Once handed in (会签中, 待办结) the ball is with the cooperating units or the office.
         overdueTasks.push({ code: row.code, title: task.facts.title, dueDate: task.dueDate, daysOverdue: daysBetween(task.dueDate, today) });
+      }
+    }
+    if (open) {
+      for (const m of missingReports(task, today)) {
+        if (m.department === department && m.overdue) reportsOverdue.push({ code: row.code, title: task.facts.title, period: m.period, dueBy: m.dueBy, daysOverdue: daysBetween(m.dueBy, today) });
       }
     }
     for (const move of movesOf(state, today)) if (move.party === department) moves.push({ ...move, code: row.code, title: task.facts.title });
@@ -95,8 +107,8 @@ export function accountabilityView(
   const figures: DepartmentFigures = {
     led: led.length, supported: supported.length,
     pendingAcknowledgements: pending.length, overdueAcknowledgements: pending.filter((p) => p.overdue).length,
-    milestonesDueSoon: dueSoon.length, milestonesOverdue: overdue.length, tasksOverdue: overdueTasks.length,
-    overdueItems: pending.filter((p) => p.overdue).length + overdue.length + overdueTasks.length,
+    milestonesDueSoon: dueSoon.length, milestonesOverdue: overdue.length, tasksOverdue: overdueTasks.length, reportsOverdue: reportsOverdue.length,
+    overdueItems: pending.filter((p) => p.overdue).length + overdue.length + overdueTasks.length + reportsOverdue.length,
     completedOnTime: onTime, completedLate: completed.length - onTime,
     onTimeRate: completed.length === 0 ? null : round(onTime / completed.length, 3),
     averageAcknowledgementDays: latencies.length === 0 ? null : round(latencies.reduce((a, b) => a + b, 0) / latencies.length, 1),
@@ -106,7 +118,7 @@ export function accountabilityView(
   return {
     department, asOf: today, figures,
     tasksLed: led, tasksSupported: supported,
-    pendingAcknowledgements: pending, milestonesDueSoon: dueSoon, milestonesOverdue: overdue, tasksOverdue: overdueTasks,
+    pendingAcknowledgements: pending, milestonesDueSoon: dueSoon, milestonesOverdue: overdue, tasksOverdue: overdueTasks, reportsOverdue,
     completed,
     deliveries: deliveries.sort((a, b) => b.at.localeCompare(a.at)).slice(0, 50).map((d) => ({ ...d, typeLabel: DELIVERY_LABELS[d.type] })),
     currentResponsible: moves,

@@ -1,9 +1,11 @@
 import type { LocalDate } from '@zw/domain';
 import type { TaskRow } from '../rows/task-row';
+import { addDays, dayOf } from './dates';
+import { closedPeriodsSince } from './periods';
 import { byCode } from './plan-task';
 
-export type DeadlineKind = 'task_due' | 'milestone_due' | 'acknowledgement_due';
-export const DEADLINE_LABELS = { task_due: '任务期限', milestone_due: '里程碑期限', acknowledgement_due: '签收期限' } as const;
+export type DeadlineKind = 'task_due' | 'milestone_due' | 'acknowledgement_due' | 'report_due';
+export const DEADLINE_LABELS = { task_due: '任务期限', milestone_due: '里程碑期限', acknowledgement_due: '签收期限', report_due: '进展报送期限' } as const;
 
 export interface Deadline {
   /** Stable across rebuilds (iCal UID). */
@@ -49,6 +51,17 @@ export function calendarView(rows: readonly TaskRow[], today: LocalDate, range: 
         id: `${row.streamId}.m.${m.milestoneId}`, date: m.dueDate, kind: 'milestone_due', code: row.code, taskTitle,
         title: `${row.code} 里程碑：${m.title}`, departments: [m.owner], done: !!m.completion || closed,
       });
+    }
+    if (task.reporting) {
+      // Ongoing tasks: each period's report, up to the range's end (a year ahead for a feed).
+      const until = addDays(range.to ?? addDays(today, 366), 1);
+      for (const due of closedPeriodsSince(until, task.reporting, dayOf(task.assignedAt))) {
+        const reported = new Set(task.periodicReports.get(due.period) ?? []);
+        push({
+          id: `${row.streamId}.r.${due.period}`, date: due.dueBy, kind: 'report_due', code: row.code, taskTitle,
+          title: `${row.code} 报送 ${due.period} 进展`, departments: leads, done: closed || leads.every((d) => reported.has(d)),
+        });
+      }
     }
     for (const [name, part] of task.parts) {
       push({

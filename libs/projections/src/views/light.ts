@@ -2,7 +2,7 @@ import { leadsOf, type LocalDate, type TaskRecord } from '@zw/domain';
 import type { EventRef, TaskRow } from '../rows/task-row';
 import { addDays, dayOf, daysBetween } from './dates';
 import { LIGHT_LABELS, type LightColour, type LightRules } from './light.rules';
-import { periodicReportDue } from './periods';
+import { missingReports } from './reports';
 
 export interface LightReason {
   readonly rule: string;
@@ -115,11 +115,8 @@ function behindSchedule(row: TaskRow, task: TaskRecord, status: string, today: L
 }
 
 function missingPeriodicReport(row: TaskRow, task: TaskRecord, today: LocalDate): LightReason | undefined {
-  if (!task.reporting) return undefined;
-  const due = periodicReportDue(today, task.reporting, dayOf(task.assignedAt));
-  if (!due || today <= due.dueBy) return undefined;
-  const reported = new Set(task.periodicReports.get(due.period) ?? []);
-  const missing = leadsOf(task).filter((d) => !reported.has(d));
-  if (missing.length === 0) return undefined;
-  return { rule: 'periodic_report_missing', text: `${missing.join('、')} 未报送 ${due.period} 进展（应于 ${due.dueBy} 前报送）`, events: refs(row.progressSetBy) };
+  const overdue = missingReports(task, today).filter((m) => m.overdue);
+  if (overdue.length === 0) return undefined;
+  const text = overdue.map((m) => `${m.department} 未报送 ${m.period} 进展（应于 ${m.dueBy} 前报送）`).join('；');
+  return { rule: 'periodic_report_missing', text, events: refs(row.progressSetBy) };
 }

@@ -1,6 +1,5 @@
 import { leadsOf, type LocalDate, type TaskState } from '@zw/domain';
-import { dayOf } from './dates';
-import { periodicReportDue } from './periods';
+import { missingReports } from './reports';
 
 /** 当前责任方: who has to act on a task now, and what they have to do. */
 export interface Move {
@@ -28,9 +27,7 @@ export function movesOf(state: TaskState, today: LocalDate): Move[] {
       const open = [...task.milestones.values()].filter((m) => !m.completion);
       for (const m of open) moves.push(move(m.owner, `完成里程碑「${m.title}」`, m.dueDate));
       if (task.reporting) {
-        const due = periodicReportDue(today, task.reporting, dayOf(task.assignedAt));
-        const reported = new Set(due ? task.periodicReports.get(due.period) ?? [] : []);
-        if (due) for (const d of leadsOf(task)) if (!reported.has(d)) moves.push(move(d, `报送 ${due.period} 进展`, due.dueBy));
+        for (const m of missingReports(task, today)) moves.push(move(m.department, `报送 ${m.period} 进展`, m.dueBy));
       } else if (open.length === 0) {
         for (const d of leadsOf(task)) moves.push(move(d, '提请会签/办结', task.dueDate));
       }

@@ -28,7 +28,7 @@ export function overviewView(items: readonly BoardItem[], rows: readonly TaskRow
   const overdueByDepartment = departments
     .map((department) => {
       const f = accountabilityView(rows, department, today, dueSoonDays).figures;
-      return { department, overdueItems: f.overdueItems, overdueAcknowledgements: f.overdueAcknowledgements, milestonesOverdue: f.milestonesOverdue, tasksOverdue: f.tasksOverdue };
+      return { department, overdueItems: f.overdueItems, overdueAcknowledgements: f.overdueAcknowledgements, milestonesOverdue: f.milestonesOverdue, tasksOverdue: f.tasksOverdue, reportsOverdue: f.reportsOverdue };
     })
     .filter((d) => d.overdueItems > 0)
     .sort((a, b) => b.overdueItems - a.overdueItems || a.department.localeCompare(b.department, 'zh-Hans-CN'));

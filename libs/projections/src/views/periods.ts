@@ -26,10 +26,26 @@ export function lastClosedPeriod(today: LocalDate, cadence: ReportingCadence): s
   }
 }
 
-/** The period and the day its report is due by, or undefined when nothing is due yet. */
-export function periodicReportDue(today: LocalDate, cadence: ReportingCadence, assignedDay: LocalDate) {
-  const period = lastClosedPeriod(today, cadence);
-  const bounds = periodBounds(period, cadence);
-  if (!bounds || bounds.end < assignedDay) return undefined;
-  return { period, end: bounds.end, dueBy: addDays(bounds.end, PERIODIC_REPORT_GRACE_DAYS) };
+export interface DuePeriod {
+  readonly period: string;
+  readonly end: LocalDate;
+  /** The last day the period's report is on time. */
+  readonly dueBy: LocalDate;
+}
+
+/**
+ * Every period that ended before `until` and after the task was assigned, oldest first: each
+ * owes a report, so a missed quarter stays missed when the next one closes.
+ */
+export function closedPeriodsSince(until: LocalDate, cadence: ReportingCadence, assignedDay: LocalDate): DuePeriod[] {
+  const out: DuePeriod[] = [];
+  let period = lastClosedPeriod(until, cadence);
+  // A plan runs a few years: 200 monthly periods is far beyond any window.
+  for (let i = 0; i < 200; i++) {
+    const bounds = periodBounds(period, cadence);
+    if (!bounds || bounds.end < assignedDay) break;
+    out.push({ period, end: bounds.end, dueBy: addDays(bounds.end, PERIODIC_REPORT_GRACE_DAYS) });
+    period = lastClosedPeriod(bounds.start, cadence);
+  }
+  return out.reverse();
 }

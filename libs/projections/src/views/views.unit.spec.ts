@@ -173,7 +173,7 @@ describe('deadline calendar and overview', () => {
     expect(overview.total).toMatchObject({ total: 2, assigned: 1, accepted: 0, red: 1 });
     expect(overview.bySystem.find((s) => s.system === '市场体系建设')).toMatchObject({ total: 1, open: 1 });
     expect(overview.byYear.map((y) => y.year)).toEqual(['2023', '2024']);
-    expect(overview.overdueByDepartment).toEqual([{ department: ECO, overdueItems: 1, overdueAcknowledgements: 1, milestonesOverdue: 0, tasksOverdue: 0 }]);
+    expect(overview.overdueByDepartment).toEqual([{ department: ECO, overdueItems: 1, overdueAcknowledgements: 1, milestonesOverdue: 0, tasksOverdue: 0, reportsOverdue: 0 }]);
   });
 });
 
@@ -187,5 +187,58 @@ describe('audit trail', () => {
     expect(trail[5]!.changes).toEqual(expect.arrayContaining([{ field: `里程碑「${M2}」期限`, from: '2024-10-31', to: '2024-12-15' }]));
     // Acceptance closes the sign-off round: its signatures leave the task's current facts.
     expect(trail[9]!.changes).toEqual([{ field: '状态', from: '待办结', to: '已办结' }, { field: `会签（${URBAN}）`, from: '已会签', to: null }]);
+  });
+});
+
+describe('an ongoing task (持续开展) with quarterly reports', () => {
+  const FINANCE = '区财政局';
+  const stream = taskStreamId(PLAN, 'C-2');
+  beforeAll(async () => {
+    const facts = { planId: PLAN, code: 'C-2', title: '推进绿色信贷投放', text: '推进绿色信贷投放', system: '市场体系建设', area: '金融调控', window: '持续开展', ongoing: true };
+    await run(store, 'C-2', { type: 'AssignTask', data: { facts, lead: [FINANCE], cooperating: [], dueDate: null, milestones: [], acknowledgeBy: '2024-01-05', reporting: 'quarterly' }, metadata: office('2024-01-02') });
+    await run(store, 'C-2', { type: 'AcknowledgeTask', data: {}, metadata: dept(FINANCE, '2024-01-03') });
+    await run(store, 'C-2', { type: 'SubmitPeriodicReport', data: { period: '2024-Q1', text: '一季度', difficulties: '', nextSteps: '' }, metadata: dept(FINANCE, '2024-04-08') });
+  });
+
+  it('owes every closed quarter: a missed Q2 stays missed when Q3 closes, and counts as overdue', async () => {
+    const july = await rowsAsOf(store, [stream], '2024-07-10');
+    expect(lightOf(july[0]!, '2024-07-10', DEFAULT_LIGHT_RULES).colour).toBe('green'); // Q2 due by 2024-07-10 inclusive
+    const october = await rowsAsOf(store, [stream], '2024-10-20');
+    const light = lightOf(october[0]!, '2024-10-20', DEFAULT_LIGHT_RULES);
+    expect(light).toMatchObject({ colour: 'yellow', reasons: [{ rule: 'periodic_report_missing' }] });
+    expect(light.reasons[0]!.text).toBe(`${FINANCE} 未报送 2024-Q2 进展（应于 2024-07-10 前报送）；${FINANCE} 未报送 2024-Q3 进展（应于 2024-10-10 前报送）`);
+    const account = accountabilityView(october, FINANCE, '2024-10-20', 30);
+    expect(account.figures).toMatchObject({ reportsOverdue: 2, overdueItems: 2 });
+    expect(account.currentResponsible.map((m) => m.action)).toEqual(['报送 2024-Q2 进展', '报送 2024-Q3 进展']);
+  });
+
+  it('puts each quarter’s report deadline in the calendar, done when reported', async () => {
+    const entries = calendarView(await rowsAsOf(store, [stream], '2024-10-20'), '2024-10-20', { from: '2024-01-01', to: '2024-12-31' }, FINANCE);
+    expect(entries.filter((e) => e.kind === 'report_due').map((e) => [e.date, e.statusLabel])).toEqual([
+      ['2024-04-10', '已完成'], ['2024-07-10', '已逾期'], ['2024-10-10', '已逾期'],
+    ]);
+  });
+});
+
+describe('a lead who handed in on time', () => {
+  it('is on time even when the office accepts after the due date', async () => {
+    const code = 'A-6';
+    const steps: TaskCommand[] = [
+      { type: 'AssignTask', data: c5Like(code), metadata: office('2024-01-02') },
+      { type: 'AcknowledgeTask', data: {}, metadata: dept(ECO, '2024-01-03') },
+      { type: 'AcknowledgeTask', data: {}, metadata: dept(URBAN, '2024-01-03') },
+      { type: 'CompleteMilestone', data: { milestoneId: 'm1', evidence: [{ title: '方案', url: 'https://example.cn/1' }] }, metadata: dept(ECO, '2024-06-01') },
+      { type: 'CompleteMilestone', data: { milestoneId: 'm2', evidence: [{ title: '照片', url: 'https://example.cn/2' }] }, metadata: dept(URBAN, '2024-10-01') },
+      { type: 'RequestSignOff', data: {}, metadata: dept(ECO, '2024-12-20') },
+      { type: 'SignOff', data: {}, metadata: dept(URBAN, '2024-12-30') },
+      { type: 'AcceptTask', data: {}, metadata: office('2025-01-15') },
+    ];
+    for (const step of steps) expect((await run(store, code, step)).length).toBeGreaterThan(0);
+    const r = await rowsAsOf(store, [taskStreamId(PLAN, code)], '2025-01-20');
+    expect(accountabilityView(r, ECO, '2025-01-20', 30).completed.find((c) => c.kind === 'task')).toMatchObject({ late: false, completedAt: at('2024-12-20') });
+    // The day a deadline falls on is still on time (C-5's 签收 deadline 2024-01-05); the day after is late.
+    const onTheDay = await rows('2024-01-05');
+    expect(lightOf(onTheDay[0]!, '2024-01-05', DEFAULT_LIGHT_RULES).colour).not.toBe('red');
+    expect(lightOf((await rows('2024-01-06'))[0]!, '2024-01-06', DEFAULT_LIGHT_RULES).colour).toBe('red');
   });
 });
