@@ -192,5 +192,35 @@ describe('views and exports over HTTP (embedded SQLite, ManualClock through 2024
     expect(light.body.details[0].field).toBe('light');
     await http().get('/board?minPosition=abc').set(await now('office')).expect(400);
     await http().get('/board?unknown=1').set(await now('office')).expect(400);
+    const impossible = await http().get('/calendar?from=2024-02-30').set(await now('office')).expect(400);
+    expect(impossible.body.details).toEqual([{ field: 'from', reason: 'must be a calendar date YYYY-MM-DD' }]);
+    const reversed = await http().get('/calendar?from=2024-12-01&to=2024-01-01').set(await now('office')).expect(400);
+    expect(reversed.body.details).toEqual([{ field: 'to', reason: 'must not be before from' }]);
+    const future = await http().get('/board?asOf=2024-07-01').set(await now('office')).expect(400); // today is 2024-06-25
+    expect(future.body.details).toEqual([{ field: 'asOf', reason: 'must not be after today (Asia/Shanghai)' }]);
+    const role = await http().get('/board?role=lead').set(await now('office')).expect(400);
+    expect(role.body.details).toEqual([{ field: 'role', reason: 'needs department' }]);
+  });
+
+  it('read-your-writes is bounded: a position the log has not reached answers 503 with the current one', async () => {
+    const res = await http().get('/board?minPosition=99999999').set(await now('office')).expect(503);
+    expect(res.body).toMatchObject({ code: 'PROJECTION.BEHIND', position: expect.stringMatching(/^\d+$/) });
+  }, 15_000);
+
+  it('a department sees only its own line of the overview’s overdue counts, and no audit trail of others’ tasks', async () => {
+    const { body } = await http().get('/overview?asOf=2024-01-06').set(await now(URBAN)).expect(200);
+    expect(body.overdueByDepartment).toEqual([]); // 区城管局 had nothing overdue; 连云生态环境局's line is not shown
+    const office = await http().get('/overview?asOf=2024-01-06').set(await now('office')).expect(200);
+    expect(office.body.overdueByDepartment.map((d: { department: string }) => d.department)).toEqual([ECO]);
+    await http().get('/tasks/C-5/audit-trail').set(await now('区教育局')).expect(403);
+  });
+
+  it('a feed key signed for one department does not open another’s feed', async () => {
+    const link = await http().get(`/departments/${encodeURIComponent(ECO)}/calendar-link`).set(await now(ECO)).expect(200);
+    const [, payload, signature] = /\/calendar\/feeds\/([^.]+)\.([^.]+)\.ics$/.exec(link.body.path as string)!;
+    const other = Buffer.from(`lianyun-2022-2025\n${URBAN}`, 'utf8').toString('base64url');
+    expect(other).not.toBe(payload);
+    await http().get(`/calendar/feeds/${other}.${signature}.ics`).expect(404);
+    await http().get(`/calendar/feeds/${payload}.${'签'.repeat(signature!.length)}.ics`).expect(404); // non-ASCII: refused, not a 500
   });
 });

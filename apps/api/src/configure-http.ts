@@ -23,8 +23,9 @@ export function configureHttp(app: NestExpressApplication): void {
     app.enableCors({
       origin: [...config.corsOrigins],
       methods: ['GET', 'POST', 'PUT', 'DELETE'],
-      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Correlation-Id'],
-      exposedHeaders: ['ETag', 'X-Correlation-Id'],
+      // X-Min-Position / X-Projection-Position: read-your-writes on the views (docs/projections.md).
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Correlation-Id', 'X-Min-Position'],
+      exposedHeaders: ['ETag', 'X-Correlation-Id', 'X-Projection-Position', 'Content-Disposition'],
       maxAge: 600,
     });
   }

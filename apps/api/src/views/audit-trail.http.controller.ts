@@ -2,7 +2,7 @@ import { Controller, Get, Inject, NotFoundException, Param, Query, Req, Res } fr
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { taskStreamId } from '@zw/domain';
 import { EVENT_STORE, verifyStream, type EventStore } from '@zw/event-store';
-import { auditTrailView, happenedBy } from '@zw/projections';
+import { auditTrailView, eventsUpTo } from '@zw/projections';
 import type { Request, Response } from 'express';
 import { withBreak } from '../audit/audit.http.controller';
 import { Policy } from '../auth/policy.decorator';
@@ -22,7 +22,7 @@ export class AuditTrailController {
   @Policy('view.audit-trail')
   @ApiOperation({ summary: '任务审计追溯：谁在何时做了什么，字段新旧值，哈希链校验结果' })
   async trail(@Param('code') code: string, @Query() _q: ViewQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const input = await this.context.input(req, res);
+    const input = await this.context.plan(req, res);
     let streamId: string;
     try {
       streamId = taskStreamId(input.planId, code);
@@ -33,7 +33,7 @@ export class AuditTrailController {
     if (all.length === 0 && !input.lines.some((l) => l.code === code)) {
       throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不存在 (task not found)` });
     }
-    const events = input.asOf ? all.filter((e) => happenedBy(e, input.asOf!)) : all;
+    const events = input.asOf ? eventsUpTo(all, input.asOf) : all;
     // The chain is checked over the whole stream: a break after the as-of day still matters.
     const chain = withBreak(await verifyStream(this.store, streamId));
     return { planId: input.planId, code, asOf: input.today, chain, entries: auditTrailView(events) };

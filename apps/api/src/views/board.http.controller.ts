@@ -8,7 +8,7 @@ import { boardXlsx } from './exports/board.xlsx';
 import { attachment, XLSX_TYPE } from './exports/sheet';
 import { LIGHT_RULES } from './light-rules.provider';
 import { confinedDepartment } from './scope';
-import { ViewContext, type ViewInput } from './view-context';
+import { fail, ViewContext, type ViewInput } from './view-context';
 import { BoardQueryDto, ViewQueryDto } from './view-query.dtos';
 
 /** 任务台账: every task with its light, the rule and the events behind it; and the plan overview. */
@@ -41,13 +41,19 @@ export class BoardController {
   @Get('overview')
   @Policy('view.overview')
   @ApiOperation({ summary: '计划总览：按体系、领域、年度的数量与完成率，各单位逾期数' })
-  async overview(@Query() _query: ViewQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async overview(@Query() _query: ViewQueryDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const input = await this.context.input(req, res);
     const items = boardView(input.lines, input.rows, input.today, this.rules);
-    return { planId: input.planId, ...overviewView(items, input.rows, input.departments, input.today, this.rules.dueSoonDays) };
+    const overview = overviewView(items, input.rows, input.departments, input.today, this.rules.dueSoonDays);
+    // Other departments' overdue counts are the ranking's first key, which departments do not see.
+    const own = confinedDepartment(actor, undefined);
+    const overdueByDepartment = own === undefined ? overview.overdueByDepartment : overview.overdueByDepartment.filter((d) => d.department === own);
+    return { planId: input.planId, ...overview, overdueByDepartment };
   }
 
   private items(input: ViewInput, query: BoardQueryDto, actor: Actor) {
+    // 牵头/配合 is a role of a department: without one (a department user's is implied) it means nothing.
+    if (query.role && !query.department && actor.role !== 'department') throw fail('role', 'needs department');
     const department = confinedDepartment(actor, query.department);
     return boardView(input.lines, input.rows, input.today, this.rules, {
       department, role: query.role, system: query.system, status: query.status, light: query.light, year: query.year,

@@ -23,7 +23,7 @@ export interface ViewInput {
   readonly asOf: string | null;
 }
 
-const fail = (field: string, reason: string) =>
+export const fail = (field: string, reason: string) =>
   new BadRequestException({ code: 'VALIDATION', message: `${field}: ${reason}`, details: [{ field, reason }] });
 
 /**
@@ -43,19 +43,28 @@ export class ViewContext {
   ) {}
 
   async input(req: Request, res: Response): Promise<ViewInput> {
+    const { planId, lines, departments: planDepartments, asOf, today } = await this.plan(req, res);
+    const live = this.projections.runtime.model.rows(planId);
+    const rows = asOf ? await rowsAsOf(this.store, live.map((r) => r.streamId), asOf) : live;
+    const liveIndicators = this.projections.runtime.model.indicatorDeliveries(planId);
+    const indicators = asOf ? await indicatorDeliveriesAsOf(this.store, liveIndicators.map((l) => l.streamId), asOf) : liveIndicators;
+    const departments = new Set<string>(planDepartments);
+    for (const row of rows) if ('task' in row.state) for (const d of row.state.task.parts.keys()) departments.add(d);
+    return { planId, lines, departments: [...departments], rows, indicators, today, asOf };
+  }
+
+  /** The plan, the day and read-your-writes, without folding any rows (a single task's views). */
+  async plan(req: Request, res: Response) {
     const asOf = this.asOf(req);
     await this.caughtUp(req, res);
     const planId = typeof req.query.plan === 'string' && req.query.plan !== '' ? req.query.plan : this.config.defaultPlanId;
     const found = await this.plans.find(planId);
-    const live = this.projections.runtime.model.rows(planId);
-    if (!found && live.length === 0) throw new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”尚未导入 (plan not found)` });
+    if (!found && this.projections.runtime.model.rows(planId).length === 0) {
+      throw new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”尚未导入 (plan not found)` });
+    }
     const lines: readonly PlanTaskLine[] = found?.plan.tasks ?? [];
-    const rows = asOf ? await rowsAsOf(this.store, live.map((r) => r.streamId), asOf) : live;
-    const liveIndicators = this.projections.runtime.model.indicatorDeliveries(planId);
-    const indicators = asOf ? await indicatorDeliveriesAsOf(this.store, liveIndicators.map((l) => l.streamId), asOf) : liveIndicators;
-    const departments = new Set<string>(found?.plan.departments.map((d) => d.name) ?? []);
-    for (const row of rows) if ('task' in row.state) for (const d of row.state.task.parts.keys()) departments.add(d);
-    return { planId, lines, departments: [...departments], rows, indicators, today: asOf ?? shanghaiDate(this.clock.now()), asOf };
+    const departments = found?.plan.departments.map((d) => d.name) ?? [];
+    return { planId, lines, departments, asOf, today: asOf ?? shanghaiDate(this.clock.now()) };
   }
 
   /** The live rows of a plan, without a request (the public calendar feed). */
@@ -71,6 +80,8 @@ export class ViewContext {
     const value = req.query.asOf;
     if (value === undefined || value === '') return null;
     if (typeof value !== 'string' || !isLocalDate(value)) throw fail('asOf', 'must be a calendar date YYYY-MM-DD');
+    // A view of a day that has not ended would present today's guesses as that day's facts.
+    if (value > shanghaiDate(this.clock.now())) throw fail('asOf', 'must not be after today (Asia/Shanghai)');
     return value;
   }
 

@@ -2,8 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { STATUS_LABELS, type TaskStatus } from '@zw/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsCalendarDate } from '../tasks/dto/task-command.dtos';
 
 /** Parameters every view accepts (the global pipe refuses any other). */
 export class ViewQueryDto {
@@ -12,7 +11,7 @@ export class ViewQueryDto {
   plan?: string;
 
   @ApiPropertyOptional({ description: '截至日期 YYYY-MM-DD：按当日结束时（上海时间）的事件重建视图' })
-  @IsOptional() @Matches(DATE, { message: 'must be a calendar date YYYY-MM-DD' })
+  @IsOptional() @IsCalendarDate({ message: 'must be a calendar date YYYY-MM-DD' })
   asOf?: string;
 
   @ApiPropertyOptional({ description: '最小全局位置：等待视图更新到该位置（读己之写），也可用 X-Min-Position 头' })
@@ -48,11 +47,11 @@ export class BoardQueryDto extends ViewQueryDto {
 
 export class CalendarQueryDto extends ViewQueryDto {
   @ApiPropertyOptional({ description: '起始日期 YYYY-MM-DD（含）' })
-  @IsOptional() @Matches(DATE, { message: 'must be a calendar date YYYY-MM-DD' })
+  @IsOptional() @IsCalendarDate({ message: 'must be a calendar date YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({ description: '截止日期 YYYY-MM-DD（含）' })
-  @IsOptional() @Matches(DATE, { message: 'must be a calendar date YYYY-MM-DD' })
+  @IsOptional() @IsCalendarDate({ message: 'must be a calendar date YYYY-MM-DD' })
   to?: string;
 
   @ApiPropertyOptional({ description: '单位：只看该单位负责的期限' })

@@ -13,6 +13,16 @@ export function happenedBy(event: RecordedEvent, asOf: LocalDate): boolean {
 }
 
 /**
+ * A stream's events up to the first one after `asOf`: a clean cut in revision order, so a later
+ * revision stamped earlier (clocks of two replicas around midnight) is never folded without the
+ * revisions before it.
+ */
+export function eventsUpTo(events: readonly RecordedEvent[], asOf: LocalDate): RecordedEvent[] {
+  const cut = events.findIndex((e) => !happenedBy(e, asOf));
+  return cut === -1 ? [...events] : events.slice(0, cut);
+}
+
+/**
  * The rows of the given task streams as they stood at the end of `asOf`, folded from each
  * stream's events up to that day: the same fold as the live model, so a past view is what
  * the live view showed that evening. Streams with no event by then are left out.
@@ -22,7 +32,7 @@ export async function rowsAsOf(store: EventStore, streamIds: readonly string[], 
     streamIds.map(async (streamId) => {
       const row = newTaskRow(streamId);
       if (!row) return undefined;
-      for (const event of await store.readStream(streamId)) if (happenedBy(event, asOf)) applyToRow(row, event);
+      for (const event of eventsUpTo(await store.readStream(streamId), asOf)) applyToRow(row, event);
       return row.revision >= 0 ? row : undefined;
     }),
   );
@@ -35,7 +45,7 @@ export async function indicatorDeliveriesAsOf(store: EventStore, streamIds: read
     streamIds.map(async (streamId) => {
       const ledger = newIndicatorDeliveries(streamId);
       if (!ledger) return undefined;
-      for (const event of await store.readStream(streamId)) if (happenedBy(event, asOf)) applyToIndicator(ledger, event);
+      for (const event of eventsUpTo(await store.readStream(streamId), asOf)) applyToIndicator(ledger, event);
       return ledger;
     }),
   );

@@ -21,7 +21,9 @@ export function verifyFeedKey(key: Buffer, value: string): FeedSubject | undefin
   const [payload, given, extra] = value.split('.');
   if (!payload || !given || extra !== undefined) return undefined;
   const expected = Buffer.from(signature(key, payload));
-  if (expected.length !== given.length || !timingSafeEqual(expected, Buffer.from(given))) return undefined;
+  const received = Buffer.from(given);
+  // Compare byte lengths: a non-ASCII signature of the right character count is not the right size.
+  if (expected.length !== received.length || !timingSafeEqual(expected, received)) return undefined;
   const [planId, department, more] = Buffer.from(payload, 'base64url').toString('utf8').split('\n');
   return planId && department && more === undefined ? { planId, department } : undefined;
 }
