@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { boardView, overviewView, type LightRules } from '@zw/projections';
+import { filterBoard, overviewView, type LightRules } from '@zw/projections';
+import { BoardCache } from './board.cache';
 import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '../actor/actor';
 import { Policy } from '../auth/policy.decorator';
@@ -17,6 +18,7 @@ import { BoardQueryDto, ViewQueryDto } from './view-query.dtos';
 export class BoardController {
   constructor(
     private readonly context: ViewContext,
+    private readonly boards: BoardCache,
     @Inject(LIGHT_RULES) private readonly rules: LightRules,
   ) {}
 
@@ -43,7 +45,7 @@ export class BoardController {
   @ApiOperation({ summary: '计划总览：按体系、领域、年度的数量与完成率，各单位逾期数' })
   async overview(@Query() _query: ViewQueryDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const input = await this.context.input(req, res);
-    const items = boardView(input.lines, input.rows, input.today, this.rules);
+    const items = this.boards.board(input);
     const overview = overviewView(items, input.rows, input.departments, input.today, this.rules.dueSoonDays);
     // Other departments' overdue counts are the ranking's first key, which departments do not see.
     const own = confinedDepartment(actor, undefined);
@@ -55,7 +57,7 @@ export class BoardController {
     // 牵头/配合 is a role of a department: without one (a department user's is implied) it means nothing.
     if (query.role && !query.department && actor.role !== 'department') throw fail('role', 'needs department');
     const department = confinedDepartment(actor, query.department);
-    return boardView(input.lines, input.rows, input.today, this.rules, {
+    return filterBoard(this.boards.board(input), {
       department, role: query.role, system: query.system, status: query.status, light: query.light, year: query.year,
     });
   }

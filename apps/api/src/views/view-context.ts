@@ -12,6 +12,8 @@ export const MIN_POSITION_WAIT_MS = 5000;
 
 export interface ViewInput {
   readonly planId: string;
+  /** The plan catalogue's revision (undefined for a plan known only from its task streams). */
+  readonly planRevision: bigint | undefined;
   readonly lines: readonly PlanTaskLine[];
   /** The plan's departments (附件4) and any other department a task names. */
   readonly departments: readonly string[];
@@ -43,14 +45,14 @@ export class ViewContext {
   ) {}
 
   async input(req: Request, res: Response): Promise<ViewInput> {
-    const { planId, lines, departments: planDepartments, asOf, today } = await this.plan(req, res);
+    const { planId, planRevision, lines, departments: planDepartments, asOf, today } = await this.plan(req, res);
     const live = this.projections.runtime.model.rows(planId);
     const rows = asOf ? await rowsAsOf(this.store, live.map((r) => r.streamId), asOf) : live;
     const liveIndicators = this.projections.runtime.model.indicatorDeliveries(planId);
     const indicators = asOf ? await indicatorDeliveriesAsOf(this.store, liveIndicators.map((l) => l.streamId), asOf) : liveIndicators;
     const departments = new Set<string>(planDepartments);
     for (const row of rows) if ('task' in row.state) for (const d of row.state.task.parts.keys()) departments.add(d);
-    return { planId, lines, departments: [...departments], rows, indicators, today, asOf };
+    return { planId, planRevision, lines, departments: [...departments], rows, indicators, today, asOf };
   }
 
   /** The plan, the day and read-your-writes, without folding any rows (a single task's views). */
@@ -64,7 +66,7 @@ export class ViewContext {
     }
     const lines: readonly PlanTaskLine[] = found?.plan.tasks ?? [];
     const departments = found?.plan.departments.map((d) => d.name) ?? [];
-    return { planId, lines, departments, asOf, today: asOf ?? shanghaiDate(this.clock.now()) };
+    return { planId, planRevision: found?.revision, lines, departments, asOf, today: asOf ?? shanghaiDate(this.clock.now()) };
   }
 
   /** The live rows of a plan, without a request (the public calendar feed). */

@@ -3,6 +3,7 @@ import { EventStoreModule } from '@zw/event-store';
 import { PlansModule } from '../plans/plans.module';
 import { AccountabilityController } from './accountability.http.controller';
 import { AuditTrailController } from './audit-trail.http.controller';
+import { BoardCache } from './board.cache';
 import { BoardController } from './board.http.controller';
 import { CalendarController } from './calendar.http.controller';
 import { lightRulesProvider } from './light-rules.provider';
@@ -13,7 +14,7 @@ import { ViewContext } from './view-context';
 @Module({
   imports: [EventStoreModule, PlansModule],
   controllers: [BoardController, AccountabilityController, CalendarController, AuditTrailController],
-  providers: [ProjectionService, ViewContext, lightRulesProvider],
+  providers: [ProjectionService, ViewContext, BoardCache, lightRulesProvider],
   exports: [ProjectionService, ViewContext],
 })
 export class ViewsModule {}

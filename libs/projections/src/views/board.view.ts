@@ -90,13 +90,19 @@ export function boardItem(line: PlanTaskLine | undefined, row: TaskRow | undefin
 
 /** The board: every task of the plan (assigned or not) plus tasks the office created, filtered. */
 export function boardView(lines: readonly PlanTaskLine[], rows: readonly TaskRow[], today: LocalDate, rules: LightRules, filters: BoardFilters = {}): BoardItem[] {
+  return filterBoard(fullBoard(lines, rows, today, rules), filters);
+}
+
+/** Every line of the board, in plan order: what a cache keeps (it depends only on its inputs). */
+export function fullBoard(lines: readonly PlanTaskLine[], rows: readonly TaskRow[], today: LocalDate, rules: LightRules): BoardItem[] {
   const byCodeRow = new Map(rows.map((r) => [r.code, r]));
   const codes = new Map<string, PlanTaskLine | undefined>(lines.map((l) => [l.code, l]));
   for (const r of rows) if (!codes.has(r.code)) codes.set(r.code, undefined);
-  return [...codes]
-    .map(([code, line]) => boardItem(line, byCodeRow.get(code), today, rules))
-    .filter((item) => matches(item, filters))
-    .sort(byCode);
+  return [...codes].map(([code, line]) => boardItem(line, byCodeRow.get(code), today, rules)).sort(byCode);
+}
+
+export function filterBoard(items: readonly BoardItem[], filters: BoardFilters): BoardItem[] {
+  return items.filter((item) => matches(item, filters));
 }
 
 function matches(item: BoardItem, f: BoardFilters): boolean {
