@@ -59,7 +59,7 @@ describe('views and exports over HTTP (embedded SQLite, ManualClock through 2024
   const on = (instant: string) => clock.set(instant);
 
   beforeAll(async () => {
-    t = await createTestApp({}, { clock });
+    t = await createTestApp({ PUBLIC_BASE_URL: 'https://wfb.lianyun.example.gov.cn' }, { clock });
     as = signIn(t.app);
     await Promise.all([as.office(), as.leader(), as.dept(ECO), as.dept(URBAN), as.dept('区教育局')]);
     await http().post('/plans').set(await now('office')).send(loadLianyunPlan()).expect(201);
@@ -139,6 +139,8 @@ describe('views and exports over HTTP (embedded SQLite, ManualClock through 2024
       ['2024-01-05', '签收期限', ECO], ['2024-01-05', '签收期限', URBAN], ['2024-12-31', '任务期限', ECO], ['2024-12-31', '里程碑期限', ECO],
     ]);
     const link = await http().get(`/departments/${encodeURIComponent(ECO)}/calendar-link`).set(await now(ECO)).expect(200);
+    expect(link.body.url).toBe(`https://wfb.lianyun.example.gov.cn${link.body.path}`); // PUBLIC_BASE_URL, not the request's host
+    expect(link.body.webcal).toMatch(/^webcal:\/\/wfb\.lianyun\.example\.gov\.cn\/calendar\/feeds\//);
     const feed = await http().get(link.body.path).expect(200); // no token: calendar apps cannot log in
     expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
     const events = parseIcs(feed.text);

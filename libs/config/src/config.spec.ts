@@ -60,6 +60,13 @@ describe('access-control settings', () => {
     expect(config.corsOrigins).toEqual(['https://zw.lianyun.gov.cn', 'http://localhost:5173']);
   });
 
+  it('reads PUBLIC_BASE_URL (http or https, no query), without a trailing slash', () => {
+    expect(loadConfig({}).publicBaseUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://wfb.lianyun.gov.cn/zw/' }).publicBaseUrl).toBe('https://wfb.lianyun.gov.cn/zw');
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'wfb.lianyun.gov.cn' })).toThrow(/PUBLIC_BASE_URL="wfb.lianyun.gov.cn"/);
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'https://wfb.lianyun.gov.cn/?x=1' })).toThrow(/PUBLIC_BASE_URL/);
+  });
+
   it('refuses production without JWT_SECRET, a short secret, bad durations and origins, all at once', () => {
     let error: ConfigError | undefined;
     try {

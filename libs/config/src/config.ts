@@ -26,6 +26,11 @@ export interface AppConfig {
   readonly auth: AuthConfig;
   /** Browser origins allowed to call the api (CORS); empty = no cross-origin access. */
   readonly corsOrigins: readonly string[];
+  /**
+   * The api's address as users reach it (e.g. behind a TLS reverse proxy), for links the api
+   * hands out (calendar feeds); absent = taken from the request.
+   */
+  readonly publicBaseUrl?: string;
 }
 
 export interface AuthConfig {
@@ -78,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     defaultPlanId: parsePlanId(env.DEFAULT_PLAN_ID, problems),
     auth: parseAuth(env, nodeEnv, problems),
     corsOrigins: parseOrigins(env.CORS_ORIGINS, problems),
+    publicBaseUrl: optionalUrl('PUBLIC_BASE_URL', env, /^https?:\/\/[^/?#]+(\/[^?#]*)?$/, problems)?.replace(/\/+$/, ''),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

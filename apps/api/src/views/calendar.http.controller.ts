@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@zw/clock';
-import { AUTH_SECRET, deriveKey } from '@zw/config';
+import { APP_CONFIG, AUTH_SECRET, deriveKey, type AppConfig } from '@zw/config';
 import { calendarView } from '@zw/projections';
 import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '../actor/actor';
@@ -22,6 +22,7 @@ export class CalendarController {
     private readonly context: ViewContext,
     @Inject(AUTH_SECRET) secret: string,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.key = deriveKey(secret, 'calendar-feed');
   }
@@ -43,7 +44,9 @@ export class CalendarController {
     const input = await this.context.input(req, res);
     if (!input.departments.includes(department)) throw new NotFoundException({ code: 'NOT_FOUND', message: `单位“${department}”不在计划中 (department not found)` });
     const path = `/calendar/feeds/${feedKey(this.key, { planId: input.planId, department })}.ics`;
-    const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${path}`;
+    // Behind a TLS proxy the request says http and an internal host: the configured address wins.
+    const base = this.config.publicBaseUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    const url = `${base}${path}`;
     return { department, path, url, webcal: url.replace(/^https?:/, 'webcal:') };
   }
 

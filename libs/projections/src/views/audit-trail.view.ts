@@ -66,10 +66,13 @@ function readable(state: TaskState): Map<string, string> {
     out.set(`签收期限（${d}）`, p.acknowledgeBy);
     out.set(`签收（${d}）`, p.acknowledged ? `${p.acknowledged.late ? '逾期签收' : '已签收'} ${p.acknowledged.at}` : '待签收');
   }
+  const titles = [...task.milestones.values()].map((m) => m.title);
   for (const m of task.milestones.values()) {
-    out.set(`里程碑「${m.title}」期限`, m.dueDate);
-    out.set(`里程碑「${m.title}」负责单位`, m.owner);
-    out.set(`里程碑「${m.title}」状态`, m.completion ? `${m.completion.late ? '逾期完成' : '已完成'}（${m.completion.department}）` : '未完成');
+    // Two milestones may share a title: their id then tells the fields apart.
+    const name = titles.filter((t) => t === m.title).length > 1 ? `里程碑「${m.title}」（${m.milestoneId}）` : `里程碑「${m.title}」`;
+    out.set(`${name}期限`, m.dueDate);
+    out.set(`${name}负责单位`, m.owner);
+    out.set(`${name}状态`, m.completion ? `${m.completion.late ? '逾期完成' : '已完成'}（${m.completion.department}）` : '未完成');
   }
   for (const [d, p] of task.progress) out.set(`进度（${d}）`, `${p.percent}%`);
   for (const [period, ds] of task.periodicReports) out.set(`阶段进展 ${period}`, ds.join('、'));
