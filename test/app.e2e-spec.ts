@@ -15,6 +15,7 @@ describe('api on the embedded default (SQLite file)', () => {
     const res = await request(t.app.getHttpServer()).get('/health/ready').expect(200);
     expect(res.body.details.eventStore.status).toBe('up');
     expect(res.body.details.redis).toBeUndefined();
+    expect(res.body.details.projections).toMatchObject({ status: 'up', skippedEvents: 0 });
   });
 
   it('exposes Prometheus metrics, labelled by route pattern', async () => {

@@ -4,6 +4,8 @@ import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { EVENT_STORE, EventStoreModule, type EventStore } from '@zw/event-store';
 import Redis from 'ioredis';
 import { Policy } from '../auth/policy.decorator';
+import { ProjectionService } from '../views/projection.service';
+import { ViewsModule } from '../views/views.module';
 
 const PROBE_TIMEOUT_MS = 2000;
 
@@ -41,6 +43,7 @@ class HealthController {
     private readonly indicator: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() private readonly redis: RedisProbe,
+    private readonly projections: ProjectionService,
   ) {}
 
   /** Liveness: the process answers. Kept free of dependencies so a slow database never restarts it. */
@@ -51,14 +54,28 @@ class HealthController {
     return this.health.check([]);
   }
 
-  /** Readiness: the event store (and Redis, where configured) answer within the timeout. */
+  /**
+   * Readiness: the event store (and Redis, where configured) answer within the timeout, and the
+   * views follow the log (a failed subscription makes them stale; events the fold set aside are
+   * reported, not fatal).
+   */
   @Policy('health')
   @Get('ready')
   @HealthCheck()
   ready() {
-    const checks: Array<() => Promise<HealthIndicatorResult>> = [() => this.probe('eventStore', () => this.store.ping())];
+    const checks: Array<() => Promise<HealthIndicatorResult>> = [
+      () => this.probe('eventStore', () => this.store.ping()),
+      () => this.projectionsProbe(),
+    ];
     if (this.redis.client) checks.push(() => this.probe('redis', () => this.redis.ping()));
     return this.health.check(checks);
+  }
+
+  private async projectionsProbe() {
+    const session = this.indicator.check('projections');
+    const { position, tasks, skippedEvents, subscriptionFailure } = this.projections.runtime.health();
+    const details = { position, tasks, skippedEvents };
+    return subscriptionFailure ? session.down({ ...details, message: subscriptionFailure }) : session.up(details);
   }
 
   private async probe<K extends string>(key: K, ping: () => Promise<void>) {
@@ -79,7 +96,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false }), EventStoreModule],
+  imports: [TerminusModule.forRoot({ logger: false }), EventStoreModule, ViewsModule],
   controllers: [HealthController],
   providers: [RedisProbe],
 })

@@ -125,6 +125,25 @@ describe('projection runtime over a real SQLite file', () => {
     await store.close();
   });
 
+  it('retries a failed subscription and says so in health() meanwhile', async () => {
+    const store = new SqliteEventStore({ filename: fresh().events, pollIntervalMs: 20 });
+    const log: string[] = [];
+    const failed = Promise.reject(new Error('store went away'));
+    failed.catch(() => undefined);
+    jest.spyOn(store, 'subscribe').mockImplementationOnce(() => ({ stop: async () => undefined, done: failed }));
+    const runtime = new ProjectionRuntime(store, { log: (m) => log.push(m) });
+    await runtime.start();
+    await Promise.resolve();
+    expect(runtime.health().subscriptionFailure).toBe('store went away');
+    expect(log).toContain('projection subscription failed; retrying');
+    await playRandom(store, CODES, [{ task: 0, kind: 0, pick: 0 }]);
+    await caughtUp(runtime, store); // the retry (after ~1 s) follows the log again
+    expect(runtime.health().subscriptionFailure).toBeNull();
+    expect(runtime.model.row(PLAN, 'C-5')?.state.status).toBe('assigned');
+    await runtime.stop();
+    await store.close();
+  });
+
   it('waitFor answers false when the position is not reached in time (bounded read-your-writes)', async () => {
     const store = new SqliteEventStore({ filename: fresh().events, pollIntervalMs: 20 });
     const runtime = new ProjectionRuntime(store);

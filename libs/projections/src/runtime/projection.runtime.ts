@@ -74,7 +74,10 @@ export class ProjectionRuntime {
         this.options.log?.('projection subscription failed; retrying', { error: this.failure, retryInMs: pause });
         this.retryTimer = setTimeout(() => {
           this.retryTimer = undefined;
-          if (!this.stopped) this.follow();
+          if (this.stopped) return;
+          // Cleared optimistically: a store still down fails the new subscription again at once.
+          this.failure = undefined;
+          this.follow();
         }, pause);
         this.retryTimer.unref?.();
       },
