@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { toShanghaiIso, type Clock } from '@zw/clock';
+import type { CommandMetadata } from '@zw/domain';
 import type { EventMetadata } from '@zw/event-store';
 import type { Request } from 'express';
 
@@ -46,6 +47,14 @@ export function eventMetadata(actor: Actor, req: Request, clock: Clock): EventMe
     correlationId,
     causationId: correlationId,
     occurredAt: toShanghaiIso(clock.now()),
+  };
+}
+
+/** The domain's view of who commands and when (the decision's `now` comes from the clock). */
+export function commandMetadata(actor: Actor, clock: Clock): CommandMetadata {
+  return {
+    actor: { actorId: actor.id, role: actor.role, ...(actor.department ? { department: actor.department } : {}) },
+    now: toShanghaiIso(clock.now()),
   };
 }
 

@@ -1,11 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { ConcurrencyError, EVENT_STORE, type EventMetadata, type EventStore, type RecordedEvent } from '@zw/event-store';
-import { KeyedLock } from '../tasks/keyed-lock';
+import { StreamCommands } from '../tasks/stream-commands';
 import { idempotencyId, ItemStreams, type ItemKind, type ItemKinds } from './item-streams';
-
-/** Attempts when the client pinned no revision and another process's writer got there first. */
-const MAX_ATTEMPTS = 5;
 
 export interface NewItemEvent {
   readonly type: string;
@@ -43,7 +40,7 @@ export class ExecuteItemCommand<K extends ItemKind = ItemKind> extends Command<I
 
 @CommandHandler(ExecuteItemCommand)
 export class ExecuteItemCommandHandler implements ICommandHandler<ExecuteItemCommand, ItemCommandResult> {
-  private readonly lock = new KeyedLock();
+  private readonly commands = new StreamCommands();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -51,15 +48,7 @@ export class ExecuteItemCommandHandler implements ICommandHandler<ExecuteItemCom
   ) {}
 
   async execute(c: ExecuteItemCommand): Promise<ItemCommandResult> {
-    return this.lock.run(c.streamId, async () => {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await this.attempt(c);
-        } catch (error) {
-          if (!(error instanceof ConcurrencyError) || c.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) throw error;
-        }
-      }
-    });
+    return this.commands.run(c.streamId, c.expectedRevision, () => this.attempt(c));
   }
 
   private async attempt(c: ExecuteItemCommand): Promise<ItemCommandResult> {

@@ -7,6 +7,7 @@ import { indicatorTableXlsx } from './indicator-table.xlsx';
 import { indicatorRow, indicatorView } from './indicator.view';
 import { ItemStreams } from './item-streams';
 import { PlanItemsService, type PlanItems } from './plan-items';
+import { asOfOf } from '../http/request-conventions';
 
 /**
  * 目标清单 reads, folded per request from the 50 indicator streams (small: a few reports a year
@@ -46,14 +47,14 @@ export class IndicatorsController {
   @Policy('indicator.read')
   async one(@Param('indicatorId') indicatorId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const { def, items } = await this.items.indicator(req, indicatorId);
-    const asOf = this.items.asOf(req);
+    const asOf = asOfOf(req);
     const { state, revision } = await this.streams.at('indicator', indicatorStreamId(items.plan.id, def.id), asOf);
     if (revision !== undefined) res.setHeader('ETag', `"${revision}"`);
     return { ...indicatorView(summarizeIndicator(def, state, this.items.day(asOf))), revision: revision?.toString() ?? null };
   }
 
   private async context(req: Request) {
-    const asOf = this.items.asOf(req);
+    const asOf = asOfOf(req);
     return { items: await this.items.of(req), asOf, day: this.items.day(asOf) };
   }
 

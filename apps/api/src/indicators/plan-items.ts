@@ -1,9 +1,10 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { CLOCK, isLocalDate, shanghaiDate, type Clock } from '@zw/clock';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { CLOCK, shanghaiDate, type Clock } from '@zw/clock';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { indicatorDefinitions, projectDefinitions, type IndicatorDefinition, type ProjectDefinition } from '@zw/domain';
 import type { Plan } from '@zw/plan';
 import type { Request } from 'express';
+import { planIdOf, planNotFound } from '../http/request-conventions';
 import { PlanCatalogueCache } from '../plans/plan-catalogue.cache';
 
 export interface PlanItems {
@@ -28,10 +29,9 @@ export class PlanItemsService {
   ) {}
 
   async of(req: Request): Promise<PlanItems> {
-    const plan = req.query.plan;
-    const planId = typeof plan === 'string' && plan !== '' ? plan : this.config.defaultPlanId;
+    const planId = planIdOf(req, this.config.defaultPlanId);
     const found = await this.plans.find(planId);
-    if (!found) throw new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”尚未导入 (plan not found)` });
+    if (!found) throw planNotFound(planId);
     let items = built.get(found.plan);
     if (!items) built.set(found.plan, (items = { plan: found.plan, indicators: indicatorDefinitions(found.plan), projects: projectDefinitions(found.plan) }));
     return items;
@@ -49,16 +49,6 @@ export class PlanItemsService {
     const def = items.projects.find((d) => d.id === projectId);
     if (!def) throw new NotFoundException({ code: 'NOT_FOUND', message: `项目 ${projectId} 不存在 (project not found)` });
     return { items, def };
-  }
-
-  /** `?asOf=YYYY-MM-DD` (end of that day, Shanghai), or undefined for now. */
-  asOf(req: Request): string | undefined {
-    const value = req.query.asOf;
-    if (value === undefined) return undefined;
-    if (typeof value !== 'string' || !isLocalDate(value)) {
-      throw new BadRequestException({ code: 'VALIDATION', message: 'asOf: must be a calendar date YYYY-MM-DD', details: [{ field: 'asOf', reason: 'must be a calendar date YYYY-MM-DD' }] });
-    }
-    return value;
   }
 
   /** The day lights are judged on: the as-of day, else today. */

@@ -14,6 +14,7 @@ import { evidenceOf } from './indicator-commands.http.controller';
 import { ItemCommandSender } from './item-command.sender';
 import { ItemStreams } from './item-streams';
 import { PlanItemsService } from './plan-items';
+import { asOfOf } from '../http/request-conventions';
 
 function projectView(def: ProjectDefinition, state: ProjectState) {
   const latest = state.reports.at(-1);
@@ -52,7 +53,7 @@ export class ProjectsController {
   @Policy('project.read')
   async list(@Req() req: Request) {
     const items = await this.items.of(req);
-    const asOf = this.items.asOf(req);
+    const asOf = asOfOf(req);
     const projects = await Promise.all(items.projects.map(async (def) => ({
       def, state: (await this.streams.at('project', projectStreamId(items.plan.id, def.id), asOf)).state,
     })));
@@ -68,7 +69,7 @@ export class ProjectsController {
   @Policy('project.read')
   async one(@Param('projectId') projectId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const { def, items } = await this.items.project(req, projectId);
-    const { state, revision } = await this.streams.at('project', projectStreamId(items.plan.id, def.id), this.items.asOf(req));
+    const { state, revision } = await this.streams.at('project', projectStreamId(items.plan.id, def.id), asOfOf(req));
     if (revision !== undefined) res.setHeader('ETag', `"${revision}"`);
     return { ...projectView(def, state), revision: revision?.toString() ?? null };
   }

@@ -2,11 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decide, evolve, taskStreamId, type TaskCommand, type TaskState } from '@zw/domain';
 import { ConcurrencyError, EVENT_STORE, type EventMetadata, type EventStore, type RecordedEvent } from '@zw/event-store';
-import { KeyedLock } from './keyed-lock';
+import { StreamCommands } from './stream-commands';
 import { idempotencyId, TaskStreamCache } from './task-stream.cache';
-
-/** Attempts when the client pinned no revision and another process's writer got there first. */
-const MAX_ATTEMPTS = 5;
 
 export interface TaskCommandResult {
   readonly streamId: string;
@@ -45,7 +42,7 @@ export class ExecuteTaskCommand extends Command<TaskCommandResult> {
  */
 @CommandHandler(ExecuteTaskCommand)
 export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCommand, TaskCommandResult> {
-  private readonly lock = new KeyedLock();
+  private readonly commands = new StreamCommands();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -54,15 +51,7 @@ export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCom
 
   async execute(c: ExecuteTaskCommand): Promise<TaskCommandResult> {
     const streamId = taskStreamId(c.planId, c.code);
-    return this.lock.run(streamId, async () => {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await this.attempt(streamId, c);
-        } catch (error) {
-          if (!(error instanceof ConcurrencyError) || c.expectedRevision !== undefined || attempt >= MAX_ATTEMPTS) throw error;
-        }
-      }
-    });
+    return this.commands.run(streamId, c.expectedRevision, () => this.attempt(streamId, c));
   }
 
   private async attempt(streamId: string, c: ExecuteTaskCommand): Promise<TaskCommandResult> {

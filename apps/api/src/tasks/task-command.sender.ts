@@ -1,16 +1,14 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CLOCK, toShanghaiIso, type Clock } from '@zw/clock';
+import { CLOCK, type Clock } from '@zw/clock';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { STATUS_LABELS, type TaskCommand } from '@zw/domain';
 import type { Plan } from '@zw/plan';
 import type { Request, Response } from 'express';
-import { eventMetadata, type Actor } from '../actor/actor';
+import { commandMetadata, eventMetadata, type Actor } from '../actor/actor';
+import { idempotencyKey, ifMatch, planIdOf, planNotFound } from '../http/request-conventions';
 import { PlanCatalogueCache } from '../plans/plan-catalogue.cache';
 import { ExecuteTaskCommand, type TaskCommandResult } from './execute-task-command.handler';
-
-const IDEMPOTENCY_KEY = /^[\w.:-]{1,200}$/;
-const ETAG = /^(?:W\/)?"?(\d{1,19})"?$/;
 
 /**
  * The HTTP conventions of every task command in one place: the plan a code belongs to,
@@ -27,15 +25,14 @@ export class TaskCommandSender {
   ) {}
 
   planIdOf(req: Request): string {
-    const plan = req.query.plan;
-    return typeof plan === 'string' && plan !== '' ? plan : this.config.defaultPlanId;
+    return planIdOf(req, this.config.defaultPlanId);
   }
 
   /** The plan a request works on; 404 when it was never imported. */
   async plan(req: Request): Promise<Plan> {
     const planId = this.planIdOf(req);
     const found = await this.plans.find(planId);
-    if (!found) throw new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”尚未导入 (plan not found)` });
+    if (!found) throw planNotFound(planId);
     return found.plan;
   }
 
@@ -54,11 +51,7 @@ export class TaskCommandSender {
     created: Record<string, string> = {},
   ) {
     const metadata = eventMetadata(actor, req, this.clock);
-    const command = {
-      type,
-      data,
-      metadata: { actor: { actorId: actor.id, role: actor.role, department: actor.department }, now: toShanghaiIso(this.clock.now()) },
-    } as TaskCommand;
+    const command = { type, data, metadata: commandMetadata(actor, this.clock) } as TaskCommand;
     const result = await this.commands.execute(
       new ExecuteTaskCommand(this.planIdOf(req), code, command, metadata, ifMatch(req), idempotencyKey(req)),
     );
@@ -78,21 +71,4 @@ export function commandResponse(code: string, result: TaskCommandResult) {
     status: result.state.status,
     statusLabel: STATUS_LABELS[result.state.status],
   };
-}
-
-function ifMatch(req: Request): bigint | undefined {
-  const header = req.header('If-Match');
-  if (header === undefined || header === '*') return undefined;
-  const match = ETAG.exec(header.trim());
-  if (!match) throw new BadRequestException({ code: 'VALIDATION', message: 'If-Match: must be an ETag such as "3"', details: [{ field: 'If-Match', reason: 'must be a quoted revision' }] });
-  return BigInt(match[1]!);
-}
-
-function idempotencyKey(req: Request): string | undefined {
-  const key = req.header('Idempotency-Key');
-  if (key === undefined) return undefined;
-  if (!IDEMPOTENCY_KEY.test(key)) {
-    throw new BadRequestException({ code: 'VALIDATION', message: 'Idempotency-Key: 1-200 characters of letters, digits, . _ : -', details: [{ field: 'Idempotency-Key', reason: 'invalid' }] });
-  }
-  return key;
 }

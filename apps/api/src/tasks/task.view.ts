@@ -1,7 +1,4 @@
-import { STATUS_LABELS, type TaskState } from '@zw/domain';
-
-const ROLE_LABELS = { lead: '牵头', cooperating: '配合' } as const;
-const EXTENSION_LABELS = { pending: '待审批', approved: '已批准', rejected: '未批准', withdrawn: '已撤回' } as const;
+import { EXTENSION_STATUS_LABELS, PART_ROLE_LABELS, STATUS_LABELS, type TaskState } from '@zw/domain';
 
 /** A task's state as JSON for people: Maps become lists, statuses get their Chinese labels. */
 export function taskView(state: TaskState, revision: bigint | undefined) {
@@ -17,11 +14,11 @@ export function taskView(state: TaskState, revision: bigint | undefined) {
     reporting: t.reporting,
     assignedAt: t.assignedAt,
     departments: [...t.parts].map(([name, p]) => ({
-      name, role: p.role, roleLabel: ROLE_LABELS[p.role], acknowledgeBy: p.acknowledgeBy,
+      name, role: p.role, roleLabel: PART_ROLE_LABELS[p.role], acknowledgeBy: p.acknowledgeBy,
       acknowledged: p.acknowledged ?? null, acknowledgementLabel: p.acknowledged ? (p.acknowledged.late ? '逾期签收' : '已签收') : '待签收',
     })),
     milestones: [...t.milestones.values()].map((m) => ({ ...m, completion: m.completion ?? null, statusLabel: m.completion ? '已完成' : '未完成' })),
-    extensions: [...t.extensions.values()].map((x) => ({ ...x, statusLabel: EXTENSION_LABELS[x.status] })),
+    extensions: [...t.extensions.values()].map((x) => ({ ...x, statusLabel: EXTENSION_STATUS_LABELS[x.status] })),
     progress: Object.fromEntries(t.progress),
     periodicReports: Object.fromEntries(t.periodicReports),
     ...('signOff' in state ? { signOff: { ...state.signOff, signed: Object.fromEntries(state.signOff.signed) } } : {}),

@@ -9,7 +9,8 @@ import { boardXlsx } from './exports/board.xlsx';
 import { attachment, XLSX_TYPE } from './exports/sheet';
 import { LIGHT_RULES } from './light-rules.provider';
 import { confinedDepartment } from './scope';
-import { fail, ViewContext, type ViewInput } from './view-context';
+import { badRequest } from '../http/request-conventions';
+import { ViewContext, type ViewInput } from './view-context';
 import { BoardQueryDto, ViewQueryDto } from './view-query.dtos';
 
 /** 任务台账: every task with its light, the rule and the events behind it; and the plan overview. */
@@ -55,7 +56,7 @@ export class BoardController {
 
   private items(input: ViewInput, query: BoardQueryDto, actor: Actor) {
     // 牵头/配合 is a role of a department: without one (a department user's is implied) it means nothing.
-    if (query.role && !query.department && actor.role !== 'department') throw fail('role', 'needs department');
+    if (query.role && !query.department && actor.role !== 'department') throw badRequest('role', 'needs department');
     const department = confinedDepartment(actor, query.department);
     return filterBoard(this.boards.board(input), {
       department, role: query.role, system: query.system, status: query.status, light: query.light, year: query.year,

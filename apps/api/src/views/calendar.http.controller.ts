@@ -9,7 +9,8 @@ import { Policy } from '../auth/policy.decorator';
 import { calendarIcs } from './exports/calendar.ics';
 import { feedKey, verifyFeedKey } from './exports/feed-key';
 import { confinedDepartment } from './scope';
-import { fail, ViewContext } from './view-context';
+import { badRequest } from '../http/request-conventions';
+import { ViewContext } from './view-context';
 import { CalendarQueryDto, ViewQueryDto } from './view-query.dtos';
 
 /** 期限日历: deadlines in a date range, and a per-department iCal feed for calendar apps. */
@@ -31,7 +32,7 @@ export class CalendarController {
   @Policy('view.calendar')
   @ApiOperation({ summary: '期限日历：区间内的签收、里程碑、任务期限' })
   async calendar(@Query() query: CalendarQueryDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    if (query.from && query.to && query.from > query.to) throw fail('to', 'must not be before from');
+    if (query.from && query.to && query.from > query.to) throw badRequest('to', 'must not be before from');
     const input = await this.context.input(req, res);
     const department = confinedDepartment(actor, query.department);
     return { planId: input.planId, asOf: input.today, deadlines: calendarView(input.rows, input.today, { from: query.from, to: query.to }, department) };

@@ -1,9 +1,10 @@
-import { BadRequestException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
-import { CLOCK, isLocalDate, shanghaiDate, type Clock } from '@zw/clock';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { CLOCK, shanghaiDate, type Clock } from '@zw/clock';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { indicatorDeliveriesAsOf, rowsAsOf, type IndicatorDeliveries, type PlanTaskLine, type TaskRow } from '@zw/projections';
 import type { Request, Response } from 'express';
+import { asOfOf, badRequest, planIdOf, planNotFound } from '../http/request-conventions';
 import { PlanCatalogueCache } from '../plans/plan-catalogue.cache';
 import { ProjectionService } from './projection.service';
 
@@ -24,9 +25,6 @@ export interface ViewInput {
   readonly today: string;
   readonly asOf: string | null;
 }
-
-export const fail = (field: string, reason: string) =>
-  new BadRequestException({ code: 'VALIDATION', message: `${field}: ${reason}`, details: [{ field, reason }] });
 
 /**
  * What every view needs from a request: the plan, its rows (live, or folded to the end of
@@ -59,11 +57,9 @@ export class ViewContext {
   async plan(req: Request, res: Response) {
     const asOf = this.asOf(req);
     await this.caughtUp(req, res);
-    const planId = typeof req.query.plan === 'string' && req.query.plan !== '' ? req.query.plan : this.config.defaultPlanId;
+    const planId = planIdOf(req, this.config.defaultPlanId);
     const found = await this.plans.find(planId);
-    if (!found && this.projections.runtime.model.rows(planId).length === 0) {
-      throw new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”尚未导入 (plan not found)` });
-    }
+    if (!found && this.projections.runtime.model.rows(planId).length === 0) throw planNotFound(planId);
     const lines: readonly PlanTaskLine[] = found?.plan.tasks ?? [];
     const departments = found?.plan.departments.map((d) => d.name) ?? [];
     return { planId, planRevision: found?.revision, lines, departments, asOf, today: asOf ?? shanghaiDate(this.clock.now()) };
@@ -79,11 +75,10 @@ export class ViewContext {
   }
 
   private asOf(req: Request): string | null {
-    const value = req.query.asOf;
-    if (value === undefined || value === '') return null;
-    if (typeof value !== 'string' || !isLocalDate(value)) throw fail('asOf', 'must be a calendar date YYYY-MM-DD');
+    const value = asOfOf(req);
+    if (value === undefined) return null;
     // A view of a day that has not ended would present today's guesses as that day's facts.
-    if (value > shanghaiDate(this.clock.now())) throw fail('asOf', 'must not be after today (Asia/Shanghai)');
+    if (value > shanghaiDate(this.clock.now())) throw badRequest('asOf', 'must not be after today (Asia/Shanghai)');
     return value;
   }
 
@@ -91,7 +86,7 @@ export class ViewContext {
     const raw = req.header('x-min-position') ?? (typeof req.query.minPosition === 'string' ? req.query.minPosition : undefined);
     const runtime = this.projections.runtime;
     if (raw !== undefined && raw !== '') {
-      if (!/^\d{1,20}$/.test(raw)) throw fail('minPosition', 'must be a global position (a non-negative integer)');
+      if (!/^\d{1,20}$/.test(raw)) throw badRequest('minPosition', 'must be a global position (a non-negative integer)');
       if (!(await runtime.waitFor(BigInt(raw), MIN_POSITION_WAIT_MS))) {
         throw new ServiceUnavailableException({
           code: 'PROJECTION.BEHIND', message: `视图尚未更新到位置 ${raw}，请稍后重试`, position: runtime.position?.toString() ?? null,

@@ -1,8 +1,8 @@
 import type { Instant } from '../shared/local-date';
-import type { TaskEvent } from './task.events';
+import type { PartRole, TaskEvent } from './task.events';
 import {
   recordOf, reassigned, withDueDate, withExtension, withMilestone, withoutMilestone, withPart, workStatus,
-  type TaskRecord,
+  type ExtensionState, type TaskRecord,
 } from './task.record';
 
 export type { ExtensionState, MilestoneState, Part, TaskRecord } from './task.record';
@@ -49,6 +49,15 @@ export const STATUS_LABELS = {
   accepted: '已办结',
   cancelled: '已撤销',
 } as const satisfies Record<TaskStatus, string>;
+
+export const PART_ROLE_LABELS = { lead: '牵头', cooperating: '配合' } as const satisfies Record<PartRole, string>;
+
+export const EXTENSION_STATUS_LABELS = {
+  pending: '待审批',
+  approved: '已批准',
+  rejected: '未批准',
+  withdrawn: '已撤回',
+} as const satisfies Record<ExtensionState['status'], string>;
 
 export function initialTaskState(): TaskState {
   return { status: 'unassigned' };

@@ -1,6 +1,6 @@
-import { parseIndicatorStreamId } from '@zw/domain';
+import { isReminderEvent, parseIndicatorStreamId } from '@zw/domain';
 import type { RecordedEvent } from '@zw/event-store';
-import { deliveryOf, isDeliveryType, recordDelivery, type DeliveryLedger } from './task-row';
+import { deliveryOf, recordDelivery, type DeliveryLedger } from './task-row';
 
 /**
  * Reminders about an indicator's 指标报送 are recorded in the indicator's stream; a department's
@@ -19,5 +19,5 @@ export function newIndicatorDeliveries(streamId: string): IndicatorDeliveries | 
 }
 
 export function applyToIndicator(ledger: IndicatorDeliveries, event: RecordedEvent): void {
-  if (isDeliveryType(event.type)) recordDelivery(ledger, deliveryOf(event, Number(event.revision)));
+  if (isReminderEvent(event)) recordDelivery(ledger, deliveryOf(event, Number(event.revision)));
 }

@@ -1,5 +1,6 @@
 import {
-  evolve, initialTaskState, parseTaskStreamId, type Instant, type TaskEvent, type TaskEventType, type TaskState,
+  evolve, initialTaskState, isReminderEvent, parseTaskStreamId, type Instant, type ReminderEventType, type TaskEvent, type TaskEventType,
+  type TaskState,
 } from '@zw/domain';
 import type { RecordedEvent } from '@zw/event-store';
 
@@ -12,7 +13,7 @@ export interface EventRef {
 
 /** A reminder, escalation or failed delivery recorded in the task's stream (reminders issue). */
 export interface DeliveryEntry {
-  readonly type: 'ReminderSent' | 'EscalationSent' | 'ReminderFailed';
+  readonly type: ReminderEventType;
   readonly department: string;
   readonly rule: string;
   readonly channel: string;
@@ -71,12 +72,6 @@ const TASK_EVENT_TYPES: Record<TaskEventType, true> = {
   SignOffRequested: true, SignedOff: true, SignOffObjected: true, TaskAccepted: true, TaskReturned: true,
   ExtensionRequested: true, ExtensionApproved: true, ExtensionRejected: true, TaskReassigned: true, TaskCancelled: true,
 };
-const DELIVERY_TYPES = new Set(['ReminderSent', 'EscalationSent', 'ReminderFailed']);
-
-export function isDeliveryType(type: string): boolean {
-  return DELIVERY_TYPES.has(type);
-}
-
 export function isTaskEventType(type: string): type is TaskEventType {
   return Object.hasOwn(TASK_EVENT_TYPES, type);
 }
@@ -97,7 +92,7 @@ export function newTaskRow(streamId: string): TaskRow | undefined {
  */
 export function applyToRow(row: TaskRow, event: RecordedEvent): void {
   // Deliveries are most of a mature log (several reminders a month per task): the cheap path.
-  if (DELIVERY_TYPES.has(event.type)) {
+  if (isReminderEvent(event)) {
     recordDelivery(row, deliveryOf(event, Number(event.revision)));
   } else if (isTaskEventType(event.type)) {
     const taskEvent = { type: event.type, data: event.data } as TaskEvent;
@@ -171,7 +166,7 @@ export function deliveryOf(event: RecordedEvent, revision: number): DeliveryEntr
   const { department, rule, channel, level, sentAt, failedAt } = data;
   const at = typeof sentAt === 'string' ? sentAt : typeof failedAt === 'string' ? failedAt : event.metadata.occurredAt;
   const entry: DeliveryEntry = {
-    type: event.type as DeliveryEntry['type'],
+    type: event.type as ReminderEventType,
     department: typeof department === 'string' ? department : '',
     rule: typeof rule === 'string' ? rule : '',
     channel: typeof channel === 'string' ? channel : '',

@@ -1,6 +1,7 @@
+import { isReminderEvent } from '@zw/domain';
 import type { RecordedEvent } from '@zw/event-store';
 import { applyToIndicator, newIndicatorDeliveries, type IndicatorDeliveries } from './indicator-deliveries';
-import { applyToRow, isDeliveryType, newTaskRow, type TaskRow } from './task-row';
+import { applyToRow, newTaskRow, type TaskRow } from './task-row';
 
 /** Identifies the last event folded, so a stored snapshot can be checked against the store it came from. */
 export interface LastEvent {
@@ -71,7 +72,7 @@ export class TaskRowsModel {
     // Cheap prefix test first: most of a national log is task events, but plan, user and
     // indicator streams must cost nothing here.
     if (!event.streamId.startsWith('task-')) {
-      if (event.streamId.startsWith('indicator-') && isDeliveryType(event.type)) this.applyIndicator(event);
+      if (event.streamId.startsWith('indicator-') && isReminderEvent(event)) this.applyIndicator(event);
       return;
     }
     const known = this.byStream.get(event.streamId);

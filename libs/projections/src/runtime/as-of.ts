@@ -6,10 +6,7 @@ import { dayOf } from '../views/dates';
 
 /** Whether an event had happened by the end of `asOf` (Shanghai), judged by when it was decided. */
 export function happenedBy(event: RecordedEvent, asOf: LocalDate): boolean {
-  const at = event.metadata.occurredAt;
-  // Our clock writes Shanghai time (`…+08:00`), whose first ten characters are the day: the
-  // common case needs no parsing (an as-of view reads ~10k events per plan).
-  return (at.length >= 16 && at.endsWith('+08:00') ? at.slice(0, 10) : dayOf(at)) <= asOf;
+  return dayOf(event.metadata.occurredAt) <= asOf;
 }
 
 /**
@@ -23,31 +20,41 @@ export function eventsUpTo(events: readonly RecordedEvent[], asOf: LocalDate): R
 }
 
 /**
- * The rows of the given task streams as they stood at the end of `asOf`, folded from each
- * stream's events up to that day: the same fold as the live model, so a past view is what
- * the live view showed that evening. Streams with no event by then are left out.
+ * Each stream folded from its events up to the end of `asOf`, with the live model's own fold,
+ * so a past view is what the live view showed that evening. An event the fold cannot take is
+ * skipped, as the live model skips it (and reports it).
  */
-export async function rowsAsOf(store: EventStore, streamIds: readonly string[], asOf: LocalDate): Promise<TaskRow[]> {
-  const rows = await Promise.all(
+async function foldAsOf<T extends object>(
+  store: EventStore,
+  streamIds: readonly string[],
+  asOf: LocalDate,
+  create: (streamId: string) => T | undefined,
+  apply: (target: T, event: RecordedEvent) => void,
+): Promise<Array<{ target: T; folded: number }>> {
+  const folded = await Promise.all(
     streamIds.map(async (streamId) => {
-      const row = newTaskRow(streamId);
-      if (!row) return undefined;
-      for (const event of eventsUpTo(await store.readStream(streamId), asOf)) applyToRow(row, event);
-      return row.revision >= 0 ? row : undefined;
+      const target = create(streamId);
+      if (!target) return undefined;
+      const events = eventsUpTo(await store.readStream(streamId), asOf);
+      for (const event of events) {
+        try {
+          apply(target, event);
+        } catch {
+          // set aside: see TaskRowsModel.apply
+        }
+      }
+      return { target, folded: events.length };
     }),
   );
-  return rows.filter((r): r is TaskRow => r !== undefined);
+  return folded.filter((f): f is { target: T; folded: number } => f !== undefined);
+}
+
+/** The rows of the given task streams at the end of `asOf`; streams with no event by then are left out. */
+export async function rowsAsOf(store: EventStore, streamIds: readonly string[], asOf: LocalDate): Promise<TaskRow[]> {
+  return (await foldAsOf(store, streamIds, asOf, newTaskRow, applyToRow)).filter((f) => f.folded > 0).map((f) => f.target);
 }
 
 /** Reminders recorded in the given indicator streams by the end of `asOf`. */
 export async function indicatorDeliveriesAsOf(store: EventStore, streamIds: readonly string[], asOf: LocalDate): Promise<IndicatorDeliveries[]> {
-  const ledgers = await Promise.all(
-    streamIds.map(async (streamId) => {
-      const ledger = newIndicatorDeliveries(streamId);
-      if (!ledger) return undefined;
-      for (const event of eventsUpTo(await store.readStream(streamId), asOf)) applyToIndicator(ledger, event);
-      return ledger;
-    }),
-  );
-  return ledgers.filter((l): l is IndicatorDeliveries => l !== undefined);
+  return (await foldAsOf(store, streamIds, asOf, newIndicatorDeliveries, applyToIndicator)).map((f) => f.target);
 }

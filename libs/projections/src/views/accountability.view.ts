@@ -1,7 +1,7 @@
-import { STATUS_LABELS, type LocalDate } from '@zw/domain';
+import { addCalendarDays, daysBetween, STATUS_LABELS, type LocalDate } from '@zw/domain';
 import type { IndicatorDeliveries } from '../rows/indicator-deliveries';
 import type { DeliveryEntry, DeliveryLedger, TaskRow } from '../rows/task-row';
-import { addDays, dayOf, daysBetween, daysBetweenInstants } from './dates';
+import { dayOf, daysBetweenInstants } from './dates';
 import { movesOf, type Move } from './moves';
 import { missingReports } from './reports';
 import { byCode } from './plan-task';
@@ -35,7 +35,7 @@ export function accountabilityView(
   dueSoonDays: number,
   indicators: readonly IndicatorDeliveries[] = [],
 ) {
-  const horizon = addDays(today, dueSoonDays);
+  const horizon = addCalendarDays(today, dueSoonDays);
   const led: Array<{ code: string; title: string; statusLabel: string }> = [];
   const supported: typeof led = [];
   const pending: Array<{ code: string; title: string; role: string; since: string; acknowledgeBy: LocalDate; ageDays: number; overdue: boolean }> = [];
@@ -73,7 +73,7 @@ export function accountabilityView(
       const since = row.partSince.get(department) ?? task.assignedAt;
       pending.push({
         code: row.code, title: task.facts.title, role: part.role, since, acknowledgeBy: part.acknowledgeBy,
-        ageDays: daysBetween(dayOf(since), today), overdue: part.acknowledgeBy < today,
+        ageDays: daysBetween(dayOf(since), today, 'calendar'), overdue: part.acknowledgeBy < today,
       });
     }
     for (const m of task.milestones.values()) {
@@ -81,8 +81,8 @@ export function accountabilityView(
         completed.push({ code: row.code, kind: 'milestone', title: m.title, dueDate: m.dueDate, completedAt: m.completion.at, late: m.completion.late });
       }
       if (m.owner !== department || m.completion || !open) continue;
-      if (m.dueDate < today) overdue.push({ code: row.code, milestoneId: m.milestoneId, title: m.title, dueDate: m.dueDate, daysOverdue: daysBetween(m.dueDate, today) });
-      else if (m.dueDate <= horizon) dueSoon.push({ code: row.code, milestoneId: m.milestoneId, title: m.title, dueDate: m.dueDate, daysLeft: daysBetween(today, m.dueDate) });
+      if (m.dueDate < today) overdue.push({ code: row.code, milestoneId: m.milestoneId, title: m.title, dueDate: m.dueDate, daysOverdue: daysBetween(m.dueDate, today, 'calendar') });
+      else if (m.dueDate <= horizon) dueSoon.push({ code: row.code, milestoneId: m.milestoneId, title: m.title, dueDate: m.dueDate, daysLeft: daysBetween(today, m.dueDate, 'calendar') });
     }
     if (part?.role === 'lead' && task.dueDate) {
       if (state.status === 'accepted' && state.acceptance.closure === 'completed') {
@@ -92,12 +92,12 @@ export function accountabilityView(
         completed.push({ code: row.code, kind: 'task', title: task.facts.title, dueDate: task.dueDate, completedAt: handedIn, late });
       } else if ((state.status === 'assigned' || state.status === 'in_progress') && task.dueDate < today) {
         // Once handed in (会签中, 待办结) the ball is with the cooperating units or the office.
-        overdueTasks.push({ code: row.code, title: task.facts.title, dueDate: task.dueDate, daysOverdue: daysBetween(task.dueDate, today) });
+        overdueTasks.push({ code: row.code, title: task.facts.title, dueDate: task.dueDate, daysOverdue: daysBetween(task.dueDate, today, 'calendar') });
       }
     }
     if (open) {
       for (const m of missingReports(task, today)) {
-        if (m.department === department && m.overdue) reportsOverdue.push({ code: row.code, title: task.facts.title, period: m.period, dueBy: m.dueBy, daysOverdue: daysBetween(m.dueBy, today) });
+        if (m.department === department && m.overdue) reportsOverdue.push({ code: row.code, title: task.facts.title, period: m.period, dueBy: m.dueBy, daysOverdue: daysBetween(m.dueBy, today, 'calendar') });
       }
     }
     for (const move of movesOf(state, today)) if (move.party === department) moves.push({ ...move, code: row.code, title: task.facts.title });

@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type TaskState } from '@zw/domain';
+import { EXTENSION_STATUS_LABELS, STATUS_LABELS, type TaskState } from '@zw/domain';
 import type { RecordedEvent } from '@zw/event-store';
 import { applyToRow, newTaskRow } from '../rows/task-row';
 import { DELIVERY_LABELS } from './accountability.view';
@@ -76,7 +76,7 @@ function readable(state: TaskState): Map<string, string> {
   }
   for (const [d, p] of task.progress) out.set(`进度（${d}）`, `${p.percent}%`);
   for (const [period, ds] of task.periodicReports) out.set(`阶段进展 ${period}`, ds.join('、'));
-  for (const x of task.extensions.values()) out.set(`延期申请 ${x.extensionId}`, `${x.status === 'pending' ? '待审批' : x.status === 'approved' ? '已批准' : x.status === 'rejected' ? '未批准' : '已撤回'}（${x.previousDueDate} → ${x.newDueDate}）`);
+  for (const x of task.extensions.values()) out.set(`延期申请 ${x.extensionId}`, `${EXTENSION_STATUS_LABELS[x.status]}（${x.previousDueDate} → ${x.newDueDate}）`);
   if ('signOff' in state) for (const d of state.signOff.awaiting) out.set(`会签（${d}）`, state.signOff.signed.has(d) ? '已会签' : '待会签');
   return out;
 }

@@ -1,12 +1,9 @@
-import { STATUS_LABELS, type LocalDate, type TaskStatus } from '@zw/domain';
+import { daysBetween, PART_ROLE_LABELS, STATUS_LABELS, type LocalDate, type TaskStatus } from '@zw/domain';
 import type { TaskRow } from '../rows/task-row';
-import { daysBetween } from './dates';
 import { actualProgress, expectedProgress, lightOf, type Light } from './light';
 import type { LightColour, LightRules } from './light.rules';
 import { movesOf, type Move } from './moves';
 import { byCode, windowCovers, type PlanTaskLine } from './plan-task';
-
-export const ROLE_LABELS = { lead: '牵头', cooperating: '配合' } as const;
 
 export interface BoardFilters {
   readonly department?: string;
@@ -59,7 +56,7 @@ export function boardItem(line: PlanTaskLine | undefined, row: TaskRow | undefin
   if (state.status === 'unassigned') {
     const l = line ?? { code: row?.code ?? '', system: '', area: '', text: '', lead: [], cooperating: [], window: '' };
     const part = (role: 'lead' | 'cooperating') => (name: string): BoardDepartment => ({
-      name, role, roleLabel: ROLE_LABELS[role], acknowledgeBy: null, acknowledgedAt: null, acknowledgement: 'not_assigned', acknowledgementLabel: ACK_LABELS.not_assigned,
+      name, role, roleLabel: PART_ROLE_LABELS[role], acknowledgeBy: null, acknowledgedAt: null, acknowledgement: 'not_assigned', acknowledgementLabel: ACK_LABELS.not_assigned,
     });
     return {
       ...base, code: l.code, title: l.text, system: l.system, area: l.area, window: l.window, dueDate: null, daysLeft: null, light,
@@ -70,11 +67,11 @@ export function boardItem(line: PlanTaskLine | undefined, row: TaskRow | undefin
   const open = state.status !== 'accepted' && state.status !== 'cancelled';
   return {
     ...base, code: task.facts.code, title: task.facts.title, system: task.facts.system, area: task.facts.area, window: task.facts.window,
-    dueDate: task.dueDate, daysLeft: task.dueDate && open ? daysBetween(today, task.dueDate) : null, light,
+    dueDate: task.dueDate, daysLeft: task.dueDate && open ? daysBetween(today, task.dueDate, 'calendar') : null, light,
     departments: [...task.parts].map(([name, p]) => {
       const ack = p.acknowledged ? (p.acknowledged.late ? 'acknowledged_late' : 'acknowledged') : p.acknowledgeBy < today ? 'overdue' : 'pending';
       return {
-        name, role: p.role, roleLabel: ROLE_LABELS[p.role], acknowledgeBy: p.acknowledgeBy, acknowledgedAt: p.acknowledged?.at ?? null,
+        name, role: p.role, roleLabel: PART_ROLE_LABELS[p.role], acknowledgeBy: p.acknowledgeBy, acknowledgedAt: p.acknowledged?.at ?? null,
         acknowledgement: ack, acknowledgementLabel: ACK_LABELS[ack],
       };
     }),

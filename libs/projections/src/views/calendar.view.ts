@@ -1,6 +1,7 @@
+import { addCalendarDays } from '@zw/domain';
 import type { LocalDate } from '@zw/domain';
 import type { TaskRow } from '../rows/task-row';
-import { addDays, dayOf } from './dates';
+import { dayOf } from './dates';
 import { closedPeriodsSince } from './periods';
 import { byCode } from './plan-task';
 
@@ -54,7 +55,7 @@ export function calendarView(rows: readonly TaskRow[], today: LocalDate, range: 
     }
     if (task.reporting) {
       // Ongoing tasks: each period's report, up to the range's end (a year ahead for a feed).
-      const until = addDays(range.to ?? addDays(today, 366), 1);
+      const until = addCalendarDays(range.to ?? addCalendarDays(today, 366), 1);
       for (const due of closedPeriodsSince(until, task.reporting, dayOf(task.assignedAt))) {
         const reported = new Set(task.periodicReports.get(due.period) ?? []);
         push({

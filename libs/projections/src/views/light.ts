@@ -1,6 +1,6 @@
-import { leadsOf, type LocalDate, type TaskRecord } from '@zw/domain';
+import { addCalendarDays, daysBetween, leadsOf, type LocalDate, type TaskRecord } from '@zw/domain';
 import type { EventRef, TaskRow } from '../rows/task-row';
-import { addDays, dayOf, daysBetween } from './dates';
+import { dayOf } from './dates';
 import { LIGHT_LABELS, type LightColour, type LightRules } from './light.rules';
 import { missingReports } from './reports';
 
@@ -39,12 +39,12 @@ const refs = (...events: Array<EventRef | undefined>): EventRef[] => events.filt
 function redReasons(row: TaskRow, task: TaskRecord, status: string, today: LocalDate): LightReason[] {
   const reasons: LightReason[] = [];
   if (task.dueDate && task.dueDate < today && status !== 'awaiting_acceptance') {
-    reasons.push({ rule: 'task_overdue', text: `任务已逾期 ${daysBetween(task.dueDate, today)} 天（期限 ${task.dueDate}）`, events: refs(row.dueDateSetBy) });
+    reasons.push({ rule: 'task_overdue', text: `任务已逾期 ${daysBetween(task.dueDate, today, 'calendar')} 天（期限 ${task.dueDate}）`, events: refs(row.dueDateSetBy) });
   }
   for (const m of task.milestones.values()) {
     if (!m.completion && m.dueDate < today) {
       reasons.push({
-        rule: 'milestone_overdue', text: `里程碑「${m.title}」已逾期 ${daysBetween(m.dueDate, today)} 天（${m.owner}，期限 ${m.dueDate}）`,
+        rule: 'milestone_overdue', text: `里程碑「${m.title}」已逾期 ${daysBetween(m.dueDate, today, 'calendar')} 天（${m.owner}，期限 ${m.dueDate}）`,
         events: refs(row.milestoneSetBy.get(m.milestoneId)),
       });
     }
@@ -62,16 +62,16 @@ function redReasons(row: TaskRow, task: TaskRecord, status: string, today: Local
 
 function yellowReasons(row: TaskRow, task: TaskRecord, status: string, today: LocalDate, rules: LightRules): LightReason[] {
   const reasons: LightReason[] = [];
-  const horizon = addDays(today, rules.dueSoonDays);
+  const horizon = addCalendarDays(today, rules.dueSoonDays);
   if (task.dueDate && task.dueDate < today) {
     reasons.push({ rule: 'acceptance_pending_past_due', text: `已过期限 ${task.dueDate}，待无废办验收办结`, events: refs(row.dueDateSetBy) });
   } else if (task.dueDate && task.dueDate <= horizon && status !== 'awaiting_acceptance') {
-    reasons.push({ rule: 'due_soon', text: `距任务期限 ${task.dueDate} 还有 ${daysBetween(today, task.dueDate)} 天`, events: refs(row.dueDateSetBy) });
+    reasons.push({ rule: 'due_soon', text: `距任务期限 ${task.dueDate} 还有 ${daysBetween(today, task.dueDate, 'calendar')} 天`, events: refs(row.dueDateSetBy) });
   }
   for (const m of task.milestones.values()) {
     if (!m.completion && m.dueDate >= today && m.dueDate <= horizon) {
       reasons.push({
-        rule: 'milestone_due_soon', text: `里程碑「${m.title}」距期限 ${m.dueDate} 还有 ${daysBetween(today, m.dueDate)} 天`,
+        rule: 'milestone_due_soon', text: `里程碑「${m.title}」距期限 ${m.dueDate} 还有 ${daysBetween(today, m.dueDate, 'calendar')} 天`,
         events: refs(row.milestoneSetBy.get(m.milestoneId)),
       });
     }
@@ -89,9 +89,9 @@ export function expectedProgress(task: TaskRecord, today: LocalDate): number | u
   const firstYear = /^(\d{4})/.exec(task.facts.window)?.[1];
   const assignedDay = dayOf(task.assignedAt);
   const start = firstYear && `${firstYear}-01-01` > assignedDay ? `${firstYear}-01-01` : assignedDay;
-  const span = daysBetween(start, task.dueDate);
+  const span = daysBetween(start, task.dueDate, 'calendar');
   if (span <= 0) return today >= task.dueDate ? 100 : 0;
-  return Math.max(0, Math.min(100, Math.round((daysBetween(start, today) / span) * 100)));
+  return Math.max(0, Math.min(100, Math.round((daysBetween(start, today, 'calendar') / span) * 100)));
 }
 
 /** Reported progress: the highest lead's report, or the share of milestones done if that is higher. */

@@ -1,5 +1,4 @@
-import { periodBounds, type LocalDate, type ReportingCadence } from '@zw/domain';
-import { addDays } from './dates';
+import { addCalendarDays, periodBounds, type LocalDate, type ReportingCadence } from '@zw/domain';
 
 /** Days after a period ends by which an ongoing task's periodic report (进展报送) is expected. */
 export const PERIODIC_REPORT_GRACE_DAYS = 10;
@@ -44,7 +43,7 @@ export function closedPeriodsSince(until: LocalDate, cadence: ReportingCadence, 
   for (let i = 0; i < 200; i++) {
     const bounds = periodBounds(period, cadence);
     if (!bounds || bounds.end < assignedDay) break;
-    out.push({ period, end: bounds.end, dueBy: addDays(bounds.end, PERIODIC_REPORT_GRACE_DAYS) });
+    out.push({ period, end: bounds.end, dueBy: addCalendarDays(bounds.end, PERIODIC_REPORT_GRACE_DAYS) });
     period = lastClosedPeriod(bounds.start, cadence);
   }
   return out.reverse();

@@ -4,6 +4,7 @@ import type { Resource } from '@zw/auth';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { taskStreamId } from '@zw/domain';
 import type { Request } from 'express';
+import { planIdOf } from '../../http/request-conventions';
 import { TaskStreamCache } from '../../tasks/task-stream.cache';
 
 /**
@@ -31,7 +32,7 @@ export class RequestResources {
   }
 
   private async taskDepartments(req: Request, code: string): Promise<string[]> {
-    const plan = typeof req.query.plan === 'string' && req.query.plan !== '' ? req.query.plan : this.config.defaultPlanId;
+    const plan = planIdOf(req, this.config.defaultPlanId);
     let streamId: string;
     try {
       streamId = taskStreamId(plan, code);
