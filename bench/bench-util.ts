@@ -23,7 +23,11 @@ export function syncRate(ms: number, op: (i: number) => void): number {
  * `writers` concurrent loops, each awaiting its own `op` until `ms` elapsed; returns
  * completed operations per second, over the time until the last in-flight op settled.
  */
-export async function concurrentRate(ms: number, writers: number, op: (writer: number, i: number) => Promise<unknown>): Promise<number> {
+export async function concurrentRate(
+  ms: number,
+  writers: number,
+  op: (writer: number, i: number) => Promise<unknown>,
+): Promise<number> {
   const start = performance.now();
   const end = start + ms;
   let done = 0;

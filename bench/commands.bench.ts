@@ -31,14 +31,22 @@ type Headers = Record<string, string>;
 // The server and the users CLI share the data folder and the production configuration. The
 // throttle is raised because every account logs in from this one address.
 const ENV = {
-  ...process.env, DATA_DIR: dir.path, CLOCK_START: '2023-03-01T09:00:00+08:00', NODE_ENV: 'production',
-  JWT_SECRET: randomBytes(48).toString('base64url'), LOGIN_THROTTLE_LIMIT: '100000',
+  ...process.env,
+  DATA_DIR: dir.path,
+  CLOCK_START: '2023-03-01T09:00:00+08:00',
+  NODE_ENV: 'production',
+  JWT_SECRET: randomBytes(48).toString('base64url'),
+  LOGIN_THROTTLE_LIMIT: '100000',
 };
 const TS_NODE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
 
 /** The first admin, as an operator makes it: the bootstrap command prints its one-time password. */
 function bootstrapAdmin(): string {
-  const cli = spawnSync(process.execPath, [...TS_NODE, 'apps/api/src/auth/users.cli.ts', 'bootstrap'], { cwd: ROOT, env: ENV, encoding: 'utf8' });
+  const cli = spawnSync(process.execPath, [...TS_NODE, 'apps/api/src/auth/users.cli.ts', 'bootstrap'], {
+    cwd: ROOT,
+    env: ENV,
+    encoding: 'utf8',
+  });
   const password = /One-time password[^:]*: (\S+)/.exec(cli.stdout)?.[1];
   if (cli.status !== 0 || !password) throw new Error(`users bootstrap failed:\n${cli.stdout}${cli.stderr}`);
   return password;
@@ -70,13 +78,19 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<void> }
 }
 
 async function call(url: string, method: string, path: string, headers: Headers, body?: unknown) {
-  const res = await fetch(`${url}${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
   return res.status === 204 ? {} : (res.json() as Promise<Record<string, unknown>>);
 }
 
 async function login(url: string, username: string, password: string): Promise<Headers> {
-  const { accessToken } = (await call(url, 'POST', '/auth/login', {}, { username, password })) as { accessToken: string };
+  const { accessToken } = (await call(url, 'POST', '/auth/login', {}, { username, password })) as {
+    accessToken: string;
+  };
   return { authorization: `Bearer ${accessToken}` };
 }
 
@@ -85,11 +99,16 @@ function accounts(url: string, admin: Headers) {
   const made = new Map<string, Promise<Headers>>();
   const account = (username: string, role: string, department?: string): Promise<Headers> => {
     if (!made.has(username)) {
-      made.set(username, (async () => {
-        const user = { username, displayName: department ?? role, role, ...(department ? { department } : {}) };
-        const { temporaryPassword } = (await call(url, 'POST', '/users', admin, user)) as { temporaryPassword: string };
-        return login(url, username, temporaryPassword);
-      })());
+      made.set(
+        username,
+        (async () => {
+          const user = { username, displayName: department ?? role, role, ...(department ? { department } : {}) };
+          const { temporaryPassword } = (await call(url, 'POST', '/users', admin, user)) as {
+            temporaryPassword: string;
+          };
+          return login(url, username, temporaryPassword);
+        })(),
+      );
     }
     return made.get(username)!;
   };
@@ -101,19 +120,29 @@ function accounts(url: string, admin: Headers) {
   return { office: () => account('bench-office', 'office'), dept };
 }
 
-interface Ready { code: string; lead: Headers; cooperating: Headers[] }
+interface Ready {
+  code: string;
+  lead: Headers;
+  cooperating: Headers[];
+}
 
 /** Assigns and acknowledges every task; returns whose token may report progress on which task. */
 async function prepare(url: string, as: ReturnType<typeof accounts>): Promise<Ready[]> {
   const office = await as.office();
-  const tasks = (await call(url, 'GET', '/plans/lianyun-2022-2025/tasks', office)) as unknown as Array<{ code: string }>;
+  const tasks = (await call(url, 'GET', '/plans/lianyun-2022-2025/tasks', office)) as unknown as Array<{
+    code: string;
+  }>;
   const ready = [];
   for (const { code } of tasks) {
     await call(url, 'POST', `/tasks/${code}/assignment`, office, {});
-    const view = (await call(url, 'GET', `/tasks/${code}`, office)) as { departments: Array<{ name: string; role: string }> };
+    const view = (await call(url, 'GET', `/tasks/${code}`, office)) as {
+      departments: Array<{ name: string; role: string }>;
+    };
     for (const d of view.departments) await call(url, 'POST', `/tasks/${code}/acknowledgements`, await as.dept(d.name));
     const lead = await as.dept(view.departments.find((d) => d.role === 'lead')!.name);
-    const cooperating = await Promise.all(view.departments.filter((d) => d.role === 'cooperating').map((d) => as.dept(d.name)));
+    const cooperating = await Promise.all(
+      view.departments.filter((d) => d.role === 'cooperating').map((d) => as.dept(d.name)),
+    );
     ready.push({ code, lead, cooperating });
   }
   return ready;
@@ -127,7 +156,9 @@ async function main(): Promise<void> {
   const m = machineInfo();
   console.log('Task commands over HTTP (npm run bench:commands)');
   console.log(`  machine   ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM; node ${m.node}; ${m.date}`);
-  console.log(`  method    ${CONNECTIONS} connections, ${SECONDS} s per run after a 2 s warm-up; server and load generator share the machine`);
+  console.log(
+    `  method    ${CONNECTIONS} connections, ${SECONDS} s per run after a 2 s warm-up; server and load generator share the machine`,
+  );
   const adminPassword = bootstrapAdmin();
   const server = await startServer();
   try {
@@ -143,7 +174,12 @@ async function main(): Promise<void> {
         method: 'POST' as const,
         path: `/tasks/${task.code}/progress-reports`,
         headers: { ...token, 'content-type': 'application/json' },
-        body: JSON.stringify({ percent: n % 101, text: `第${n}次进展：已完成阶段性工作`, difficulties: '无', nextSteps: '继续推进' }),
+        body: JSON.stringify({
+          percent: n % 101,
+          text: `第${n}次进展：已完成阶段性工作`,
+          difficulties: '无',
+          nextSteps: '继续推进',
+        }),
       };
     };
     const noopOpts = { url: `${server.url}/health`, connections: CONNECTIONS };
@@ -168,12 +204,23 @@ async function main(): Promise<void> {
       pacedCommandP99Ms: paced.latency.p99,
       pacedNon2xx: paced.non2xx,
     };
-    const meetsTargets = { commandsVsNoop: figures.commandsVsNoop >= TARGETS.commandsVsNoop, commandP99Ms: figures.commandP99Ms < TARGETS.commandP99Ms };
+    const meetsTargets = {
+      commandsVsNoop: figures.commandsVsNoop >= TARGETS.commandsVsNoop,
+      commandP99Ms: figures.commandP99Ms < TARGETS.commandP99Ms,
+    };
     console.log(`  no-op     GET /health   ${fmt(figures.noopRequestsPerSec)} req/s, p99 ${figures.noopP99Ms} ms`);
-    console.log(`  commands  progress mix  ${fmt(figures.commandsPerSec)} cmd/s, p50 ${figures.commandP50Ms} ms, p99 ${figures.commandP99Ms} ms, non-2xx ${figures.commandNon2xx}`);
-    console.log(`  paced     ${PACED_RATE} cmd/s offered  p50 ${figures.pacedCommandP50Ms} ms, p99 ${figures.pacedCommandP99Ms} ms, non-2xx ${figures.pacedNon2xx}`);
-    console.log(`  commandsVsNoop ${figures.commandsVsNoop} (target >= 0.4: ${meetsTargets.commandsVsNoop ? 'met' : 'NOT met'}); p99 ${figures.commandP99Ms} ms (target < 25: ${meetsTargets.commandP99Ms ? 'met' : 'NOT met'})`);
-    console.log(JSON.stringify({ ...figures, targets: { commandsVsNoop: '>= 0.4', commandP99Ms: '< 25' }, meetsTargets }));
+    console.log(
+      `  commands  progress mix  ${fmt(figures.commandsPerSec)} cmd/s, p50 ${figures.commandP50Ms} ms, p99 ${figures.commandP99Ms} ms, non-2xx ${figures.commandNon2xx}`,
+    );
+    console.log(
+      `  paced     ${PACED_RATE} cmd/s offered  p50 ${figures.pacedCommandP50Ms} ms, p99 ${figures.pacedCommandP99Ms} ms, non-2xx ${figures.pacedNon2xx}`,
+    );
+    console.log(
+      `  commandsVsNoop ${figures.commandsVsNoop} (target >= 0.4: ${meetsTargets.commandsVsNoop ? 'met' : 'NOT met'}); p99 ${figures.commandP99Ms} ms (target < 25: ${meetsTargets.commandP99Ms ? 'met' : 'NOT met'})`,
+    );
+    console.log(
+      JSON.stringify({ ...figures, targets: { commandsVsNoop: '>= 0.4', commandP99Ms: '< 25' }, meetsTargets }),
+    );
   } finally {
     await server.stop();
   }

@@ -41,7 +41,12 @@ function rawRead(): { events: number; seconds: number } {
   const db = new Database(eventsFile, { readonly: true });
   const started = performance.now();
   let events = 0;
-  for (const row of db.prepare('SELECT position, id, stream_id, revision, type, data, metadata, recorded_at FROM events ORDER BY position').raw().iterate()) {
+  for (const row of db
+    .prepare(
+      'SELECT position, id, stream_id, revision, type, data, metadata, recorded_at FROM events ORDER BY position',
+    )
+    .raw()
+    .iterate()) {
     const r = row as unknown[];
     JSON.parse(r[5] as string);
     JSON.parse(r[6] as string);
@@ -77,7 +82,19 @@ async function timed(url: string, headers: Record<string, string>, n: number, pa
 
 async function main(): Promise<void> {
   const generatedAt = performance.now();
-  const history = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'projections.history.ts'), eventsFile, String(DISTRICTS)], { encoding: 'utf8' });
+  const history = execFileSync(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      join(__dirname, 'projections.history.ts'),
+      eventsFile,
+      String(DISTRICTS),
+    ],
+    { encoding: 'utf8' },
+  );
   console.log(`history: ${history.trim()} in ${fmt((performance.now() - generatedAt) / 1000)} s`);
 
   const store = new SqliteEventStore({ filename: eventsFile });
@@ -92,7 +109,9 @@ async function main(): Promise<void> {
     raws.push(raw.events / raw.seconds);
     ours.push(raw.events / last.seconds);
     ratios.push(raw.seconds / last.seconds);
-    console.log(`pass ${pass + 1}: raw ${fmt(raw.events / raw.seconds)} ev/s (${fmt(raw.seconds)} s), rebuild ${fmt(raw.events / last.seconds)} ev/s (${fmt(last.seconds)} s)`);
+    console.log(
+      `pass ${pass + 1}: raw ${fmt(raw.events / raw.seconds)} ev/s (${fmt(raw.seconds)} s), rebuild ${fmt(raw.events / last.seconds)} ev/s (${fmt(last.seconds)} s)`,
+    );
   }
   const events = Number(last!.model.position ?? 0n);
   saveTaskRows(snapshotFileOf(loadConfig({ DATA_DIR: dir.path })), last!.model);
@@ -104,43 +123,97 @@ async function main(): Promise<void> {
   (globalThis as { gc?: () => void }).gc?.();
 
   // The api on that store, resuming from the snapshot just written.
-  const config = loadConfig({ DATA_DIR: dir.path, LOG_LEVEL: 'silent', API_RUNS_WORKER: 'false', LOGIN_THROTTLE_LIMIT: '100000', CLOCK_START: '2025-12-20T10:00:00+08:00' });
+  const config = loadConfig({
+    DATA_DIR: dir.path,
+    LOG_LEVEL: 'silent',
+    API_RUNS_WORKER: 'false',
+    LOGIN_THROTTLE_LIMIT: '100000',
+    CLOCK_START: '2025-12-20T10:00:00+08:00',
+  });
   const startedApi = performance.now();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: false,
+  });
   configureHttp(app);
   await app.listen(0, '127.0.0.1');
   const apiStartSeconds = (performance.now() - startedApi) / 1000;
   const url = await app.getUrl();
   const password = await bootstrapAdmin(app.get(UserAccounts), app.get<Clock>(CLOCK), 'admin');
-  const login = async (username: string, pw: string) => ((await (await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: pw }) })).json()) as { accessToken: string }).accessToken;
+  const login = async (username: string, pw: string) =>
+    (
+      (await (
+        await fetch(`${url}/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: pw }),
+        })
+      ).json()) as { accessToken: string }
+    ).accessToken;
   const admin = { Authorization: `Bearer ${await login('admin', password)}` };
   const officePassword = 'Bench-办公室-2025!';
-  await fetch(`${url}/users`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ username: 'office', displayName: '无废办', role: 'office', password: officePassword }) });
+  await fetch(`${url}/users`, {
+    method: 'POST',
+    headers: { ...admin, 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'office', displayName: '无废办', role: 'office', password: officePassword }),
+  });
   const office = { Authorization: `Bearer ${await login('office', officePassword)}` };
 
   const district = (i: number) => `d-${String(((i * 37) % DISTRICTS) + 1).padStart(3, '0')}`;
   // Cold: each district's first board after start (computed, then kept until its rows move).
   const cold = await timed(url, office, DISTRICTS, (i) => `/board?plan=d-${String(i + 1).padStart(3, '0')}`);
-  await timed(url, office, 20, (i) => `/departments/${encodeURIComponent(DEPARTMENTS[i % DEPARTMENTS.length]!)}/accountability?plan=${district(i)}`); // warm-up
+  await timed(
+    url,
+    office,
+    20,
+    (i) =>
+      `/departments/${encodeURIComponent(DEPARTMENTS[i % DEPARTMENTS.length]!)}/accountability?plan=${district(i)}`,
+  ); // warm-up
   // The floor: a signed-in request that does nothing (guard, token, account, logging, JSON).
   const floor = await timed(url, office, QUERIES, () => '/auth/me');
   const board = await timed(url, office, QUERIES, (i) => `/board?plan=${district(i)}`);
-  const accountability = await timed(url, office, QUERIES, (i) => `/departments/${encodeURIComponent(DEPARTMENTS[i % DEPARTMENTS.length]!)}/accountability?plan=${district(i)}`);
-  const asOf = await timed(url, office, Math.max(20, QUERIES / 10), (i) => `/board?plan=${district(i)}&asOf=2024-06-30`);
+  const accountability = await timed(
+    url,
+    office,
+    QUERIES,
+    (i) =>
+      `/departments/${encodeURIComponent(DEPARTMENTS[i % DEPARTMENTS.length]!)}/accountability?plan=${district(i)}`,
+  );
+  const asOf = await timed(
+    url,
+    office,
+    Math.max(20, QUERIES / 10),
+    (i) => `/board?plan=${district(i)}&asOf=2024-06-30`,
+  );
   await app.close();
   dir.remove();
 
   const peakRssMiB = round(process.resourceUsage().maxRSS / 1024, 0);
   const figures = {
-    machine: machineInfo(), districts: DISTRICTS, tasks, events,
-    rawReadEventsPerSecond: round(median(raws), 0), rebuildEventsPerSecond: round(median(ours), 0), rebuildVsRaw: round(median(ratios), 3),
-    rebuildSeconds: round(events / median(ours), 2), apiStartFromSnapshotSeconds: round(apiStartSeconds, 2),
-    signedInNoopP50Ms: floor.p50, signedInNoopP99Ms: floor.p99,
-    boardColdP50Ms: cold.p50, boardColdP99Ms: cold.p99,
-    boardP50Ms: board.p50, boardP99Ms: board.p99, accountabilityP50Ms: accountability.p50, accountabilityP99Ms: accountability.p99,
-    asOfBoardP50Ms: asOf.p50, asOfBoardP99Ms: asOf.p99, peakRssMiB,
+    machine: machineInfo(),
+    districts: DISTRICTS,
+    tasks,
+    events,
+    rawReadEventsPerSecond: round(median(raws), 0),
+    rebuildEventsPerSecond: round(median(ours), 0),
+    rebuildVsRaw: round(median(ratios), 3),
+    rebuildSeconds: round(events / median(ours), 2),
+    apiStartFromSnapshotSeconds: round(apiStartSeconds, 2),
+    signedInNoopP50Ms: floor.p50,
+    signedInNoopP99Ms: floor.p99,
+    boardColdP50Ms: cold.p50,
+    boardColdP99Ms: cold.p99,
+    boardP50Ms: board.p50,
+    boardP99Ms: board.p99,
+    accountabilityP50Ms: accountability.p50,
+    accountabilityP99Ms: accountability.p99,
+    asOfBoardP50Ms: asOf.p50,
+    asOfBoardP99Ms: asOf.p99,
+    peakRssMiB,
   };
-  console.log(`rebuild vs raw ${figures.rebuildVsRaw} (target >= 0.5); signed-in no-op p99 ${floor.p99} ms; board p99 ${board.p99} ms (first per district ${cold.p99} ms), accountability p99 ${accountability.p99} ms (target < 10); as-of board p99 ${asOf.p99} ms; peak RSS ${peakRssMiB} MiB (target < 1024)`);
+  console.log(
+    `rebuild vs raw ${figures.rebuildVsRaw} (target >= 0.5); signed-in no-op p99 ${floor.p99} ms; board p99 ${board.p99} ms (first per district ${cold.p99} ms), accountability p99 ${accountability.p99} ms (target < 10); as-of board p99 ${asOf.p99} ms; peak RSS ${peakRssMiB} MiB (target < 1024)`,
+  );
   const targets = { rebuildVsRaw: '>= 0.5', boardP99Ms: '< 10', accountabilityP99Ms: '< 10', peakRssMiB: '< 1024' };
   const meetsTargets = figures.rebuildVsRaw >= 0.5 && board.p99 < 10 && accountability.p99 < 10 && peakRssMiB < 1024;
   console.log(JSON.stringify({ ...figures, targets, meetsTargets }));

@@ -25,7 +25,8 @@ const RAW_DDL = `CREATE TABLE IF NOT EXISTS events (
   position INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL,
   revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL,
   recorded_at TEXT NOT NULL, UNIQUE (stream_id, revision))`;
-const INSERT = 'INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
+const INSERT =
+  'INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)';
 const READ_PAGE = `SELECT position, id, stream_id, revision, type, data, metadata, recorded_at
   FROM events WHERE position > ? ORDER BY position LIMIT ?`;
 type Row = [number, string, string, number, string, string | unknown, string | unknown, string];
@@ -45,7 +46,15 @@ function openRaw(file: string): Database.Database {
 /** The row a realistic append writes: a `testEvent` serialised the way the adapter does it. */
 function eventRow(n: number, streamId: string, revision: number): unknown[] {
   const e = testEvent(n);
-  return [randomUUID(), streamId, revision, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), new Date().toISOString()];
+  return [
+    randomUUID(),
+    streamId,
+    revision,
+    e.type,
+    JSON.stringify(e.data),
+    JSON.stringify(e.metadata),
+    new Date().toISOString(),
+  ];
 }
 
 /** (1) One INSERT per autocommit transaction: one WAL fsync per row, nothing else. */
@@ -142,7 +151,9 @@ async function interleaved<K extends string>(
   const medians = {} as Record<K, number>;
   for (const name of names) {
     medians[name] = median(samples[name]);
-    console.log(`  ${name.padEnd(30)} median ${fmt(medians[name]).padStart(9)} /s   runs: ${samples[name].map(fmt).join(', ')}`);
+    console.log(
+      `  ${name.padEnd(30)} median ${fmt(medians[name]).padStart(9)} /s   runs: ${samples[name].map(fmt).join(', ')}`,
+    );
   }
   return { medians, samples };
 }
@@ -154,7 +165,9 @@ async function main(): Promise<void> {
   console.log(`  runtime        node ${m.node}, better-sqlite3 ${m.betterSqlite3}, SQLite ${m.sqlite}`);
   console.log(`  date           ${m.date}`);
   console.log(`  files          ${dir.path} (WAL, synchronous=FULL, raw and adapter alike)`);
-  console.log(`  method         ${WARMUP_MS} ms warm-up + ${SECONDS} s per write run, fresh file per run; median of ${REPEATS}`);
+  console.log(
+    `  method         ${WARMUP_MS} ms warm-up + ${SECONDS} s per write run, fresh file per run; median of ${REPEATS}`,
+  );
 
   console.log('Durable appends (single-event transactions / appends per second):');
   const { medians: w } = await interleaved({
@@ -163,7 +176,9 @@ async function main(): Promise<void> {
     adapterAppendsPerSec64Writers: () => adapterAppendRate(WRITERS),
   });
 
-  console.log(`Read all (${PREFILL.toLocaleString('en-US')} events prefilled in one transaction, pages of ${PAGE}; events per second):`);
+  console.log(
+    `Read all (${PREFILL.toLocaleString('en-US')} events prefilled in one transaction, pages of ${PAGE}; events per second):`,
+  );
   const file = freshFile();
   await prefill(file, PREFILL);
   const raw = openRaw(file);
@@ -197,9 +212,15 @@ async function main(): Promise<void> {
     readAllVsRaw: figures.readAllVsRaw >= TARGETS.readAllVsRaw,
   };
   console.log('Summary:');
-  console.log(`  groupCommitSpeedup  ${figures.groupCommitSpeedup}  (64 writers / raw floor; target >= 3: ${meetsTargets.groupCommitSpeedup ? 'met' : 'NOT met'})`);
-  console.log(`  readAllVsRaw        ${figures.readAllVsRaw}  (median of paired readAll / raw read ratios; target >= 0.8: ${meetsTargets.readAllVsRaw ? 'met' : 'NOT met'})`);
-  console.log(JSON.stringify({ ...figures, targets: { groupCommitSpeedup: '>= 3', readAllVsRaw: '>= 0.8' }, meetsTargets }));
+  console.log(
+    `  groupCommitSpeedup  ${figures.groupCommitSpeedup}  (64 writers / raw floor; target >= 3: ${meetsTargets.groupCommitSpeedup ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `  readAllVsRaw        ${figures.readAllVsRaw}  (median of paired readAll / raw read ratios; target >= 0.8: ${meetsTargets.readAllVsRaw ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    JSON.stringify({ ...figures, targets: { groupCommitSpeedup: '>= 3', readAllVsRaw: '>= 0.8' }, meetsTargets }),
+  );
 }
 
 main()

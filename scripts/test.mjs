@@ -21,7 +21,9 @@ if (!env.TEST_REDIS_URL) {
     console.log(`[test] throwaway redis-server on ${redis.url}`);
   } else {
     const banner = '!'.repeat(78);
-    console.error(`${banner}\n[test] NO REDIS: redis-server is not installed and neither TEST_REDIS_URL nor REDIS_URL is set.\n[test] The Redis suites are SKIPPED. Install redis-server (apt-get install redis-server) to run them.\n${banner}`);
+    console.error(
+      `${banner}\n[test] NO REDIS: redis-server is not installed and neither TEST_REDIS_URL nor REDIS_URL is set.\n[test] The Redis suites are SKIPPED. Install redis-server (apt-get install redis-server) to run them.\n${banner}`,
+    );
     if (ci) {
       console.error('[test] CI=true: skipping the Redis suites is a failure.');
       process.exit(1);
@@ -31,7 +33,10 @@ if (!env.TEST_REDIS_URL) {
   console.log(`[test] using redis at ${env.TEST_REDIS_URL}`);
 }
 
-const jest = spawn(process.execPath, ['node_modules/jest/bin/jest.js', ...process.argv.slice(2)], { env, stdio: 'inherit' });
+const jest = spawn(process.execPath, ['node_modules/jest/bin/jest.js', ...process.argv.slice(2)], {
+  env,
+  stdio: 'inherit',
+});
 const code = await new Promise((resolve) => jest.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
 redis?.stop();
 process.exit(code);
@@ -39,12 +44,21 @@ process.exit(code);
 async function startThrowawayRedis() {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'zw-redis-'));
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    {
+      stdio: 'ignore',
+    },
+  );
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
-    if (spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().trim() === 'PONG') break;
+    if (
+      spawnSync('redis-cli', ['-p', String(port), 'ping'])
+        .stdout?.toString()
+        .trim() === 'PONG'
+    )
+      break;
     await new Promise((r) => setTimeout(r, 50));
   }
   return {

@@ -25,10 +25,24 @@ const C5_DEPARTMENTS = [OWN, '区城管局'];
 const TARGET_USER = 'matrix.target';
 /** Plausible values of path parameters; anything unknown gets 'x' (a 404 is still past the gate). */
 const PARAMS: Record<string, string> = {
-  code: 'C-5', department: OWN, planId: PLAN, milestoneId: 'y2024', extensionId: 'x', list: 'tasks', username: TARGET_USER, indicatorId: '1', projectId: '1',
+  code: 'C-5',
+  department: OWN,
+  planId: PLAN,
+  milestoneId: 'y2024',
+  extensionId: 'x',
+  list: 'tasks',
+  username: TARGET_USER,
+  indicatorId: '1',
+  projectId: '1',
 };
 
-interface Route { method: string; path: string; params: string[]; policy: unknown; handler: string }
+interface Route {
+  method: string;
+  path: string;
+  params: string[];
+  policy: unknown;
+  handler: string;
+}
 
 function routesOf(t: TestApp): Route[] {
   const routes: Route[] = [];
@@ -46,8 +60,17 @@ function routesOf(t: TestApp): Route[] {
         const policy = Reflect.getMetadata(POLICY_KEY, handler) ?? Reflect.getMetadata(POLICY_KEY, type);
         for (const base of bases) {
           for (const tail of ([] as string[]).concat(own)) {
-            const path = `/${[base, tail].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
-            routes.push({ method, path, params: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!), policy, handler: `${type.name}.${name}` });
+            const path = `/${[base, tail]
+              .map((p) => p.replace(/^\/+|\/+$/g, ''))
+              .filter(Boolean)
+              .join('/')}`;
+            routes.push({
+              method,
+              path,
+              params: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!),
+              policy,
+              handler: `${type.name}.${name}`,
+            });
           }
         }
       }
@@ -68,8 +91,16 @@ describe('access matrix: every route × every role, from the policy table', () =
     t = await createTestApp({ CLOCK_START: '2023-03-01T09:00:00+08:00' });
     store = t.app.get(EVENT_STORE);
     const as = signIn(t.app);
-    await http().post('/plans').set(await as.office()).send(loadLianyunPlan()).expect(201);
-    await http().post('/tasks/C-5/assignment').set(await as.office()).send({}).expect(201);
+    await http()
+      .post('/plans')
+      .set(await as.office())
+      .send(loadLianyunPlan())
+      .expect(201);
+    await http()
+      .post('/tasks/C-5/assignment')
+      .set(await as.office())
+      .send({})
+      .expect(201);
     await as.as(TARGET_USER, 'office');
     callers.push(
       { name: 'anonymous', headers: {} },
@@ -85,8 +116,12 @@ describe('access matrix: every route × every role, from the policy table', () =
 
   it('finds the routes of the app, and every one names a policy of the table', () => {
     expect(routes.length).toBeGreaterThan(40);
-    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /tasks/:code/acknowledgements', 'GET /tasks', 'POST /auth/login', 'POST /users']));
-    expect(routes.filter((r) => !isPolicyName(r.policy)).map((r) => `${r.method} ${r.path} (${r.handler})`)).toEqual([]);
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(['POST /tasks/:code/acknowledgements', 'GET /tasks', 'POST /auth/login', 'POST /users']),
+    );
+    expect(routes.filter((r) => !isPolicyName(r.policy)).map((r) => `${r.method} ${r.path} (${r.handler})`)).toEqual(
+      [],
+    );
   });
 
   it('answers each caller as the policy table says, and a refusal appends nothing', async () => {
@@ -94,13 +129,19 @@ describe('access matrix: every route × every role, from the policy table', () =
     for (const route of routes.filter((r) => isPolicyName(r.policy))) {
       const policy = POLICIES[route.policy as keyof typeof POLICIES];
       const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(PARAMS[name] ?? 'x'));
-      const resource: Resource | undefined = route.params.includes('department') ? { departments: [OWN] }
-        : route.params.includes('code') ? { departments: C5_DEPARTMENTS } : undefined;
+      const resource: Resource | undefined = route.params.includes('department')
+        ? { departments: [OWN] }
+        : route.params.includes('code')
+          ? { departments: C5_DEPARTMENTS }
+          : undefined;
       for (const caller of callers) {
         const allowed = authorize(policy, caller.principal, resource) === 'allow';
         const before = await head();
         const verb = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch';
-        const res = await http()[verb](path).set(caller.headers).send(verb === 'get' ? undefined : {});
+        const agent = http();
+        const res = await agent[verb](path)
+          .set(caller.headers)
+          .send(verb === 'get' ? undefined : {});
         const gate = res.status === 401 || (res.status === 403 && String(res.body?.code).startsWith('AUTH.'));
         const cell = `${route.method} ${route.path} as ${caller.name}: ${res.status} ${res.body?.code ?? ''}`;
         if (allowed && (gate || res.status === 500)) mismatches.push(`${cell}, expected to pass the gate`);

@@ -27,7 +27,10 @@ describe('api on the embedded default (SQLite file)', () => {
   });
 
   it('answers an unknown route with the one JSON error shape and echoes the correlation id', async () => {
-    const res = await request(t.app.getHttpServer()).get('/no-such-route').set('X-Correlation-Id', 'req-42').expect(404);
+    const res = await request(t.app.getHttpServer())
+      .get('/no-such-route')
+      .set('X-Correlation-Id', 'req-42')
+      .expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
     expect(res.body.stack).toBeUndefined();
     expect(res.headers['x-correlation-id']).toBe('req-42');
@@ -65,7 +68,13 @@ describe('OpenAPI', () => {
     const t = await createTestApp();
     const doc = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body;
     expect(doc.info.title).toBe('无废城市建设任务督办 API');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/tasks/{code}/acknowledgements', '/tasks/{code}/milestones/{milestoneId}/completion', '/plans']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/tasks/{code}/acknowledgements',
+        '/tasks/{code}/milestones/{milestoneId}/completion',
+        '/plans',
+      ]),
+    );
     expect(doc.components.schemas.ProgressReportDto.properties.percent.description).toBe('完成百分比 0-100');
     await request(t.app.getHttpServer()).get('/docs').expect(200);
     await t.close();

@@ -39,16 +39,31 @@ describe('sessions: login, tokens, refresh, logout (clock at 2023-03-01)', () =>
   it('has no default password: the first admin comes from the bootstrap, once', async () => {
     await as.admin();
     await http().post('/auth/login').send({ username: 'admin', password: 'admin' }).expect(401);
-    await expect(bootstrapAdmin(t.app.get(UserAccounts), t.app.get(CLOCK), 'root2')).rejects.toBeInstanceOf(AdminExistsError);
+    await expect(bootstrapAdmin(t.app.get(UserAccounts), t.app.get(CLOCK), 'root2')).rejects.toBeInstanceOf(
+      AdminExistsError,
+    );
   });
 
   it('logs in with a short-lived access token and a refresh token; wrong and unknown users get the same 401', async () => {
     const answer = await as.login('zhang.wei');
-    expect(answer).toMatchObject({ tokenType: 'Bearer', expiresIn: 600, user: { username: 'zhang.wei', role: 'department', department: '连云生态环境局', mustChangePassword: true } });
+    expect(answer).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 600,
+      user: { username: 'zhang.wei', role: 'department', department: '连云生态环境局', mustChangePassword: true },
+    });
     expect(answer.refreshToken).toMatch(/^zhang\.wei\.[\w-]{43}$/);
-    expect((await me(answer.accessToken).expect(200)).body).toMatchObject({ username: 'zhang.wei', displayName: '连云生态环境局' });
-    const wrong = await http().post('/auth/login').send({ username: 'zhang.wei', password: 'Wrong-password-1' }).expect(401);
-    const unknown = await http().post('/auth/login').send({ username: 'nobody', password: 'Wrong-password-1' }).expect(401);
+    expect((await me(answer.accessToken).expect(200)).body).toMatchObject({
+      username: 'zhang.wei',
+      displayName: '连云生态环境局',
+    });
+    const wrong = await http()
+      .post('/auth/login')
+      .send({ username: 'zhang.wei', password: 'Wrong-password-1' })
+      .expect(401);
+    const unknown = await http()
+      .post('/auth/login')
+      .send({ username: 'nobody', password: 'Wrong-password-1' })
+      .expect(401);
     expect(wrong.body).toMatchObject({ code: 'AUTH.LOGIN_FAILED', message: '用户名或密码错误' });
     expect(unknown.body).toEqual(wrong.body);
     await http().post('/auth/login').send({ username: 'zhang.wei' }).expect(400);
@@ -64,14 +79,34 @@ describe('sessions: login, tokens, refresh, logout (clock at 2023-03-01)', () =>
     expect(claims).toMatchObject({ iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, sub: 'zhang.wei', exp: now + 600 });
     const cases: Array<[string, Record<string, string>, string]> = [
       ['missing', {}, 'AUTH.TOKEN_MISSING'],
-      ['not bearer', { Authorization: `Basic ${Buffer.from('zhang.wei:x').toString('base64')}` }, 'AUTH.TOKEN_MALFORMED'],
+      [
+        'not bearer',
+        { Authorization: `Basic ${Buffer.from('zhang.wei:x').toString('base64')}` },
+        'AUTH.TOKEN_MALFORMED',
+      ],
       ['tampered payload', bearer(`${header}.${asOffice}.${signature}`), 'AUTH.TOKEN_INVALID'],
       ['tampered signature', bearer(`${header}.${payload}.${signature.slice(0, -2)}AA`), 'AUTH.TOKEN_INVALID'],
       ['another key', bearer(sign(claims, 'x'.repeat(48), { algorithm: 'HS256' })), 'AUTH.TOKEN_INVALID'],
-      ['alg none', bearer(`${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`), 'AUTH.TOKEN_MALFORMED'],
-      ['expired', bearer(sign({ ...claims, iat: now - 1200, exp: now - 600 }, secret, { algorithm: 'HS256' })), 'AUTH.TOKEN_EXPIRED'],
-      ['another algorithm', bearer(sign({ ...claims, exp: now + 600 }, secret, { algorithm: 'HS512' })), 'AUTH.TOKEN_INVALID'],
-      ['another audience', bearer(sign({ ...claims, aud: 'other', exp: now + 600 }, secret, { algorithm: 'HS256' })), 'AUTH.TOKEN_INVALID'],
+      [
+        'alg none',
+        bearer(`${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`),
+        'AUTH.TOKEN_MALFORMED',
+      ],
+      [
+        'expired',
+        bearer(sign({ ...claims, iat: now - 1200, exp: now - 600 }, secret, { algorithm: 'HS256' })),
+        'AUTH.TOKEN_EXPIRED',
+      ],
+      [
+        'another algorithm',
+        bearer(sign({ ...claims, exp: now + 600 }, secret, { algorithm: 'HS512' })),
+        'AUTH.TOKEN_INVALID',
+      ],
+      [
+        'another audience',
+        bearer(sign({ ...claims, aud: 'other', exp: now + 600 }, secret, { algorithm: 'HS256' })),
+        'AUTH.TOKEN_INVALID',
+      ],
     ];
     for (const [name, headers, code] of cases) {
       const res = await http().get('/tasks').set(headers);
@@ -106,7 +141,11 @@ describe('sessions: login, tokens, refresh, logout (clock at 2023-03-01)', () =>
     const admin = await as.admin();
     await as.as('wang.fang', 'leader');
     const session = await as.login('wang.fang');
-    await http().post('/users/wang.fang/disable').set(await as.office()).send({ reason: '调离' }).expect(403);
+    await http()
+      .post('/users/wang.fang/disable')
+      .set(await as.office())
+      .send({ reason: '调离' })
+      .expect(403);
     const disabled = await http().post('/users/wang.fang/disable').set(admin).send({ reason: '调离岗位' }).expect(200);
     expect(disabled.body).toMatchObject({ status: 'disabled', statusLabel: '已停用' });
     expect((await me(session.accessToken).expect(401)).body.code).toBe('AUTH.TOKEN_DISABLED');
@@ -119,17 +158,46 @@ describe('sessions: login, tokens, refresh, logout (clock at 2023-03-01)', () =>
 
   it('admins create users (a temporary password shown once), refuse weak passwords and unknown departments with 400', async () => {
     const admin = await as.admin();
-    await http().post('/plans').set(await as.office()).send(loadLianyunPlan()).expect(201);
-    const created = await http().post('/users').set(admin).send({ username: 'li.na', displayName: '李娜', role: 'office' }).expect(201);
-    expect(created.body).toMatchObject({ username: 'li.na', role: 'office', mustChangePassword: true, status: 'active' });
+    await http()
+      .post('/plans')
+      .set(await as.office())
+      .send(loadLianyunPlan())
+      .expect(201);
+    const created = await http()
+      .post('/users')
+      .set(admin)
+      .send({ username: 'li.na', displayName: '李娜', role: 'office' })
+      .expect(201);
+    expect(created.body).toMatchObject({
+      username: 'li.na',
+      role: 'office',
+      mustChangePassword: true,
+      status: 'active',
+    });
     await as.login('li.na', created.body.temporaryPassword);
     const before = await head();
-    const weak = await http().post('/users').set(admin).send({ username: 'zhao.lei', displayName: '赵磊', role: 'office', password: 'short' }).expect(400);
+    const weak = await http()
+      .post('/users')
+      .set(admin)
+      .send({ username: 'zhao.lei', displayName: '赵磊', role: 'office', password: 'short' })
+      .expect(400);
     expect(weak.body.details).toEqual([expect.objectContaining({ field: 'password' })]);
-    const unknown = await http().post('/users').set(admin).send({ username: 'zhao.lei', displayName: '赵磊', role: 'department', department: '区宇宙局' }).expect(400);
+    const unknown = await http()
+      .post('/users')
+      .set(admin)
+      .send({ username: 'zhao.lei', displayName: '赵磊', role: 'department', department: '区宇宙局' })
+      .expect(400);
     expect(unknown.body.details).toEqual([expect.objectContaining({ field: 'department' })]);
-    await http().post('/users').set(admin).send({ username: 'zhao.lei', displayName: '赵磊', role: 'department' }).expect(400);
-    await http().post('/users').set(await as.office()).send({ username: 'zhao.lei', displayName: '赵磊', role: 'office' }).expect(403);
+    await http()
+      .post('/users')
+      .set(admin)
+      .send({ username: 'zhao.lei', displayName: '赵磊', role: 'department' })
+      .expect(400);
+    await http()
+      .post('/users')
+      .set(await as.office())
+      .send({ username: 'zhao.lei', displayName: '赵磊', role: 'office' })
+      .expect(403);
     expect(await head()).toBe(before);
     const listed = (await http().get('/users').set(admin).expect(200)).body as Array<{ username: string }>;
     expect(listed.map((u) => u.username)).toEqual(expect.arrayContaining(['admin', 'li.na', 'zhang.wei']));
@@ -140,8 +208,14 @@ describe('sessions: login, tokens, refresh, logout (clock at 2023-03-01)', () =>
     await as.as('chen.jing', 'office');
     const session = await as.login('chen.jing');
     const change = (body: object) => http().post('/auth/password').set(bearer(session.accessToken)).send(body);
-    expect((await change({ currentPassword: 'Wrong-password-1', newPassword: 'Another-密码-2025' }).expect(400)).body.details[0].field).toBe('currentPassword');
-    expect((await change({ currentPassword: TEST_PASSWORD, newPassword: 'chen.jing-密码-2025' }).expect(400)).body.details[0].field).toBe('newPassword');
+    expect(
+      (await change({ currentPassword: 'Wrong-password-1', newPassword: 'Another-密码-2025' }).expect(400)).body
+        .details[0].field,
+    ).toBe('currentPassword');
+    expect(
+      (await change({ currentPassword: TEST_PASSWORD, newPassword: 'chen.jing-密码-2025' }).expect(400)).body.details[0]
+        .field,
+    ).toBe('newPassword');
     await change({ currentPassword: TEST_PASSWORD, newPassword: 'Another-密码-2025' }).expect(204);
     await me(session.accessToken).expect(401);
     await http().post('/auth/login').send({ username: 'chen.jing', password: TEST_PASSWORD }).expect(401);
@@ -156,16 +230,28 @@ describe('reads are scoped like the work', () => {
     const as = signIn(t.app);
     const office = await as.office();
     await http().post('/plans').set(office).send(loadLianyunPlan()).expect(201);
-    for (const code of ['C-5', 'A-6', 'C-8']) await http().post(`/tasks/${code}/assignment`).set(office).send({}).expect(201);
-    const codes = async (headers: Record<string, string>) => ((await http().get('/tasks').set(headers).expect(200)).body as Array<{ code: string }>).map((r) => r.code);
+    for (const code of ['C-5', 'A-6', 'C-8'])
+      await http().post(`/tasks/${code}/assignment`).set(office).send({}).expect(201);
+    const codes = async (headers: Record<string, string>) =>
+      ((await http().get('/tasks').set(headers).expect(200)).body as Array<{ code: string }>).map((r) => r.code);
     const urban = await codes(await as.dept('区城管局'));
     expect(urban).toContain('C-5');
     expect(urban).not.toContain('A-6');
     expect(urban.length).toBeLessThan(34);
     expect(await codes(await as.leader())).toHaveLength(34);
     expect(await codes(office)).toHaveLength(34);
-    await http().get('/tasks/C-5').set(await as.dept('区城管局')).expect(200);
-    expect((await http().get('/tasks/A-6').set(await as.dept('区城管局')).expect(403)).body.code).toBe('AUTH.FORBIDDEN');
+    await http()
+      .get('/tasks/C-5')
+      .set(await as.dept('区城管局'))
+      .expect(200);
+    expect(
+      (
+        await http()
+          .get('/tasks/A-6')
+          .set(await as.dept('区城管局'))
+          .expect(403)
+      ).body.code,
+    ).toBe('AUTH.FORBIDDEN');
     await t.close();
   });
 });
@@ -173,14 +259,18 @@ describe('reads are scoped like the work', () => {
 describe('throttling and hardening', () => {
   it('answers 429 once an account’s login limit is reached within the window', async () => {
     const t = await createTestApp({ LOGIN_THROTTLE_LIMIT: '3', LOGIN_THROTTLE_WINDOW: '60' });
-    const attempt = () => request(t.app.getHttpServer()).post('/auth/login').send({ username: 'nobody', password: 'Wrong-password-1' });
+    const attempt = () =>
+      request(t.app.getHttpServer()).post('/auth/login').send({ username: 'nobody', password: 'Wrong-password-1' });
     for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401);
     const refused = await attempt();
     expect(refused.status).toBe(429);
     expect(refused.body).toMatchObject({ statusCode: 429, message: '尝试次数过多，请稍后再试' });
     expect(refused.headers['retry-after-login']).toBeDefined();
     // Counted per address and account: another account from the same address may still try.
-    await request(t.app.getHttpServer()).post('/auth/login').send({ username: 'somebody', password: 'Wrong-password-1' }).expect(401);
+    await request(t.app.getHttpServer())
+      .post('/auth/login')
+      .send({ username: 'somebody', password: 'Wrong-password-1' })
+      .expect(401);
     await t.close();
   });
 
@@ -188,10 +278,17 @@ describe('throttling and hardening', () => {
     const t = await createTestApp({ CORS_ORIGINS: 'https://zw.lianyun.gov.cn' });
     const http = () => request(t.app.getHttpServer());
     const res = await http().get('/health').set('Origin', 'https://zw.lianyun.gov.cn').expect(200);
-    expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'access-control-allow-origin': 'https://zw.lianyun.gov.cn' });
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'access-control-allow-origin': 'https://zw.lianyun.gov.cn',
+    });
     expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect(res.headers['x-powered-by']).toBeUndefined();
-    const foreign = await http().options('/tasks').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    const foreign = await http()
+      .options('/tasks')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
     await t.close();
   });
@@ -203,8 +300,15 @@ describe('throttling and hardening', () => {
         return { leaked: true };
       }
     }
-    const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'zw-e2e-')), LOG_LEVEL: 'silent', NODE_ENV: 'test' });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)], controllers: [UnguardedController] }).compile();
+    const config = loadConfig({
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'zw-e2e-')),
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+    });
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot(config)],
+      controllers: [UnguardedController],
+    }).compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
     configureHttp(app);
     await app.init();

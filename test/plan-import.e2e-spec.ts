@@ -14,7 +14,10 @@ const PLAN_ID = 'lianyun-2022-2025';
 /** A task sheet of the Lianyun plan with A-6's window changed, as an office would edit it. */
 async function editedSheet(): Promise<Buffer> {
   const plan = loadLianyunPlan();
-  return taskSheetFromPlan({ ...plan, tasks: plan.tasks.map((t) => (t.code === 'A-6' ? { ...t, window: '2024-2025' } : t)) });
+  return taskSheetFromPlan({
+    ...plan,
+    tasks: plan.tasks.map((t) => (t.code === 'A-6' ? { ...t, window: '2024-2025' } : t)),
+  });
 }
 
 describe('task sheet (.xlsx) import over HTTP', () => {
@@ -32,16 +35,29 @@ describe('task sheet (.xlsx) import over HTTP', () => {
 
   it('replaces the task list, appending only the changed task', async () => {
     const before = await count();
-    const res = await request(t.app.getHttpServer()).put(`/plans/${PLAN_ID}/tasks`).set(office).set('Content-Type', XLSX_MIME).send(await editedSheet()).expect(201);
+    const res = await request(t.app.getHttpServer())
+      .put(`/plans/${PLAN_ID}/tasks`)
+      .set(office)
+      .set('Content-Type', XLSX_MIME)
+      .send(await editedSheet())
+      .expect(201);
     expect(res.body).toMatchObject({ listed: 0, revised: 1, withdrawn: 0, appended: 2 });
     expect(await count()).toBe(before + 2);
-    const tasks = (await request(t.app.getHttpServer()).get(`/plans/${PLAN_ID}/tasks`).set(office)).body as Array<{ code: string; window: string }>;
+    const tasks = (await request(t.app.getHttpServer()).get(`/plans/${PLAN_ID}/tasks`).set(office)).body as Array<{
+      code: string;
+      window: string;
+    }>;
     expect(tasks.find((x) => x.code === 'A-6')?.window).toBe('2024-2025');
   });
 
   it('refuses a malformed sheet with 400 naming sheet, row and column, appending nothing', async () => {
     const before = await count();
-    const res = await request(t.app.getHttpServer()).put(`/plans/${PLAN_ID}/tasks`).set(office).set('Content-Type', XLSX_MIME).send(Buffer.from('not a workbook')).expect(400);
+    const res = await request(t.app.getHttpServer())
+      .put(`/plans/${PLAN_ID}/tasks`)
+      .set(office)
+      .set('Content-Type', XLSX_MIME)
+      .send(Buffer.from('not a workbook'))
+      .expect(400);
     expect(res.body.code).toBe('PLAN.INVALID');
     expect(res.body.details[0].message).toMatch(/xlsx/);
     expect(await count()).toBe(before);
@@ -52,11 +68,22 @@ describe('npm run plan:import (CLI against a real SQLite file)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'zw-cli-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/plans/plan-import.cli.ts', ...args], {
-      cwd: join(__dirname, '..'),
-      env: { ...process.env, DATA_DIR: dataDir },
-      encoding: 'utf8',
-    });
+    spawnSync(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/api/src/plans/plan-import.cli.ts',
+        ...args,
+      ],
+      {
+        cwd: join(__dirname, '..'),
+        env: { ...process.env, DATA_DIR: dataDir },
+        encoding: 'utf8',
+      },
+    );
   const stored = async () => {
     const store = new SqliteEventStore({ filename: join(dataDir, 'events.db') });
     const n = (await store.readStream(planStreamId(PLAN_ID))).length;

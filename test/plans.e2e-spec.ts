@@ -57,7 +57,11 @@ describe('plans over HTTP (embedded SQLite)', () => {
   it('serves the plan as imported: tasks, departments, indicators, projects and the report', async () => {
     const overview = await http().get(`/plans/${PLAN_ID}`).set(office).expect(200);
     expect(overview.body.counts).toMatchObject({ departments: 20, tasks: 34, indicators: 50, projects: 7 });
-    const tasks = (await http().get(`/plans/${PLAN_ID}/tasks`).set(office).expect(200)).body as Array<{ code: string; lead: string[]; cooperating: string[] }>;
+    const tasks = (await http().get(`/plans/${PLAN_ID}/tasks`).set(office).expect(200)).body as Array<{
+      code: string;
+      lead: string[];
+      cooperating: string[];
+    }>;
     const byCode = new Map(tasks.map((task) => [task.code, task]));
     expect(byCode.get('B-1')?.lead).toHaveLength(2);
     expect(byCode.get('C-5')).toMatchObject({ lead: ['连云生态环境局'], cooperating: ['区城管局'] });

@@ -12,12 +12,18 @@ function run(entry: string, env: Record<string, string>, args: string[] = []) {
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry, ...args],
-    { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal)),
+  );
   running.add(child);
   const waitFor = (pattern: RegExp) =>
     new Promise<void>((resolve, reject) => {
@@ -58,9 +64,22 @@ describe('process entry points', () => {
   it('starts with --seed-plan: the Lianyun plan is served, and a restart appends nothing', async () => {
     const seedDir = mkdtempSync(join(tmpdir(), 'zw-seed-'));
     // The first admin comes from the bootstrap command, which prints its one-time password.
-    const cli = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/auth/users.cli.ts', 'bootstrap'], {
-      cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', DATA_DIR: seedDir }, encoding: 'utf8',
-    });
+    const cli = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/api/src/auth/users.cli.ts',
+        'bootstrap',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: 'development', DATA_DIR: seedDir },
+        encoding: 'utf8',
+      },
+    );
     expect(cli.status).toBe(0);
     const password = /One-time password[^:]*: (\S+)/.exec(cli.stdout)![1]!;
     for (const expected of [/plan seeded/, /plan already loaded, nothing appended/]) {
@@ -69,9 +88,15 @@ describe('process entry points', () => {
       expect(p.output()).toMatch(expected);
       const url = /listening on (http:\/\/[\d.:]+)/.exec(p.output())![1];
       expect((await fetch(`${url}/plans/lianyun-2022-2025`)).status).toBe(401);
-      const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+      const login = await fetch(`${url}/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password }),
+      });
       const { accessToken } = (await login.json()) as { accessToken: string };
-      const res = await fetch(`${url}/plans/lianyun-2022-2025`, { headers: { Authorization: `Bearer ${accessToken}` } });
+      const res = await fetch(`${url}/plans/lianyun-2022-2025`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+      });
       const overview = (await res.json()) as { counts: Record<string, number> };
       expect(overview.counts).toMatchObject({ departments: 20, tasks: 34, indicators: 50, projects: 7 });
       p.child.kill('SIGTERM');

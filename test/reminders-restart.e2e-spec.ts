@@ -21,13 +21,34 @@ const ECO = '连云生态环境局';
 const URBAN = '区城管局';
 const STREAM = taskStreamId('lianyun-2022-2025', 'C-5');
 const SECRET = 'restart-test-secret-0123456789';
-const meta = (occurredAt: string) => ({ actorId: 'office-test', role: 'office', correlationId: 't', causationId: 't', occurredAt });
+const meta = (occurredAt: string) => ({
+  actorId: 'office-test',
+  role: 'office',
+  correlationId: 't',
+  causationId: 't',
+  occurredAt,
+});
 
 const assigned: TaskEvent = {
   type: 'TaskAssigned',
   data: {
-    facts: { planId: 'lianyun-2022-2025', code: 'C-5', title: '社会源危险废物回收体系建设', text: '社会源危险废物回收体系建设', system: '市场体系建设', area: '体系建设', window: '2024', ongoing: false },
-    lead: [ECO], cooperating: [URBAN], dueDate: '2024-12-31', reporting: null, source: 'plan', assignedAt: '2024-01-02T09:00:00+08:00', acknowledgeBy: '2024-01-05',
+    facts: {
+      planId: 'lianyun-2022-2025',
+      code: 'C-5',
+      title: '社会源危险废物回收体系建设',
+      text: '社会源危险废物回收体系建设',
+      system: '市场体系建设',
+      area: '体系建设',
+      window: '2024',
+      ongoing: false,
+    },
+    lead: [ECO],
+    cooperating: [URBAN],
+    dueDate: '2024-12-31',
+    reporting: null,
+    source: 'plan',
+    assignedAt: '2024-01-02T09:00:00+08:00',
+    acknowledgeBy: '2024-01-05',
     milestones: [
       { milestoneId: 'm1', title: '制定社会源危险废物收集方案', dueDate: '2024-06-30', owner: ECO },
       { milestoneId: 'm2', title: '建成小微企业危险废物收集点', dueDate: '2024-06-30', owner: URBAN },
@@ -35,97 +56,152 @@ const assigned: TaskEvent = {
   },
 };
 const acknowledged = (department: string, role: 'lead' | 'cooperating'): TaskEvent => ({
-  type: 'TaskAcknowledged', data: { department, role, acknowledgeBy: '2024-01-05', acknowledgedAt: '2024-01-03T09:00:00+08:00', late: false },
+  type: 'TaskAcknowledged',
+  data: { department, role, acknowledgeBy: '2024-01-05', acknowledgedAt: '2024-01-03T09:00:00+08:00', late: false },
 });
 const completedM1: TaskEvent = {
   type: 'MilestoneCompleted',
-  data: { milestoneId: 'm1', title: '制定社会源危险废物收集方案', department: ECO, evidence: [{ title: '收集方案', documentRef: '连环发〔2024〕12号' }], note: '', dueDate: '2024-06-30', late: true, completedAt: '2024-07-04T10:00:00+08:00' },
+  data: {
+    milestoneId: 'm1',
+    title: '制定社会源危险废物收集方案',
+    department: ECO,
+    evidence: [{ title: '收集方案', documentRef: '连环发〔2024〕12号' }],
+    note: '',
+    dueDate: '2024-06-30',
+    late: true,
+    completedAt: '2024-07-04T10:00:00+08:00',
+  },
 };
 
 function startWorker(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'], {
-    cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal)),
+  );
   return { child, exited, output: () => output };
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  for (const deadline = performance.now() + timeoutMs; performance.now() < deadline; await new Promise((r) => setTimeout(r, 25))) {
+  for (
+    const deadline = performance.now() + timeoutMs;
+    performance.now() < deadline;
+    await new Promise((r) => setTimeout(r, 25))
+  ) {
     const value = await probe();
     if (value !== undefined) return value;
   }
   throw new Error(`timed out waiting for ${what}`);
 }
 
-(redisUrl ? describe : describe.skip)('reminders survive a SIGKILLed worker (BullMQ on real redis-server, real SQLite file)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'zw-restart-'));
-  const prefix = `zw-test-${randomUUID()}`;
-  const hook = createServer((req, res) => {
-    req.resume();
-    // Slow enough that the worker is killed with reminders still due.
-    req.on('end', () => setTimeout(() => res.writeHead(204).end(), 150));
-  });
-  let store: SqliteEventStore;
-  const workers: Array<ReturnType<typeof startWorker>> = [];
+(redisUrl ? describe : describe.skip)(
+  'reminders survive a SIGKILLed worker (BullMQ on real redis-server, real SQLite file)',
+  () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'zw-restart-'));
+    const prefix = `zw-test-${randomUUID()}`;
+    const hook = createServer((req, res) => {
+      req.resume();
+      // Slow enough that the worker is killed with reminders still due.
+      req.on('end', () => setTimeout(() => res.writeHead(204).end(), 150));
+    });
+    let store: SqliteEventStore;
+    const workers: Array<ReturnType<typeof startWorker>> = [];
 
-  beforeAll(async () => {
-    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
-    store = new SqliteEventStore({ filename: join(dataDir, 'events.db') });
-  });
-  afterAll(async () => {
-    for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
-    await store.close();
-    await new Promise<void>((r) => hook.close(() => r()));
-    const redis = new Redis(redisUrl!);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+    beforeAll(async () => {
+      await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+      store = new SqliteEventStore({ filename: join(dataDir, 'events.db') });
+    });
+    afterAll(async () => {
+      for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
+      await store.close();
+      await new Promise<void>((r) => hook.close(() => r()));
+      const redis = new Redis(redisUrl!);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
 
-  const deliveries = async () => (await store.readStream(STREAM)).filter((e) => e.type === 'ReminderSent' || e.type === 'EscalationSent');
-  const ids = (events: RecordedEvent[]) => events.map((e) => (e.data as ReminderSent['data']).deliveryId);
+    const deliveries = async () =>
+      (await store.readStream(STREAM)).filter((e) => e.type === 'ReminderSent' || e.type === 'EscalationSent');
+    const ids = (events: RecordedEvent[]) => events.map((e) => (e.data as ReminderSent['data']).deliveryId);
 
-  it('given reminders due, when the worker is SIGKILLed and restarted days later, then every due reminder is recorded once and none for work done meanwhile', async () => {
-    await store.append(STREAM, [assigned, acknowledged(ECO, 'lead'), acknowledged(URBAN, 'cooperating')].map((e) => ({ ...e, metadata: meta('2024-01-03T09:00:00+08:00') })), 'no_stream');
-    const env = {
-      DATA_DIR: dataDir, REDIS_URL: redisUrl!, API_RUNS_WORKER: 'false', REMINDER_QUEUE_PREFIX: prefix, REMINDER_CONCURRENCY: '1', REMINDER_LOCK_MS: '2000',
-      REMINDER_WEBHOOK_URL: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`, REMINDER_WEBHOOK_SECRET: SECRET,
-    };
+    it('given reminders due, when the worker is SIGKILLed and restarted days later, then every due reminder is recorded once and none for work done meanwhile', async () => {
+      await store.append(
+        STREAM,
+        [assigned, acknowledged(ECO, 'lead'), acknowledged(URBAN, 'cooperating')].map((e) => ({
+          ...e,
+          metadata: meta('2024-01-03T09:00:00+08:00'),
+        })),
+        'no_stream',
+      );
+      const env = {
+        DATA_DIR: dataDir,
+        REDIS_URL: redisUrl!,
+        API_RUNS_WORKER: 'false',
+        REMINDER_QUEUE_PREFIX: prefix,
+        REMINDER_CONCURRENCY: '1',
+        REMINDER_LOCK_MS: '2000',
+        REMINDER_WEBHOOK_URL: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`,
+        REMINDER_WEBHOOK_SECRET: SECRET,
+      };
 
-    // Wednesday 3 July: both milestones are 3 days overdue; 7 reminders each are due (30/7/1 before, overdue 1-3, 督办 to the office).
-    const first = startWorker({ ...env, CLOCK_START: '2024-07-03T09:00:00+08:00' });
-    workers.push(first);
-    await until('a first delivery', async () => ((await deliveries()).length > 0 ? true : undefined));
-    first.child.kill('SIGKILL');
-    expect(await first.exited).toBe('SIGKILL');
-    const beforeRestart = await deliveries();
-    expect(beforeRestart.length).toBeLessThan(28);
+      // Wednesday 3 July: both milestones are 3 days overdue; 7 reminders each are due (30/7/1 before, overdue 1-3, 督办 to the office).
+      const first = startWorker({ ...env, CLOCK_START: '2024-07-03T09:00:00+08:00' });
+      workers.push(first);
+      await until('a first delivery', async () => ((await deliveries()).length > 0 ? true : undefined));
+      first.child.kill('SIGKILL');
+      expect(await first.exited).toBe('SIGKILL');
+      const beforeRestart = await deliveries();
+      expect(beforeRestart.length).toBeLessThan(28);
 
-    // While it is down, ECO completes m1 (Thursday 4 July).
-    await store.append(STREAM, [{ ...completedM1, metadata: meta('2024-07-04T10:00:00+08:00') }], 'stream_exists');
+      // While it is down, ECO completes m1 (Thursday 4 July).
+      await store.append(STREAM, [{ ...completedM1, metadata: meta('2024-07-04T10:00:00+08:00') }], 'stream_exists');
 
-    // Friday 5 July: m2 is now 5 days overdue — 9 reminders, on two channels each.
-    const second = startWorker({ ...env, CLOCK_START: '2024-07-05T09:00:00+08:00' });
-    workers.push(second);
-    const m2 = (events: RecordedEvent[]) => events.filter((e) => (e.data as ReminderSent['data']).target.kind === 'milestone' && ((e.data as ReminderSent['data']).target as { milestoneId: string }).milestoneId === 'm2');
-    await until('every m2 reminder', async () => (m2(await deliveries()).length >= 18 ? true : undefined));
-    second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
+      // Friday 5 July: m2 is now 5 days overdue — 9 reminders, on two channels each.
+      const second = startWorker({ ...env, CLOCK_START: '2024-07-05T09:00:00+08:00' });
+      workers.push(second);
+      const m2 = (events: RecordedEvent[]) =>
+        events.filter(
+          (e) =>
+            (e.data as ReminderSent['data']).target.kind === 'milestone' &&
+            ((e.data as ReminderSent['data']).target as { milestoneId: string }).milestoneId === 'm2',
+        );
+      await until('every m2 reminder', async () => (m2(await deliveries()).length >= 18 ? true : undefined));
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
 
-    const after = await deliveries();
-    expect(new Set(ids(after)).size).toBe(after.length);
-    const m2Keys = m2(after).map((e) => { const d = e.data as ReminderSent['data']; return `${d.rule}/${d.channel}/${d.deliveryId.split('/')[5]}`; }).sort();
-    expect(m2Keys).toEqual(['before-due', 'overdue', 'escalation-office'].flatMap((rule) =>
-      (rule === 'before-due' ? ['1', '30', '7'] : rule === 'overdue' ? ['1', '2', '3', '4', '5'] : ['3']).flatMap((step) => [`${rule}/inapp/${step}`, `${rule}/webhook/${step}`]),
-    ).sort());
-    // m1 was done while the worker was down: nothing about it was recorded after the restart.
-    const m1After = after.filter((e) => !m2(after).includes(e));
-    expect(ids(m1After).sort()).toEqual(ids(beforeRestart.filter((e) => !m2(beforeRestart).includes(e))).sort());
-    expect(ids(m1After).length).toBeLessThan(14);
-  }, 120_000);
-});
+      const after = await deliveries();
+      expect(new Set(ids(after)).size).toBe(after.length);
+      const m2Keys = m2(after)
+        .map((e) => {
+          const d = e.data as ReminderSent['data'];
+          return `${d.rule}/${d.channel}/${d.deliveryId.split('/')[5]}`;
+        })
+        .sort();
+      expect(m2Keys).toEqual(
+        ['before-due', 'overdue', 'escalation-office']
+          .flatMap((rule) =>
+            (rule === 'before-due' ? ['1', '30', '7'] : rule === 'overdue' ? ['1', '2', '3', '4', '5'] : ['3']).flatMap(
+              (step) => [`${rule}/inapp/${step}`, `${rule}/webhook/${step}`],
+            ),
+          )
+          .sort(),
+      );
+      // m1 was done while the worker was down: nothing about it was recorded after the restart.
+      const m1After = after.filter((e) => !m2(after).includes(e));
+      expect(ids(m1After).sort()).toEqual(ids(beforeRestart.filter((e) => !m2(beforeRestart).includes(e))).sort());
+      expect(ids(m1After).length).toBeLessThan(14);
+    }, 120_000);
+  },
+);

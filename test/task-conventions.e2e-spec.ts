@@ -32,7 +32,11 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
     const before = await count('A-6');
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        http().post('/tasks/A-6/progress-reports').set(ecology).set('If-Match', etag).send({ percent: i, text: `第${i}次` }),
+        http()
+          .post('/tasks/A-6/progress-reports')
+          .set(ecology)
+          .set('If-Match', etag)
+          .send({ percent: i, text: `第${i}次` }),
       ),
     );
     const statuses = answers.map((a) => a.status).sort();
@@ -46,7 +50,12 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
   it('without If-Match, parallel commands are decided again on the fresh state: all succeed, revisions contiguous', async () => {
     const before = await count('A-6');
     const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => http().post('/tasks/A-6/progress-reports').set(ecology).send({ percent: i, text: `并发${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        http()
+          .post('/tasks/A-6/progress-reports')
+          .set(ecology)
+          .send({ percent: i, text: `并发${i}` }),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
     expect(new Set(answers.map((a) => a.body.revision)).size).toBe(20);
@@ -55,7 +64,12 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
 
   it('a stale If-Match is refused with 409 and the current revision, appending nothing', async () => {
     const before = await count('D-1');
-    const res = await http().post('/tasks/D-1/cancellation').set(office).set('If-Match', '"99"').send({ reason: '测试' }).expect(409);
+    const res = await http()
+      .post('/tasks/D-1/cancellation')
+      .set(office)
+      .set('If-Match', '"99"')
+      .send({ reason: '测试' })
+      .expect(409);
     expect(res.body.currentRevision).toBe(String(before - 1));
     expect(await count('D-1')).toBe(before);
   });
@@ -65,7 +79,12 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
     const lead = (await http().get('/tasks/D-1').set(office)).body.departments[0].name as string;
     const answers = [];
     for (let i = 0; i < 10; i++) {
-      answers.push(await http().post('/tasks/D-1/acknowledgements').set(await as.dept(lead)).set('Idempotency-Key', 'ack-D-1-once'));
+      answers.push(
+        await http()
+          .post('/tasks/D-1/acknowledgements')
+          .set(await as.dept(lead))
+          .set('Idempotency-Key', 'ack-D-1-once'),
+      );
     }
     expect(answers.map((a) => a.status)).toEqual([201, ...Array(9).fill(200)]);
     expect(new Set(answers.map((a) => a.body.revision)).size).toBe(1);
@@ -81,7 +100,11 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
       ['/tasks/D-1/progress-reports', { percent: 10 }, 'text'],
       ['/tasks/D-1/progress-reports', { percent: 10, text: '长'.repeat(4001) }, 'text'],
       ['/tasks/D-1/extensions', { newDueDate: '2023-02-30', reason: '理由' }, 'newDueDate'],
-      ['/tasks/D-1/milestones/y2023/completion', { evidence: [{ title: '材料', url: 'javascript:alert(1)' }] }, 'evidence[0].url'],
+      [
+        '/tasks/D-1/milestones/y2023/completion',
+        { evidence: [{ title: '材料', url: 'javascript:alert(1)' }] },
+        'evidence[0].url',
+      ],
     ];
     // Department routes: the lead passes the door, then its body is checked.
     const lead = await as.dept((await http().get('/tasks/D-1').set(office)).body.departments[0].name as string);
@@ -89,7 +112,12 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
       const res = await http().post(path).set(lead).send(body).expect(400);
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
     }
-    await http().post('/tasks/D-1/progress-reports').set(lead).set('If-Match', 'yesterday').send({ percent: 1, text: 'x' }).expect(400);
+    await http()
+      .post('/tasks/D-1/progress-reports')
+      .set(lead)
+      .set('If-Match', 'yesterday')
+      .send({ percent: 1, text: 'x' })
+      .expect(400);
     expect(await count('D-1')).toBe(before);
   });
 
@@ -103,7 +131,11 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
     await http().get('/tasks/Z-99').set(office).expect(404);
     await http().post('/tasks/Z-99/assignment').set(office).send({}).expect(404);
     const lead = (await http().get('/tasks/D-1').set(office)).body.departments[0].name as string;
-    await http().post('/tasks/D-1/milestones/nope/completion').set(await as.dept(lead)).send({ evidence: [{ title: '材料', documentRef: '连环发〔2023〕1号' }] }).expect(404);
+    await http()
+      .post('/tasks/D-1/milestones/nope/completion')
+      .set(await as.dept(lead))
+      .send({ evidence: [{ title: '材料', documentRef: '连环发〔2023〕1号' }] })
+      .expect(404);
     const illegal = await http().post('/tasks/D-1/acceptance').set(office).send({}).expect(409);
     expect(illegal.body.code).toMatch(/^TASK\./);
     expect(illegal.body.message).toMatch(/[\u4e00-\u9fa5]/);

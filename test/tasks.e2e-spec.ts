@@ -6,7 +6,9 @@ import { signIn, type AuthHeaders, type SignIn } from './support/sign-in';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const PLAN = 'lianyun-2022-2025';
-const evidence = [{ title: '社会源危险废物收集点建设验收报告', url: 'https://example.gov.cn/docs/c5.pdf', sha256: 'a'.repeat(64) }];
+const evidence = [
+  { title: '社会源危险废物收集点建设验收报告', url: 'https://example.gov.cn/docs/c5.pdf', sha256: 'a'.repeat(64) },
+];
 
 describe('task workflow over HTTP (embedded SQLite, clock at 2023-03-01)', () => {
   let t: TestApp;
@@ -15,13 +17,19 @@ describe('task workflow over HTTP (embedded SQLite, clock at 2023-03-01)', () =>
   let office: AuthHeaders, ecology: AuthHeaders, cityMgmt: AuthHeaders, econ: AuthHeaders;
   const http = () => request(t.app.getHttpServer());
   const count = async (code: string) => (await store.readStream(taskStreamId(PLAN, code))).length;
-  const status = async (code: string) => (await http().get(`/tasks/${code}`).set(office).expect(200)).body.status as string;
+  const status = async (code: string) =>
+    (await http().get(`/tasks/${code}`).set(office).expect(200)).body.status as string;
 
   beforeAll(async () => {
     t = await createTestApp({ CLOCK_START: '2023-03-01T09:00:00+08:00' });
     store = t.app.get(EVENT_STORE);
     as = signIn(t.app);
-    [office, ecology, cityMgmt, econ] = await Promise.all([as.office(), as.dept('连云生态环境局'), as.dept('区城管局'), as.dept('区经发局')]);
+    [office, ecology, cityMgmt, econ] = await Promise.all([
+      as.office(),
+      as.dept('连云生态环境局'),
+      as.dept('区城管局'),
+      as.dept('区经发局'),
+    ]);
     await http().post('/plans').set(office).send(loadLianyunPlan()).expect(201);
   });
   afterAll(() => t.close());
@@ -31,8 +39,13 @@ describe('task workflow over HTTP (embedded SQLite, clock at 2023-03-01)', () =>
     expect(assigned.body).toMatchObject({ status: 'assigned', statusLabel: '待签收', events: ['TaskAssigned'] });
     expect(assigned.headers.etag).toBe('"0"');
     const task = (await http().get('/tasks/C-5').set(office).expect(200)).body;
-    expect(task.departments.map((d: { name: string; role: string }) => [d.name, d.role])).toEqual([['连云生态环境局', 'lead'], ['区城管局', 'cooperating']]);
-    expect(task.milestones).toEqual([expect.objectContaining({ milestoneId: 'y2024', dueDate: '2024-12-31', owner: '连云生态环境局' })]);
+    expect(task.departments.map((d: { name: string; role: string }) => [d.name, d.role])).toEqual([
+      ['连云生态环境局', 'lead'],
+      ['区城管局', 'cooperating'],
+    ]);
+    expect(task.milestones).toEqual([
+      expect.objectContaining({ milestoneId: 'y2024', dueDate: '2024-12-31', owner: '连云生态环境局' }),
+    ]);
     expect(task.departments[0].acknowledgeBy).toBe('2023-03-06');
 
     await http().post('/tasks/C-5/acknowledgements').set(cityMgmt).expect(201);
@@ -40,8 +53,16 @@ describe('task workflow over HTTP (embedded SQLite, clock at 2023-03-01)', () =>
     await http().post('/tasks/C-5/acknowledgements').set(ecology).expect(201);
     expect(await status('C-5')).toBe('in_progress');
 
-    await http().post('/tasks/C-5/progress-reports').set(ecology).send({ percent: 60, text: '已建成收集点3个', difficulties: '选址', nextSteps: '验收' }).expect(201);
-    await http().post('/tasks/C-5/milestones/y2024/completion').set(ecology).send({ evidence, note: '已验收' }).expect(201);
+    await http()
+      .post('/tasks/C-5/progress-reports')
+      .set(ecology)
+      .send({ percent: 60, text: '已建成收集点3个', difficulties: '选址', nextSteps: '验收' })
+      .expect(201);
+    await http()
+      .post('/tasks/C-5/milestones/y2024/completion')
+      .set(ecology)
+      .send({ evidence, note: '已验收' })
+      .expect(201);
     await http().post('/tasks/C-5/sign-off-request').set(ecology).send({}).expect(201);
     expect(await status('C-5')).toBe('sign_off_requested');
     const signed = await http().post('/tasks/C-5/sign-offs').set(cityMgmt).send({ note: '同意' }).expect(201);
@@ -50,9 +71,22 @@ describe('task workflow over HTTP (embedded SQLite, clock at 2023-03-01)', () =>
     expect(accepted.body).toMatchObject({ status: 'accepted', statusLabel: '已办结' });
 
     const events = await store.readStream(taskStreamId(PLAN, 'C-5'));
-    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['TaskAssigned', 'TaskAcknowledged', 'MilestoneCompleted', 'SignOffRequested', 'SignedOff', 'TaskAccepted']));
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining([
+        'TaskAssigned',
+        'TaskAcknowledged',
+        'MilestoneCompleted',
+        'SignOffRequested',
+        'SignedOff',
+        'TaskAccepted',
+      ]),
+    );
     const completion = events.find((e) => e.type === 'MilestoneCompleted')!;
-    expect(completion.metadata).toMatchObject({ actorId: as.username('连云生态环境局'), role: 'department', department: '连云生态环境局' });
+    expect(completion.metadata).toMatchObject({
+      actorId: as.username('连云生态环境局'),
+      role: 'department',
+      department: '连云生态环境局',
+    });
     expect(completion.metadata.occurredAt).toMatch(/^2023-03-01T09:\d{2}:\d{2}\.\d{3}\+08:00$/);
     expect(completion.metadata.correlationId).toBeTruthy();
   });
@@ -61,7 +95,12 @@ describe('task workflow over HTTP (embedded SQLite, clock at 2023-03-01)', () =>
     await http().post('/tasks/A-6/assignment').set(office).send({}).expect(201);
     for (const who of [ecology, econ]) await http().post('/tasks/A-6/acknowledgements').set(who).expect(201);
     const { body } = await http().get('/tasks/A-6').set(office);
-    for (const m of body.milestones) await http().post(`/tasks/A-6/milestones/${m.milestoneId}/completion`).set(ecology).send({ evidence }).expect(201);
+    for (const m of body.milestones)
+      await http()
+        .post(`/tasks/A-6/milestones/${m.milestoneId}/completion`)
+        .set(ecology)
+        .send({ evidence })
+        .expect(201);
     await http().post('/tasks/A-6/sign-off-request').set(ecology).send({}).expect(201);
     await http().post('/tasks/A-6/objections').set(econ).send({ reason: '清单缺少企业名单' }).expect(201);
     expect(await status('A-6')).toBe('in_progress');
@@ -74,30 +113,49 @@ describe('task workflow over HTTP (embedded SQLite, clock at 2023-03-01)', () =>
   it('an extension (延期) approved moves the due date, a rejected one does not; the original stays on record', async () => {
     await http().post('/tasks/C-6/assignment').set(office).send({}).expect(201);
     const lead = (await http().get('/tasks/C-6').set(office)).body.departments[0].name as string;
-    await http().post('/tasks/C-6/acknowledgements').set(await as.dept(lead)).expect(201);
+    await http()
+      .post('/tasks/C-6/acknowledgements')
+      .set(await as.dept(lead))
+      .expect(201);
     const before = (await http().get('/tasks/C-6').set(office)).body;
     // C-6 names 区供销总社 as its own cooperating unit: the assignment keeps it as lead only.
     expect(before.departments).toEqual([expect.objectContaining({ name: '区供销总社', role: 'lead' })]);
-    const asked = await http().post('/tasks/C-6/extensions').set(await as.dept(lead)).send({ newDueDate: '2025-06-30', reason: '资金未到位' }).expect(201);
+    const asked = await http()
+      .post('/tasks/C-6/extensions')
+      .set(await as.dept(lead))
+      .send({ newDueDate: '2025-06-30', reason: '资金未到位' })
+      .expect(201);
     await http().post(`/tasks/C-6/extensions/${asked.body.extensionId}/approval`).set(office).send({}).expect(201);
     const after = (await http().get('/tasks/C-6').set(office)).body;
     expect(after.dueDate).toBe('2025-06-30');
     expect(after.originalDueDate).toBe(before.dueDate);
-    const again = await http().post('/tasks/C-6/extensions').set(await as.dept(lead)).send({ newDueDate: '2025-12-31', reason: '再延期' }).expect(201);
-    await http().post(`/tasks/C-6/extensions/${again.body.extensionId}/rejection`).set(office).send({ reason: '理由不足' }).expect(201);
+    const again = await http()
+      .post('/tasks/C-6/extensions')
+      .set(await as.dept(lead))
+      .send({ newDueDate: '2025-12-31', reason: '再延期' })
+      .expect(201);
+    await http()
+      .post(`/tasks/C-6/extensions/${again.body.extensionId}/rejection`)
+      .set(office)
+      .send({ reason: '理由不足' })
+      .expect(201);
     expect((await http().get('/tasks/C-6').set(office)).body.dueDate).toBe('2025-06-30');
   });
 
-  it('reassignment (改派): a new lead must acknowledge; a department acting on another\'s task gets 403', async () => {
+  it("reassignment (改派): a new lead must acknowledge; a department acting on another's task gets 403", async () => {
     await http().post('/tasks/C-8/assignment').set(office).send({}).expect(201);
     await http()
-      .post('/tasks/C-8/reassignment').set(office)
+      .post('/tasks/C-8/reassignment')
+      .set(office)
       .send({ lead: ['区城管局'], cooperating: ['区经发局'], reason: '职责调整' })
       .expect(201);
     expect(await status('C-8')).toBe('assigned');
     const n = await count('C-8');
     // Not one of C-8's departments: refused at the door (the policy table), before the domain.
-    const denied = await http().post('/tasks/C-8/acknowledgements').set(await as.dept('区文体和旅游局')).expect(403);
+    const denied = await http()
+      .post('/tasks/C-8/acknowledgements')
+      .set(await as.dept('区文体和旅游局'))
+      .expect(403);
     expect(denied.body.code).toBe('AUTH.FORBIDDEN');
     await http().post('/tasks/C-8/acceptance').set(cityMgmt).send({}).expect(403);
     expect(await count('C-8')).toBe(n);
@@ -119,7 +177,12 @@ describe('audit: tamper evidence over HTTP', () => {
     // The plan, C-5, and the three accounts signed in (admin, office, 区城管局).
     expect(all).toMatchObject({ ok: true, streams: 5, result: '校验通过' });
     expect(all.events).toBeGreaterThan(100);
-    const one = (await http().get(`/audit/verify?stream=${encodeURIComponent(taskStreamId(PLAN, 'C-5'))}`).set(office).expect(200)).body;
+    const one = (
+      await http()
+        .get(`/audit/verify?stream=${encodeURIComponent(taskStreamId(PLAN, 'C-5'))}`)
+        .set(office)
+        .expect(200)
+    ).body;
     expect(one).toMatchObject({ ok: true });
     await http().get('/audit/verify').set(cityMgmt).expect(403);
     await t.close();

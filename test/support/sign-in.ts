@@ -56,16 +56,30 @@ export function signIn(app: INestApplication): SignIn {
   };
   const bearer = (answer: LoginAnswer): AuthHeaders => ({ Authorization: `Bearer ${answer.accessToken}` });
 
-  const admin = (): Promise<AuthHeaders> => memo(ADMIN_USERNAME, async () => {
-    adminSecret ??= bootstrapAdmin(app.get(UserAccounts), app.get(CLOCK), ADMIN_USERNAME);
-    return bearer(await login(ADMIN_USERNAME, await adminSecret));
-  });
+  const admin = (): Promise<AuthHeaders> =>
+    memo(ADMIN_USERNAME, async () => {
+      adminSecret ??= bootstrapAdmin(app.get(UserAccounts), app.get(CLOCK), ADMIN_USERNAME);
+      return bearer(await login(ADMIN_USERNAME, await adminSecret));
+    });
 
-  const as = (username: string, role: 'office' | 'department' | 'leader' | 'admin', department?: string): Promise<AuthHeaders> =>
+  const as = (
+    username: string,
+    role: 'office' | 'department' | 'leader' | 'admin',
+    department?: string,
+  ): Promise<AuthHeaders> =>
     memo(username, async () => {
-      const created = await http().post('/users').set(await admin())
-        .send({ username, displayName: department ?? role, role, ...(department ? { department } : {}), password: TEST_PASSWORD });
-      if (created.status !== 201) throw new Error(`creating ${username} answered ${created.status}: ${JSON.stringify(created.body)}`);
+      const created = await http()
+        .post('/users')
+        .set(await admin())
+        .send({
+          username,
+          displayName: department ?? role,
+          role,
+          ...(department ? { department } : {}),
+          password: TEST_PASSWORD,
+        });
+      if (created.status !== 201)
+        throw new Error(`creating ${username} answered ${created.status}: ${JSON.stringify(created.body)}`);
       return bearer(await login(username));
     });
 

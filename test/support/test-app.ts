@@ -19,9 +19,18 @@ export interface TestApp {
  * Log in with `signIn(app)` (./sign-in.ts). The login throttle is raised far above what a
  * test's logins need unless the test sets LOGIN_THROTTLE_LIMIT itself.
  */
-export async function createTestApp(env: Record<string, string> = {}, overrides: { clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  overrides: { clock?: Clock } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zw-e2e-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', LOGIN_THROTTLE_LIMIT: '100000', ...env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    LOGIN_THROTTLE_LIMIT: '100000',
+    ...env,
+  });
   const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
   // A ManualClock lets a test move through days and months without sleeping.
   if (overrides.clock) builder.overrideProvider(CLOCK).useValue(overrides.clock);

@@ -24,7 +24,14 @@ export function configureHttp(app: NestExpressApplication): void {
       origin: [...config.corsOrigins],
       methods: ['GET', 'POST', 'PUT', 'DELETE'],
       // X-Min-Position / X-Projection-Position: read-your-writes on the views (docs/projections.md).
-      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Correlation-Id', 'X-Min-Position'],
+      allowedHeaders: [
+        'Authorization',
+        'Content-Type',
+        'If-Match',
+        'Idempotency-Key',
+        'X-Correlation-Id',
+        'X-Min-Position',
+      ],
       exposedHeaders: ['ETag', 'X-Correlation-Id', 'X-Projection-Position', 'Content-Disposition'],
       maxAge: 600,
     });
@@ -37,12 +44,23 @@ export function configureHttp(app: NestExpressApplication): void {
 
 /** OpenAPI from the DTOs, Swagger UI at /docs; descriptions in Chinese where users read them. */
 function setupOpenApi(app: NestExpressApplication): void {
-  const header = (name: string, description: string) => ({ name, in: 'header' as const, required: false, description, schema: { type: 'string' as const } });
+  const header = (name: string, description: string) => ({
+    name,
+    in: 'header' as const,
+    required: false,
+    description,
+    schema: { type: 'string' as const },
+  });
   const config = new DocumentBuilder()
     .setTitle('无废城市建设任务督办 API')
     .setDescription('交办、签收、进展报送、里程碑、会签、办结/退回、延期与改派；计划（任务清单、指标、项目）导入。')
     .setVersion('0.1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: '访问令牌：POST /auth/login 返回的 accessToken' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: '访问令牌：POST /auth/login 返回的 accessToken',
+    })
     .addSecurityRequirements('bearer')
     .addGlobalParameters(
       header('If-Match', '任务版本（ETag），版本过期时返回 409'),

@@ -19,7 +19,11 @@ async function bootstrap(): Promise<void> {
   closeOnSignals(app);
   if (process.argv.includes('--seed-plan')) await seedLianyunPlan(app);
   await app.listen(config.port, config.host);
-  app.get(Logger).log(`listening on ${await app.getUrl()} (store: ${config.eventStoreConnectionString ? 'kurrentdb' : `sqlite in ${config.dataDir}`})`);
+  app
+    .get(Logger)
+    .log(
+      `listening on ${await app.getUrl()} (store: ${config.eventStoreConnectionString ? 'kurrentdb' : `sqlite in ${config.dataDir}`})`,
+    );
 }
 
 void bootstrap();

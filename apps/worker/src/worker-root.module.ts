@@ -9,7 +9,11 @@ export class WorkerRootModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerRootModule,
-      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }), WorkerModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
+        WorkerModule,
+      ],
     };
   }
 }

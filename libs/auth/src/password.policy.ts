@@ -43,6 +43,8 @@ export function passwordProblems(plain: string, username?: string): PasswordProb
 export function assertPasswordPolicy(plain: string, username?: string): void {
   const problems = passwordProblems(plain, username);
   if (problems.length > 0) {
-    throw new DomainError('PASSWORD.WEAK', 'invalid', `密码不符合要求：${problems.map((p) => p.message).join('；')}`, { problems });
+    throw new DomainError('PASSWORD.WEAK', 'invalid', `密码不符合要求：${problems.map((p) => p.message).join('；')}`, {
+      problems,
+    });
   }
 }

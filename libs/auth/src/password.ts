@@ -104,9 +104,15 @@ function derive(plain: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> 
 function isAcceptedCost({ N, r, p }: ScryptCost): boolean {
   const log2N = Math.log2(N);
   return (
-    Number.isInteger(log2N) && log2N >= LIMITS.minLog2N && log2N <= LIMITS.maxLog2N &&
-    Number.isInteger(r) && r >= 1 && r <= LIMITS.maxR &&
-    Number.isInteger(p) && p >= 1 && p <= LIMITS.maxP
+    Number.isInteger(log2N) &&
+    log2N >= LIMITS.minLog2N &&
+    log2N <= LIMITS.maxLog2N &&
+    Number.isInteger(r) &&
+    r >= 1 &&
+    r <= LIMITS.maxR &&
+    Number.isInteger(p) &&
+    p >= 1 &&
+    p <= LIMITS.maxP
   );
 }
 

@@ -1,6 +1,13 @@
 import { DomainError } from '@zw/domain';
 import {
-  DEFAULT_SCRYPT_COST, generateSecret, hashPassword, hashToken, isPasswordHash, isTokenHash, parsePasswordHash, verifyPassword,
+  DEFAULT_SCRYPT_COST,
+  generateSecret,
+  hashPassword,
+  hashToken,
+  isPasswordHash,
+  isTokenHash,
+  parsePasswordHash,
+  verifyPassword,
 } from './password';
 import { assertPasswordPolicy, passwordProblems } from './password.policy';
 
@@ -53,7 +60,10 @@ describe('password hashes', () => {
 
   describe('a tampered encoding verifies nothing', () => {
     const parts = () => encoded.split('$');
-    const withPart = (index: number, value: string) => parts().map((p, i) => (i === index ? value : p)).join('$');
+    const withPart = (index: number, value: string) =>
+      parts()
+        .map((p, i) => (i === index ? value : p))
+        .join('$');
     const flip = (b64: string) => {
       const bytes = Buffer.from(b64, 'base64');
       bytes[0] = bytes[0]! ^ 1;
@@ -113,9 +123,12 @@ describe('secrets and token digests', () => {
 });
 
 describe('the password policy', () => {
-  it.each(['Wufeichengshi2024', '连云区无废城市建设2024年', 'correct horse battery staple', 'ALLUPPERCASE!'])('accepts %p', (plain) => {
-    expect(passwordProblems(plain)).toEqual([]);
-  });
+  it.each(['Wufeichengshi2024', '连云区无废城市建设2024年', 'correct horse battery staple', 'ALLUPPERCASE!'])(
+    'accepts %p',
+    (plain) => {
+      expect(passwordProblems(plain)).toEqual([]);
+    },
+  );
 
   it.each<[string, string | undefined, string[]]>([
     ['Short1', undefined, ['PASSWORD.TOO_SHORT']],
@@ -131,7 +144,9 @@ describe('the password policy', () => {
 
   it('counts characters, not bytes: twelve Chinese characters and a digit are enough', () => {
     expect(passwordProblems('无废城市无废城市无废城市1')).toEqual([]);
-    expect(passwordProblems('无废城市1')).toEqual([{ code: 'PASSWORD.TOO_SHORT', message: '密码长度不能少于 12 个字符' }]);
+    expect(passwordProblems('无废城市1')).toEqual([
+      { code: 'PASSWORD.TOO_SHORT', message: '密码长度不能少于 12 个字符' },
+    ]);
   });
 
   it('explains every broken rule in Chinese, in one DomainError', () => {
@@ -143,7 +158,9 @@ describe('the password policy', () => {
     }
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'PASSWORD.WEAK', kind: 'invalid' });
-    expect((error as DomainError).message).toBe('密码不符合要求：密码长度不能少于 12 个字符；密码须至少包含以下两类字符：小写字母、大写字母、数字、其他符号或汉字');
+    expect((error as DomainError).message).toBe(
+      '密码不符合要求：密码长度不能少于 12 个字符；密码须至少包含以下两类字符：小写字母、大写字母、数字、其他符号或汉字',
+    );
     expect(() => assertPasswordPolicy('Wufeichengshi2024')).not.toThrow();
     expect(() => assertPasswordPolicy('Zhang.Wei-2024!', 'zhang.wei')).toThrow('密码不能包含用户名');
   });

@@ -31,7 +31,8 @@ export function resolveAuthSecret(config: AppConfig): string {
   // A copied data folder may have lost the mode; the secret must not be readable by others.
   if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
   const secret = readFileSync(path, 'utf8').trim();
-  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`${path} holds no usable secret: delete it to generate a new one`);
+  if (secret.length < MIN_SECRET_LENGTH)
+    throw new Error(`${path} holds no usable secret: delete it to generate a new one`);
   return secret;
 }
 

@@ -32,7 +32,12 @@ describe('loadConfig', () => {
   it('given bad values, names every variable and the reason at once', () => {
     const error = (() => {
       try {
-        loadConfig({ PORT: 'eighty', CLOCK_START: '2023-01-01', REDIS_URL: 'localhost:6379', SQLITE_SYNCHRONOUS: 'OFF' });
+        loadConfig({
+          PORT: 'eighty',
+          CLOCK_START: '2023-01-01',
+          REDIS_URL: 'localhost:6379',
+          SQLITE_SYNCHRONOUS: 'OFF',
+        });
       } catch (e) {
         return e;
       }
@@ -49,20 +54,39 @@ describe('loadConfig', () => {
 describe('access-control settings', () => {
   it('defaults: 15-minute access tokens, 14-day refresh tokens, 10 logins a minute, no CORS', () => {
     expect(loadConfig({})).toMatchObject({
-      auth: { secret: undefined, accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 14 * 86400, loginLimit: 10, loginWindowSeconds: 60 },
+      auth: {
+        secret: undefined,
+        accessTokenTtlSeconds: 900,
+        refreshTokenTtlSeconds: 14 * 86400,
+        loginLimit: 10,
+        loginWindowSeconds: 60,
+      },
       corsOrigins: [],
     });
   });
 
   it('reads durations with units and a comma-separated origin list', () => {
-    const config = loadConfig({ ACCESS_TOKEN_TTL: '5m', REFRESH_TOKEN_TTL: '7d', LOGIN_THROTTLE_LIMIT: '3', LOGIN_THROTTLE_WINDOW: '2m', CORS_ORIGINS: 'https://zw.lianyun.gov.cn, http://localhost:5173' });
-    expect(config.auth).toMatchObject({ accessTokenTtlSeconds: 300, refreshTokenTtlSeconds: 7 * 86400, loginLimit: 3, loginWindowSeconds: 120 });
+    const config = loadConfig({
+      ACCESS_TOKEN_TTL: '5m',
+      REFRESH_TOKEN_TTL: '7d',
+      LOGIN_THROTTLE_LIMIT: '3',
+      LOGIN_THROTTLE_WINDOW: '2m',
+      CORS_ORIGINS: 'https://zw.lianyun.gov.cn, http://localhost:5173',
+    });
+    expect(config.auth).toMatchObject({
+      accessTokenTtlSeconds: 300,
+      refreshTokenTtlSeconds: 7 * 86400,
+      loginLimit: 3,
+      loginWindowSeconds: 120,
+    });
     expect(config.corsOrigins).toEqual(['https://zw.lianyun.gov.cn', 'http://localhost:5173']);
   });
 
   it('reads PUBLIC_BASE_URL (http or https, no query), without a trailing slash', () => {
     expect(loadConfig({}).publicBaseUrl).toBeUndefined();
-    expect(loadConfig({ PUBLIC_BASE_URL: 'https://wfb.lianyun.gov.cn/zw/' }).publicBaseUrl).toBe('https://wfb.lianyun.gov.cn/zw');
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://wfb.lianyun.gov.cn/zw/' }).publicBaseUrl).toBe(
+      'https://wfb.lianyun.gov.cn/zw',
+    );
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'wfb.lianyun.gov.cn' })).toThrow(/PUBLIC_BASE_URL="wfb.lianyun.gov.cn"/);
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'https://wfb.lianyun.gov.cn/?x=1' })).toThrow(/PUBLIC_BASE_URL/);
   });
@@ -70,7 +94,12 @@ describe('access-control settings', () => {
   it('refuses production without JWT_SECRET, a short secret, bad durations and origins, all at once', () => {
     let error: ConfigError | undefined;
     try {
-      loadConfig({ NODE_ENV: 'production', ACCESS_TOKEN_TTL: '15 minutes', LOGIN_THROTTLE_LIMIT: '0', CORS_ORIGINS: '*,https://ok.cn/path' });
+      loadConfig({
+        NODE_ENV: 'production',
+        ACCESS_TOKEN_TTL: '15 minutes',
+        LOGIN_THROTTLE_LIMIT: '0',
+        CORS_ORIGINS: '*,https://ok.cn/path',
+      });
     } catch (e) {
       error = e as ConfigError;
     }

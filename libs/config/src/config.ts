@@ -65,7 +65,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const nodeEnv = pick('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const port = parsePort(env.PORT, problems);
-  const eventStore = optionalUrl('EVENTSTORE_CONNECTION_STRING', env, /^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, problems);
+  const eventStore = optionalUrl(
+    'EVENTSTORE_CONNECTION_STRING',
+    env,
+    /^(kurrentdb|esdb|kdb)(\+discover)?:\/\//,
+    problems,
+  );
   const redisUrl = optionalUrl('REDIS_URL', env, /^rediss?:\/\//, problems);
   const clockStart = parseInstant(env.CLOCK_START, problems);
   const apiRunsWorker = parseBool('API_RUNS_WORKER', env.API_RUNS_WORKER, redisUrl === undefined, problems);
@@ -83,7 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     defaultPlanId: parsePlanId(env.DEFAULT_PLAN_ID, problems),
     auth: parseAuth(env, nodeEnv, problems),
     corsOrigins: parseOrigins(env.CORS_ORIGINS, problems),
-    publicBaseUrl: optionalUrl('PUBLIC_BASE_URL', env, /^https?:\/\/[^/?#]+(\/[^?#]*)?$/, problems)?.replace(/\/+$/, ''),
+    publicBaseUrl: optionalUrl('PUBLIC_BASE_URL', env, /^https?:\/\/[^/?#]+(\/[^?#]*)?$/, problems)?.replace(
+      /\/+$/,
+      '',
+    ),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -136,7 +144,14 @@ function parseAuth(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv'], proble
   return {
     secret,
     accessTokenTtlSeconds: parseDuration('ACCESS_TOKEN_TTL', env.ACCESS_TOKEN_TTL, 15 * 60, 30, 24 * 3600, problems),
-    refreshTokenTtlSeconds: parseDuration('REFRESH_TOKEN_TTL', env.REFRESH_TOKEN_TTL, 14 * 86400, 60, 365 * 86400, problems),
+    refreshTokenTtlSeconds: parseDuration(
+      'REFRESH_TOKEN_TTL',
+      env.REFRESH_TOKEN_TTL,
+      14 * 86400,
+      60,
+      365 * 86400,
+      problems,
+    ),
     loginLimit: parseCount('LOGIN_THROTTLE_LIMIT', env.LOGIN_THROTTLE_LIMIT, 10, problems),
     loginWindowSeconds: parseDuration('LOGIN_THROTTLE_WINDOW', env.LOGIN_THROTTLE_WINDOW, 60, 1, 86400, problems),
   };
@@ -145,7 +160,14 @@ function parseAuth(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv'], proble
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
 /** `900`, `900s`, `15m`, `12h`, `14d` → seconds, within [min, max]. */
-function parseDuration(name: string, value: string | undefined, fallback: number, min: number, max: number, problems: string[]): number {
+function parseDuration(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
   if (value === undefined || value === '') return fallback;
   const match = /^(\d{1,9})([smhd]?)$/.exec(value);
   const seconds = match ? Number(match[1]) * UNITS[match[2] || 's']! : NaN;
@@ -164,9 +186,15 @@ function parseCount(name: string, value: string | undefined, fallback: number, p
 /** Comma-separated origins, each scheme://host[:port] with no path, e.g. https://zw.lianyun.gov.cn. */
 function parseOrigins(value: string | undefined, problems: string[]): string[] {
   if (value === undefined || value.trim() === '') return [];
-  const origins = value.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  const origins = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
   const bad = origins.filter((o) => !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o));
-  if (bad.length > 0) problems.push(`CORS_ORIGINS has invalid origins ${bad.map((o) => `"${o}"`).join(', ')}: use scheme://host[:port], comma-separated`);
+  if (bad.length > 0)
+    problems.push(
+      `CORS_ORIGINS has invalid origins ${bad.map((o) => `"${o}"`).join(', ')}: use scheme://host[:port], comma-separated`,
+    );
   return origins;
 }
 

@@ -8,7 +8,11 @@ describe('CachedFold', () => {
     const reads: bigint[] = [];
     const readStream = store.readStream.bind(store);
     store.readStream = (id, from) => (reads.push(from ?? 0n), readStream(id, from));
-    const sum = new CachedFold(store, () => 0, (s, e) => s + (e.data as { n: number }).n);
+    const sum = new CachedFold(
+      store,
+      () => 0,
+      (s, e) => s + (e.data as { n: number }).n,
+    );
     await store.append('s', [testEvent(1), testEvent(2)], 'no_stream');
     expect(await sum.load('s')).toEqual({ state: 3, revision: 1n });
     await store.append('s', [testEvent(10)], 1n);

@@ -11,7 +11,9 @@ import type { EventMetadata, RecordedEvent } from './event-store.port';
 export const CHAIN_KEYS = ['prevHash', 'hash'] as const;
 
 export function eventHash(prevHash: string | null, type: string, dataJson: string, metadataJson: string): string {
-  return createHash('sha256').update(JSON.stringify([prevHash, type, dataJson, metadataJson])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([prevHash, type, dataJson, metadataJson]))
+    .digest('hex');
 }
 
 interface Serialised {
@@ -21,7 +23,10 @@ interface Serialised {
 }
 
 /** Appends the chain to each event's metadata JSON, continuing from `prevHash`. */
-export function chainEvents<E extends Serialised>(events: readonly E[], prevHash: string | null): { events: Array<E & { hash: string }>; lastHash: string | null } {
+export function chainEvents<E extends Serialised>(
+  events: readonly E[],
+  prevHash: string | null,
+): { events: Array<E & { hash: string }>; lastHash: string | null } {
   let previous = prevHash;
   const chained = events.map((event) => {
     const hash = eventHash(previous, event.type, event.data, event.metadata);
@@ -43,7 +48,10 @@ export interface ChainBreak {
 }
 
 /** Checks one event against the hash of the event before it in its stream; returns its own hash. */
-export function checkLink(event: RecordedEvent, previous: string | null): { hash: string | null; problem?: ChainBreak } {
+export function checkLink(
+  event: RecordedEvent,
+  previous: string | null,
+): { hash: string | null; problem?: ChainBreak } {
   const meta = event.metadata as EventMetadata & { hash?: string };
   const found = typeof meta.hash === 'string' ? meta.hash : null;
   const at = { streamId: event.streamId, revision: event.revision };

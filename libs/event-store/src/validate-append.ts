@@ -18,11 +18,7 @@ const MAX_STREAM_ID = 200;
  * Validates an append request and serialises its events. Runs before any I/O so that
  * a bad request writes nothing, whichever adapter serves it.
  */
-export function prepareAppend(
-  streamId: unknown,
-  events: unknown,
-  expected: unknown,
-): PreparedEvent[] {
+export function prepareAppend(streamId: unknown, events: unknown, expected: unknown): PreparedEvent[] {
   if (typeof streamId !== 'string' || streamId.trim() === '') {
     throw new InvalidAppendError('streamId', 'must be a non-empty string');
   }
@@ -64,7 +60,8 @@ function prepareEvent(event: NewEvent, i: number): PreparedEvent {
     throw new InvalidAppendError(`${at}.metadata`, 'must be an object');
   }
   for (const key of CHAIN_KEYS) {
-    if (key in metadata) throw new InvalidAppendError(`${at}.metadata.${key}`, 'is reserved for the tamper-evidence chain');
+    if (key in metadata)
+      throw new InvalidAppendError(`${at}.metadata.${key}`, 'is reserved for the tamper-evidence chain');
   }
   return {
     // Infrastructure, not domain: the id's time part only orders the index, it decides nothing.
@@ -100,7 +97,10 @@ function checkJsonValue(value: unknown, field: string, seen: Set<object>): void 
       const proto = Object.getPrototypeOf(value);
       // Plain in any realm (structuredClone, vm contexts): its prototype is some Object.prototype.
       if (!Array.isArray(value) && proto !== null && Object.getPrototypeOf(proto) !== null) {
-        throw new InvalidAppendError(field, `holds a ${proto?.constructor?.name ?? 'non-plain'} object, not plain JSON`);
+        throw new InvalidAppendError(
+          field,
+          `holds a ${proto?.constructor?.name ?? 'non-plain'} object, not plain JSON`,
+        );
       }
       seen.add(value);
       const isArray = Array.isArray(value);

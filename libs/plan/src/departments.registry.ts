@@ -32,7 +32,11 @@ function entries(source: RegistrySource): [string, Entry, string][] {
   for (const d of source.departments) {
     out.push([d.name, { kind: 'department', canonical: d.name, written: d.name, viaAlias: false }, `部门“${d.name}”`]);
     for (const alias of d.aliases) {
-      out.push([alias, { kind: 'department', canonical: d.name, written: alias, viaAlias: true }, `部门“${d.name}”的别名`]);
+      out.push([
+        alias,
+        { kind: 'department', canonical: d.name, written: alias, viaAlias: true },
+        `部门“${d.name}”的别名`,
+      ]);
     }
   }
   for (const u of source.externalUnits) {
@@ -61,7 +65,5 @@ export function createDepartmentRegistry(source: RegistrySource): DepartmentRegi
 export function findRegistryConflicts(source: RegistrySource): RegistryConflict[] {
   const claims = new Map<string, string[]>();
   for (const [name, , claim] of entries(source)) claims.set(name, [...(claims.get(name) ?? []), claim]);
-  return [...claims.entries()]
-    .filter(([, list]) => list.length > 1)
-    .map(([name, list]) => ({ name, claims: list }));
+  return [...claims.entries()].filter(([, list]) => list.length > 1).map(([name, list]) => ({ name, claims: list }));
 }

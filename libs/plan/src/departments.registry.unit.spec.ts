@@ -87,7 +87,10 @@ describe('given a plan where one name is both an alias and an external unit', ()
     });
 
     it('then resolution keeps the canonical department, the first claim', () => {
-      expect(createDepartmentRegistry(source).resolve('区甲局')).toMatchObject({ kind: 'department', canonical: '区甲局' });
+      expect(createDepartmentRegistry(source).resolve('区甲局')).toMatchObject({
+        kind: 'department',
+        canonical: '区甲局',
+      });
     });
   });
 });

@@ -27,35 +27,49 @@ describe('given the plan JSON and the seed text it was transcribed from', () => 
   });
 
   describe('when each indicator row is read at its source line', () => {
-    it.each(plan.indicators.map((x) => [x.no, x] as const))('then indicator %s matches its 附件2 cells verbatim', (_no, x) => {
-      const cells = rowCells(x.sourceLine ?? 0);
-      expect(cells).toHaveLength(9);
-      expect(cells[0]).toBe(String(x.no));
-      if (cells[1] !== '') expect(x.level1).toBe(cells[1]);
-      // Row 9's 二级指标 cell carries a duplicated line from the merged cell; the data keeps one.
-      if (cells[2] !== '') expect(cells[2]?.split('\n')).toContain(x.level2);
-      expect(cells.slice(3)).toEqual([
-        `${x.level3}${x.class}`,
-        x.cityTarget2025,
-        x.baseline2022,
-        x.districtTarget2025,
-        x.dataSource,
-        x.responsibleRaw,
-      ]);
-    });
+    it.each(plan.indicators.map((x) => [x.no, x] as const))(
+      'then indicator %s matches its 附件2 cells verbatim',
+      (_no, x) => {
+        const cells = rowCells(x.sourceLine ?? 0);
+        expect(cells).toHaveLength(9);
+        expect(cells[0]).toBe(String(x.no));
+        if (cells[1] !== '') expect(x.level1).toBe(cells[1]);
+        // Row 9's 二级指标 cell carries a duplicated line from the merged cell; the data keeps one.
+        if (cells[2] !== '') expect(cells[2]?.split('\n')).toContain(x.level2);
+        expect(cells.slice(3)).toEqual([
+          `${x.level3}${x.class}`,
+          x.cityTarget2025,
+          x.baseline2022,
+          x.districtTarget2025,
+          x.dataSource,
+          x.responsibleRaw,
+        ]);
+      },
+    );
   });
 
   describe('when each department row is read at its source line', () => {
-    it.each(plan.departments.map((d) => [d.name, d] as const))('then %s and its duties match 附件4 verbatim', (_name, d) => {
-      const [no, name, duties] = rowCells(d.sourceLine ?? 0);
-      expect([no, name]).toEqual([String(d.no), d.name]);
-      expect(duties?.split('\n')).toEqual(d.duties.map((x) => `${x.no}、${x.text}`));
-    });
+    it.each(plan.departments.map((d) => [d.name, d] as const))(
+      'then %s and its duties match 附件4 verbatim',
+      (_name, d) => {
+        const [no, name, duties] = rowCells(d.sourceLine ?? 0);
+        expect([no, name]).toEqual([String(d.no), d.name]);
+        expect(duties?.split('\n')).toEqual(d.duties.map((x) => `${x.no}、${x.text}`));
+      },
+    );
   });
 
   describe('when each project row is read at its source line', () => {
     it.each(plan.projects.map((p) => [p.no, p] as const))('then project %s matches 附件5 verbatim', (_no, p) => {
-      expect(rowCells(p.sourceLine ?? 0)).toEqual([String(p.no), p.name, p.entity, p.content, p.investmentRaw, p.period, p.remark]);
+      expect(rowCells(p.sourceLine ?? 0)).toEqual([
+        String(p.no),
+        p.name,
+        p.entity,
+        p.content,
+        p.investmentRaw,
+        p.period,
+        p.remark,
+      ]);
     });
   });
 
@@ -79,7 +93,9 @@ describe('given the plan JSON and the seed text it was transcribed from', () => 
       expect(taskLine).toContain('技术体系作为无废城市建设的关键支撑，建设期间共部署3项任务');
       expect(taskLine).toContain('主要包括金融调控、体系建设等10项任务');
       expect(taskLine).toContain('主要包括能力建设和专项行动等8项任务');
-      expect(SEED_LINES[indicators.source.line - 1]).toContain('江苏省必选指标31项（标注★）、江苏省可选指标14项（标注☆）、连云港市自选指标4项（标注※）、连云区自选指标1项（标注▲）');
+      expect(SEED_LINES[indicators.source.line - 1]).toContain(
+        '江苏省必选指标31项（标注★）、江苏省可选指标14项（标注☆）、连云港市自选指标4项（标注※）、连云区自选指标1项（标注▲）',
+      );
     });
   });
 });

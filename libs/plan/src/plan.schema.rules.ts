@@ -57,7 +57,12 @@ export function checkGenericEntry(errors: Errors, item: unknown, path: string): 
   is.text(errors, `${path}.reason`, item['reason']);
 }
 
-export function checkTask(errors: Errors, item: unknown, path: string, systems: readonly { code: string; name: string }[]): void {
+export function checkTask(
+  errors: Errors,
+  item: unknown,
+  path: string,
+  systems: readonly { code: string; name: string }[],
+): void {
   if (!is.object(errors, path, item)) return;
   const okSystem = is.oneOf(errors, `${path}.system`, item['system'], SYSTEM_NAMES);
   if (is.text(errors, `${path}.code`, item['code'])) {

@@ -3,12 +3,7 @@
  * specific to 连云区: another district's plan is another file of the same shape.
  * Text fields hold the plan's words verbatim; parsed fields sit beside the raw text they came from.
  */
-import {
-  SCHEMA_VERSION,
-  type ExternalCategory,
-  type IndicatorClass,
-  type SystemName,
-} from './plan.vocabulary';
+import { SCHEMA_VERSION, type ExternalCategory, type IndicatorClass, type SystemName } from './plan.vocabulary';
 import * as rule from './plan.schema.rules';
 import * as is from './schema.primitives';
 
@@ -175,7 +170,8 @@ export function validatePlanSchema(input: unknown): PlanSchemaResult {
   if (is.object(errors, 'period', period)) {
     const { from, to } = period;
     const okFrom = is.integer(errors, 'period.from', from);
-    if (is.integer(errors, 'period.to', to) && okFrom && to < from) is.fail(errors, 'period.to', '结束年份早于开始年份');
+    if (is.integer(errors, 'period.to', to) && okFrom && to < from)
+      is.fail(errors, 'period.to', '结束年份早于开始年份');
   }
   if (is.object(errors, 'source', p['source'])) {
     is.text(errors, 'source.file', p['source']['file']);

@@ -41,8 +41,7 @@ export interface UnknownWindowError {
 }
 
 export type TimeWindowResult =
-  | { readonly ok: true; readonly window: TimeWindow }
-  | { readonly ok: false; readonly error: UnknownWindowError };
+  { readonly ok: true; readonly window: TimeWindow } | { readonly ok: false; readonly error: UnknownWindowError };
 
 const ONGOING = '持续开展';
 const SINGLE_YEAR = /^(\d{4})$/;
@@ -70,7 +69,8 @@ function dated(raw: string, startYear: number, endYear: number): TimeWindowResul
  */
 export function parseTimeWindow(raw: string): TimeWindowResult {
   const text = raw.trim();
-  if (text === ONGOING) return { ok: true, window: { kind: 'ongoing', raw, progressReports: 'quarterly', finalDue: null } };
+  if (text === ONGOING)
+    return { ok: true, window: { kind: 'ongoing', raw, progressReports: 'quarterly', finalDue: null } };
 
   const single = SINGLE_YEAR.exec(text);
   if (single) return dated(raw, Number(single[1]), Number(single[1]));

@@ -10,7 +10,14 @@ describe('given the 时间 column of a task', () => {
     ])('then “%s” is one final milestone due %s', (raw, due) => {
       expect(parseTimeWindow(raw)).toEqual({
         ok: true,
-        window: { kind: 'dated', raw, startYear: Number(raw), endYear: Number(raw), milestones: [{ year: Number(raw), due, final: true }], finalDue: due },
+        window: {
+          kind: 'dated',
+          raw,
+          startYear: Number(raw),
+          endYear: Number(raw),
+          milestones: [{ year: Number(raw), due, final: true }],
+          finalDue: due,
+        },
       });
     });
   });
@@ -47,11 +54,14 @@ describe('given the 时间 column of a task', () => {
   });
 
   describe('when it is anything else', () => {
-    it.each(['2025-2023', '2023年', '2023—2025', '长期', '', '23-25', '2023-2025年底'])('then “%s” is an UNKNOWN_WINDOW error, not a guess', (raw) => {
-      const result = parseTimeWindow(raw);
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error).toMatchObject({ code: 'UNKNOWN_WINDOW', raw });
-    });
+    it.each(['2025-2023', '2023年', '2023—2025', '长期', '', '23-25', '2023-2025年底'])(
+      'then “%s” is an UNKNOWN_WINDOW error, not a guess',
+      (raw) => {
+        const result = parseTimeWindow(raw);
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.error).toMatchObject({ code: 'UNKNOWN_WINDOW', raw });
+      },
+    );
   });
 
   describe('when the Lianyun task windows are parsed', () => {
@@ -59,7 +69,10 @@ describe('given the 时间 column of a task', () => {
       const plan = loadLianyunPlan();
       const results = plan.tasks.map((t) => [t.code, parseTimeWindow(t.window)] as const);
       expect(results.filter(([, r]) => !r.ok)).toEqual([]);
-      expect(results.filter(([, r]) => r.ok && r.window.kind === 'ongoing').map(([code]) => code)).toEqual(['C-2', 'C-3']);
+      expect(results.filter(([, r]) => r.ok && r.window.kind === 'ongoing').map(([code]) => code)).toEqual([
+        'C-2',
+        'C-3',
+      ]);
     });
   });
 });

@@ -1,5 +1,11 @@
 import type { Plan } from './plan.schema';
-import { countChecks, countFindings, investmentCheck, type CountCheck, type InvestmentCheck } from './validation.counts';
+import {
+  countChecks,
+  countFindings,
+  investmentCheck,
+  type CountCheck,
+  type InvestmentCheck,
+} from './validation.counts';
 import type { Finding, Severity } from './validation.findings';
 import { structureFindings } from './validation.structure';
 import { unitFindings } from './validation.units';
@@ -25,12 +31,18 @@ const ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 
 export function validatePlan(plan: Plan): ValidationReport {
   const counts = countChecks(plan);
   const investment = investmentCheck(plan);
-  const findings = [
-    ...countFindings(plan, counts, investment),
-    ...structureFindings(plan),
-    ...unitFindings(plan),
-  ].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]); // stable: keeps plan order within a severity
+  const findings = [...countFindings(plan, counts, investment), ...structureFindings(plan), ...unitFindings(plan)].sort(
+    (a, b) => ORDER[a.severity] - ORDER[b.severity],
+  ); // stable: keeps plan order within a severity
   const summary = { error: 0, warning: 0, info: 0 };
   for (const f of findings) summary[f.severity] += 1;
-  return { planId: plan.id, planVersion: plan.planVersion, ok: summary.error === 0, counts, investment, findings, summary };
+  return {
+    planId: plan.id,
+    planVersion: plan.planVersion,
+    ok: summary.error === 0,
+    counts,
+    investment,
+    findings,
+    summary,
+  };
 }

@@ -18,7 +18,9 @@ describe('given the Lianyun plan as transcribed', () => {
 
   describe('when its appendices are counted against the prose', () => {
     it('then exactly 市场体系建设 and 监管体系建设 list one task fewer than §5.1 states', () => {
-      const bySystem = report.counts.filter((c) => c.subject === 'tasks.system').map((c) => [c.group, c.stated, c.actual, c.diff]);
+      const bySystem = report.counts
+        .filter((c) => c.subject === 'tasks.system')
+        .map((c) => [c.group, c.stated, c.actual, c.diff]);
       expect(bySystem).toEqual([
         ['制度体系建设', 15, 15, 0],
         ['技术体系建设', 3, 3, 0],
@@ -29,8 +31,12 @@ describe('given the Lianyun plan as transcribed', () => {
         ['市场体系建设', -1],
         ['监管体系建设', -1],
       ]);
-      expect(codes('TASK_COUNT_MISMATCH')[0]?.message).toBe('任务清单（附件3）“市场体系建设”实列9项，正文5.1节称10项，少1项');
-      expect(codes('TASK_TOTAL_MISMATCH').map((f) => f.message)).toEqual(['任务清单（附件3）实列34项，正文5.1节称36项，少2项']);
+      expect(codes('TASK_COUNT_MISMATCH')[0]?.message).toBe(
+        '任务清单（附件3）“市场体系建设”实列9项，正文5.1节称10项，少1项',
+      );
+      expect(codes('TASK_TOTAL_MISMATCH').map((f) => f.message)).toEqual([
+        '任务清单（附件3）实列34项，正文5.1节称36项，少2项',
+      ]);
     });
 
     it('then the numbering has no gaps, so the shortfall is the plan’s own and no row was invented', () => {
@@ -38,7 +44,9 @@ describe('given the Lianyun plan as transcribed', () => {
     });
 
     it('then indicators match per class, but 16 level-2 groups are listed against the 17 stated', () => {
-      expect(report.counts.filter((c) => c.subject === 'indicators.class').map((c) => [c.group, c.actual, c.diff])).toEqual([
+      expect(
+        report.counts.filter((c) => c.subject === 'indicators.class').map((c) => [c.group, c.actual, c.diff]),
+      ).toEqual([
         ['★', 31, 0],
         ['☆', 14, 0],
         ['※', 4, 0],
@@ -46,9 +54,13 @@ describe('given the Lianyun plan as transcribed', () => {
       ]);
       expect(codes('INDICATOR_CLASS_COUNT_MISMATCH')).toEqual([]);
       expect(codes('INDICATOR_COUNT_MISMATCH')).toEqual([]);
-      expect(codes('INDICATOR_LEVEL_COUNT_MISMATCH').map((f) => [f.details['subject'], f.details['stated'], f.details['actual']])).toEqual([
-        ['indicators.level2', 17, 16],
-      ]);
+      expect(
+        codes('INDICATOR_LEVEL_COUNT_MISMATCH').map((f) => [
+          f.details['subject'],
+          f.details['stated'],
+          f.details['actual'],
+        ]),
+      ).toEqual([['indicators.level2', 17, 16]]);
     });
 
     it('then 20 departments, 7 projects and the investment total 705862.11万元 all agree', () => {
@@ -78,7 +90,9 @@ describe('given the Lianyun plan as transcribed', () => {
         ['湾长制工作领导小组办公室', '湾长办'],
         ['连云区城市管理局', '区城管局'],
       ]);
-      expect(codes('ALIAS_USED')[0]?.details['locations']).toEqual([{ path: 'tasks[17].cooperating', label: '任务B-3配合单位' }]);
+      expect(codes('ALIAS_USED')[0]?.details['locations']).toEqual([
+        { path: 'tasks[17].cooperating', label: '任务B-3配合单位' },
+      ]);
     });
 
     it('then units outside the 20 departments are kept as external, companies included', () => {
@@ -117,16 +131,20 @@ describe('given the Lianyun plan as transcribed', () => {
 
     it('then errors come first, then warnings, then information', () => {
       const order = report.findings.map((f) => f.severity);
-      expect(order).toEqual([...order].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)));
+      expect(order).toEqual(
+        [...order].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)),
+      );
     });
   });
 });
 
 describe('given a plan with defects introduced one at a time', () => {
   it('when a name is misspelt, then it is an UNKNOWN_UNIT error at its path', () => {
-    const report = validatePlan(planWith((d) => {
-      d.tasks = d.tasks.map((t) => (t.code === 'A-1' ? { ...t, lead: ['无废城市办'], leadRaw: '无废城市办' } : t));
-    }));
+    const report = validatePlan(
+      planWith((d) => {
+        d.tasks = d.tasks.map((t) => (t.code === 'A-1' ? { ...t, lead: ['无废城市办'], leadRaw: '无废城市办' } : t));
+      }),
+    );
     expect(report.ok).toBe(false);
     expect(report.findings.filter((f) => f.code === 'UNKNOWN_UNIT').map((f) => f.details['locations'])).toEqual([
       [{ path: 'tasks[0].lead', label: '任务A-1牵头单位' }],
@@ -134,39 +152,55 @@ describe('given a plan with defects introduced one at a time', () => {
   });
 
   it('when a task code repeats and a window is unreadable, then both are errors', () => {
-    const report = validatePlan(planWith((d) => {
-      d.tasks = d.tasks.map((t) => (t.code === 'A-2' ? { ...t, code: 'A-1', window: '2023年内' } : t));
-    }));
-    const found = report.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.details['key'] ?? f.details['raw']]);
+    const report = validatePlan(
+      planWith((d) => {
+        d.tasks = d.tasks.map((t) => (t.code === 'A-2' ? { ...t, code: 'A-1', window: '2023年内' } : t));
+      }),
+    );
+    const found = report.findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => [f.code, f.details['key'] ?? f.details['raw']]);
     expect(found).toEqual([
       ['DUPLICATE_CODE', 'A-1'],
       ['UNKNOWN_WINDOW', '2023年内'],
     ]);
-    expect(report.findings.filter((f) => f.code === 'TASK_CODE_GAP').map((f) => f.details['missing'])).toEqual([['A-2']]);
-  });
-
-  it('when one project amount is off by 0.01万元, then the total mismatch is an error', () => {
-    const report = validatePlan(planWith((d) => {
-      d.projects = d.projects.map((p) => (p.no === 3 ? { ...p, investment: 10517.53, investmentRaw: '10517.53' } : p));
-    }));
-    expect(report.investment).toMatchObject({ actualRaw: '705862.12', equal: false });
-    expect(report.findings.filter((f) => f.code === 'INVESTMENT_TOTAL_MISMATCH').map((f) => [f.severity, f.message])).toEqual([
-      ['error', '项目清单（附件5）投资合计705862.12万元，正文5.3节称705862.11万元，不一致'],
+    expect(report.findings.filter((f) => f.code === 'TASK_CODE_GAP').map((f) => f.details['missing'])).toEqual([
+      ['A-2'],
     ]);
   });
 
+  it('when one project amount is off by 0.01万元, then the total mismatch is an error', () => {
+    const report = validatePlan(
+      planWith((d) => {
+        d.projects = d.projects.map((p) =>
+          p.no === 3 ? { ...p, investment: 10517.53, investmentRaw: '10517.53' } : p,
+        );
+      }),
+    );
+    expect(report.investment).toMatchObject({ actualRaw: '705862.12', equal: false });
+    expect(
+      report.findings.filter((f) => f.code === 'INVESTMENT_TOTAL_MISMATCH').map((f) => [f.severity, f.message]),
+    ).toEqual([['error', '项目清单（附件5）投资合计705862.12万元，正文5.3节称705862.11万元，不一致']]);
+  });
+
   it('when an external unit leads a task, then it is raised to a warning', () => {
-    const report = validatePlan(planWith((d) => {
-      d.tasks = d.tasks.map((t) => (t.code === 'B-2' ? { ...t, lead: ['区统计局'], leadRaw: '区统计局' } : t));
-    }));
+    const report = validatePlan(
+      planWith((d) => {
+        d.tasks = d.tasks.map((t) => (t.code === 'B-2' ? { ...t, lead: ['区统计局'], leadRaw: '区统计局' } : t));
+      }),
+    );
     const statistics = report.findings.find((f) => f.code === 'EXTERNAL_UNIT' && f.details['name'] === '区统计局');
     expect(statistics?.severity).toBe('warning');
   });
 
   it('when a lead is only generic, then it cannot be assigned and is an error', () => {
-    const report = validatePlan(planWith((d) => {
-      d.tasks = d.tasks.map((t) => (t.code === 'D-3' ? { ...t, lead: ['相关职责部门'], leadRaw: '相关职责部门' } : t));
-    }));
+    const report = validatePlan(
+      planWith((d) => {
+        d.tasks = d.tasks.map((t) =>
+          t.code === 'D-3' ? { ...t, lead: ['相关职责部门'], leadRaw: '相关职责部门' } : t,
+        );
+      }),
+    );
     expect(report.findings.filter((f) => f.code === 'GENERIC_LEAD').map((f) => f.message)).toEqual([
       '任务D-3牵头单位为泛指“相关职责部门”，无法交办',
     ]);

@@ -56,11 +56,21 @@ export function countChecks(plan: Plan): CountCheck[] {
     ),
     check('indicators', null, stated.indicators.total, plan.indicators.length),
     ...INDICATOR_CLASSES.map((mark) =>
-      check('indicators.class', mark, stated.indicators.byClass[mark], plan.indicators.filter((i) => i.class === mark).length),
+      check(
+        'indicators.class',
+        mark,
+        stated.indicators.byClass[mark],
+        plan.indicators.filter((i) => i.class === mark).length,
+      ),
     ),
     check('indicators.level1', null, stated.indicators.level1, distinct(plan.indicators.map((i) => i.level1))),
     // A level-2 name is only the same group under the same level-1 parent.
-    check('indicators.level2', null, stated.indicators.level2, distinct(plan.indicators.map((i) => `${i.level1}/${i.level2}`))),
+    check(
+      'indicators.level2',
+      null,
+      stated.indicators.level2,
+      distinct(plan.indicators.map((i) => `${i.level1}/${i.level2}`)),
+    ),
     check('departments', null, stated.departments.total, plan.departments.length),
     check('projects', null, stated.projects.total, plan.projects.length),
   ];
@@ -121,7 +131,11 @@ export function countFindings(plan: Plan, counts: readonly CountCheck[], investm
   const out = counts.map((c) => countFinding(c, plan)).filter((f): f is Finding => f !== null);
   const source = plan.statedCounts.projects.source;
   if (investment.actualHundredths === null || investment.statedHundredths === null) {
-    out.push(finding('error', 'INVESTMENT_UNPARSABLE', '项目总投资或各项目投资不是至多两位小数的金额，无法核对', { ...investment }));
+    out.push(
+      finding('error', 'INVESTMENT_UNPARSABLE', '项目总投资或各项目投资不是至多两位小数的金额，无法核对', {
+        ...investment,
+      }),
+    );
   } else if (!investment.equal) {
     const message = `项目清单（附件5）投资合计${investment.actualRaw ?? ''}万元，正文${source.section}节称${investment.statedRaw}万元，不一致`;
     out.push(finding('error', 'INVESTMENT_TOTAL_MISMATCH', message, { ...investment, source }));

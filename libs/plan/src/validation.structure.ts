@@ -44,7 +44,11 @@ function codeGaps(plan: Plan): Finding[] {
 function windowFindings(plan: Plan): Finding[] {
   const rows = [
     ...plan.tasks.map((t, i) => ({ raw: t.window, path: `tasks[${i}].window`, label: `任务${t.code}时间` })),
-    ...plan.projects.map((p, i) => ({ raw: p.period, path: `projects[${i}].period`, label: `项目第${p.no}项建设期限` })),
+    ...plan.projects.map((p, i) => ({
+      raw: p.period,
+      path: `projects[${i}].period`,
+      label: `项目第${p.no}项建设期限`,
+    })),
   ];
   return rows.flatMap(({ raw, path, label }) => {
     const parsed = parseTimeWindow(raw);
@@ -55,10 +59,26 @@ function windowFindings(plan: Plan): Finding[] {
 
 export function structureFindings(plan: Plan): Finding[] {
   return [
-    ...duplicates('tasks', plan.tasks.map((t) => t.code), '任务编号'),
-    ...duplicates('indicators', plan.indicators.map((x) => x.no), '指标序号'),
-    ...duplicates('projects', plan.projects.map((p) => p.no), '项目序号'),
-    ...duplicates('departments', plan.departments.map((d) => d.name), '部门名称'),
+    ...duplicates(
+      'tasks',
+      plan.tasks.map((t) => t.code),
+      '任务编号',
+    ),
+    ...duplicates(
+      'indicators',
+      plan.indicators.map((x) => x.no),
+      '指标序号',
+    ),
+    ...duplicates(
+      'projects',
+      plan.projects.map((p) => p.no),
+      '项目序号',
+    ),
+    ...duplicates(
+      'departments',
+      plan.departments.map((d) => d.name),
+      '部门名称',
+    ),
     ...codeGaps(plan),
     ...windowFindings(plan),
   ];

@@ -65,7 +65,13 @@ function nameFindings(plan: Plan, all: readonly Usage[]): Finding[] {
     } else if (r?.kind === 'external') {
       const asLead = list.some((u) => u.role === 'lead');
       const message = `“${written}”不属于责任清单所列${count}个部门，作为外部单位保留（${labels(locations)}）`;
-      out.push(finding(asLead ? 'warning' : 'info', 'EXTERNAL_UNIT', message, { name: written, category: r.category, locations }));
+      out.push(
+        finding(asLead ? 'warning' : 'info', 'EXTERNAL_UNIT', message, {
+          name: written,
+          category: r.category,
+          locations,
+        }),
+      );
     }
   }
   return out;
@@ -77,7 +83,9 @@ function genericFindings(all: readonly Usage[]): Finding[] {
   for (const u of generic.filter((g) => g.role === 'lead' || g.role === 'cooperating')) {
     const location = { path: u.path, label: u.label };
     if (u.role === 'lead') {
-      out.push(finding('error', 'GENERIC_LEAD', `${u.label}为泛指“${u.written}”，无法交办`, { text: u.written, location }));
+      out.push(
+        finding('error', 'GENERIC_LEAD', `${u.label}为泛指“${u.written}”，无法交办`, { text: u.written, location }),
+      );
     } else {
       const message = `${u.label}为泛指“${u.written}”，未点名具体部门，会签对象需无废办明确`;
       out.push(finding('warning', 'GENERIC_COOPERATING', message, { text: u.written, location }));
@@ -86,7 +94,9 @@ function genericFindings(all: readonly Usage[]): Finding[] {
   const others = generic.filter((g) => g.role !== 'lead' && g.role !== 'cooperating');
   for (const [text, list] of groupBy(others, (u) => u.written)) {
     const locations = where(list);
-    out.push(finding('info', 'GENERIC_ENTRY', `“${text}”为泛指，未点名具体单位（${labels(locations)}）`, { text, locations }));
+    out.push(
+      finding('info', 'GENERIC_ENTRY', `“${text}”为泛指，未点名具体单位（${labels(locations)}）`, { text, locations }),
+    );
   }
   return out;
 }
@@ -94,22 +104,51 @@ function genericFindings(all: readonly Usage[]): Finding[] {
 function openEndedFindings(plan: Plan): Finding[] {
   const lists = [
     ...plan.tasks.flatMap((t, i) => [
-      { open: t.leadOpenEnded, raw: t.leadRaw, names: t.lead, path: `tasks[${i}].lead`, label: `任务${t.code}牵头单位` },
-      { open: t.cooperatingOpenEnded, raw: t.cooperatingRaw, names: t.cooperating, path: `tasks[${i}].cooperating`, label: `任务${t.code}配合单位` },
+      {
+        open: t.leadOpenEnded,
+        raw: t.leadRaw,
+        names: t.lead,
+        path: `tasks[${i}].lead`,
+        label: `任务${t.code}牵头单位`,
+      },
+      {
+        open: t.cooperatingOpenEnded,
+        raw: t.cooperatingRaw,
+        names: t.cooperating,
+        path: `tasks[${i}].cooperating`,
+        label: `任务${t.code}配合单位`,
+      },
     ]),
     ...plan.indicators.flatMap((x, i) => [
-      { open: x.responsibleOpenEnded, raw: x.responsibleRaw, names: x.responsible, path: `indicators[${i}].responsible`, label: `指标第${x.no}项责任部门` },
-      { open: x.dataSourceOpenEnded, raw: x.dataSource, names: x.dataSourceUnits, path: `indicators[${i}].dataSourceUnits`, label: `指标第${x.no}项数据来源` },
+      {
+        open: x.responsibleOpenEnded,
+        raw: x.responsibleRaw,
+        names: x.responsible,
+        path: `indicators[${i}].responsible`,
+        label: `指标第${x.no}项责任部门`,
+      },
+      {
+        open: x.dataSourceOpenEnded,
+        raw: x.dataSource,
+        names: x.dataSourceUnits,
+        path: `indicators[${i}].dataSourceUnits`,
+        label: `指标第${x.no}项数据来源`,
+      },
     ]),
   ];
   return lists
     .filter((l) => l.open)
     .map(({ raw, names, path, label }) =>
-      finding('warning', 'OPEN_ENDED_LIST', `${label}“${raw}”为开放列表（“等”或“相关部门”），名单不完整，需无废办明确`, {
-        raw,
-        names,
-        location: { path, label },
-      }),
+      finding(
+        'warning',
+        'OPEN_ENDED_LIST',
+        `${label}“${raw}”为开放列表（“等”或“相关部门”），名单不完整，需无废办明确`,
+        {
+          raw,
+          names,
+          location: { path, label },
+        },
+      ),
     );
 }
 
@@ -125,7 +164,9 @@ function selfCooperationFindings(plan: Plan): Finding[] {
     const same = [...new Set(t.cooperating.map(canonical))].filter((c) => leads.has(c));
     if (same.length === 0) return [];
     const message = `任务${t.code}配合单位与牵头单位相同（${same.join('、')}）`;
-    return [finding('warning', 'SELF_COOPERATION', message, { code: t.code, units: same, path: `tasks[${i}].cooperating` })];
+    return [
+      finding('warning', 'SELF_COOPERATION', message, { code: t.code, units: same, path: `tasks[${i}].cooperating` }),
+    ];
   });
 }
 

@@ -5,7 +5,13 @@
  * The raw cell is always kept.
  */
 export type IndicatorValue =
-  | { readonly numeric: true; readonly kind: 'number'; readonly raw: string; readonly value: number; readonly unit: string }
+  | {
+      readonly numeric: true;
+      readonly kind: 'number';
+      readonly raw: string;
+      readonly value: number;
+      readonly unit: string;
+    }
   | {
       readonly numeric: true;
       readonly kind: 'range';

@@ -21,11 +21,25 @@ describe('given indicator cells as the plan writes them', () => {
 
   describe('when a cell is a range or a bound', () => {
     it('then “30%~40%” is a range in %', () => {
-      expect(parseIndicatorValue('30%~40%')).toEqual({ numeric: true, kind: 'range', raw: '30%~40%', min: 30, max: 40, unit: '%' });
+      expect(parseIndicatorValue('30%~40%')).toEqual({
+        numeric: true,
+        kind: 'range',
+        raw: '30%~40%',
+        min: 30,
+        max: 40,
+        unit: '%',
+      });
     });
 
     it('then the full-width “＞0” and “＞0%” are lower bounds', () => {
-      expect(parseIndicatorValue('＞0')).toEqual({ numeric: true, kind: 'bound', raw: '＞0', comparator: '>', value: 0, unit: '' });
+      expect(parseIndicatorValue('＞0')).toEqual({
+        numeric: true,
+        kind: 'bound',
+        raw: '＞0',
+        comparator: '>',
+        value: 0,
+        unit: '',
+      });
       expect(parseIndicatorValue('＞0%')).toMatchObject({ kind: 'bound', comparator: '>', value: 0, unit: '%' });
     });
 
@@ -36,12 +50,16 @@ describe('given indicator cells as the plan writes them', () => {
   });
 
   describe('when a cell is prose or a placeholder', () => {
-    it.each(['逐年上升', '日产日清', '新增5项', '2022年危废填埋量1181.24吨', '15个（暂定，具体数量根据连云港市“无废细胞”建设相关要求确定）', '无固体废物环境污染刑事案件'])(
-      'then “%s” is kept as non-numeric text',
-      (raw) => {
-        expect(parseIndicatorValue(raw)).toEqual({ numeric: false, raw, placeholder: false });
-      },
-    );
+    it.each([
+      '逐年上升',
+      '日产日清',
+      '新增5项',
+      '2022年危废填埋量1181.24吨',
+      '15个（暂定，具体数量根据连云港市“无废细胞”建设相关要求确定）',
+      '无固体废物环境污染刑事案件',
+    ])('then “%s” is kept as non-numeric text', (raw) => {
+      expect(parseIndicatorValue(raw)).toEqual({ numeric: false, raw, placeholder: false });
+    });
 
     it('then “/” is a placeholder, not a value', () => {
       expect(parseIndicatorValue('/')).toEqual({ numeric: false, raw: '/', placeholder: true });
@@ -69,7 +87,9 @@ describe('given indicator cells as the plan writes them', () => {
 
     it('then indicator 2 reads 0.5 → 0.4181 → 0.4 吨/万元', () => {
       const row = plan.indicators[1];
-      const values = [row?.cityTarget2025, row?.baseline2022, row?.districtTarget2025].map((raw) => parseIndicatorValue(raw ?? ''));
+      const values = [row?.cityTarget2025, row?.baseline2022, row?.districtTarget2025].map((raw) =>
+        parseIndicatorValue(raw ?? ''),
+      );
       expect(values.map((v) => (v.numeric && v.kind === 'number' ? [v.value, v.unit] : null))).toEqual([
         [0.5, '吨/万元'],
         [0.4181, '吨/万元'],

@@ -73,7 +73,8 @@ export function loadReminderConfig(env: NodeJS.ProcessEnv = process.env): Remind
   };
   const url = (name: string, schemes: RegExp): string | undefined => {
     const value = read(name);
-    if (value !== undefined && !schemes.test(value)) problems.push(`${name}="${redact(value)}" must start with ${schemes.source.replace(/[\\^]/g, '')}`);
+    if (value !== undefined && !schemes.test(value))
+      problems.push(`${name}="${redact(value)}" must start with ${schemes.source.replace(/[\\^]/g, '')}`);
     return value;
   };
 
@@ -81,7 +82,8 @@ export function loadReminderConfig(env: NodeJS.ProcessEnv = process.env): Remind
   const window = read('REMINDER_SEND_WINDOW') ?? `${d.sendWindow.start}-${d.sendWindow.end}`;
   const [start = '', end = ''] = window.split('-');
   const dayCount = read('REMINDER_DAY_COUNT') ?? d.dayCount;
-  if (dayCount !== 'working' && dayCount !== 'calendar') problems.push(`REMINDER_DAY_COUNT="${dayCount}" must be working or calendar`);
+  if (dayCount !== 'working' && dayCount !== 'calendar')
+    problems.push(`REMINDER_DAY_COUNT="${dayCount}" must be working or calendar`);
   const policy: ReminderPolicy = {
     beforeDueDays: list('REMINDER_BEFORE_DUE_DAYS', d.beforeDueDays),
     acknowledgementLateDays: list('REMINDER_ACK_LATE_DAYS', d.acknowledgementLateDays),
@@ -95,17 +97,24 @@ export function loadReminderConfig(env: NodeJS.ProcessEnv = process.env): Remind
     dayCount: dayCount === 'calendar' ? 'calendar' : ('working' satisfies DayCount),
     sendWindow: { start, end, workingDaysOnly: bool('REMINDER_SEND_WORKING_DAYS_ONLY', d.sendWindow.workingDaysOnly) },
   };
-  problems.push(...policyProblems(policy).map((p) => (p.startsWith('sendWindow') ? `REMINDER_SEND_WINDOW: ${p}` : `reminder policy: ${p}`)));
+  problems.push(
+    ...policyProblems(policy).map((p) =>
+      p.startsWith('sendWindow') ? `REMINDER_SEND_WINDOW: ${p}` : `reminder policy: ${p}`,
+    ),
+  );
 
   const smtpUrl = url('SMTP_URL', /^smtps?:\/\//);
   const smtpFrom = read('SMTP_FROM');
   if (smtpUrl && !smtpFrom) problems.push('SMTP_FROM must be set when SMTP_URL is (the sender address)');
   const webhookUrl = url('REMINDER_WEBHOOK_URL', /^https?:\/\//);
   const webhookSecret = read('REMINDER_WEBHOOK_SECRET');
-  if (webhookUrl && (!webhookSecret || webhookSecret.length < 16)) problems.push('REMINDER_WEBHOOK_SECRET must be at least 16 characters when REMINDER_WEBHOOK_URL is set (HMAC key)');
+  if (webhookUrl && (!webhookSecret || webhookSecret.length < 16))
+    problems.push('REMINDER_WEBHOOK_SECRET must be at least 16 characters when REMINDER_WEBHOOK_URL is set (HMAC key)');
   const queuePrefix = read('REMINDER_QUEUE_PREFIX') ?? 'zw';
-  if (!/^[A-Za-z0-9_-]{1,50}$/.test(queuePrefix)) problems.push(`REMINDER_QUEUE_PREFIX="${queuePrefix}" must be letters, digits, - and _ (no ':')`);
-  const lockDuration = read('REMINDER_LOCK_MS') === undefined ? undefined : int('REMINDER_LOCK_MS', 30_000, 1000, 600_000);
+  if (!/^[A-Za-z0-9_-]{1,50}$/.test(queuePrefix))
+    problems.push(`REMINDER_QUEUE_PREFIX="${queuePrefix}" must be letters, digits, - and _ (no ':')`);
+  const lockDuration =
+    read('REMINDER_LOCK_MS') === undefined ? undefined : int('REMINDER_LOCK_MS', 30_000, 1000, 600_000);
 
   const config: ReminderConfig = {
     policy,
@@ -158,9 +167,20 @@ function parseRecipients(env: NodeJS.ProcessEnv, problems: string[]): Record<str
     else {
       const { email, wecom, dingtalk, ...unknown } = routes;
       for (const key of Object.keys(unknown)) problems.push(`${at}.${key} is not a channel (email, wecom, dingtalk)`);
-      if (email !== undefined && (!Array.isArray(email) || !email.every((e) => typeof e === 'string' && /^[^@\s]+@[^@\s]+$/.test(e)))) problems.push(`${at}.email must be a list of e-mail addresses`);
-      if (wecom !== undefined && (typeof wecom !== 'string' || !/^https?:\/\//.test(wecom))) problems.push(`${at}.wecom must be the robot's webhook URL`);
-      if (dingtalk !== undefined && (!isObject(dingtalk) || typeof dingtalk.url !== 'string' || !/^https?:\/\//.test(dingtalk.url) || (dingtalk.secret !== undefined && typeof dingtalk.secret !== 'string'))) {
+      if (
+        email !== undefined &&
+        (!Array.isArray(email) || !email.every((e) => typeof e === 'string' && /^[^@\s]+@[^@\s]+$/.test(e)))
+      )
+        problems.push(`${at}.email must be a list of e-mail addresses`);
+      if (wecom !== undefined && (typeof wecom !== 'string' || !/^https?:\/\//.test(wecom)))
+        problems.push(`${at}.wecom must be the robot's webhook URL`);
+      if (
+        dingtalk !== undefined &&
+        (!isObject(dingtalk) ||
+          typeof dingtalk.url !== 'string' ||
+          !/^https?:\/\//.test(dingtalk.url) ||
+          (dingtalk.secret !== undefined && typeof dingtalk.secret !== 'string'))
+      ) {
         problems.push(`${at}.dingtalk must be { "url": "<robot webhook URL>", "secret": "<加签 secret, optional>" }`);
       }
     }

@@ -1,7 +1,16 @@
 import { Logger } from '@nestjs/common';
 import {
-  canChangeReminderPlan, evolve, foldTask, initialTaskState, parseTaskStreamId, planDiff, planReminders,
-  type PlannedReminder, type ReminderPolicy, type TaskEvent, type TaskState,
+  canChangeReminderPlan,
+  evolve,
+  foldTask,
+  initialTaskState,
+  parseTaskStreamId,
+  planDiff,
+  planReminders,
+  type PlannedReminder,
+  type ReminderPolicy,
+  type TaskEvent,
+  type TaskState,
 } from '@zw/domain';
 import type { EventStore, RecordedEvent, Subscription } from '@zw/event-store';
 import { IndicatorReminderPlanning, type PlanChange } from './indicators/indicator-reminders.planning';
@@ -26,7 +35,8 @@ interface PlannedState {
   readonly plan: readonly PlannedReminder[];
 }
 
-type Op = { readonly kind: 'schedule'; readonly job: ReminderJob } | { readonly kind: 'cancel'; readonly jobId: string };
+type Op =
+  { readonly kind: 'schedule'; readonly job: ReminderJob } | { readonly kind: 'cancel'; readonly jobId: string };
 
 /**
  * Turns the event log into scheduled reminders. For each task event it folds the state
@@ -45,7 +55,11 @@ export class ReminderPlanner {
   private position?: bigint;
   private stopped = false;
 
-  constructor(private readonly store: EventStore, private readonly scheduler: ReminderScheduler, private readonly options: PlannerOptions) {
+  constructor(
+    private readonly store: EventStore,
+    private readonly scheduler: ReminderScheduler,
+    private readonly options: PlannerOptions,
+  ) {
     this.states = new StateCache(options.cacheSize);
     this.indicators = new IndicatorReminderPlanning(store, new PlanDefinitions(store), options.policy);
   }
@@ -75,7 +89,10 @@ export class ReminderPlanner {
     this.subscription = subscription;
     subscription.done.catch((error: unknown) => {
       // Redis or the store went away: start again from the last flushed position; replays are harmless.
-      this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'reminder planner stopped; resuming in 5 s');
+      this.logger.error(
+        { error: error instanceof Error ? error.message : String(error) },
+        'reminder planner stopped; resuming in 5 s',
+      );
       setTimeout(() => this.follow(), 5000).unref();
     });
   }
@@ -87,7 +104,9 @@ export class ReminderPlanner {
 
   /** Planning of one event, queued until the next flush. Public for the benchmark. */
   async handle(event: RecordedEvent): Promise<void> {
-    const changes = parseTaskStreamId(event.streamId) ? await this.taskChanges(event) : await this.indicators.changes(event);
+    const changes = parseTaskStreamId(event.streamId)
+      ? await this.taskChanges(event)
+      : await this.indicators.changes(event);
     const happened = Date.parse(event.metadata.occurredAt);
     for (const { streamId, before, after } of changes) {
       const { schedule, cancel } = planDiff(before, after);
@@ -105,7 +124,11 @@ export class ReminderPlanner {
     if (!canChangeReminderPlan(event.type)) {
       // 进展报送, deliveries…: the plan stays as it was (reminder.triggers.ts). Keep the folded
       // state current so the next event needs no read; on a miss, that event reads the stream.
-      if (cached) this.states.set(event.streamId, event.revision, { state: evolve(cached.state, event as unknown as TaskEvent), plan: cached.plan });
+      if (cached)
+        this.states.set(event.streamId, event.revision, {
+          state: evolve(cached.state, event as unknown as TaskEvent),
+          plan: cached.plan,
+        });
       return [];
     }
     const before = cached ?? (await this.plannedBefore(event));
@@ -134,7 +157,10 @@ export class ReminderPlanner {
   }
 
   private async plannedBefore(event: RecordedEvent): Promise<PlannedState> {
-    const earlier = event.revision === 0n ? [] : (await this.store.readStream(event.streamId)).filter((e) => e.revision < event.revision);
+    const earlier =
+      event.revision === 0n
+        ? []
+        : (await this.store.readStream(event.streamId)).filter((e) => e.revision < event.revision);
     const state = earlier.length === 0 ? initialTaskState() : foldTask(earlier as unknown as TaskEvent[]);
     return { state, plan: planReminders(state, this.options.policy) };
   }

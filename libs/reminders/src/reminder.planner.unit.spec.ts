@@ -10,22 +10,55 @@ const report = { department: ECO, text: '进展', difficulties: '', nextSteps: '
 /** Events the planner skips (reminder.triggers.ts), as the api and the worker append them. */
 const NEUTRAL: TaskEvent[] = [
   { type: 'ProgressReported', data: { ...report, percent: 40, reportedAt: AT } },
-  { type: 'ExtensionRequested', data: { extensionId: 'e1', department: ECO, target: { kind: 'milestone', milestoneId: 'm1' }, reason: '论证', currentDueDate: '2024-06-30', newDueDate: '2024-08-30', requestedAt: AT } },
-  { type: 'ExtensionRejected', data: { extensionId: 'e1', target: { kind: 'milestone', milestoneId: 'm1' }, reason: '理由不足', rejectedAt: AT } },
+  {
+    type: 'ExtensionRequested',
+    data: {
+      extensionId: 'e1',
+      department: ECO,
+      target: { kind: 'milestone', milestoneId: 'm1' },
+      reason: '论证',
+      currentDueDate: '2024-06-30',
+      newDueDate: '2024-08-30',
+      requestedAt: AT,
+    },
+  },
+  {
+    type: 'ExtensionRejected',
+    data: { extensionId: 'e1', target: { kind: 'milestone', milestoneId: 'm1' }, reason: '理由不足', rejectedAt: AT },
+  },
   {
     type: 'ReminderSent',
-    data: { deliveryId: 'd', rule: 'before-due', department: ECO, channel: 'inapp', recipient: ECO, target: { kind: 'milestone', milestoneId: 'm1' }, dueDate: '2024-06-30', message: '催办', sentAt: AT },
+    data: {
+      deliveryId: 'd',
+      rule: 'before-due',
+      department: ECO,
+      channel: 'inapp',
+      recipient: ECO,
+      target: { kind: 'milestone', milestoneId: 'm1' },
+      dueDate: '2024-06-30',
+      message: '催办',
+      sentAt: AT,
+    },
   },
 ];
 
 /** A stream in memory, a scheduler that records every call, and a planner fed by hand. */
 function harness(history: TaskEvent[]) {
   const log: RecordedEvent[] = history.map((e, i) => ({
-    id: `e${i}`, streamId: C5_STREAM, type: e.type, data: e.data, metadata: meta(AT), revision: BigInt(i), position: BigInt(i + 1), recordedAt: AT,
+    id: `e${i}`,
+    streamId: C5_STREAM,
+    type: e.type,
+    data: e.data,
+    metadata: meta(AT),
+    revision: BigInt(i),
+    position: BigInt(i + 1),
+    recordedAt: AT,
   }));
   const reads: string[] = [];
   const calls: Array<{ schedule?: ReminderJob[]; cancel?: string[] }> = [];
-  const store = { readStream: async (id: string) => (reads.push(id), log.filter((e) => e.streamId === id)) } as unknown as EventStore;
+  const store = {
+    readStream: async (id: string) => (reads.push(id), log.filter((e) => e.streamId === id)),
+  } as unknown as EventStore;
   const scheduler = {
     schedule: async (jobs: ReminderJob[]) => void calls.push({ schedule: jobs }),
     cancel: async (ids: string[]) => void calls.push({ cancel: ids }),
@@ -58,7 +91,10 @@ describe('ReminderPlanner: events that cannot change the plan', () => {
     await h.feed(0, history.length - 1);
     h.calls.length = 0;
     await h.feed(history.length - 1);
-    const expected = planDiff(planReminders(foldTask(history.slice(0, -1)), DEFAULT_REMINDER_POLICY), planReminders(foldTask(history), DEFAULT_REMINDER_POLICY));
+    const expected = planDiff(
+      planReminders(foldTask(history.slice(0, -1)), DEFAULT_REMINDER_POLICY),
+      planReminders(foldTask(history), DEFAULT_REMINDER_POLICY),
+    );
     expect(expected.cancel.length).toBeGreaterThan(0);
     expect(h.calls).toEqual([{ cancel: expected.cancel.map((r) => reminderJobId(C5_STREAM, r)) }]);
   });

@@ -1,8 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { toShanghaiIso, type Clock } from '@zw/clock';
 import {
-  deliveryEvents, deliveryId, isSendTime, nextSendTime, parseIndicatorStreamId, pendingRoutes, recordedDeliveries,
-  type DeliveryResult, type PlannedReminder, type ReminderChannelName,
+  deliveryEvents,
+  deliveryId,
+  isSendTime,
+  nextSendTime,
+  parseIndicatorStreamId,
+  pendingRoutes,
+  recordedDeliveries,
+  type DeliveryResult,
+  type PlannedReminder,
+  type ReminderChannelName,
 } from '@zw/domain';
 import { ConcurrencyError, type EventStore, type RecordedEvent } from '@zw/event-store';
 import { addresseeOf, routesFor } from './channels/reminder.routing';
@@ -44,32 +52,61 @@ export class ReminderProcessor {
     let events = await this.store.readStream(streamId);
     const check = await this.recheck(streamId, events, job.reminder);
     if (!check.due) {
-      this.logger.log({ jobId: job.jobId, streamId, key: job.reminder.key, reason: check.reason }, 'reminder dropped: no longer called for');
+      this.logger.log(
+        { jobId: job.jobId, streamId, key: job.reminder.key, reason: check.reason },
+        'reminder dropped: no longer called for',
+      );
       return;
     }
     const now = this.clock.now();
-    if (!isSendTime(now, this.config.policy.sendWindow)) throw new DeferDelivery(nextSendTime(now, this.config.policy.sendWindow));
+    if (!isSendTime(now, this.config.policy.sendWindow))
+      throw new DeferDelivery(nextSendTime(now, this.config.policy.sendWindow));
 
     const { reminder, text, subject, about } = check;
     const routes = routesFor(addresseeOf(reminder, this.config), this.config);
     const pending = pendingRoutes(streamId, reminder, routes, recordedDeliveries(events));
-    if (routes.length === 0) this.logger.warn({ streamId, key: reminder.key, addressee: addresseeOf(reminder, this.config) }, 'reminder has no recipient: no channel configured');
+    if (routes.length === 0)
+      this.logger.warn(
+        { streamId, key: reminder.key, addressee: addresseeOf(reminder, this.config) },
+        'reminder has no recipient: no channel configured',
+      );
     if (pending.length === 0) return;
 
     const facts = { ...this.facts(streamId, reminder, text), ...about };
-    const results = await Promise.all(pending.map((route) => this.deliver({ route, subject, text, facts: { ...facts, deliveryId: deliveryId(streamId, reminder, route) } })));
+    const results = await Promise.all(
+      pending.map((route) =>
+        this.deliver({ route, subject, text, facts: { ...facts, deliveryId: deliveryId(streamId, reminder, route) } }),
+      ),
+    );
     const sentAt = toShanghaiIso(this.clock.now());
 
     for (let i = 1; ; i++) {
-      const toAppend = deliveryEvents(streamId, reminder, text, results, recordedDeliveries(events), { now: sentAt, attempt });
+      const toAppend = deliveryEvents(streamId, reminder, text, results, recordedDeliveries(events), {
+        now: sentAt,
+        attempt,
+      });
       if (toAppend.length === 0) break;
       try {
-        await this.store.append(streamId, toAppend.map((e) => ({
-          id: deterministicUuid(`${e.data.deliveryId}#${e.type === 'ReminderFailed' ? e.data.attempt : 'sent'}`),
-          type: e.type, data: e.data,
-          metadata: { actorId: REMINDER_ACTOR, role: 'system', correlationId: job.jobId, causationId: job.jobId, occurredAt: sentAt },
-        })), events.at(-1)?.revision ?? 'no_stream');
-        this.logger.log({ streamId, key: reminder.key, recorded: toAppend.map((e) => `${e.type}:${e.data.channel}`) }, 'reminder delivered');
+        await this.store.append(
+          streamId,
+          toAppend.map((e) => ({
+            id: deterministicUuid(`${e.data.deliveryId}#${e.type === 'ReminderFailed' ? e.data.attempt : 'sent'}`),
+            type: e.type,
+            data: e.data,
+            metadata: {
+              actorId: REMINDER_ACTOR,
+              role: 'system',
+              correlationId: job.jobId,
+              causationId: job.jobId,
+              occurredAt: sentAt,
+            },
+          })),
+          events.at(-1)?.revision ?? 'no_stream',
+        );
+        this.logger.log(
+          { streamId, key: reminder.key, recorded: toAppend.map((e) => `${e.type}:${e.data.channel}`) },
+          'reminder delivered',
+        );
         break;
       } catch (error) {
         // Someone appended meanwhile (a command, or another worker recording the same delivery): read and look again.
@@ -79,7 +116,11 @@ export class ReminderProcessor {
     }
     const failures = results.filter((r) => !r.outcome.ok);
     if (failures.length > 0) {
-      throw new Error(failures.map((f) => `${f.route.channel} ${f.route.recipient}: ${f.outcome.ok ? '' : f.outcome.error}`).join('; '));
+      throw new Error(
+        failures
+          .map((f) => `${f.route.channel} ${f.route.recipient}: ${f.outcome.ok ? '' : f.outcome.error}`)
+          .join('; '),
+      );
     }
   };
 
@@ -97,15 +138,28 @@ export class ReminderProcessor {
       return { route: message.route, outcome: { ok: true } };
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
-      this.logger.warn({ channel: message.route.channel, recipient: message.route.recipient, deliveryId: message.facts.deliveryId, error: text }, 'reminder channel failed');
+      this.logger.warn(
+        {
+          channel: message.route.channel,
+          recipient: message.route.recipient,
+          deliveryId: message.facts.deliveryId,
+          error: text,
+        },
+        'reminder channel failed',
+      );
       return { route: message.route, outcome: { ok: false, error: text } };
     }
   }
 
   private facts(streamId: string, reminder: PlannedReminder, message: string) {
     return {
-      deliveryId: `${streamId}/${reminder.key}`, rule: reminder.rule, department: reminder.department, target: reminder.target,
-      dueDate: reminder.dueDate, message, streamId,
+      deliveryId: `${streamId}/${reminder.key}`,
+      rule: reminder.rule,
+      department: reminder.department,
+      target: reminder.target,
+      dueDate: reminder.dueDate,
+      message,
+      streamId,
     };
   }
 }

@@ -6,5 +6,11 @@ import type { ReminderAbout } from './channels/reminder-channel.port';
  * reminder as the policy plans it now and its texts), or dropped, with the reason to log.
  */
 export type Recheck =
-  | { readonly due: true; readonly reminder: PlannedReminder; readonly text: string; readonly subject: string; readonly about: ReminderAbout }
+  | {
+      readonly due: true;
+      readonly reminder: PlannedReminder;
+      readonly text: string;
+      readonly subject: string;
+      readonly about: ReminderAbout;
+    }
   | { readonly due: false; readonly reason: string };

@@ -9,11 +9,25 @@ import { ReminderPlanner } from './reminder.planner';
 import { ReminderProcessor } from './reminder.processor';
 import { InProcessScheduler } from './scheduler/in-process.scheduler';
 import { DeferDelivery } from './scheduler/reminder-scheduler.port';
-import { acknowledgedBy, assignedC5, C5_STREAM, completedM1, ECO, openStore, URBAN, type StoreHarness } from './testing/reminder.fixtures';
+import {
+  acknowledgedBy,
+  assignedC5,
+  C5_STREAM,
+  completedM1,
+  ECO,
+  openStore,
+  URBAN,
+  type StoreHarness,
+} from './testing/reminder.fixtures';
 
 const ACK_ECO_1: PlannedReminder = {
-  key: `acknowledgement-late/ack/${ECO}/2024-01-05/1`, rule: 'acknowledgement-late', target: { kind: 'acknowledgement' },
-  department: ECO, dueDate: '2024-01-05', days: 1, fireAt: '2024-01-08T08:30:00+08:00',
+  key: `acknowledgement-late/ack/${ECO}/2024-01-05/1`,
+  rule: 'acknowledgement-late',
+  target: { kind: 'acknowledgement' },
+  department: ECO,
+  dueDate: '2024-01-05',
+  days: 1,
+  fireAt: '2024-01-08T08:30:00+08:00',
 };
 
 /** Planner → in-process scheduler → processor → the task stream, on a real SQLite file and real HTTP. */
@@ -22,12 +36,22 @@ describe('reminders from events to recorded deliveries (real SQLite file)', () =
   let scheduler: InProcessScheduler;
   let planner: ReminderPlanner;
   let processor: ReminderProcessor;
-  let hook: { server: Server; url: string; failNext: number; bodies: Array<{ body: string; signature: string; timestamp: string }> };
+  let hook: {
+    server: Server;
+    url: string;
+    failNext: number;
+    bodies: Array<{ body: string; signature: string; timestamp: string }>;
+  };
 
   const start = async (now: string, env: Record<string, string> = {}) => {
     h = openStore(now);
     const config: ReminderConfig = loadReminderConfig(env);
-    scheduler = new InProcessScheduler({ clock: h.clock, retry: { attempts: 3, backoffMs: 60_000 }, tickMs: 3_600_000, concurrency: 2 });
+    scheduler = new InProcessScheduler({
+      clock: h.clock,
+      retry: { attempts: 3, backoffMs: 60_000 },
+      tickMs: 3_600_000,
+      concurrency: 2,
+    });
     processor = new ReminderProcessor(h.store, h.clock, config, createChannels(config, h.clock));
     planner = new ReminderPlanner(h.store, scheduler, { policy: config.policy });
   };
@@ -38,9 +62,11 @@ describe('reminders from events to recorded deliveries (real SQLite file)', () =
   /** Live planning happens on the store's subscription: wait until it has seen the last append. */
   const planned = async () => {
     const last = (await h.store.readAll(undefined, 1_000_000)).at(-1)!.position;
-    for (let i = 0; i < 200 && (planner as unknown as { position?: bigint }).position !== last; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && (planner as unknown as { position?: bigint }).position !== last; i++)
+      await new Promise((r) => setTimeout(r, 10));
   };
-  const sent = async () => (await h.deliveries()).filter((e) => e.type !== 'ReminderFailed').map((e) => e.data as ReminderSent['data']);
+  const sent = async () =>
+    (await h.deliveries()).filter((e) => e.type !== 'ReminderFailed').map((e) => e.data as ReminderSent['data']);
 
   beforeAll(async () => {
     hook = { server: createServer(), url: '', failNext: 0, bodies: [] };
@@ -48,7 +74,11 @@ describe('reminders from events to recorded deliveries (real SQLite file)', () =
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
-        hook.bodies.push({ body, signature: String(req.headers['x-zw-signature']), timestamp: String(req.headers['x-zw-timestamp']) });
+        hook.bodies.push({
+          body,
+          signature: String(req.headers['x-zw-signature']),
+          timestamp: String(req.headers['x-zw-timestamp']),
+        });
         res.statusCode = hook.failNext-- > 0 ? 503 : 204;
         res.end();
       });
@@ -70,9 +100,13 @@ describe('reminders from events to recorded deliveries (real SQLite file)', () =
     await run();
     const records = await sent();
     expect(records.map((d) => [d.rule, d.department, d.dueDate, d.channel, d.recipient]).sort()).toEqual([
-      ['acknowledgement-late', URBAN, '2024-01-05', 'inapp', URBAN], ['acknowledgement-late', URBAN, '2024-01-05', 'inapp', URBAN],
-      ['acknowledgement-late', ECO, '2024-01-05', 'inapp', ECO], ['acknowledgement-late', ECO, '2024-01-05', 'inapp', ECO],
-      ['before-due', ECO, '2024-06-30', 'inapp', ECO], ['before-due', ECO, '2024-06-30', 'inapp', ECO], ['before-due', ECO, '2024-06-30', 'inapp', ECO],
+      ['acknowledgement-late', URBAN, '2024-01-05', 'inapp', URBAN],
+      ['acknowledgement-late', URBAN, '2024-01-05', 'inapp', URBAN],
+      ['acknowledgement-late', ECO, '2024-01-05', 'inapp', ECO],
+      ['acknowledgement-late', ECO, '2024-01-05', 'inapp', ECO],
+      ['before-due', ECO, '2024-06-30', 'inapp', ECO],
+      ['before-due', ECO, '2024-06-30', 'inapp', ECO],
+      ['before-due', ECO, '2024-06-30', 'inapp', ECO],
     ]);
     expect(records[0]).toMatchObject({ target: { kind: 'acknowledgement' }, sentAt: '2024-06-28T09:00:00.000+08:00' });
     expect(new Set(records.map((d) => d.deliveryId)).size).toBe(7);
@@ -80,7 +114,11 @@ describe('reminders from events to recorded deliveries (real SQLite file)', () =
     expect(stream.at(-1)!.metadata).toMatchObject({ actorId: 'system:reminders', role: 'system' });
 
     // The same jobs run again (a retry, a second worker): nothing is sent or recorded twice.
-    await processor.run({ job: { jobId: 'again', streamId: C5_STREAM, reminder: ACK_ECO_1 }, attempt: 1, final: false });
+    await processor.run({
+      job: { jobId: 'again', streamId: C5_STREAM, reminder: ACK_ECO_1 },
+      attempt: 1,
+      final: false,
+    });
     expect(await h.deliveries()).toHaveLength(7);
   });
 
@@ -97,42 +135,80 @@ describe('reminders from events to recorded deliveries (real SQLite file)', () =
 
     h.clock.set('2024-07-19T09:00:00+08:00');
     await scheduler.runDue();
-    expect((await sent()).filter((d) => d.target.kind === 'milestone' && d.target.milestoneId === 'm1' && d.rule !== 'before-due')).toEqual([]);
+    expect(
+      (await sent()).filter(
+        (d) => d.target.kind === 'milestone' && d.target.milestoneId === 'm1' && d.rule !== 'before-due',
+      ),
+    ).toEqual([]);
 
     const log = jest.spyOn(Logger.prototype, 'log');
-    const overdue = { key: 'overdue/m-m1/连云生态环境局/2024-06-30/1', rule: 'overdue', target: { kind: 'milestone', milestoneId: 'm1' }, department: ECO, dueDate: '2024-06-30', days: 1, fireAt: '2024-07-01T08:30:00+08:00' } as const;
+    const overdue = {
+      key: 'overdue/m-m1/连云生态环境局/2024-06-30/1',
+      rule: 'overdue',
+      target: { kind: 'milestone', milestoneId: 'm1' },
+      department: ECO,
+      dueDate: '2024-06-30',
+      days: 1,
+      fireAt: '2024-07-01T08:30:00+08:00',
+    } as const;
     const before = (await h.deliveries()).length;
     await processor.run({ job: { jobId: 'stale', streamId: C5_STREAM, reminder: overdue }, attempt: 1, final: false });
     expect((await h.deliveries()).length).toBe(before);
-    expect(log).toHaveBeenCalledWith(expect.objectContaining({ key: overdue.key, reason: 'milestone completed' }), 'reminder dropped: no longer called for');
+    expect(log).toHaveBeenCalledWith(
+      expect.objectContaining({ key: overdue.key, reason: 'milestone completed' }),
+      'reminder dropped: no longer called for',
+    );
   });
 
   it('given the webhook fails once, then in-app is recorded sent, the webhook failure is recorded, and the retry sends only the webhook, HMAC-signed', async () => {
-    await start('2024-01-08T09:00:00+08:00', { REMINDER_WEBHOOK_URL: hook.url, REMINDER_WEBHOOK_SECRET: 'a-secret-of-32-characters-length' });
+    await start('2024-01-08T09:00:00+08:00', {
+      REMINDER_WEBHOOK_URL: hook.url,
+      REMINDER_WEBHOOK_SECRET: 'a-secret-of-32-characters-length',
+    });
     hook.failNext = 2;
     hook.bodies = [];
     await h.append(assignedC5(), '2024-01-02T09:00:00+08:00');
     await run();
     let records = await h.deliveries();
     expect(records.map((e) => [e.type, (e.data as ReminderSent['data']).channel]).sort()).toEqual([
-      ['ReminderFailed', 'webhook'], ['ReminderFailed', 'webhook'], ['ReminderSent', 'inapp'], ['ReminderSent', 'inapp'],
+      ['ReminderFailed', 'webhook'],
+      ['ReminderFailed', 'webhook'],
+      ['ReminderSent', 'inapp'],
+      ['ReminderSent', 'inapp'],
     ]);
-    expect(records.find((e) => e.type === 'ReminderFailed')!.data).toMatchObject({ attempt: 1, error: expect.stringMatching(/HTTP 503/), failedAt: '2024-01-08T09:00:00.000+08:00' });
+    expect(records.find((e) => e.type === 'ReminderFailed')!.data).toMatchObject({
+      attempt: 1,
+      error: expect.stringMatching(/HTTP 503/),
+      failedAt: '2024-01-08T09:00:00.000+08:00',
+    });
 
     h.clock.advance(60_000);
     await scheduler.runDue();
     records = await h.deliveries();
-    expect(records.filter((e) => e.type === 'ReminderSent').map((e) => (e.data as ReminderSent['data']).channel).sort()).toEqual(['inapp', 'inapp', 'webhook', 'webhook']);
+    expect(
+      records
+        .filter((e) => e.type === 'ReminderSent')
+        .map((e) => (e.data as ReminderSent['data']).channel)
+        .sort(),
+    ).toEqual(['inapp', 'inapp', 'webhook', 'webhook']);
     const last = hook.bodies.at(-1)!;
     expect(last.signature).toBe(webhookSignature('a-secret-of-32-characters-length', last.timestamp, last.body));
-    expect(JSON.parse(last.body)).toMatchObject({ taskCode: 'C-5', rule: 'acknowledgement-late', message: expect.stringContaining('签收') });
+    expect(JSON.parse(last.body)).toMatchObject({
+      taskCode: 'C-5',
+      rule: 'acknowledgement-late',
+      message: expect.stringContaining('签收'),
+    });
   });
 
   it('in quiet hours, then nothing is sent and the job is deferred to the next working morning', async () => {
     await start('2024-09-30T19:00:00+08:00');
     await h.append(assignedC5(), '2024-01-02T09:00:00+08:00');
     await planner.start();
-    const deferred = processor.run({ job: { jobId: 'night', streamId: C5_STREAM, reminder: ACK_ECO_1 }, attempt: 1, final: false });
+    const deferred = processor.run({
+      job: { jobId: 'night', streamId: C5_STREAM, reminder: ACK_ECO_1 },
+      attempt: 1,
+      final: false,
+    });
     await expect(deferred).rejects.toEqual(new DeferDelivery('2024-10-08T08:30:00+08:00'));
     expect(await h.deliveries()).toEqual([]);
   });

@@ -19,10 +19,16 @@ export const PLANNER_SUBSCRIBER_ID = 'reminders-planner';
 /** With Redis: BullMQ (jobs survive restarts in Redis); without: in memory, rebuilt from the log on start. */
 export function createScheduler(app: AppConfig, config: ReminderConfig, clock: Clock): ReminderScheduler {
   const retry = { attempts: config.attempts, backoffMs: config.backoffMs };
-  if (!app.redisUrl) return new InProcessScheduler({ clock, retry, tickMs: config.tickMs, concurrency: config.concurrency });
+  if (!app.redisUrl)
+    return new InProcessScheduler({ clock, retry, tickMs: config.tickMs, concurrency: config.concurrency });
   return new BullMqScheduler({
-    redisUrl: app.redisUrl, prefix: config.queuePrefix, clock, retry, concurrency: config.concurrency,
-    keepCompletedSeconds: config.keepCompletedSeconds, keepFailedSeconds: config.keepFailedSeconds,
+    redisUrl: app.redisUrl,
+    prefix: config.queuePrefix,
+    clock,
+    retry,
+    concurrency: config.concurrency,
+    keepCompletedSeconds: config.keepCompletedSeconds,
+    keepFailedSeconds: config.keepFailedSeconds,
     ...(config.lockDurationMs ? { lockDurationMs: config.lockDurationMs } : {}),
   });
 }
@@ -53,7 +59,14 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
     // Plan first, then run: on the embedded default the jobs exist only once the log is replayed.
     await this.planner.start();
     await this.scheduler.start(this.processor.run);
-    this.logger.log({ scheduler: this.app.redisUrl ? 'bullmq' : 'in-process', channels: [...this.channels.keys()], pending: await this.scheduler.pending() }, 'reminders started');
+    this.logger.log(
+      {
+        scheduler: this.app.redisUrl ? 'bullmq' : 'in-process',
+        channels: [...this.channels.keys()],
+        pending: await this.scheduler.pending(),
+      },
+      'reminders started',
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -1,6 +1,13 @@
 import { Controller, Get, Inject, Module, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, EventStoreModule, verifyChains, verifyStream, type ChainBreak, type EventStore } from '@zw/event-store';
+import {
+  EVENT_STORE,
+  EventStoreModule,
+  verifyChains,
+  verifyStream,
+  type ChainBreak,
+  type EventStore,
+} from '@zw/event-store';
 import { Policy } from '../auth/policy.decorator';
 
 /** Tamper evidence for the office: does every stream's hash chain still verify? */

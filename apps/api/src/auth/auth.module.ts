@@ -33,7 +33,12 @@ import { UsersController } from './users/users.http.controller';
   ],
   controllers: [LoginController, UsersController],
   providers: [
-    UserAccounts, AccessTokens, Sessions, RequestResources, LoginThrottlerGuard, ScopeRowsInterceptor,
+    UserAccounts,
+    AccessTokens,
+    Sessions,
+    RequestResources,
+    LoginThrottlerGuard,
+    ScopeRowsInterceptor,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [UserAccounts],

@@ -23,14 +23,19 @@ import { AdminExistsError, bootstrapAdmin } from './users/bootstrap-admin';
 import { temporaryPassword } from './users/passwords';
 import { UserAccounts } from './users/user-accounts';
 
-const USAGE = 'usage: npm run users -- bootstrap [--username admin] [--name 名称] | list | create <username> --role <role> --name <姓名> [--department <单位>] --as <admin> | disable <username> --reason <理由> --as <admin> | enable <username> --as <admin> | reset-password <username> --as <admin>';
+const USAGE =
+  'usage: npm run users -- bootstrap [--username admin] [--name 名称] | list | create <username> --role <role> --name <姓名> [--department <单位>] --as <admin> | disable <username> --reason <理由> --as <admin> | enable <username> --as <admin> | reset-password <username> --as <admin>';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, department: { type: 'string' },
-      reason: { type: 'string' }, as: { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      department: { type: 'string' },
+      reason: { type: 'string' },
+      as: { type: 'string' },
     },
   });
   const [command, username] = positionals;
@@ -47,21 +52,55 @@ async function main(): Promise<number> {
       return 0;
     }
     if (command === 'list') {
-      for (const s of await accounts.list()) print([s.user.username, s.user.role, s.user.department ?? '-', USER_STATUS_LABELS[s.status], s.user.displayName].join('\t'));
+      for (const s of await accounts.list())
+        print(
+          [
+            s.user.username,
+            s.user.role,
+            s.user.department ?? '-',
+            USER_STATUS_LABELS[s.status],
+            s.user.displayName,
+          ].join('\t'),
+        );
       return 0;
     }
-    if (!username || !['create', 'disable', 'enable', 'reset-password'].includes(command ?? '')) return usage('unknown command or missing <username>');
+    if (!username || !['create', 'disable', 'enable', 'reset-password'].includes(command ?? ''))
+      return usage('unknown command or missing <username>');
     const admin = await accounts.load(values.as ?? '');
-    if (admin.status !== 'active' || admin.user.role !== 'admin') return usage('--as must name an active admin account');
+    if (admin.status !== 'active' || admin.user.role !== 'admin')
+      return usage('--as must name an active admin account');
     const run = (c: Omit<UserCommand, 'metadata'>) => {
       const correlationId = randomUUID();
-      const metadata = { actorId: admin.user.username, role: 'admin', correlationId, causationId: correlationId, occurredAt: toShanghaiIso(clock.now()), via: 'cli' };
-      return accounts.execute(username, { ...c, metadata: { actor: { actorId: admin.user.username, role: 'admin' }, now: metadata.occurredAt } } as UserCommand, metadata);
+      const metadata = {
+        actorId: admin.user.username,
+        role: 'admin',
+        correlationId,
+        causationId: correlationId,
+        occurredAt: toShanghaiIso(clock.now()),
+        via: 'cli',
+      };
+      return accounts.execute(
+        username,
+        {
+          ...c,
+          metadata: { actor: { actorId: admin.user.username, role: 'admin' }, now: metadata.occurredAt },
+        } as UserCommand,
+        metadata,
+      );
     };
     if (command === 'create') {
       if (!isUserRole(values.role) || !values.name) return usage('create needs --role and --name');
       const password = temporaryPassword(username);
-      await run({ type: 'CreateUser', data: { username, displayName: values.name, role: values.role, department: values.department, passwordHash: await hashPassword(password) } });
+      await run({
+        type: 'CreateUser',
+        data: {
+          username,
+          displayName: values.name,
+          role: values.role,
+          department: values.department,
+          passwordHash: await hashPassword(password),
+        },
+      });
       print(`created ${values.role} "${username}". One-time password (the user must change it): ${password}`);
     } else if (command === 'disable') {
       await run({ type: 'DisableUser', data: { reason: values.reason ?? '' } });
@@ -77,7 +116,9 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof AdminExistsError || error instanceof DomainError) {
-      process.stderr.write(`refused, nothing written: ${error instanceof DomainError ? `${error.code} ${error.message}` : error.message}\n`);
+      process.stderr.write(
+        `refused, nothing written: ${error instanceof DomainError ? `${error.code} ${error.message}` : error.message}\n`,
+      );
       return 1;
     }
     throw error;
@@ -91,7 +132,10 @@ function usage(problem: string): number {
   return 2;
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -8,7 +8,9 @@ import { createValidationPipe } from './validation.pipe';
 /** Runs the filter on `error` and returns the status and body it answered with. */
 function answer(error: unknown): { status: number; body: Record<string, unknown> } {
   const out = { status: 0, body: {} as Record<string, unknown> };
-  const response = { status: (s: number) => ((out.status = s), { json: (b: Record<string, unknown>) => (out.body = b) }) };
+  const response = {
+    status: (s: number) => ((out.status = s), { json: (b: Record<string, unknown>) => (out.body = b) }),
+  };
   const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
   new AllExceptionsFilter().catch(error, host);
   return out;
@@ -34,7 +36,11 @@ describe('AllExceptionsFilter: one place from error codes to HTTP', () => {
   });
 
   it("given body-parser's own error (413), keeps its status", () => {
-    const error = Object.assign(new Error('request entity too large'), { status: 413, expose: true, type: 'entity.too.large' });
+    const error = Object.assign(new Error('request entity too large'), {
+      status: 413,
+      expose: true,
+      type: 'entity.too.large',
+    });
     expect(answer(error)).toMatchObject({ status: 413, body: { code: 'ENTITY_TOO_LARGE' } });
   });
 });
@@ -52,7 +58,10 @@ describe('the global ValidationPipe', () => {
   it('names each field and reason, nested ones with their index, and refuses unknown fields', async () => {
     const pipe = createValidationPipe();
     const error = await pipe
-      .transform({ percent: 120, milestones: [{ title: 'x', dueDate: '2023-02-30' }], extra: 1 }, { type: 'body', metatype: Body })
+      .transform(
+        { percent: 120, milestones: [{ title: 'x', dueDate: '2023-02-30' }], extra: 1 },
+        { type: 'body', metatype: Body },
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestException);
     const details = ((error as BadRequestException).getResponse() as { details: Array<{ field: string }> }).details;

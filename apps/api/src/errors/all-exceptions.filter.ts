@@ -30,14 +30,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return {
         ...details,
         statusCode: status,
-        code: typeof details.code === 'string' ? details.code : HttpStatus[status] ?? 'HTTP_ERROR',
+        code: typeof details.code === 'string' ? details.code : (HttpStatus[status] ?? 'HTTP_ERROR'),
         message: typeof details.message === 'string' ? details.message : error.message,
       };
     }
     // Errors of the HTTP stack itself (body-parser's 413, malformed JSON's 400) say so.
     const http = error as { status?: unknown; expose?: unknown; type?: unknown } | null;
     if (http && http.expose === true && typeof http.status === 'number' && http.status >= 400 && http.status < 500) {
-      const code = typeof http.type === 'string' ? http.type.toUpperCase().replace(/\W/g, '_') : HttpStatus[http.status];
+      const code =
+        typeof http.type === 'string' ? http.type.toUpperCase().replace(/\W/g, '_') : HttpStatus[http.status];
       return { statusCode: http.status, code: code ?? 'HTTP_ERROR', message: (error as Error).message };
     }
     const { code, kind } = (error ?? {}) as { code?: unknown; kind?: unknown };

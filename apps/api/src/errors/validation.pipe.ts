@@ -1,9 +1,16 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
 /** Flattens nested validation errors into `{ field: 'milestones[0].dueDate', reason }` pairs. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): Array<{ field: string; reason: string }> {
+export function flattenValidationErrors(
+  errors: ValidationError[],
+  parent = '',
+): Array<{ field: string; reason: string }> {
   return errors.flatMap((error) => {
-    const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
+    const field = /^\d+$/.test(error.property)
+      ? `${parent}[${error.property}]`
+      : parent
+        ? `${parent}.${error.property}`
+        : error.property;
     const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });

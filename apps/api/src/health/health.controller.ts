@@ -1,5 +1,11 @@
 import { Controller, Get, Inject, Injectable, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  type HealthIndicatorResult,
+  HealthIndicatorService,
+  TerminusModule,
+} from '@nestjs/terminus';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { EVENT_STORE, EventStoreModule, type EventStore } from '@zw/event-store';
 import Redis from 'ioredis';
@@ -91,7 +97,9 @@ class HealthController {
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 

@@ -38,7 +38,12 @@ export function ifMatch(req: Request): bigint | undefined {
   const header = req.header('If-Match');
   if (header === undefined || header === '*') return undefined;
   const match = ETAG.exec(header.trim());
-  if (!match) throw new BadRequestException({ code: 'VALIDATION', message: 'If-Match: must be an ETag such as "3"', details: [{ field: 'If-Match', reason: 'must be a quoted revision' }] });
+  if (!match)
+    throw new BadRequestException({
+      code: 'VALIDATION',
+      message: 'If-Match: must be an ETag such as "3"',
+      details: [{ field: 'If-Match', reason: 'must be a quoted revision' }],
+    });
   return BigInt(match[1]!);
 }
 
@@ -46,7 +51,11 @@ export function idempotencyKey(req: Request): string | undefined {
   const key = req.header('Idempotency-Key');
   if (key === undefined) return undefined;
   if (!IDEMPOTENCY_KEY.test(key)) {
-    throw new BadRequestException({ code: 'VALIDATION', message: 'Idempotency-Key: 1-200 characters of letters, digits, . _ : -', details: [{ field: 'Idempotency-Key', reason: 'invalid' }] });
+    throw new BadRequestException({
+      code: 'VALIDATION',
+      message: 'Idempotency-Key: 1-200 characters of letters, digits, . _ : -',
+      details: [{ field: 'Idempotency-Key', reason: 'invalid' }],
+    });
   }
   return key;
 }

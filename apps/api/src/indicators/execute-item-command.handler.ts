@@ -1,6 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
-import { ConcurrencyError, EVENT_STORE, type EventMetadata, type EventStore, type RecordedEvent } from '@zw/event-store';
+import {
+  ConcurrencyError,
+  EVENT_STORE,
+  type EventMetadata,
+  type EventStore,
+  type RecordedEvent,
+} from '@zw/event-store';
 import { StreamCommands } from '../tasks/stream-commands';
 import { idempotencyId, ItemStreams, type ItemKind, type ItemKinds } from './item-streams';
 
@@ -64,12 +70,28 @@ export class ExecuteItemCommandHandler implements ICommandHandler<ExecuteItemCom
     // A decision that changes nothing (the same task links again) appends nothing.
     if (events.length === 0) return { streamId: c.streamId, revision, position: undefined, events, replayed: false };
     const metadata = c.idempotencyKey ? { ...c.metadata, idempotencyKey: c.idempotencyKey } : c.metadata;
-    const result = await this.store.append(c.streamId, events.map((e) => ({ type: e.type, data: e.data, metadata })), revision ?? 'no_stream');
-    return { streamId: c.streamId, revision: result.nextExpectedRevision, position: result.position, events, replayed: false };
+    const result = await this.store.append(
+      c.streamId,
+      events.map((e) => ({ type: e.type, data: e.data, metadata })),
+      revision ?? 'no_stream',
+    );
+    return {
+      streamId: c.streamId,
+      revision: result.nextExpectedRevision,
+      position: result.position,
+      events,
+      replayed: false,
+    };
   }
 }
 
 function replay(streamId: string, earlier: readonly RecordedEvent[]): ItemCommandResult {
   const last = earlier.at(-1)!;
-  return { streamId, revision: last.revision, position: last.position, events: earlier.map((e) => ({ type: e.type, data: e.data })), replayed: true };
+  return {
+    streamId,
+    revision: last.revision,
+    position: last.position,
+    events: earlier.map((e) => ({ type: e.type, data: e.data })),
+    replayed: true,
+  };
 }

@@ -6,7 +6,13 @@ import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '../actor/actor';
 import { Policy } from '../auth/policy.decorator';
 import { canonicalDepartments } from '../tasks/departments';
-import { ConfirmReportDto, LinkTasksDto, NameDepartmentsDto, RejectReportDto, ReportIndicatorDto } from './dto/indicator.dtos';
+import {
+  ConfirmReportDto,
+  LinkTasksDto,
+  NameDepartmentsDto,
+  RejectReportDto,
+  ReportIndicatorDto,
+} from './dto/indicator.dtos';
 import { ItemCommandSender } from './item-command.sender';
 import { PlanItemsService } from './plan-items';
 
@@ -23,11 +29,21 @@ export class IndicatorCommandsController {
 
   @Post('reports')
   @Policy('indicator.report')
-  async report(@Param('indicatorId') id: string, @Body() b: ReportIndicatorDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async report(
+    @Param('indicatorId') id: string,
+    @Body() b: ReportIndicatorDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const data: Data<'ReportIndicator'> = {
-      period: b.period, source: b.source, evidence: b.evidence.map(evidenceOf),
-      ...(b.value !== undefined ? { value: b.value } : {}), ...(b.unit !== undefined ? { unit: b.unit } : {}),
-      ...(b.met !== undefined ? { met: b.met } : {}), ...(b.note !== undefined ? { note: b.note } : {}),
+      period: b.period,
+      source: b.source,
+      evidence: b.evidence.map(evidenceOf),
+      ...(b.value !== undefined ? { value: b.value } : {}),
+      ...(b.unit !== undefined ? { unit: b.unit } : {}),
+      ...(b.met !== undefined ? { met: b.met } : {}),
+      ...(b.note !== undefined ? { note: b.note } : {}),
     };
     const answer = await this.send(req, res, actor, id, 'ReportIndicator', data);
     return { ...answer, reportId: answer.data[0]?.['reportId'] ?? null };
@@ -35,52 +51,110 @@ export class IndicatorCommandsController {
 
   @Post('reports/:reportId/confirmation')
   @Policy('indicator.review')
-  confirm(@Param('indicatorId') id: string, @Param('reportId') reportId: string, @Body() b: ConfirmReportDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.send(req, res, actor, id, 'ConfirmIndicatorReport', { reportId, ...(b.note !== undefined ? { note: b.note } : {}) });
+  confirm(
+    @Param('indicatorId') id: string,
+    @Param('reportId') reportId: string,
+    @Body() b: ConfirmReportDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.send(req, res, actor, id, 'ConfirmIndicatorReport', {
+      reportId,
+      ...(b.note !== undefined ? { note: b.note } : {}),
+    });
   }
 
   @Post('reports/:reportId/rejection')
   @Policy('indicator.review')
-  reject(@Param('indicatorId') id: string, @Param('reportId') reportId: string, @Body() b: RejectReportDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  reject(
+    @Param('indicatorId') id: string,
+    @Param('reportId') reportId: string,
+    @Body() b: RejectReportDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.send(req, res, actor, id, 'RejectIndicatorReport', { reportId, reason: b.reason });
   }
 
   /** Replaces the tasks linked to the indicator (the plan's defaults until the office changes them). */
   @Put('tasks')
   @Policy('indicator.link-tasks')
-  async link(@Param('indicatorId') id: string, @Body() b: LinkTasksDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async link(
+    @Param('indicatorId') id: string,
+    @Body() b: LinkTasksDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { items } = await this.items.indicator(req, id);
     requireKnownTasks(items.plan, b.tasks);
-    return this.send(req, res, actor, id, 'LinkIndicatorTasks', { tasks: b.tasks, ...(b.reason !== undefined ? { reason: b.reason } : {}) });
+    return this.send(req, res, actor, id, 'LinkIndicatorTasks', {
+      tasks: b.tasks,
+      ...(b.reason !== undefined ? { reason: b.reason } : {}),
+    });
   }
 
   /** Names who reports the indicator (the plan's 责任部门/数据来源 until then; 32, 33, 35, 39, 48–50 name no department). */
   @Put('responsible')
   @Policy('indicator.set-responsible')
-  async setResponsible(@Param('indicatorId') id: string, @Body() b: NameDepartmentsDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async setResponsible(
+    @Param('indicatorId') id: string,
+    @Body() b: NameDepartmentsDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { items } = await this.items.indicator(req, id);
     const departments = canonicalDepartments(items.plan, b.departments, 'departments');
     return this.send(req, res, actor, id, 'SetIndicatorResponsibility', { departments, reason: b.reason });
   }
 
-  private async send<T extends IndicatorCommand['type']>(req: Request, res: Response, actor: Actor, id: string, type: T, data: Data<T>) {
+  private async send<T extends IndicatorCommand['type']>(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    type: T,
+    data: Data<T>,
+  ) {
     const { def, items } = await this.items.indicator(req, id);
     const decide = (state: Parameters<typeof decideIndicator>[1], metadata: IndicatorCommand['metadata']) =>
       decideIndicator({ type, data, metadata } as IndicatorCommand, state, def as IndicatorDefinition);
-    const answer = await this.sender.send(req, res, actor, 'indicator', indicatorStreamId(items.plan.id, def.id), decide);
+    const answer = await this.sender.send(
+      req,
+      res,
+      actor,
+      'indicator',
+      indicatorStreamId(items.plan.id, def.id),
+      decide,
+    );
     return { indicatorId: def.id, ...answer };
   }
 }
 
 function evidenceOf(e: ReportIndicatorDto['evidence'][number]) {
-  return { title: e.title, ...(e.url ? { url: e.url } : {}), ...(e.documentRef ? { documentRef: e.documentRef } : {}), ...(e.sha256 ? { sha256: e.sha256 } : {}) };
+  return {
+    title: e.title,
+    ...(e.url ? { url: e.url } : {}),
+    ...(e.documentRef ? { documentRef: e.documentRef } : {}),
+    ...(e.sha256 ? { sha256: e.sha256 } : {}),
+  };
 }
 
 /** Task codes must be tasks of the plan: a link to nothing would mislead. */
 function requireKnownTasks(plan: Plan, tasks: readonly string[]): void {
   const known = new Set(plan.tasks.map((t) => t.code));
-  const problems = tasks.flatMap((code, i) => (known.has(code) ? [] : [{ field: `tasks[${i}]`, reason: `“${code}”不是本计划任务清单中的任务` }]));
-  if (problems.length > 0) throw new BadRequestException({ code: 'VALIDATION', message: `${problems[0]!.field}: ${problems[0]!.reason}`, details: problems });
+  const problems = tasks.flatMap((code, i) =>
+    known.has(code) ? [] : [{ field: `tasks[${i}]`, reason: `“${code}”不是本计划任务清单中的任务` }],
+  );
+  if (problems.length > 0)
+    throw new BadRequestException({
+      code: 'VALIDATION',
+      message: `${problems[0]!.field}: ${problems[0]!.reason}`,
+      details: problems,
+    });
 }
 
 export { evidenceOf };

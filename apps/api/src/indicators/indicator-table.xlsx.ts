@@ -7,15 +7,34 @@ export function indicatorTableHeaders(plan: Plan): string[] {
   const { name, city } = plan.region;
   const [from, to] = [plan.period.from, plan.period.to];
   return [
-    '序号', '一级指标', '二级指标', '三级指标', `${to}${city}目标值`, `${from}${name}现状值`, `${to}${name}目标值`,
-    '最新值', '进度', '状态', '数据来源', '责任部门',
+    '序号',
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    `${to}${city}目标值`,
+    `${from}${name}现状值`,
+    `${to}${name}目标值`,
+    '最新值',
+    '进度',
+    '状态',
+    '数据来源',
+    '责任部门',
   ];
 }
 
-const FILLS: Record<Light, string | undefined> = { red: 'FFF4CCCC', yellow: 'FFFFF2CC', green: 'FFD9EAD3', none: undefined };
+const FILLS: Record<Light, string | undefined> = {
+  red: 'FFF4CCCC',
+  yellow: 'FFFFF2CC',
+  green: 'FFD9EAD3',
+  none: undefined,
+};
 
 /** 目标清单 as an .xlsx workbook: one row per indicator, the light's reason as a cell note. */
-export async function indicatorTableXlsx(plan: Plan, summaries: readonly IndicatorSummary[], asOf: string): Promise<Buffer> {
+export async function indicatorTableXlsx(
+  plan: Plan,
+  summaries: readonly IndicatorSummary[],
+  asOf: string,
+): Promise<Buffer> {
   // Loaded on first use, as the plan library's sheet writer does: only exports pay for exceljs.
   const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
@@ -27,8 +46,18 @@ export async function indicatorTableXlsx(plan: Plan, summaries: readonly Indicat
     const latest = a.latest ? `${displayValue(a.latest.value)}（${a.latest.period}）` : '';
     const responsible = s.responsible.source === 'plan' ? row.responsibleRaw : s.responsible.departments.join('、');
     const added = sheet.addRow([
-      row.no, row.level1, row.level2, `${row.level3}${row.class}`, row.cityTarget2025, row.baseline2022, row.districtTarget2025,
-      latest, a.progressPercent === null ? '' : `${a.progressPercent}%`, LIGHT_LABELS[a.light], row.dataSource, responsible,
+      row.no,
+      row.level1,
+      row.level2,
+      `${row.level3}${row.class}`,
+      row.cityTarget2025,
+      row.baseline2022,
+      row.districtTarget2025,
+      latest,
+      a.progressPercent === null ? '' : `${a.progressPercent}%`,
+      LIGHT_LABELS[a.light],
+      row.dataSource,
+      responsible,
     ]);
     const status = added.getCell(10);
     status.note = a.reason;

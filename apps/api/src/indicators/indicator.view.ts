@@ -1,6 +1,11 @@
 import {
-  DIRECTION_LABELS, LIGHT_LABELS, periodDeadlines, REPORT_STATUS_LABELS,
-  type IndicatorSummary, type ReportedValue, type ReportRecord,
+  DIRECTION_LABELS,
+  LIGHT_LABELS,
+  periodDeadlines,
+  REPORT_STATUS_LABELS,
+  type IndicatorSummary,
+  type ReportedValue,
+  type ReportRecord,
 } from '@zw/domain';
 
 /** A reported value as people read it: "6.5%", "0.41吨/万元", "达成" / "未达成". */
@@ -43,9 +48,10 @@ export function indicatorRow(s: IndicatorSummary) {
     districtTarget2025: row.districtTarget2025,
     dataSource: row.dataSource,
     responsibleRaw: row.responsibleRaw,
-    measure: measure.kind === 'numeric'
-      ? { ...measure, directionLabel: DIRECTION_LABELS[measure.direction] }
-      : { kind: measure.kind, label: '文字型（达成/未达成）' },
+    measure:
+      measure.kind === 'numeric'
+        ? { ...measure, directionLabel: DIRECTION_LABELS[measure.direction] }
+        : { kind: measure.kind, label: '文字型（达成/未达成）' },
     responsible: s.responsible,
     tasks: s.tasks,
     latest: a.latest ? { period: a.latest.period, value: a.latest.value, display: displayValue(a.latest.value) } : null,

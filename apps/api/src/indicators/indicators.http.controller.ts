@@ -1,6 +1,12 @@
 import { ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Param, Req, Res, StreamableFile } from '@nestjs/common';
-import { indicatorStreamId, summarizeIndicator, type IndicatorDefinition, type IndicatorSummary, type Light } from '@zw/domain';
+import {
+  indicatorStreamId,
+  summarizeIndicator,
+  type IndicatorDefinition,
+  type IndicatorSummary,
+  type Light,
+} from '@zw/domain';
 import type { Request, Response } from 'express';
 import { Policy } from '../auth/policy.decorator';
 import { indicatorTableXlsx } from './indicator-table.xlsx';
@@ -39,7 +45,10 @@ export class IndicatorsController {
   async xlsx(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const { items, asOf, day } = await this.context(req);
     const buffer = await indicatorTableXlsx(items.plan, await this.summaries(items, items.indicators, asOf, day), day);
-    res.setHeader('Content-Disposition', `attachment; filename="indicators-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`目标清单-${day}.xlsx`)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="indicators-${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`目标清单-${day}.xlsx`)}`,
+    );
     return new StreamableFile(buffer, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   }
 
@@ -50,7 +59,10 @@ export class IndicatorsController {
     const asOf = asOfOf(req);
     const { state, revision } = await this.streams.at('indicator', indicatorStreamId(items.plan.id, def.id), asOf);
     if (revision !== undefined) res.setHeader('ETag', `"${revision}"`);
-    return { ...indicatorView(summarizeIndicator(def, state, this.items.day(asOf))), revision: revision?.toString() ?? null };
+    return {
+      ...indicatorView(summarizeIndicator(def, state, this.items.day(asOf))),
+      revision: revision?.toString() ?? null,
+    };
   }
 
   private async context(req: Request) {
@@ -58,10 +70,17 @@ export class IndicatorsController {
     return { items: await this.items.of(req), asOf, day: this.items.day(asOf) };
   }
 
-  private summaries(items: PlanItems, defs: readonly IndicatorDefinition[], asOf: string | undefined, day: string): Promise<IndicatorSummary[]> {
-    return Promise.all(defs.map(async (def) => {
-      const { state } = await this.streams.at('indicator', indicatorStreamId(items.plan.id, def.id), asOf);
-      return summarizeIndicator(def, state, day);
-    }));
+  private summaries(
+    items: PlanItems,
+    defs: readonly IndicatorDefinition[],
+    asOf: string | undefined,
+    day: string,
+  ): Promise<IndicatorSummary[]> {
+    return Promise.all(
+      defs.map(async (def) => {
+        const { state } = await this.streams.at('indicator', indicatorStreamId(items.plan.id, def.id), asOf);
+        return summarizeIndicator(def, state, day);
+      }),
+    );
   }
 }

@@ -31,7 +31,14 @@ export class ItemCommandSender {
     const metadata = eventMetadata(actor, req, this.clock);
     const command = commandMetadata(actor, this.clock);
     const result = await this.commands.execute(
-      new ExecuteItemCommand(kind, streamId, (state: ItemKinds[K]) => decide(state, command), metadata, ifMatch(req), idempotencyKey(req)),
+      new ExecuteItemCommand(
+        kind,
+        streamId,
+        (state: ItemKinds[K]) => decide(state, command),
+        metadata,
+        ifMatch(req),
+        idempotencyKey(req),
+      ),
     );
     const appended = !result.replayed && result.events.length > 0;
     res.status(appended ? 201 : 200);

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  evolveIndicator, evolveProject, initialIndicatorState, initialProjectState, shanghaiDay,
-  type IndicatorEvent, type IndicatorState, type ProjectEvent, type ProjectState,
+  evolveIndicator,
+  evolveProject,
+  initialIndicatorState,
+  initialProjectState,
+  shanghaiDay,
+  type IndicatorEvent,
+  type IndicatorState,
+  type ProjectEvent,
+  type ProjectState,
 } from '@zw/domain';
 import { CachedFold, EVENT_STORE, type EventStore, type RecordedEvent } from '@zw/event-store';
 
@@ -30,7 +37,10 @@ const EVOLVE: { [K in ItemKind]: (state: ItemKinds[K], e: RecordedEvent) => Item
   indicator: (s, e) => evolveIndicator(s, { type: e.type, data: e.data } as IndicatorEvent),
   project: (s, e) => evolveProject(s, { type: e.type, data: e.data } as ProjectEvent),
 };
-const INITIAL: { [K in ItemKind]: () => ItemKinds[K] } = { indicator: initialIndicatorState, project: initialProjectState };
+const INITIAL: { [K in ItemKind]: () => ItemKinds[K] } = {
+  indicator: initialIndicatorState,
+  project: initialProjectState,
+};
 
 function fold<K extends ItemKind>(kind: K) {
   return (f: ItemFold<ItemKinds[K]>, e: RecordedEvent): ItemFold<ItemKinds[K]> => {
@@ -53,7 +63,12 @@ export class ItemStreams {
   private readonly folds: { [K in ItemKind]: CachedFold<ItemFold<ItemKinds[K]>> };
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
-    const make = <K extends ItemKind>(kind: K) => new CachedFold<ItemFold<ItemKinds[K]>>(store, () => ({ state: INITIAL[kind](), idempotency: new Map() }), fold(kind));
+    const make = <K extends ItemKind>(kind: K) =>
+      new CachedFold<ItemFold<ItemKinds[K]>>(
+        store,
+        () => ({ state: INITIAL[kind](), idempotency: new Map() }),
+        fold(kind),
+      );
     this.folds = { indicator: make('indicator'), project: make('project') };
   }
 
@@ -63,7 +78,11 @@ export class ItemStreams {
   }
 
   /** State and revision as they stood at the end of `asOf` (undefined: now). */
-  async at<K extends ItemKind>(kind: K, streamId: string, asOf: string | undefined): Promise<{ state: ItemKinds[K]; revision: bigint | undefined }> {
+  async at<K extends ItemKind>(
+    kind: K,
+    streamId: string,
+    asOf: string | undefined,
+  ): Promise<{ state: ItemKinds[K]; revision: bigint | undefined }> {
     if (asOf === undefined) return this.load(kind, streamId);
     const events = (await this.store.readStream(streamId)).filter((e) => {
       const day = shanghaiDay(e.metadata.occurredAt);

@@ -33,21 +33,31 @@ export class PlanItemsService {
     const found = await this.plans.find(planId);
     if (!found) throw planNotFound(planId);
     let items = built.get(found.plan);
-    if (!items) built.set(found.plan, (items = { plan: found.plan, indicators: indicatorDefinitions(found.plan), projects: projectDefinitions(found.plan) }));
+    if (!items)
+      built.set(
+        found.plan,
+        (items = {
+          plan: found.plan,
+          indicators: indicatorDefinitions(found.plan),
+          projects: projectDefinitions(found.plan),
+        }),
+      );
     return items;
   }
 
   async indicator(req: Request, indicatorId: string): Promise<{ items: PlanItems; def: IndicatorDefinition }> {
     const items = await this.of(req);
     const def = items.indicators.find((d) => d.id === indicatorId);
-    if (!def) throw new NotFoundException({ code: 'NOT_FOUND', message: `指标 ${indicatorId} 不存在 (indicator not found)` });
+    if (!def)
+      throw new NotFoundException({ code: 'NOT_FOUND', message: `指标 ${indicatorId} 不存在 (indicator not found)` });
     return { items, def };
   }
 
   async project(req: Request, projectId: string): Promise<{ items: PlanItems; def: ProjectDefinition }> {
     const items = await this.of(req);
     const def = items.projects.find((d) => d.id === projectId);
-    if (!def) throw new NotFoundException({ code: 'NOT_FOUND', message: `项目 ${projectId} 不存在 (project not found)` });
+    if (!def)
+      throw new NotFoundException({ code: 'NOT_FOUND', message: `项目 ${projectId} 不存在 (project not found)` });
     return { items, def };
   }
 

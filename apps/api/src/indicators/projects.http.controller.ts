@@ -1,8 +1,14 @@
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
 import {
-  decideProject, investmentTotals, PHASE_LABELS, projectStreamId, supervisorsOf,
-  type ProjectCommand, type ProjectDefinition, type ProjectState,
+  decideProject,
+  investmentTotals,
+  PHASE_LABELS,
+  projectStreamId,
+  supervisorsOf,
+  type ProjectCommand,
+  type ProjectDefinition,
+  type ProjectState,
 } from '@zw/domain';
 import { formatHundredths } from '@zw/plan';
 import type { Request, Response } from 'express';
@@ -32,7 +38,9 @@ function projectView(def: ProjectDefinition, state: ProjectState) {
     phase: latest?.phase ?? null,
     phaseLabel: latest ? PHASE_LABELS[latest.phase] : '未报送',
     investmentCompleted: latest ? formatHundredths(latest.investmentCompletedHundredths) : null,
-    investmentPercent: latest ? Math.round((latest.investmentCompletedHundredths / def.plannedHundredths) * 10000) / 100 : null,
+    investmentPercent: latest
+      ? Math.round((latest.investmentCompletedHundredths / def.plannedHundredths) * 10000) / 100
+      : null,
     milestones: latest?.milestones ?? [],
     reports: state.reports.map((r) => ({ ...r, phaseLabel: PHASE_LABELS[r.phase] })),
   };
@@ -54,13 +62,20 @@ export class ProjectsController {
   async list(@Req() req: Request) {
     const items = await this.items.of(req);
     const asOf = asOfOf(req);
-    const projects = await Promise.all(items.projects.map(async (def) => ({
-      def, state: (await this.streams.at('project', projectStreamId(items.plan.id, def.id), asOf)).state,
-    })));
+    const projects = await Promise.all(
+      items.projects.map(async (def) => ({
+        def,
+        state: (await this.streams.at('project', projectStreamId(items.plan.id, def.id), asOf)).state,
+      })),
+    );
     return {
       planId: items.plan.id,
       asOf: this.items.day(asOf),
-      investment: { ...investmentTotals(projects), statedTotal: items.plan.statedCounts.projects.totalInvestmentRaw, unit: '万元' },
+      investment: {
+        ...investmentTotals(projects),
+        statedTotal: items.plan.statedCounts.projects.totalInvestmentRaw,
+        unit: '万元',
+      },
       projects: projects.map(({ def, state }) => projectView(def, state)),
     };
   }
@@ -76,26 +91,55 @@ export class ProjectsController {
 
   @Post(':projectId/progress-reports')
   @Policy('project.report')
-  async report(@Param('projectId') projectId: string, @Body() b: ProjectProgressDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async report(
+    @Param('projectId') projectId: string,
+    @Body() b: ProjectProgressDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { def, items } = await this.items.project(req, projectId);
     const data: Extract<ProjectCommand, { type: 'ReportProjectProgress' }>['data'] = {
-      phase: b.phase, investmentCompleted: b.investmentCompleted,
-      ...(b.milestones ? { milestones: b.milestones.map((m) => ({ title: m.title, date: m.date, done: m.done })) } : {}),
-      ...(b.note !== undefined ? { note: b.note } : {}), ...(b.evidence ? { evidence: b.evidence.map(evidenceOf) } : {}),
+      phase: b.phase,
+      investmentCompleted: b.investmentCompleted,
+      ...(b.milestones
+        ? { milestones: b.milestones.map((m) => ({ title: m.title, date: m.date, done: m.done })) }
+        : {}),
+      ...(b.note !== undefined ? { note: b.note } : {}),
+      ...(b.evidence ? { evidence: b.evidence.map(evidenceOf) } : {}),
     };
-    const answer = await this.sender.send(req, res, actor, 'project', projectStreamId(items.plan.id, def.id), (state, metadata) =>
-      decideProject({ type: 'ReportProjectProgress', data, metadata }, state, def));
+    const answer = await this.sender.send(
+      req,
+      res,
+      actor,
+      'project',
+      projectStreamId(items.plan.id, def.id),
+      (state, metadata) => decideProject({ type: 'ReportProjectProgress', data, metadata }, state, def),
+    );
     return { projectId: def.id, ...answer, reportId: answer.data[0]?.['reportId'] ?? null };
   }
 
   /** Names the supervising department(s) that report the project (the plan names one only for 第5项). */
   @Put(':projectId/supervisor')
   @Policy('project.set-supervisor')
-  async setSupervisor(@Param('projectId') projectId: string, @Body() b: NameDepartmentsDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async setSupervisor(
+    @Param('projectId') projectId: string,
+    @Body() b: NameDepartmentsDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { def, items } = await this.items.project(req, projectId);
     const departments = canonicalDepartments(items.plan, b.departments, 'departments');
-    const answer = await this.sender.send(req, res, actor, 'project', projectStreamId(items.plan.id, def.id), (state, metadata) =>
-      decideProject({ type: 'SetProjectSupervisor', data: { departments, reason: b.reason }, metadata }, state, def));
+    const answer = await this.sender.send(
+      req,
+      res,
+      actor,
+      'project',
+      projectStreamId(items.plan.id, def.id),
+      (state, metadata) =>
+        decideProject({ type: 'SetProjectSupervisor', data: { departments, reason: b.reason }, metadata }, state, def),
+    );
     return { projectId: def.id, ...answer };
   }
 }

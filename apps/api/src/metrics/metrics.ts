@@ -1,4 +1,13 @@
-import { Controller, Get, Header, Injectable, NestMiddleware, Module, MiddlewareConsumer, NestModule } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  Injectable,
+  NestMiddleware,
+  Module,
+  MiddlewareConsumer,
+  NestModule,
+} from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { Policy } from '../auth/policy.decorator';

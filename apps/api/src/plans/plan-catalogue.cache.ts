@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CachedFold, EVENT_STORE, type EventStore } from '@zw/event-store';
-import { evolveCatalogue, initialCatalogue, planOf, planStreamId, type Plan, type PlanCatalogue, type PlanCatalogueEvent } from '@zw/plan';
+import {
+  evolveCatalogue,
+  initialCatalogue,
+  planOf,
+  planStreamId,
+  type Plan,
+  type PlanCatalogue,
+  type PlanCatalogueEvent,
+} from '@zw/plan';
 
 export interface CurrentPlan {
   readonly plan: Plan;
@@ -19,7 +27,9 @@ export class PlanCatalogueCache {
   private readonly current = new Map<string, CurrentPlan>();
 
   constructor(@Inject(EVENT_STORE) store: EventStore) {
-    this.folds = new CachedFold(store, initialCatalogue, (s, e) => evolveCatalogue(s, { type: e.type, data: e.data } as PlanCatalogueEvent));
+    this.folds = new CachedFold(store, initialCatalogue, (s, e) =>
+      evolveCatalogue(s, { type: e.type, data: e.data } as PlanCatalogueEvent),
+    );
   }
 
   async find(planId: string): Promise<CurrentPlan | undefined> {

@@ -8,7 +8,15 @@
  */
 import { clockFor, loadConfigOrExit } from '@zw/config';
 import { openEventStore } from '@zw/event-store';
-import { importPlan, loadPlan, planWithTaskSheet, PlanSchemaError, TaskSheetError, UnknownPlanError, type ImportResult } from '@zw/plan';
+import {
+  importPlan,
+  loadPlan,
+  planWithTaskSheet,
+  PlanSchemaError,
+  TaskSheetError,
+  UnknownPlanError,
+  type ImportResult,
+} from '@zw/plan';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,19 +31,30 @@ async function main(): Promise<number> {
   const file = positionals[0];
   if (!file) return usage('missing <file>');
   const isXlsx = extname(file).toLowerCase() === '.xlsx';
-  if (isXlsx && !values.plan) return usage('an .xlsx task sheet needs --plan <planId> (the plan whose task list it replaces)');
+  if (isXlsx && !values.plan)
+    return usage('an .xlsx task sheet needs --plan <planId> (the plan whose task list it replaces)');
 
   const config = loadConfigOrExit();
   const clock = clockFor(config);
   const store = openEventStore(config, clock);
   try {
     const bytes = readFileSync(file);
-    const plan = isXlsx ? await planWithTaskSheet(store, values.plan!, bytes, values.sheet) : loadPlan(JSON.parse(bytes.toString('utf8')), file);
-    const result = await importPlan(store, plan, { source: basename(file), metadata: systemMetadata('cli:plan-import', clock) });
+    const plan = isXlsx
+      ? await planWithTaskSheet(store, values.plan!, bytes, values.sheet)
+      : loadPlan(JSON.parse(bytes.toString('utf8')), file);
+    const result = await importPlan(store, plan, {
+      source: basename(file),
+      metadata: systemMetadata('cli:plan-import', clock),
+    });
     process.stdout.write(values.json ? `${JSON.stringify(importResponse(result), null, 2)}\n` : describe(result));
     return 0;
   } catch (error) {
-    if (error instanceof TaskSheetError || error instanceof PlanSchemaError || error instanceof UnknownPlanError || error instanceof SyntaxError) {
+    if (
+      error instanceof TaskSheetError ||
+      error instanceof PlanSchemaError ||
+      error instanceof UnknownPlanError ||
+      error instanceof SyntaxError
+    ) {
       process.stderr.write(`导入失败，未写入任何事件 (nothing imported): ${error.message}\n`);
       return 1;
     }
@@ -55,7 +74,9 @@ function describe(r: ImportResult): string {
 }
 
 function usage(problem: string): number {
-  process.stderr.write(`${problem}\nusage: npm run plan:import -- <plan.json | tasks.xlsx> [--plan <planId>] [--sheet <name>] [--json]\n`);
+  process.stderr.write(
+    `${problem}\nusage: npm run plan:import -- <plan.json | tasks.xlsx> [--plan <planId>] [--sheet <name>] [--json]\n`,
+  );
   return 2;
 }
 

@@ -1,5 +1,19 @@
 import { ApiTags } from '@nestjs/swagger';
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { CLOCK, type Clock } from '@zw/clock';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { importPlan, loadPlan, planWithTaskSheet, type ImportResult, type Plan } from '@zw/plan';
@@ -25,7 +39,12 @@ export class PlansController {
   @Policy('plan.import')
   @Post()
   @HttpCode(200)
-  async import(@Body() body: unknown, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async import(
+    @Body() body: unknown,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.importAndAnswer(loadPlan(body, 'request body'), 'http', actor, req, res);
   }
 
@@ -59,7 +78,15 @@ export class PlansController {
   async overview(@Param('planId') planId: string, @Res({ passthrough: true }) res: Response) {
     const { plan, state, revision } = await this.find(planId);
     res.setHeader('ETag', `"${revision}"`);
-    const { departments: _d, externalUnits: _e, genericEntries: _g, tasks: _t, indicators: _i, projects: _p, ...header } = plan;
+    const {
+      departments: _d,
+      externalUnits: _e,
+      genericEntries: _g,
+      tasks: _t,
+      indicators: _i,
+      projects: _p,
+      ...header
+    } = plan;
     const counts = Object.fromEntries(LISTS.map((list) => [list, plan[list].length]));
     return { ...header, counts, revision: revision.toString(), lastImport: state.lastImport };
   }
@@ -74,7 +101,8 @@ export class PlansController {
   @Policy('plan.read')
   @Get(':planId/:list')
   async list(@Param('planId') planId: string, @Param('list') list: string) {
-    if (!(LISTS as readonly string[]).includes(list)) throw new NotFoundException({ code: 'NOT_FOUND', message: `no list "${list}"` });
+    if (!(LISTS as readonly string[]).includes(list))
+      throw new NotFoundException({ code: 'NOT_FOUND', message: `no list "${list}"` });
     const { plan } = await this.find(planId);
     return plan[list as (typeof LISTS)[number]];
   }

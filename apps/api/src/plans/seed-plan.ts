@@ -12,9 +12,14 @@ import { systemMetadata } from '../actor/actor';
 export async function seedLianyunPlan(app: INestApplication): Promise<void> {
   const store = app.get<EventStore>(EVENT_STORE);
   const clock = app.get<Clock>(CLOCK);
-  const result = await importPlan(store, loadLianyunPlan(), { source: 'seed', metadata: systemMetadata('system:seed-plan', clock) });
-  app.get(Logger).log(
-    { planId: result.planId, appended: result.appended, findings: result.report.summary },
-    result.appended > 0 ? 'plan seeded' : 'plan already loaded, nothing appended',
-  );
+  const result = await importPlan(store, loadLianyunPlan(), {
+    source: 'seed',
+    metadata: systemMetadata('system:seed-plan', clock),
+  });
+  app
+    .get(Logger)
+    .log(
+      { planId: result.planId, appended: result.appended, findings: result.report.summary },
+      result.appended > 0 ? 'plan seeded' : 'plan already loaded, nothing appended',
+    );
 }

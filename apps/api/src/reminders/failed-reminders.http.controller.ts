@@ -1,4 +1,13 @@
-import { Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, ServiceUnavailableException } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { parseTaskStreamId } from '@zw/domain';
 import type { FailedJob, ReminderScheduler } from '@zw/reminders';
@@ -29,7 +38,10 @@ export class FailedRemindersController {
   @HttpCode(202)
   async retry(@Param('jobId') jobId: string) {
     if (!(await this.available().retry(jobId))) {
-      throw new NotFoundException({ code: 'REMINDER.NOT_FAILED', message: `没有失败的催办任务“${jobId}” (no failed reminder job with this id)` });
+      throw new NotFoundException({
+        code: 'REMINDER.NOT_FAILED',
+        message: `没有失败的催办任务“${jobId}” (no failed reminder job with this id)`,
+      });
     }
     return { jobId, retried: true };
   }
@@ -37,12 +49,26 @@ export class FailedRemindersController {
   private available(): ReminderScheduler {
     const scheduler = this.source.scheduler();
     if (scheduler) return scheduler;
-    throw new ServiceUnavailableException({ code: 'REMINDER.NO_SCHEDULER', message: '本进程不运行催办任务，且未配置 Redis (no reminder scheduler in this process)' });
+    throw new ServiceUnavailableException({
+      code: 'REMINDER.NO_SCHEDULER',
+      message: '本进程不运行催办任务，且未配置 Redis (no reminder scheduler in this process)',
+    });
   }
 }
 
 function view(job: FailedJob) {
   const task = parseTaskStreamId(job.streamId);
   const { rule, department, dueDate, fireAt, target } = job.reminder;
-  return { jobId: job.jobId, planId: task?.planId, taskCode: task?.code, rule, department, target, dueDate, fireAt, attempts: job.attempts, error: job.error };
+  return {
+    jobId: job.jobId,
+    planId: task?.planId,
+    taskCode: task?.code,
+    rule,
+    department,
+    target,
+    dueDate,
+    fireAt,
+    attempts: job.attempts,
+    error: job.error,
+  };
 }

@@ -1,8 +1,18 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { CLOCK, type Clock } from '@zw/clock';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
-import { createScheduler, loadReminderConfig, REMINDER_SCHEDULER, RemindersModule, type ReminderScheduler } from '@zw/reminders';
-import { FAILED_REMINDERS, FailedRemindersController, type FailedRemindersSource } from './failed-reminders.http.controller';
+import {
+  createScheduler,
+  loadReminderConfig,
+  REMINDER_SCHEDULER,
+  RemindersModule,
+  type ReminderScheduler,
+} from '@zw/reminders';
+import {
+  FAILED_REMINDERS,
+  FailedRemindersController,
+  type FailedRemindersSource,
+} from './failed-reminders.http.controller';
 
 /**
  * An api without the worker role reads the BullMQ queue through a scheduler it never starts
@@ -12,7 +22,10 @@ import { FAILED_REMINDERS, FailedRemindersController, type FailedRemindersSource
 @Injectable()
 class QueueReader implements FailedRemindersSource, OnApplicationShutdown {
   private opened?: ReminderScheduler;
-  constructor(@Inject(APP_CONFIG) private readonly app: AppConfig, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly app: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
   scheduler(): ReminderScheduler | null {
     if (!this.app.redisUrl) return null;
     this.opened ??= createScheduler(this.app, loadReminderConfig(process.env), this.clock);
@@ -36,9 +49,19 @@ export class FailedRemindersModule {
         module: FailedRemindersModule,
         imports: [RemindersModule],
         controllers: [FailedRemindersController],
-        providers: [{ provide: FAILED_REMINDERS, inject: [REMINDER_SCHEDULER], useFactory: (s: ReminderScheduler): FailedRemindersSource => ({ scheduler: () => s }) }],
+        providers: [
+          {
+            provide: FAILED_REMINDERS,
+            inject: [REMINDER_SCHEDULER],
+            useFactory: (s: ReminderScheduler): FailedRemindersSource => ({ scheduler: () => s }),
+          },
+        ],
       };
     }
-    return { module: FailedRemindersModule, controllers: [FailedRemindersController], providers: [QueueReader, { provide: FAILED_REMINDERS, useExisting: QueueReader }] };
+    return {
+      module: FailedRemindersModule,
+      controllers: [FailedRemindersController],
+      providers: [QueueReader, { provide: FAILED_REMINDERS, useExisting: QueueReader }],
+    };
   }
 }

@@ -15,7 +15,11 @@ export function canonicalDepartments(plan: Plan, names: readonly string[], field
     return name;
   });
   if (problems.length > 0) {
-    throw new BadRequestException({ code: 'VALIDATION', message: `${problems[0]!.field}: ${problems[0]!.reason}`, details: problems });
+    throw new BadRequestException({
+      code: 'VALIDATION',
+      message: `${problems[0]!.field}: ${problems[0]!.reason}`,
+      details: problems,
+    });
   }
   return out;
 }

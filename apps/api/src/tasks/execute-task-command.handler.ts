@@ -1,7 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decide, evolve, taskStreamId, type TaskCommand, type TaskState } from '@zw/domain';
-import { ConcurrencyError, EVENT_STORE, type EventMetadata, type EventStore, type RecordedEvent } from '@zw/event-store';
+import {
+  ConcurrencyError,
+  EVENT_STORE,
+  type EventMetadata,
+  type EventStore,
+  type RecordedEvent,
+} from '@zw/event-store';
 import { StreamCommands } from './stream-commands';
 import { idempotencyId, TaskStreamCache } from './task-stream.cache';
 
@@ -83,5 +89,11 @@ export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCom
 
 function replay(streamId: string, earlier: readonly RecordedEvent[]) {
   const last = earlier.at(-1)!;
-  return { streamId, revision: last.revision, position: last.position, events: earlier.map((e) => e.type), replayed: true };
+  return {
+    streamId,
+    revision: last.revision,
+    position: last.position,
+    events: earlier.map((e) => e.type),
+    replayed: true,
+  };
 }

@@ -21,10 +21,20 @@ export class TaskAssignmentController {
   /** Assigns a task of the plan; what the body leaves out comes from the plan's row. */
   @Policy('task.assign')
   @Post(':code/assignment')
-  async assign(@Param('code') code: string, @Body() body: AssignTaskDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async assign(
+    @Param('code') code: string,
+    @Body() body: AssignTaskDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const plan = await this.sender.plan(req);
     const row = plan.tasks.find((t) => t.code === code);
-    if (!row) throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不在计划任务清单中；清单外任务请用 POST /tasks 新建` });
+    if (!row)
+      throw new NotFoundException({
+        code: 'NOT_FOUND',
+        message: `任务 ${code} 不在计划任务清单中；清单外任务请用 POST /tasks 新建`,
+      });
     const { request } = assignmentDefaults(plan, row, this.sender.now());
     return this.sender.send(req, res, actor, code, 'AssignTask', this.override(plan, request, body));
   }
@@ -32,22 +42,46 @@ export class TaskAssignmentController {
   /** Creates (and assigns) a task the plan's appendix lacks. */
   @Policy('task.create')
   @Post()
-  async create(@Body() body: CreateTaskDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async create(
+    @Body() body: CreateTaskDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const plan = await this.sender.plan(req);
     const row: PlanTask = {
-      code: body.code, system: body.system as PlanTask['system'], area: body.area, text: body.text, window: body.window,
-      lead: body.lead, leadRaw: body.lead.join('、'), leadOpenEnded: false,
-      cooperating: body.cooperating ?? [], cooperatingRaw: (body.cooperating ?? []).join('、') || '/', cooperatingOpenEnded: false,
+      code: body.code,
+      system: body.system as PlanTask['system'],
+      area: body.area,
+      text: body.text,
+      window: body.window,
+      lead: body.lead,
+      leadRaw: body.lead.join('、'),
+      leadOpenEnded: false,
+      cooperating: body.cooperating ?? [],
+      cooperatingRaw: (body.cooperating ?? []).join('、') || '/',
+      cooperatingOpenEnded: false,
     };
     const window = parseTimeWindow(row.window);
-    if (!window.ok) throw new BadRequestException({ code: 'VALIDATION', message: `window: ${window.error.message}`, details: [{ field: 'window', reason: window.error.message }] });
+    if (!window.ok)
+      throw new BadRequestException({
+        code: 'VALIDATION',
+        message: `window: ${window.error.message}`,
+        details: [{ field: 'window', reason: window.error.message }],
+      });
     const { request } = assignmentDefaults(plan, row, this.sender.now());
     return this.sender.send(req, res, actor, body.code, 'CreateTask', this.override(plan, request, body));
   }
 
   @Policy('task.reassign')
   @Post(':code/reassignment')
-  async reassign(@Param('code') code: string, @Body() body: ReassignTaskDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async reassign(
+    @Param('code') code: string,
+    @Body() body: ReassignTaskDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const plan = await this.sender.plan(req);
     return this.sender.send(req, res, actor, code, 'ReassignTask', {
       lead: canonicalDepartments(plan, body.lead, 'lead'),
@@ -59,7 +93,13 @@ export class TaskAssignmentController {
 
   @Policy('task.cancel')
   @Post(':code/cancellation')
-  cancel(@Param('code') code: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  cancel(
+    @Param('code') code: string,
+    @Body() body: ReasonDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.sender.send(req, res, actor, code, 'CancelTask', { reason: body.reason });
   }
 
@@ -68,9 +108,13 @@ export class TaskAssignmentController {
     return {
       ...defaults,
       lead,
-      cooperating: body.cooperating ? canonicalDepartments(plan, body.cooperating, 'cooperating') : defaults.cooperating,
+      cooperating: body.cooperating
+        ? canonicalDepartments(plan, body.cooperating, 'cooperating')
+        : defaults.cooperating,
       dueDate: body.dueDate ?? defaults.dueDate,
-      milestones: body.milestones ? body.milestones.map((m, i) => milestonePlan(plan, m, `milestones[${i}].owner`)) : defaults.milestones.map((m) => ({ ...m, owner: lead[0]! })),
+      milestones: body.milestones
+        ? body.milestones.map((m, i) => milestonePlan(plan, m, `milestones[${i}].owner`))
+        : defaults.milestones.map((m) => ({ ...m, owner: lead[0]! })),
       acknowledgeBy: body.acknowledgeBy ?? defaults.acknowledgeBy,
       ...(body.reporting ? { reporting: body.reporting } : {}),
     };

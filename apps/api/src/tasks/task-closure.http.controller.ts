@@ -15,52 +15,102 @@ export class TaskClosureController {
 
   @Policy('task.request-sign-off')
   @Post('sign-off-request')
-  requestSignOff(@Param('code') code: string, @Body() b: NoteDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  requestSignOff(
+    @Param('code') code: string,
+    @Body() b: NoteDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.sender.send(req, res, actor, code, 'RequestSignOff', note(b));
   }
 
   /** 会签: a cooperating department signs off the result. */
   @Policy('task.sign-off')
   @Post('sign-offs')
-  signOff(@Param('code') code: string, @Body() b: NoteDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  signOff(
+    @Param('code') code: string,
+    @Body() b: NoteDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.sender.send(req, res, actor, code, 'SignOff', note(b));
   }
 
   /** An objection sends the task back to in progress. */
   @Policy('task.object-to-sign-off')
   @Post('objections')
-  object(@Param('code') code: string, @Body() b: ReasonDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  object(
+    @Param('code') code: string,
+    @Body() b: ReasonDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.sender.send(req, res, actor, code, 'ObjectToSignOff', { reason: b.reason });
   }
 
   /** 办结 */
   @Policy('task.accept')
   @Post('acceptance')
-  accept(@Param('code') code: string, @Body() b: NoteDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  accept(
+    @Param('code') code: string,
+    @Body() b: NoteDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.sender.send(req, res, actor, code, 'AcceptTask', note(b));
   }
 
   /** 退回 */
   @Policy('task.return')
   @Post('return')
-  giveBack(@Param('code') code: string, @Body() b: ReasonDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  giveBack(
+    @Param('code') code: string,
+    @Body() b: ReasonDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.sender.send(req, res, actor, code, 'ReturnTask', { reason: b.reason });
   }
 
   /** 延期申请 by the lead, for the task or one milestone, before its due date. */
   @Policy('task.request-extension')
   @Post('extensions')
-  requestExtension(@Param('code') code: string, @Body() b: ExtensionRequestDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const target = b.milestoneId ? { kind: 'milestone' as const, milestoneId: b.milestoneId } : { kind: 'task' as const };
+  requestExtension(
+    @Param('code') code: string,
+    @Body() b: ExtensionRequestDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const target = b.milestoneId
+      ? { kind: 'milestone' as const, milestoneId: b.milestoneId }
+      : { kind: 'task' as const };
     const extensionId = `x-${randomUUID().slice(0, 8)}`;
-    return this.sender.send(req, res, actor, code, 'RequestExtension', { extensionId, target, newDueDate: b.newDueDate, reason: b.reason }, { extensionId });
+    return this.sender.send(
+      req,
+      res,
+      actor,
+      code,
+      'RequestExtension',
+      { extensionId, target, newDueDate: b.newDueDate, reason: b.reason },
+      { extensionId },
+    );
   }
 
   @Policy('task.approve-extension')
   @Post('extensions/:extensionId/approval')
   approve(
-    @Param('code') code: string, @Param('extensionId') extensionId: string, @Body() b: NoteDto,
-    @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response,
+    @Param('code') code: string,
+    @Param('extensionId') extensionId: string,
+    @Body() b: NoteDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ) {
     return this.sender.send(req, res, actor, code, 'ApproveExtension', { extensionId, ...note(b) });
   }
@@ -68,8 +118,12 @@ export class TaskClosureController {
   @Policy('task.reject-extension')
   @Post('extensions/:extensionId/rejection')
   reject(
-    @Param('code') code: string, @Param('extensionId') extensionId: string, @Body() b: ReasonDto,
-    @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response,
+    @Param('code') code: string,
+    @Param('extensionId') extensionId: string,
+    @Body() b: ReasonDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ) {
     return this.sender.send(req, res, actor, code, 'RejectExtension', { extensionId, reason: b.reason });
   }

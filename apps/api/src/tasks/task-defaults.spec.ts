@@ -8,7 +8,11 @@ const at = (iso: string) => new Date(iso);
 describe('assignment defaults from the plan row', () => {
   it('given a 2023-2025 window assigned in 2023, one milestone per year, each due 31 December', () => {
     const { request } = assignmentDefaults(plan, row('A-15'), at('2023-03-01T09:00:00+08:00'));
-    expect(request.milestones.map((m) => [m.milestoneId, m.dueDate])).toEqual([['y2023', '2023-12-31'], ['y2024', '2024-12-31'], ['y2025', '2025-12-31']]);
+    expect(request.milestones.map((m) => [m.milestoneId, m.dueDate])).toEqual([
+      ['y2023', '2023-12-31'],
+      ['y2024', '2024-12-31'],
+      ['y2025', '2025-12-31'],
+    ]);
     expect(request.dueDate).toBe('2025-12-31');
     expect(request.lead).toEqual(['湾长办']);
   });

@@ -33,7 +33,10 @@ export function assignmentDefaults(plan: Plan, row: PlanTask, now: Date): Assign
     names.flatMap((name) => {
       const unit = registry.resolve(name);
       if (unit.kind === 'department') return [unit.canonical];
-      notAssigned.push({ name, reason: unit.kind === 'generic' ? '泛指，需由无废办指定具体部门' : '非责任清单内部门（外部单位或未知名称）' });
+      notAssigned.push({
+        name,
+        reason: unit.kind === 'generic' ? '泛指，需由无废办指定具体部门' : '非责任清单内部门（外部单位或未知名称）',
+      });
       return [];
     });
   const lead = [...new Set(canonical(row.lead))];
@@ -50,12 +53,15 @@ export function assignmentDefaults(plan: Plan, row: PlanTask, now: Date): Assign
   const thisYear = Number(shanghaiDate(now).slice(0, 4));
   const milestones: MilestonePlan[] =
     window.kind === 'dated'
-      ? window.milestones.filter((m) => m.year >= thisYear || m.final).map((m) => ({
-          milestoneId: `y${m.year}`,
-          title: window.milestones.length === 1 ? '完成任务' : m.final ? `${m.year}年：完成任务` : `${m.year}年度目标`,
-          dueDate: m.due,
-          owner: lead[0] ?? '',
-        }))
+      ? window.milestones
+          .filter((m) => m.year >= thisYear || m.final)
+          .map((m) => ({
+            milestoneId: `y${m.year}`,
+            title:
+              window.milestones.length === 1 ? '完成任务' : m.final ? `${m.year}年：完成任务` : `${m.year}年度目标`,
+            dueDate: m.due,
+            owner: lead[0] ?? '',
+          }))
       : [];
   const facts: TaskFacts = {
     planId: plan.id,

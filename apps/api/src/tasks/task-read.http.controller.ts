@@ -31,9 +31,15 @@ export class TaskReadController {
   async list(@Req() req: Request) {
     const plan = await this.sender.plan(req);
     const listed = new Set(plan.tasks.map((t) => t.code));
-    const created = this.projections.runtime.model.rows(plan.id).filter((r) => !listed.has(r.code)).map((r) => r.code).sort();
+    const created = this.projections.runtime.model
+      .rows(plan.id)
+      .filter((r) => !listed.has(r.code))
+      .map((r) => r.code)
+      .sort();
     return Promise.all([
-      ...plan.tasks.map((row) => this.load(plan.id, row.code).then(({ view }) => ({ ...view, code: row.code, title: row.text }))),
+      ...plan.tasks.map((row) =>
+        this.load(plan.id, row.code).then(({ view }) => ({ ...view, code: row.code, title: row.text })),
+      ),
       ...created.map((code) => this.load(plan.id, code).then(({ view }) => ({ ...view, code }))),
     ]);
   }
@@ -45,7 +51,8 @@ export class TaskReadController {
     const { view, revision } = await this.load(planId, code);
     if (revision === undefined) {
       const plan = await this.sender.plan(req);
-      if (!plan.tasks.some((t) => t.code === code)) throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不存在 (task not found)` });
+      if (!plan.tasks.some((t) => t.code === code))
+        throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不存在 (task not found)` });
     } else {
       res.setHeader('ETag', `"${revision}"`);
     }

@@ -22,7 +22,11 @@ export class TaskStreamCache {
   private readonly folds: CachedFold<TaskFold>;
 
   constructor(@Inject(EVENT_STORE) store: EventStore) {
-    this.folds = new CachedFold<TaskFold>(store, () => ({ state: initialTaskState(), idempotency: new Map() }), foldEvent);
+    this.folds = new CachedFold<TaskFold>(
+      store,
+      () => ({ state: initialTaskState(), idempotency: new Map() }),
+      foldEvent,
+    );
   }
 
   async load(streamId: string): Promise<LoadedTask> {

@@ -2,7 +2,11 @@ import { EXTENSION_STATUS_LABELS, PART_ROLE_LABELS, STATUS_LABELS, type TaskStat
 
 /** A task's state as JSON for people: Maps become lists, statuses get their Chinese labels. */
 export function taskView(state: TaskState, revision: bigint | undefined) {
-  const base = { status: state.status, statusLabel: STATUS_LABELS[state.status], revision: revision?.toString() ?? null };
+  const base = {
+    status: state.status,
+    statusLabel: STATUS_LABELS[state.status],
+    revision: revision?.toString() ?? null,
+  };
   if (state.status === 'unassigned') return base;
   const t = state.task;
   return {
@@ -14,10 +18,18 @@ export function taskView(state: TaskState, revision: bigint | undefined) {
     reporting: t.reporting,
     assignedAt: t.assignedAt,
     departments: [...t.parts].map(([name, p]) => ({
-      name, role: p.role, roleLabel: PART_ROLE_LABELS[p.role], acknowledgeBy: p.acknowledgeBy,
-      acknowledged: p.acknowledged ?? null, acknowledgementLabel: p.acknowledged ? (p.acknowledged.late ? '逾期签收' : '已签收') : '待签收',
+      name,
+      role: p.role,
+      roleLabel: PART_ROLE_LABELS[p.role],
+      acknowledgeBy: p.acknowledgeBy,
+      acknowledged: p.acknowledged ?? null,
+      acknowledgementLabel: p.acknowledged ? (p.acknowledged.late ? '逾期签收' : '已签收') : '待签收',
     })),
-    milestones: [...t.milestones.values()].map((m) => ({ ...m, completion: m.completion ?? null, statusLabel: m.completion ? '已完成' : '未完成' })),
+    milestones: [...t.milestones.values()].map((m) => ({
+      ...m,
+      completion: m.completion ?? null,
+      statusLabel: m.completion ? '已完成' : '未完成',
+    })),
     extensions: [...t.extensions.values()].map((x) => ({ ...x, statusLabel: EXTENSION_STATUS_LABELS[x.status] })),
     progress: Object.fromEntries(t.progress),
     periodicReports: Object.fromEntries(t.periodicReports),

@@ -20,13 +20,26 @@ export class AccountabilityController {
 
   @Get('departments/:department/accountability')
   @Policy('view.accountability')
-  @ApiOperation({ summary: '单位责任视图：牵头/配合任务、待签收、临期与逾期里程碑、按时完成、签收用时、催办督办、当前待办' })
-  async department(@Param('department') department: string, @Query() _q: ViewQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary: '单位责任视图：牵头/配合任务、待签收、临期与逾期里程碑、按时完成、签收用时、催办督办、当前待办',
+  })
+  async department(
+    @Param('department') department: string,
+    @Query() _q: ViewQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const input = await this.context.input(req, res);
     if (!input.departments.includes(department)) {
-      throw new NotFoundException({ code: 'NOT_FOUND', message: `单位“${department}”不在计划中 (department not found)` });
+      throw new NotFoundException({
+        code: 'NOT_FOUND',
+        message: `单位“${department}”不在计划中 (department not found)`,
+      });
     }
-    return { planId: input.planId, ...accountabilityView(input.rows, department, input.today, this.rules.dueSoonDays, input.indicators) };
+    return {
+      planId: input.planId,
+      ...accountabilityView(input.rows, department, input.today, this.rules.dueSoonDays, input.indicators),
+    };
   }
 
   @Get('accountability/ranking')
@@ -34,7 +47,10 @@ export class AccountabilityController {
   @ApiOperation({ summary: '考核排名（排名规则随结果给出）' })
   async ranking(@Query() _q: ViewQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const input = await this.context.input(req, res);
-    return { planId: input.planId, ...rankingView(input.rows, input.departments, input.today, this.rules.dueSoonDays, input.indicators) };
+    return {
+      planId: input.planId,
+      ...rankingView(input.rows, input.departments, input.today, this.rules.dueSoonDays, input.indicators),
+    };
   }
 
   @Get('accountability/ranking.xlsx')

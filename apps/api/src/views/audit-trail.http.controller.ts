@@ -21,7 +21,12 @@ export class AuditTrailController {
   @Get(':code/audit-trail')
   @Policy('view.audit-trail')
   @ApiOperation({ summary: '任务审计追溯：谁在何时做了什么，字段新旧值，哈希链校验结果' })
-  async trail(@Param('code') code: string, @Query() _q: ViewQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async trail(
+    @Param('code') code: string,
+    @Query() _q: ViewQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const input = await this.context.plan(req, res);
     let streamId: string;
     try {

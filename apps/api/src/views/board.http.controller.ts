@@ -26,7 +26,12 @@ export class BoardController {
   @Get('board')
   @Policy('view.board')
   @ApiOperation({ summary: '任务台账（红黄绿灯、签收、里程碑、当前责任方），支持 asOf 与筛选' })
-  async board(@Query() query: BoardQueryDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async board(
+    @Query() query: BoardQueryDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const input = await this.context.input(req, res);
     return { planId: input.planId, asOf: input.today, rules: this.rules, tasks: this.items(input, query, actor) };
   }
@@ -35,7 +40,12 @@ export class BoardController {
   @Policy('view.board')
   @ApiProduces(XLSX_TYPE)
   @ApiOperation({ summary: '任务台账导出 .xlsx（与台账相同的筛选）' })
-  async boardXlsx(@Query() query: BoardQueryDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async boardXlsx(
+    @Query() query: BoardQueryDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const input = await this.context.input(req, res);
     res.setHeader('Content-Disposition', attachment(`board-${input.today}.xlsx`, `任务台账-${input.today}.xlsx`));
     return new StreamableFile(await boardXlsx(this.items(input, query, actor), input.today), { type: XLSX_TYPE });
@@ -44,13 +54,21 @@ export class BoardController {
   @Get('overview')
   @Policy('view.overview')
   @ApiOperation({ summary: '计划总览：按体系、领域、年度的数量与完成率，各单位逾期数' })
-  async overview(@Query() _query: ViewQueryDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async overview(
+    @Query() _query: ViewQueryDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const input = await this.context.input(req, res);
     const items = this.boards.board(input);
     const overview = overviewView(items, input.rows, input.departments, input.today, this.rules.dueSoonDays);
     // Other departments' overdue counts are the ranking's first key, which departments do not see.
     const own = confinedDepartment(actor, undefined);
-    const overdueByDepartment = own === undefined ? overview.overdueByDepartment : overview.overdueByDepartment.filter((d) => d.department === own);
+    const overdueByDepartment =
+      own === undefined
+        ? overview.overdueByDepartment
+        : overview.overdueByDepartment.filter((d) => d.department === own);
     return { planId: input.planId, ...overview, overdueByDepartment };
   }
 
@@ -59,7 +77,12 @@ export class BoardController {
     if (query.role && !query.department && actor.role !== 'department') throw badRequest('role', 'needs department');
     const department = confinedDepartment(actor, query.department);
     return filterBoard(this.boards.board(input), {
-      department, role: query.role, system: query.system, status: query.status, light: query.light, year: query.year,
+      department,
+      role: query.role,
+      system: query.system,
+      status: query.status,
+      light: query.light,
+      year: query.year,
     });
   }
 }

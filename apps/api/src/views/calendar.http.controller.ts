@@ -31,19 +31,37 @@ export class CalendarController {
   @Get('calendar')
   @Policy('view.calendar')
   @ApiOperation({ summary: '期限日历：区间内的签收、里程碑、任务期限' })
-  async calendar(@Query() query: CalendarQueryDto, @CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async calendar(
+    @Query() query: CalendarQueryDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     if (query.from && query.to && query.from > query.to) throw badRequest('to', 'must not be before from');
     const input = await this.context.input(req, res);
     const department = confinedDepartment(actor, query.department);
-    return { planId: input.planId, asOf: input.today, deadlines: calendarView(input.rows, input.today, { from: query.from, to: query.to }, department) };
+    return {
+      planId: input.planId,
+      asOf: input.today,
+      deadlines: calendarView(input.rows, input.today, { from: query.from, to: query.to }, department),
+    };
   }
 
   @Get('departments/:department/calendar-link')
   @Policy('view.calendar-link')
   @ApiOperation({ summary: '单位期限日历的订阅链接（iCal，可在 Outlook 或手机日历中订阅）' })
-  async link(@Param('department') department: string, @Query() _q: ViewQueryDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async link(
+    @Param('department') department: string,
+    @Query() _q: ViewQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const input = await this.context.input(req, res);
-    if (!input.departments.includes(department)) throw new NotFoundException({ code: 'NOT_FOUND', message: `单位“${department}”不在计划中 (department not found)` });
+    if (!input.departments.includes(department))
+      throw new NotFoundException({
+        code: 'NOT_FOUND',
+        message: `单位“${department}”不在计划中 (department not found)`,
+      });
     const path = `/calendar/feeds/${feedKey(this.key, { planId: input.planId, department })}.ics`;
     // Behind a TLS proxy the request says http and an internal host: the configured address wins.
     const base = this.config.publicBaseUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;

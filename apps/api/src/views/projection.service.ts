@@ -27,7 +27,10 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await this.runtime.start();
-    this.logger.log({ position: this.runtime.position?.toString() ?? null, tasks: this.runtime.model.size }, 'projections started');
+    this.logger.log(
+      { position: this.runtime.position?.toString() ?? null, tasks: this.runtime.model.size },
+      'projections started',
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

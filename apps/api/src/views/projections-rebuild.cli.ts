@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     saveTaskRows(file, model);
     const position = model.position;
     if (position !== undefined) await store.checkpoints.store(PROJECTION_SUBSCRIBER_ID, position);
-    process.stdout.write(`${JSON.stringify({ file, position: position?.toString() ?? null, tasks: model.size, plans: model.planIds().length, seconds: Math.round(seconds * 1000) / 1000 })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ file, position: position?.toString() ?? null, tasks: model.size, plans: model.planIds().length, seconds: Math.round(seconds * 1000) / 1000 })}\n`,
+    );
   } finally {
     await store.close();
   }

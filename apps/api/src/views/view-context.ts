@@ -2,7 +2,13 @@ import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common'
 import { CLOCK, shanghaiDate, type Clock } from '@zw/clock';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
-import { indicatorDeliveriesAsOf, rowsAsOf, type IndicatorDeliveries, type PlanTaskLine, type TaskRow } from '@zw/projections';
+import {
+  indicatorDeliveriesAsOf,
+  rowsAsOf,
+  type IndicatorDeliveries,
+  type PlanTaskLine,
+  type TaskRow,
+} from '@zw/projections';
 import type { Request, Response } from 'express';
 import { asOfOf, badRequest, planIdOf, planNotFound } from '../http/request-conventions';
 import { PlanCatalogueCache } from '../plans/plan-catalogue.cache';
@@ -45,9 +51,21 @@ export class ViewContext {
   async input(req: Request, res: Response): Promise<ViewInput> {
     const { planId, planRevision, lines, departments: planDepartments, asOf, today } = await this.plan(req, res);
     const live = this.projections.runtime.model.rows(planId);
-    const rows = asOf ? await rowsAsOf(this.store, live.map((r) => r.streamId), asOf) : live;
+    const rows = asOf
+      ? await rowsAsOf(
+          this.store,
+          live.map((r) => r.streamId),
+          asOf,
+        )
+      : live;
     const liveIndicators = this.projections.runtime.model.indicatorDeliveries(planId);
-    const indicators = asOf ? await indicatorDeliveriesAsOf(this.store, liveIndicators.map((l) => l.streamId), asOf) : liveIndicators;
+    const indicators = asOf
+      ? await indicatorDeliveriesAsOf(
+          this.store,
+          liveIndicators.map((l) => l.streamId),
+          asOf,
+        )
+      : liveIndicators;
     const departments = new Set<string>(planDepartments);
     for (const row of rows) if ('task' in row.state) for (const d of row.state.task.parts.keys()) departments.add(d);
     return { planId, planRevision, lines, departments: [...departments], rows, indicators, today, asOf };
@@ -62,7 +80,14 @@ export class ViewContext {
     if (!found && this.projections.runtime.model.rows(planId).length === 0) throw planNotFound(planId);
     const lines: readonly PlanTaskLine[] = found?.plan.tasks ?? [];
     const departments = found?.plan.departments.map((d) => d.name) ?? [];
-    return { planId, planRevision: found?.revision, lines, departments, asOf, today: asOf ?? shanghaiDate(this.clock.now()) };
+    return {
+      planId,
+      planRevision: found?.revision,
+      lines,
+      departments,
+      asOf,
+      today: asOf ?? shanghaiDate(this.clock.now()),
+    };
   }
 
   /** The live rows of a plan, without a request (the public calendar feed). */
@@ -83,13 +108,17 @@ export class ViewContext {
   }
 
   private async caughtUp(req: Request, res: Response): Promise<void> {
-    const raw = req.header('x-min-position') ?? (typeof req.query.minPosition === 'string' ? req.query.minPosition : undefined);
+    const raw =
+      req.header('x-min-position') ?? (typeof req.query.minPosition === 'string' ? req.query.minPosition : undefined);
     const runtime = this.projections.runtime;
     if (raw !== undefined && raw !== '') {
-      if (!/^\d{1,20}$/.test(raw)) throw badRequest('minPosition', 'must be a global position (a non-negative integer)');
+      if (!/^\d{1,20}$/.test(raw))
+        throw badRequest('minPosition', 'must be a global position (a non-negative integer)');
       if (!(await runtime.waitFor(BigInt(raw), MIN_POSITION_WAIT_MS))) {
         throw new ServiceUnavailableException({
-          code: 'PROJECTION.BEHIND', message: `视图尚未更新到位置 ${raw}，请稍后重试`, position: runtime.position?.toString() ?? null,
+          code: 'PROJECTION.BEHIND',
+          message: `视图尚未更新到位置 ${raw}，请稍后重试`,
+          position: runtime.position?.toString() ?? null,
         });
       }
     }

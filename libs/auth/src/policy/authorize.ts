@@ -30,7 +30,12 @@ export function authorize(policy: Policy, principal: Principal | undefined, reso
   if (!principal || !(policy.roles as readonly Role[]).includes(principal.role)) return 'deny';
   const department = boundDepartment(principal);
   if (principal.role === 'department' && department === undefined) return 'deny';
-  if (policy.scope === 'own-department' && department !== undefined && resource && !resource.departments.includes(department)) {
+  if (
+    policy.scope === 'own-department' &&
+    department !== undefined &&
+    resource &&
+    !resource.departments.includes(department)
+  ) {
     return 'deny';
   }
   return 'allow';

@@ -11,22 +11,61 @@ const URBAN = '区城管局';
  * o = office, d = department, l = leader, a = admin.
  */
 const EXPECTED: Record<PolicyName, string> = {
-  health: '*', metrics: '*', docs: '*',
-  'plan.import': 'o', 'plan.read': 'odla',
+  health: '*',
+  metrics: '*',
+  docs: '*',
+  'plan.import': 'o',
+  'plan.read': 'odla',
   'task.read': 'odl',
-  'task.assign': 'o', 'task.create': 'o', 'task.reassign': 'o', 'task.cancel': 'o',
-  'task.acknowledge': 'd', 'task.report-progress': 'd', 'task.submit-periodic-report': 'd', 'task.complete-milestone': 'd',
-  'task.reopen-milestone': 'o', 'task.add-milestone': 'o', 'task.remove-milestone': 'o',
-  'task.request-sign-off': 'd', 'task.sign-off': 'd', 'task.object-to-sign-off': 'd',
-  'task.accept': 'o', 'task.return': 'o', 'task.request-extension': 'd', 'task.approve-extension': 'o', 'task.reject-extension': 'o',
+  'task.assign': 'o',
+  'task.create': 'o',
+  'task.reassign': 'o',
+  'task.cancel': 'o',
+  'task.acknowledge': 'd',
+  'task.report-progress': 'd',
+  'task.submit-periodic-report': 'd',
+  'task.complete-milestone': 'd',
+  'task.reopen-milestone': 'o',
+  'task.add-milestone': 'o',
+  'task.remove-milestone': 'o',
+  'task.request-sign-off': 'd',
+  'task.sign-off': 'd',
+  'task.object-to-sign-off': 'd',
+  'task.accept': 'o',
+  'task.return': 'o',
+  'task.request-extension': 'd',
+  'task.approve-extension': 'o',
+  'task.reject-extension': 'o',
   'audit.verify': 'o',
-  'view.board': 'odl', 'view.overview': 'odl', 'view.accountability': 'odl', 'view.ranking': 'ol', 'view.calendar': 'odl',
-  'view.calendar-link': 'odl', 'view.calendar-feed': '*', 'view.audit-trail': 'odl',
-  'indicator.read': 'odl', 'indicator.report': 'd', 'indicator.review': 'o', 'indicator.link-tasks': 'o', 'indicator.set-responsible': 'o',
-  'project.read': 'odl', 'project.report': 'd', 'project.set-supervisor': 'o',
-  'reminder.read': 'ol', 'reminder.retry': 'o',
-  'auth.bootstrap': '*', 'auth.login': '*', 'auth.refresh': '*', 'auth.logout': '*', 'auth.me': 'odla', 'auth.change-password': 'odla',
-  'users.read': 'a', 'users.create': 'a', 'users.disable': 'a', 'users.enable': 'a', 'users.reset-password': 'a',
+  'view.board': 'odl',
+  'view.overview': 'odl',
+  'view.accountability': 'odl',
+  'view.ranking': 'ol',
+  'view.calendar': 'odl',
+  'view.calendar-link': 'odl',
+  'view.calendar-feed': '*',
+  'view.audit-trail': 'odl',
+  'indicator.read': 'odl',
+  'indicator.report': 'd',
+  'indicator.review': 'o',
+  'indicator.link-tasks': 'o',
+  'indicator.set-responsible': 'o',
+  'project.read': 'odl',
+  'project.report': 'd',
+  'project.set-supervisor': 'o',
+  'reminder.read': 'ol',
+  'reminder.retry': 'o',
+  'auth.bootstrap': '*',
+  'auth.login': '*',
+  'auth.refresh': '*',
+  'auth.logout': '*',
+  'auth.me': 'odla',
+  'auth.change-password': 'odla',
+  'users.read': 'a',
+  'users.create': 'a',
+  'users.disable': 'a',
+  'users.enable': 'a',
+  'users.reset-password': 'a',
 };
 
 const PRINCIPALS: Record<string, Principal | undefined> = {
@@ -56,21 +95,35 @@ describe('the policy table × roles', () => {
   });
 
   it('leaders read and change nothing but their own password', () => {
-    const leaderMay = POLICY_NAMES.filter((n) => POLICIES[n].scope !== 'none' && authorize(POLICIES[n], { role: 'leader' }) === 'allow');
-    expect(leaderMay.every((n) => n.startsWith('auth.') || /\.(read|board|overview|accountability|ranking|calendar|calendar-link|audit-trail)$/.test(n))).toBe(true);
-    expect(leaderMay).toEqual(expect.arrayContaining(['auth.me', 'plan.read', 'task.read', 'view.board', 'view.ranking', 'indicator.read']));
+    const leaderMay = POLICY_NAMES.filter(
+      (n) => POLICIES[n].scope !== 'none' && authorize(POLICIES[n], { role: 'leader' }) === 'allow',
+    );
+    expect(
+      leaderMay.every(
+        (n) =>
+          n.startsWith('auth.') ||
+          /\.(read|board|overview|accountability|ranking|calendar|calendar-link|audit-trail)$/.test(n),
+      ),
+    ).toBe(true);
+    expect(leaderMay).toEqual(
+      expect.arrayContaining(['auth.me', 'plan.read', 'task.read', 'view.board', 'view.ranking', 'indicator.read']),
+    );
   });
 
   it('admins manage users and touch no task', () => {
-    const adminMay = POLICY_NAMES.filter((n) => POLICIES[n].scope !== 'none' && authorize(POLICIES[n], { role: 'admin' }) === 'allow');
+    const adminMay = POLICY_NAMES.filter(
+      (n) => POLICIES[n].scope !== 'none' && authorize(POLICIES[n], { role: 'admin' }) === 'allow',
+    );
     expect(adminMay.every((n) => n.startsWith('users.') || n.startsWith('auth.') || n === 'plan.read')).toBe(true);
   });
 });
 
 describe('task commands and their policies', () => {
   it('guard the office’s commands for the office and the departments’ for their own department, as the domain does', () => {
-    for (const type of OFFICE_COMMANDS) expect(POLICIES[TASK_COMMAND_POLICIES[type]]).toEqual({ roles: ['office'], scope: 'any' });
-    for (const type of DEPARTMENT_COMMANDS) expect(POLICIES[TASK_COMMAND_POLICIES[type]]).toEqual({ roles: ['department'], scope: 'own-department' });
+    for (const type of OFFICE_COMMANDS)
+      expect(POLICIES[TASK_COMMAND_POLICIES[type]]).toEqual({ roles: ['office'], scope: 'any' });
+    for (const type of DEPARTMENT_COMMANDS)
+      expect(POLICIES[TASK_COMMAND_POLICIES[type]]).toEqual({ roles: ['department'], scope: 'own-department' });
   });
 
   it('give each command a policy of its own', () => {

@@ -28,23 +28,26 @@ export function createUser(command: CreateUser, state: UserState): UserEvent[] {
   if (!isUserRole(data.role)) throw userError('USER.INVALID_ROLE', { role: data.role });
   const department = typeof data.department === 'string' ? data.department.trim() : '';
   if (data.role === 'department' && department === '') throw userError('USER.DEPARTMENT_REQUIRED');
-  if (data.role !== 'department' && department !== '') throw userError('USER.DEPARTMENT_NOT_ALLOWED', { role: data.role });
+  if (data.role !== 'department' && department !== '')
+    throw userError('USER.DEPARTMENT_NOT_ALLOWED', { role: data.role });
   const displayName = typeof data.displayName === 'string' ? data.displayName.trim() : '';
   if (displayName === '' || [...displayName].length > MAX_DISPLAY_NAME) throw userError('USER.DISPLAY_NAME_REQUIRED');
   if (!isPasswordHash(data.passwordHash)) throw userError('USER.INVALID_PASSWORD_HASH');
-  return [{
-    type: 'UserCreated',
-    data: {
-      username: data.username,
-      displayName,
-      role: data.role,
-      department: data.role === 'department' ? department : null,
-      passwordHash: data.passwordHash,
-      // A password the admin chose is known to two people; one the bootstrap operator chose is not.
-      mustChangePassword: byAdmin,
-      createdAt,
+  return [
+    {
+      type: 'UserCreated',
+      data: {
+        username: data.username,
+        displayName,
+        role: data.role,
+        department: data.role === 'department' ? department : null,
+        passwordHash: data.passwordHash,
+        // A password the admin chose is known to two people; one the bootstrap operator chose is not.
+        mustChangePassword: byAdmin,
+        createdAt,
+      },
     },
-  }];
+  ];
 }
 
 /** Disabling ends every live session at once; admins cannot lock themselves out. */
@@ -79,5 +82,10 @@ export function changePassword(command: ChangePassword, state: UserState): UserE
   const changedAt = nowOf(command.metadata);
   if (!isPasswordHash(command.data.passwordHash)) throw userError('USER.INVALID_PASSWORD_HASH');
   const revokedFamilyIds = liveFamilies(existing, changedAt).map((f) => f.familyId);
-  return [{ type: 'PasswordChanged', data: { passwordHash: command.data.passwordHash, reset: !self, revokedFamilyIds, changedAt } }];
+  return [
+    {
+      type: 'PasswordChanged',
+      data: { passwordHash: command.data.passwordHash, reset: !self, revokedFamilyIds, changedAt },
+    },
+  ];
 }

@@ -3,7 +3,13 @@ import { userError } from './user.errors';
 import type { UserEvent } from './user.events';
 import { findToken, isBefore, type UserState } from './user.state';
 import {
-  nowOf, requireActive, requireExisting, requireExpiry, requireSelf, requireSelfOrAdmin, requireTokenHash,
+  nowOf,
+  requireActive,
+  requireExisting,
+  requireExpiry,
+  requireSelf,
+  requireSelfOrAdmin,
+  requireTokenHash,
 } from './decide.guards';
 
 const MAX_FAMILY_ID = 100;
@@ -48,15 +54,25 @@ export function rotateRefreshToken(command: RotateRefreshToken, state: UserState
   const found = findToken(active, tokenHash);
   if (!found) throw userError('SESSION.TOKEN_UNKNOWN');
   const { family, current } = found;
-  if (family.revoked) throw userError('SESSION.TOKEN_REVOKED', { familyId: family.familyId, reason: family.revoked.reason });
+  if (family.revoked)
+    throw userError('SESSION.TOKEN_REVOKED', { familyId: family.familyId, reason: family.revoked.reason });
   // An expired family is dead already: a retired token of it endangers nothing.
   if (!isBefore(now, family.expiresAt)) throw userError('SESSION.TOKEN_EXPIRED', { familyId: family.familyId });
-  if (!current) return [{ type: 'RefreshTokenReuseDetected', data: { familyId: family.familyId, tokenHash, detectedAt: now } }];
+  if (!current)
+    return [{ type: 'RefreshTokenReuseDetected', data: { familyId: family.familyId, tokenHash, detectedAt: now } }];
   if (active.sessions.tokens.has(newTokenHash)) throw userError('USER.TOKEN_EXISTS', { familyId: family.familyId });
-  return [{
-    type: 'RefreshTokenRotated',
-    data: { familyId: family.familyId, previousTokenHash: tokenHash, tokenHash: newTokenHash, expiresAt, rotatedAt: now },
-  }];
+  return [
+    {
+      type: 'RefreshTokenRotated',
+      data: {
+        familyId: family.familyId,
+        previousTokenHash: tokenHash,
+        tokenHash: newTokenHash,
+        expiresAt,
+        rotatedAt: now,
+      },
+    },
+  ];
 }
 
 /**

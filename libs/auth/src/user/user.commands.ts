@@ -8,35 +8,43 @@ import type { UserRole } from '../roles';
  * stream cannot: that no admin exists yet when the system creates one, and the old password
  * when users change their own.
  */
-export type CreateUser = Command<'CreateUser', {
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: UserRole;
-  /** Required for the `department` role (canonical name), absent for the others. */
-  readonly department?: string;
-  readonly passwordHash: string;
-}>;
+export type CreateUser = Command<
+  'CreateUser',
+  {
+    readonly username: string;
+    readonly displayName: string;
+    readonly role: UserRole;
+    /** Required for the `department` role (canonical name), absent for the others. */
+    readonly department?: string;
+    readonly passwordHash: string;
+  }
+>;
 export type DisableUser = Command<'DisableUser', { readonly reason: string }>;
 export type EnableUser = Command<'EnableUser', Readonly<Record<string, never>>>;
 /** By the user (old password verified by the application) or an admin's reset. */
 export type ChangePassword = Command<'ChangePassword', { readonly passwordHash: string }>;
 /** After a successful login, by the user the password proved. */
-export type IssueRefreshToken = Command<'IssueRefreshToken', {
-  readonly familyId: string;
-  readonly tokenHash: string;
-  readonly expiresAt: Instant;
-}>;
+export type IssueRefreshToken = Command<
+  'IssueRefreshToken',
+  {
+    readonly familyId: string;
+    readonly tokenHash: string;
+    readonly expiresAt: Instant;
+  }
+>;
 /** Exchange of a refresh token for the next one, by its holder. */
-export type RotateRefreshToken = Command<'RotateRefreshToken', {
-  readonly tokenHash: string;
-  readonly newTokenHash: string;
-  readonly expiresAt: Instant;
-}>;
+export type RotateRefreshToken = Command<
+  'RotateRefreshToken',
+  {
+    readonly tokenHash: string;
+    readonly newTokenHash: string;
+    readonly expiresAt: Instant;
+  }
+>;
 /** Logout, by the user or an admin. */
 export type RevokeRefreshToken = Command<'RevokeRefreshToken', { readonly tokenHash: string }>;
 
 export type UserCommand =
-  | CreateUser | DisableUser | EnableUser | ChangePassword
-  | IssueRefreshToken | RotateRefreshToken | RevokeRefreshToken;
+  CreateUser | DisableUser | EnableUser | ChangePassword | IssueRefreshToken | RotateRefreshToken | RevokeRefreshToken;
 
 export type UserCommandType = UserCommand['type'];

@@ -37,4 +37,5 @@ export const USER_ERRORS = {
 
 export type UserErrorCode = keyof typeof USER_ERRORS;
 
-export const userError: (code: UserErrorCode, details?: Record<string, unknown>) => DomainError = errorFactory(USER_ERRORS);
+export const userError: (code: UserErrorCode, details?: Record<string, unknown>) => DomainError =
+  errorFactory(USER_ERRORS);

@@ -17,60 +17,87 @@ export interface Account {
   readonly department: string | null;
 }
 
-export type UserCreated = Event<'UserCreated', Account & {
-  /** `scrypt$N$r$p$salt$hash` (password.ts); never the password. */
-  readonly passwordHash: string;
-  /** True when someone else chose the password (an admin): the user must replace it. */
-  readonly mustChangePassword: boolean;
-  readonly createdAt: Instant;
-}>;
-export type UserDisabled = Event<'UserDisabled', {
-  readonly reason: string;
-  /** The sessions this ended, so the audit shows who was logged out. */
-  readonly revokedFamilyIds: readonly string[];
-  readonly disabledAt: Instant;
-}>;
+export type UserCreated = Event<
+  'UserCreated',
+  Account & {
+    /** `scrypt$N$r$p$salt$hash` (password.ts); never the password. */
+    readonly passwordHash: string;
+    /** True when someone else chose the password (an admin): the user must replace it. */
+    readonly mustChangePassword: boolean;
+    readonly createdAt: Instant;
+  }
+>;
+export type UserDisabled = Event<
+  'UserDisabled',
+  {
+    readonly reason: string;
+    /** The sessions this ended, so the audit shows who was logged out. */
+    readonly revokedFamilyIds: readonly string[];
+    readonly disabledAt: Instant;
+  }
+>;
 export type UserEnabled = Event<'UserEnabled', { readonly enabledAt: Instant }>;
-export type PasswordChanged = Event<'PasswordChanged', {
-  readonly passwordHash: string;
-  /** An admin's reset (the user must choose a new one) rather than the user's own change. */
-  readonly reset: boolean;
-  /** Every session ends with the old password: whoever knew it is logged out. */
-  readonly revokedFamilyIds: readonly string[];
-  readonly changedAt: Instant;
-}>;
+export type PasswordChanged = Event<
+  'PasswordChanged',
+  {
+    readonly passwordHash: string;
+    /** An admin's reset (the user must choose a new one) rather than the user's own change. */
+    readonly reset: boolean;
+    /** Every session ends with the old password: whoever knew it is logged out. */
+    readonly revokedFamilyIds: readonly string[];
+    readonly changedAt: Instant;
+  }
+>;
 /** A login: the first token of a new family (one family = one device's session). */
-export type RefreshTokenIssued = Event<'RefreshTokenIssued', {
-  readonly familyId: string;
-  readonly tokenHash: string;
-  readonly expiresAt: Instant;
-  readonly issuedAt: Instant;
-}>;
-export type RefreshTokenRotated = Event<'RefreshTokenRotated', {
-  readonly familyId: string;
-  readonly previousTokenHash: string;
-  readonly tokenHash: string;
-  readonly expiresAt: Instant;
-  readonly rotatedAt: Instant;
-}>;
+export type RefreshTokenIssued = Event<
+  'RefreshTokenIssued',
+  {
+    readonly familyId: string;
+    readonly tokenHash: string;
+    readonly expiresAt: Instant;
+    readonly issuedAt: Instant;
+  }
+>;
+export type RefreshTokenRotated = Event<
+  'RefreshTokenRotated',
+  {
+    readonly familyId: string;
+    readonly previousTokenHash: string;
+    readonly tokenHash: string;
+    readonly expiresAt: Instant;
+    readonly rotatedAt: Instant;
+  }
+>;
 /**
  * A token already exchanged was presented again: either the user or a thief holds a copy, and
  * we cannot tell which, so the whole family is revoked (RFC 9700 §4.14.2) and both must log in.
  */
-export type RefreshTokenReuseDetected = Event<'RefreshTokenReuseDetected', {
-  readonly familyId: string;
-  readonly tokenHash: string;
-  readonly detectedAt: Instant;
-}>;
+export type RefreshTokenReuseDetected = Event<
+  'RefreshTokenReuseDetected',
+  {
+    readonly familyId: string;
+    readonly tokenHash: string;
+    readonly detectedAt: Instant;
+  }
+>;
 /** Logout: the session the token belongs to ends. */
-export type RefreshTokenRevoked = Event<'RefreshTokenRevoked', {
-  readonly familyId: string;
-  readonly tokenHash: string;
-  readonly revokedAt: Instant;
-}>;
+export type RefreshTokenRevoked = Event<
+  'RefreshTokenRevoked',
+  {
+    readonly familyId: string;
+    readonly tokenHash: string;
+    readonly revokedAt: Instant;
+  }
+>;
 
 export type UserEvent =
-  | UserCreated | UserDisabled | UserEnabled | PasswordChanged
-  | RefreshTokenIssued | RefreshTokenRotated | RefreshTokenReuseDetected | RefreshTokenRevoked;
+  | UserCreated
+  | UserDisabled
+  | UserEnabled
+  | PasswordChanged
+  | RefreshTokenIssued
+  | RefreshTokenRotated
+  | RefreshTokenReuseDetected
+  | RefreshTokenRevoked;
 
 export type UserEventType = UserEvent['type'];

@@ -2,7 +2,17 @@ import type { UserCommand, UserCommandType } from './user.commands';
 import { decideUser } from './user.decide';
 import type { UserEvent, UserEventType } from './user.events';
 import { evolveUser, foldUser, initialUserState, type UserStatus } from './user.state';
-import { admin, created, disabled, given, passwordHash, self, token, TWO_SESSIONS, ZHANG } from './testing/user.fixtures';
+import {
+  admin,
+  created,
+  disabled,
+  given,
+  passwordHash,
+  self,
+  token,
+  TWO_SESSIONS,
+  ZHANG,
+} from './testing/user.fixtures';
 
 /**
  * Every command in every status, each given by the actor entitled to it: the event it causes
@@ -17,14 +27,28 @@ const STATES: Record<UserStatus, UserEvent[]> = {
 const COMMANDS: Record<UserCommandType, UserCommand> = {
   CreateUser: {
     type: 'CreateUser',
-    data: { username: ZHANG.username, displayName: ZHANG.displayName, role: 'department', department: ZHANG.department!, passwordHash: passwordHash() },
+    data: {
+      username: ZHANG.username,
+      displayName: ZHANG.displayName,
+      role: 'department',
+      department: ZHANG.department!,
+      passwordHash: passwordHash(),
+    },
     metadata: admin(),
   },
   DisableUser: { type: 'DisableUser', data: { reason: '调离岗位' }, metadata: admin() },
   EnableUser: { type: 'EnableUser', data: {}, metadata: admin() },
   ChangePassword: { type: 'ChangePassword', data: { passwordHash: passwordHash(2) }, metadata: self(ZHANG) },
-  IssueRefreshToken: { type: 'IssueRefreshToken', data: { familyId: 'tablet', tokenHash: token('a1'), expiresAt: '2024-04-27T10:00:00+08:00' }, metadata: self(ZHANG) },
-  RotateRefreshToken: { type: 'RotateRefreshToken', data: { tokenHash: token('t2'), newTokenHash: token('t3'), expiresAt: '2024-04-27T10:00:00+08:00' }, metadata: self(ZHANG) },
+  IssueRefreshToken: {
+    type: 'IssueRefreshToken',
+    data: { familyId: 'tablet', tokenHash: token('a1'), expiresAt: '2024-04-27T10:00:00+08:00' },
+    metadata: self(ZHANG),
+  },
+  RotateRefreshToken: {
+    type: 'RotateRefreshToken',
+    data: { tokenHash: token('t2'), newTokenHash: token('t3'), expiresAt: '2024-04-27T10:00:00+08:00' },
+    metadata: self(ZHANG),
+  },
   RevokeRefreshToken: { type: 'RevokeRefreshToken', data: { tokenHash: token('t2') }, metadata: self(ZHANG) },
 };
 
@@ -61,11 +85,42 @@ describe('evolveUser', () => {
     created(),
     disabled(),
     { type: 'UserEnabled', data: { enabledAt: '2024-03-21T09:00:00+08:00' } },
-    { type: 'PasswordChanged', data: { passwordHash: passwordHash(3), reset: false, revokedFamilyIds: [], changedAt: '2024-03-22T09:00:00+08:00' } },
-    { type: 'RefreshTokenIssued', data: { familyId: 'f', tokenHash: token('f1'), expiresAt: '2024-04-27T10:00:00+08:00', issuedAt: '2024-03-22T09:00:00+08:00' } },
-    { type: 'RefreshTokenRotated', data: { familyId: 'f', previousTokenHash: token('f1'), tokenHash: token('f2'), expiresAt: '2024-04-27T10:00:00+08:00', rotatedAt: '2024-03-23T09:00:00+08:00' } },
-    { type: 'RefreshTokenReuseDetected', data: { familyId: 'f', tokenHash: token('f1'), detectedAt: '2024-03-24T09:00:00+08:00' } },
-    { type: 'RefreshTokenRevoked', data: { familyId: 'f', tokenHash: token('f2'), revokedAt: '2024-03-25T09:00:00+08:00' } },
+    {
+      type: 'PasswordChanged',
+      data: {
+        passwordHash: passwordHash(3),
+        reset: false,
+        revokedFamilyIds: [],
+        changedAt: '2024-03-22T09:00:00+08:00',
+      },
+    },
+    {
+      type: 'RefreshTokenIssued',
+      data: {
+        familyId: 'f',
+        tokenHash: token('f1'),
+        expiresAt: '2024-04-27T10:00:00+08:00',
+        issuedAt: '2024-03-22T09:00:00+08:00',
+      },
+    },
+    {
+      type: 'RefreshTokenRotated',
+      data: {
+        familyId: 'f',
+        previousTokenHash: token('f1'),
+        tokenHash: token('f2'),
+        expiresAt: '2024-04-27T10:00:00+08:00',
+        rotatedAt: '2024-03-23T09:00:00+08:00',
+      },
+    },
+    {
+      type: 'RefreshTokenReuseDetected',
+      data: { familyId: 'f', tokenHash: token('f1'), detectedAt: '2024-03-24T09:00:00+08:00' },
+    },
+    {
+      type: 'RefreshTokenRevoked',
+      data: { familyId: 'f', tokenHash: token('f2'), revokedAt: '2024-03-25T09:00:00+08:00' },
+    },
   ];
 
   it.each(ALL_EVENTS.slice(1))('leaves an absent account absent on %p', (event) => {

@@ -34,7 +34,10 @@ export type UserState =
 export type UserStatus = UserState['status'];
 export type ExistingUserState = Exclude<UserState, { status: 'absent' }>;
 
-export const USER_STATUS_LABELS = { absent: '不存在', active: '正常', disabled: '已停用' } as const satisfies Record<UserStatus, string>;
+export const USER_STATUS_LABELS = { absent: '不存在', active: '正常', disabled: '已停用' } as const satisfies Record<
+  UserStatus,
+  string
+>;
 
 const NO_SESSIONS: Sessions = { families: new Map(), tokens: new Map() };
 
@@ -53,7 +56,10 @@ export function foldUser(events: Iterable<UserEvent>, from: UserState = initialU
  * The family a token digest belongs to and whether it is that family's current token, or
  * undefined when the digest is unknown (never issued, or forgotten with its dead family).
  */
-export function findToken(state: UserState, tokenHash: string): { family: RefreshFamily; current: boolean } | undefined {
+export function findToken(
+  state: UserState,
+  tokenHash: string,
+): { family: RefreshFamily; current: boolean } | undefined {
   if (state.status !== 'active') return undefined;
   const family = state.sessions.families.get(state.sessions.tokens.get(tokenHash) ?? '');
   return family && { family, current: family.currentHash === tokenHash };
@@ -103,7 +109,10 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
       const family: RefreshFamily = { familyId, issuedAt, currentHash: tokenHash, expiresAt, revoked: null };
       return {
         ...state,
-        sessions: { families: new Map(sessions.families).set(familyId, family), tokens: new Map(sessions.tokens).set(tokenHash, familyId) },
+        sessions: {
+          families: new Map(sessions.families).set(familyId, family),
+          tokens: new Map(sessions.tokens).set(tokenHash, familyId),
+        },
       };
     }
     case 'RefreshTokenRotated': {
@@ -111,9 +120,15 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
       return withFamily(state, familyId, (f) => ({ ...f, currentHash: tokenHash, expiresAt }), tokenHash);
     }
     case 'RefreshTokenReuseDetected':
-      return withFamily(state, event.data.familyId, (f) => ({ ...f, revoked: { at: event.data.detectedAt, reason: 'reuse' } }));
+      return withFamily(state, event.data.familyId, (f) => ({
+        ...f,
+        revoked: { at: event.data.detectedAt, reason: 'reuse' },
+      }));
     case 'RefreshTokenRevoked':
-      return withFamily(state, event.data.familyId, (f) => ({ ...f, revoked: { at: event.data.revokedAt, reason: 'logout' } }));
+      return withFamily(state, event.data.familyId, (f) => ({
+        ...f,
+        revoked: { at: event.data.revokedAt, reason: 'logout' },
+      }));
     default: {
       const never: never = event;
       throw new Error(`unknown user event ${JSON.stringify(never)}`);
@@ -121,7 +136,12 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
   }
 }
 
-function withFamily(state: UserState, familyId: string, update: (f: RefreshFamily) => RefreshFamily, newToken?: string): UserState {
+function withFamily(
+  state: UserState,
+  familyId: string,
+  update: (f: RefreshFamily) => RefreshFamily,
+  newToken?: string,
+): UserState {
   if (state.status !== 'active') return state;
   const family = state.sessions.families.get(familyId);
   if (!family) return state;
@@ -136,7 +156,11 @@ function withFamily(state: UserState, familyId: string, update: (f: RefreshFamil
  * ever made. A forgotten token is simply unknown, which is refused all the same.
  */
 function withoutDeadFamilies(sessions: Sessions, at: Instant): Sessions {
-  const dead = new Set([...sessions.families.values()].filter((f) => f.revoked !== null || !isBefore(at, f.expiresAt)).map((f) => f.familyId));
+  const dead = new Set(
+    [...sessions.families.values()]
+      .filter((f) => f.revoked !== null || !isBefore(at, f.expiresAt))
+      .map((f) => f.familyId),
+  );
   if (dead.size === 0) return sessions;
   return {
     families: new Map([...sessions.families].filter(([id]) => !dead.has(id))),

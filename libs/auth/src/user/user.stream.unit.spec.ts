@@ -8,10 +8,15 @@ describe('user stream ids', () => {
     expect(parseUserStreamId('user-li-na_2')).toBe('li-na_2');
   });
 
-  it.each(['Zhang', 'zw', '', '-zhang', '.zhang', 'zhang wei', 'zhang:wei', '张伟', 'a'.repeat(41)])('refuses the user name %p', (username) => {
-    expect(() => userStreamId(username)).toThrow(DomainError);
-    expect(() => userStreamId(username)).toThrow(expect.objectContaining({ code: 'USER.INVALID_USERNAME', kind: 'invalid' }));
-  });
+  it.each(['Zhang', 'zw', '', '-zhang', '.zhang', 'zhang wei', 'zhang:wei', '张伟', 'a'.repeat(41)])(
+    'refuses the user name %p',
+    (username) => {
+      expect(() => userStreamId(username)).toThrow(DomainError);
+      expect(() => userStreamId(username)).toThrow(
+        expect.objectContaining({ code: 'USER.INVALID_USERNAME', kind: 'invalid' }),
+      );
+    },
+  );
 
   it('accepts 3 to 40 characters', () => {
     expect(userStreamId('abc')).toBe('user-abc');

@@ -18,9 +18,17 @@ export function cleanEvidence(
     const title = typeof item.title === 'string' ? item.title.trim() : '';
     const url = typeof item.url === 'string' ? item.url.trim() || undefined : undefined;
     const documentRef = typeof item.documentRef === 'string' ? item.documentRef.trim() || undefined : undefined;
-    const bad = !title || (!url && !documentRef) || (url !== undefined && !/^https?:\/\/\S+$/.test(url))
-      || (item.sha256 !== undefined && !SHA256.test(item.sha256));
+    const bad =
+      !title ||
+      (!url && !documentRef) ||
+      (url !== undefined && !/^https?:\/\/\S+$/.test(url)) ||
+      (item.sha256 !== undefined && !SHA256.test(item.sha256));
     if (bad) throw raise('invalid', index);
-    return { title, ...(url ? { url } : {}), ...(documentRef ? { documentRef } : {}), ...(item.sha256 ? { sha256: item.sha256.toLowerCase() } : {}) };
+    return {
+      title,
+      ...(url ? { url } : {}),
+      ...(documentRef ? { documentRef } : {}),
+      ...(item.sha256 ? { sha256: item.sha256.toLowerCase() } : {}),
+    };
   });
 }

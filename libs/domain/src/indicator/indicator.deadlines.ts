@@ -17,7 +17,11 @@ export interface ReportingSchedule {
   readonly quarterlyDueDay: number;
 }
 
-export const DEFAULT_REPORTING_SCHEDULE: ReportingSchedule = { cadence: 'annual', annualDue: { month: 1, day: 31 }, quarterlyDueDay: 15 };
+export const DEFAULT_REPORTING_SCHEDULE: ReportingSchedule = {
+  cadence: 'annual',
+  annualDue: { month: 1, day: 31 },
+  quarterlyDueDay: 15,
+};
 
 export interface PeriodDeadline {
   readonly period: string;
@@ -33,17 +37,26 @@ export interface ReportingDeadline extends PeriodDeadline {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function periodDeadlines(def: Pick<IndicatorDefinition, 'baselineYear' | 'targetYear'>, schedule: ReportingSchedule = DEFAULT_REPORTING_SCHEDULE): PeriodDeadline[] {
+export function periodDeadlines(
+  def: Pick<IndicatorDefinition, 'baselineYear' | 'targetYear'>,
+  schedule: ReportingSchedule = DEFAULT_REPORTING_SCHEDULE,
+): PeriodDeadline[] {
   const out: PeriodDeadline[] = [];
   for (let year = def.baselineYear + 1; year <= def.targetYear; year++) {
     if (schedule.cadence === 'annual') {
-      out.push({ period: String(year), dueDate: `${year + 1}-${pad(schedule.annualDue.month)}-${pad(schedule.annualDue.day)}` });
+      out.push({
+        period: String(year),
+        dueDate: `${year + 1}-${pad(schedule.annualDue.month)}-${pad(schedule.annualDue.day)}`,
+      });
       continue;
     }
     for (let q = 1; q <= 4; q++) {
       const month = q * 3 + 1;
       const dueYear = month > 12 ? year + 1 : year;
-      out.push({ period: `${year}-Q${q}`, dueDate: `${dueYear}-${pad(month > 12 ? 1 : month)}-${pad(schedule.quarterlyDueDay)}` });
+      out.push({
+        period: `${year}-Q${q}`,
+        dueDate: `${dueYear}-${pad(month > 12 ? 1 : month)}-${pad(schedule.quarterlyDueDay)}`,
+      });
     }
   }
   return out;
@@ -67,5 +80,7 @@ export function reportingDeadlines(
       }
     }
   }
-  return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.indicatorId.localeCompare(b.indicatorId, 'en', { numeric: true }));
+  return out.sort(
+    (a, b) => a.dueDate.localeCompare(b.dueDate) || a.indicatorId.localeCompare(b.indicatorId, 'en', { numeric: true }),
+  );
 }

@@ -1,4 +1,11 @@
-import { createDepartmentRegistry, parseIndicatorValue, type Comparator, type Indicator, type IndicatorValue, type Plan } from '@zw/plan';
+import {
+  createDepartmentRegistry,
+  parseIndicatorValue,
+  type Comparator,
+  type Indicator,
+  type IndicatorValue,
+  type Plan,
+} from '@zw/plan';
 import { inferDirection, type Direction } from './indicator.direction';
 import { PLAN_INDICATOR_SETTINGS, type IndicatorSettings } from './indicator.settings';
 
@@ -44,7 +51,10 @@ export interface IndicatorDefinition {
   readonly settingsNote?: string;
 }
 
-export function indicatorDefinitions(plan: Plan, settings: IndicatorSettings = PLAN_INDICATOR_SETTINGS[plan.id] ?? {}): IndicatorDefinition[] {
+export function indicatorDefinitions(
+  plan: Plan,
+  settings: IndicatorSettings = PLAN_INDICATOR_SETTINGS[plan.id] ?? {},
+): IndicatorDefinition[] {
   const registry = createDepartmentRegistry(plan);
   return plan.indicators.map((row) => {
     const setting = settings[row.no];

@@ -22,7 +22,12 @@ const has = (pattern: RegExp) => (name: string) => pattern.test(name);
 export const DIRECTION_RULES: readonly DirectionRule[] = [
   // "填埋处置量下降幅度" names an amount that should fall, but the indicator is the fall itself:
   // a bigger 下降幅度 is better. Checked before the amount rules for that reason.
-  { id: 'decline', direction: 'higher', describe: '名称含“下降幅度”“下降率”（降幅越大越好）', matches: has(/下降(幅度|率)/u) },
+  {
+    id: 'decline',
+    direction: 'higher',
+    describe: '名称含“下降幅度”“下降率”（降幅越大越好）',
+    matches: has(/下降(幅度|率)/u),
+  },
   { id: 'intensity', direction: 'lower', describe: '名称含“强度”（如 产生强度）', matches: has(/强度/u) },
   {
     id: 'amount',

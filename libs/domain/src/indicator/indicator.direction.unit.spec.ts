@@ -7,20 +7,66 @@ import { DEFINITIONS, PLAN } from './testing/indicator.fixtures';
  * repeats this list). 'words' = stated in words, reported as met / not met.
  */
 const EXPECTED: Record<number, string> = {
-  1: 'higher rate', 2: 'lower intensity', 3: 'lower intensity', 4: 'higher count', 5: 'higher rate', 6: 'higher count',
-  7: 'higher rate', 8: 'higher rate', 9: 'words', 10: 'higher rate', 11: 'higher rate', 12: 'higher rate',
-  13: 'higher rate', 14: 'higher rate', 15: 'higher rate', 16: 'higher count', 17: 'words', 18: 'higher rate',
-  19: 'higher rate', 20: 'higher rate', 21: 'higher rate', 22: 'higher rate', 23: 'higher rate', 24: 'higher decline',
-  25: 'words', 26: 'higher rate', 27: 'higher rate', 28: 'higher decline', 29: 'higher rate', 30: 'higher rate',
-  31: 'higher rate', 32: 'higher count', 33: 'words', 34: 'words', 35: 'higher count', 36: 'higher count',
-  37: 'higher rate', 38: 'higher rate', 39: 'higher count', 40: 'words', 41: 'higher rate', 42: 'higher rate',
-  43: 'higher rate', 44: 'higher rate', 45: 'higher rate', 46: 'higher rate', 47: 'higher rate', 48: 'higher rate',
-  49: 'higher rate', 50: 'higher rate',
+  1: 'higher rate',
+  2: 'lower intensity',
+  3: 'lower intensity',
+  4: 'higher count',
+  5: 'higher rate',
+  6: 'higher count',
+  7: 'higher rate',
+  8: 'higher rate',
+  9: 'words',
+  10: 'higher rate',
+  11: 'higher rate',
+  12: 'higher rate',
+  13: 'higher rate',
+  14: 'higher rate',
+  15: 'higher rate',
+  16: 'higher count',
+  17: 'words',
+  18: 'higher rate',
+  19: 'higher rate',
+  20: 'higher rate',
+  21: 'higher rate',
+  22: 'higher rate',
+  23: 'higher rate',
+  24: 'higher decline',
+  25: 'words',
+  26: 'higher rate',
+  27: 'higher rate',
+  28: 'higher decline',
+  29: 'higher rate',
+  30: 'higher rate',
+  31: 'higher rate',
+  32: 'higher count',
+  33: 'words',
+  34: 'words',
+  35: 'higher count',
+  36: 'higher count',
+  37: 'higher rate',
+  38: 'higher rate',
+  39: 'higher count',
+  40: 'words',
+  41: 'higher rate',
+  42: 'higher rate',
+  43: 'higher rate',
+  44: 'higher rate',
+  45: 'higher rate',
+  46: 'higher rate',
+  47: 'higher rate',
+  48: 'higher rate',
+  49: 'higher rate',
+  50: 'higher rate',
 };
 
 describe('direction of the 50 indicators (越低越好 / 越高越好)', () => {
   it('every indicator of 附件2 gets the listed direction by the listed rule', () => {
-    const actual = Object.fromEntries(DEFINITIONS.map((d) => [d.no, d.measure.kind === 'numeric' ? `${d.measure.direction} ${d.measure.directionRule}` : 'words']));
+    const actual = Object.fromEntries(
+      DEFINITIONS.map((d) => [
+        d.no,
+        d.measure.kind === 'numeric' ? `${d.measure.direction} ${d.measure.directionRule}` : 'words',
+      ]),
+    );
     expect(DEFINITIONS).toHaveLength(50);
     expect(actual).toEqual(EXPECTED);
   });
@@ -35,9 +81,14 @@ describe('direction of the 50 indicators (越低越好 / 越高越好)', () => {
   });
 
   it('an explicit override in the plan settings wins over the rules', () => {
-    const [overridden] = indicatorDefinitions(PLAN, { 2: { direction: 'higher', reason: 'test' } }).filter((d) => d.no === 2);
+    const [overridden] = indicatorDefinitions(PLAN, { 2: { direction: 'higher', reason: 'test' } }).filter(
+      (d) => d.no === 2,
+    );
     expect(overridden?.measure).toMatchObject({ kind: 'numeric', direction: 'higher', directionRule: 'override' });
-    expect(inferDirection('一般工业固体废物产生强度', '吨/万元', 'higher')).toEqual({ direction: 'higher', rule: 'override' });
+    expect(inferDirection('一般工业固体废物产生强度', '吨/万元', 'higher')).toEqual({
+      direction: 'higher',
+      rule: 'override',
+    });
   });
 
   it('each rule is described in Chinese for the docs', () => {

@@ -23,4 +23,5 @@ export const INDICATOR_ERRORS = {
 
 export type IndicatorErrorCode = keyof typeof INDICATOR_ERRORS;
 
-export const indicatorError: (code: IndicatorErrorCode, details?: Record<string, unknown>) => DomainError = errorFactory(INDICATOR_ERRORS);
+export const indicatorError: (code: IndicatorErrorCode, details?: Record<string, unknown>) => DomainError =
+  errorFactory(INDICATOR_ERRORS);

@@ -19,7 +19,10 @@ import { expectedValue, meetsTarget, notWorse, progressPercent } from './indicat
  */
 export type Light = 'green' | 'yellow' | 'red' | 'none';
 
-export const LIGHT_LABELS = { green: '绿', yellow: '黄', red: '红', none: '无' } as const satisfies Record<Light, string>;
+export const LIGHT_LABELS = { green: '绿', yellow: '黄', red: '红', none: '无' } as const satisfies Record<
+  Light,
+  string
+>;
 
 export interface ConfirmedValue {
   readonly period: string;
@@ -49,15 +52,31 @@ export interface AssessInput {
 
 const round = (n: number | null) => (n === null ? null : Math.round(n * 10000) / 10000);
 
-export function assessIndicator({ def, confirmed, pending, today, schedule = DEFAULT_REPORTING_SCHEDULE }: AssessInput): Assessment {
+export function assessIndicator({
+  def,
+  confirmed,
+  pending,
+  today,
+  schedule = DEFAULT_REPORTING_SCHEDULE,
+}: AssessInput): Assessment {
   const history = [...confirmed].sort((a, b) => comparePeriods(a.period, b.period));
   const latest = history.at(-1) ?? null;
   const numbers = scoreOf(def, latest);
-  const overdue = periodDeadlines(def, schedule).filter((d) => d.dueDate < today).at(-1);
+  const overdue = periodDeadlines(def, schedule)
+    .filter((d) => d.dueDate < today)
+    .at(-1);
   if (overdue && !(latest && comparePeriods(latest.period, overdue.period) >= 0)) {
     return pending.has(overdue.period)
-      ? { ...numbers, light: 'yellow', reason: `${overdue.period}期数值已报送，待无废办确认（应于${overdue.dueDate}前报送）` }
-      : { ...numbers, light: 'red', reason: `${overdue.period}期数值逾期未报送或未确认（应于${overdue.dueDate}前报送）` };
+      ? {
+          ...numbers,
+          light: 'yellow',
+          reason: `${overdue.period}期数值已报送，待无废办确认（应于${overdue.dueDate}前报送）`,
+        }
+      : {
+          ...numbers,
+          light: 'red',
+          reason: `${overdue.period}期数值逾期未报送或未确认（应于${overdue.dueDate}前报送）`,
+        };
   }
   if (!latest) return { ...numbers, light: 'none', reason: '尚无确认数值，未到报送期限' };
   const finalYear = periodYear(latest.period) >= def.targetYear;
@@ -76,16 +95,29 @@ export function assessIndicator({ def, confirmed, pending, today, schedule = DEF
   }
   if (measure.target === null) return { ...numbers, light: 'green', reason: '区级未设目标值，较上期未偏离' };
   if (finalYear) return { ...numbers, light: 'red', reason: '目标年未达到目标值' };
-  if (numbers.expected === null) return { ...numbers, light: 'yellow', reason: '未达目标值（无2022年现状值或目标为“＞0”类界限，无法按直线进度判断）' };
+  if (numbers.expected === null)
+    return {
+      ...numbers,
+      light: 'yellow',
+      reason: '未达目标值（无2022年现状值或目标为“＞0”类界限，无法按直线进度判断）',
+    };
   return notWorse(measure.direction, value, numbers.expected)
     ? { ...numbers, light: 'green', reason: `达到或快于直线进度（本期应达 ${numbers.expected}）` }
     : { ...numbers, light: 'yellow', reason: `慢于直线进度（本期应达 ${numbers.expected}）` };
 }
 
-function scoreOf(def: IndicatorDefinition, latest: ConfirmedValue | null): Pick<Assessment, 'latest' | 'progressPercent' | 'met' | 'expected'> {
+function scoreOf(
+  def: IndicatorDefinition,
+  latest: ConfirmedValue | null,
+): Pick<Assessment, 'latest' | 'progressPercent' | 'met' | 'expected'> {
   const { measure } = def;
   if (!latest || latest.value.kind !== 'number' || measure.kind !== 'numeric') {
-    return { latest, progressPercent: null, met: latest?.value.kind === 'met' ? latest.value.met : null, expected: null };
+    return {
+      latest,
+      progressPercent: null,
+      met: latest?.value.kind === 'met' ? latest.value.met : null,
+      expected: null,
+    };
   }
   const value = latest.value.value;
   return {

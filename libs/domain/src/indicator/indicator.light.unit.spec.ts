@@ -19,11 +19,18 @@ describe('progress and light, higher is better: 工业危险废物综合利用�
   });
 
   it('a value worse than the previous confirmed one is moving away (红) even when above the baseline', () => {
-    expect(assess(14, [n('2023', 7), n('2024', 6.8)], '2025-03-01')).toMatchObject({ light: 'red', reason: '较上期偏离目标', progressPercent: 50 });
+    expect(assess(14, [n('2023', 7), n('2024', 6.8)], '2025-03-01')).toMatchObject({
+      light: 'red',
+      reason: '较上期偏离目标',
+      progressPercent: 50,
+    });
   });
 
   it('the target year not met is 红 even when improving', () => {
-    expect(assess(14, [n('2024', 7), n('2025', 8.5)], '2026-02-15')).toMatchObject({ light: 'red', reason: '目标年未达到目标值' });
+    expect(assess(14, [n('2024', 7), n('2025', 8.5)], '2026-02-15')).toMatchObject({
+      light: 'red',
+      reason: '目标年未达到目标值',
+    });
   });
 });
 
@@ -35,7 +42,11 @@ describe('progress and light, lower is better: 一般工业固体废物产生强
     [0.4, 100, 'green'],
     [0.38, 210.5, 'green'],
   ])('2024 value %p → progress %p%%, %s', (value, progress, light) => {
-    expect(assess(2, [n('2023', 0.4181), n('2024', value)], '2025-02-10')).toMatchObject({ progressPercent: progress, light, expected: 0.406 });
+    expect(assess(2, [n('2023', 0.4181), n('2024', value)], '2025-02-10')).toMatchObject({
+      progressPercent: progress,
+      light,
+      expected: 0.406,
+    });
   });
 });
 
@@ -43,7 +54,10 @@ describe('missing baseline, bounds, no district target, words', () => {
   it('社会源危险废物收集处置体系覆盖率 "/" → 100%: no progress, 黄 until met, 绿 when met', () => {
     expect(assess(27, [n('2023', 90)])).toMatchObject({ progressPercent: null, expected: null, light: 'yellow' });
     expect(assess(27, [n('2023', 100)])).toMatchObject({ progressPercent: null, met: true, light: 'green' });
-    expect(assess(27, [n('2023', 95), n('2024', 90)], '2025-03-01')).toMatchObject({ light: 'red', reason: '较上期偏离目标' });
+    expect(assess(27, [n('2023', 95), n('2024', 90)], '2025-03-01')).toMatchObject({
+      light: 'red',
+      reason: '较上期偏离目标',
+    });
   });
 
   it('a bound target ＞0%: met when the decline is positive', () => {
@@ -57,13 +71,21 @@ describe('missing baseline, bounds, no district target, words', () => {
   });
 
   it('no district target (装配式建筑占比 "/"): no progress; 绿 unless moving away', () => {
-    expect(assess(8, [n('2023', 12)])).toMatchObject({ progressPercent: null, met: null, light: 'green', reason: '区级未设目标值，较上期未偏离' });
+    expect(assess(8, [n('2023', 12)])).toMatchObject({
+      progressPercent: null,
+      met: null,
+      light: 'green',
+      reason: '区级未设目标值，较上期未偏离',
+    });
   });
 
   it('words (生活垃圾清运量 日产日清): 绿 met, 黄 not met before 2025, 红 not met in 2025', () => {
     expect(assess(9, [met('2023', true)])).toMatchObject({ light: 'green', met: true, progressPercent: null });
     expect(assess(9, [met('2023', false)])).toMatchObject({ light: 'yellow', met: false });
-    expect(assess(9, [met('2024', true), met('2025', false)], '2026-01-15')).toMatchObject({ light: 'red', reason: '目标年未达成' });
+    expect(assess(9, [met('2024', true), met('2025', false)], '2026-01-15')).toMatchObject({
+      light: 'red',
+      reason: '目标年未达成',
+    });
   });
 });
 
@@ -73,7 +95,10 @@ describe('reporting status in the light', () => {
   });
 
   it('the 2023 value not confirmed after 31 January 2024: 红; 黄 while a report awaits the office', () => {
-    expect(assess(14, [], '2024-02-01')).toMatchObject({ light: 'red', reason: '2023期数值逾期未报送或未确认（应于2024-01-31前报送）' });
+    expect(assess(14, [], '2024-02-01')).toMatchObject({
+      light: 'red',
+      reason: '2023期数值逾期未报送或未确认（应于2024-01-31前报送）',
+    });
     expect(assess(14, [], '2024-02-01', ['2023'])).toMatchObject({ light: 'yellow' });
     expect(assess(14, [n('2023', 9)], '2025-02-01')).toMatchObject({ light: 'red', progressPercent: 100 });
   });

@@ -33,10 +33,14 @@ export function meetsTarget(measure: Numeric, value: number): boolean | null {
   if (target.kind === 'bound') {
     const d = value - target.value;
     switch (target.comparator) {
-      case '>': return d > EPSILON;
-      case '>=': return d > -EPSILON;
-      case '<': return d < -EPSILON;
-      case '<=': return d < EPSILON;
+      case '>':
+        return d > EPSILON;
+      case '>=':
+        return d > -EPSILON;
+      case '<':
+        return d < -EPSILON;
+      case '<=':
+        return d < EPSILON;
       default: {
         const never: never = target.comparator;
         throw new Error(`unknown comparator ${String(never)}`);
@@ -55,7 +59,12 @@ export function progressPercent(measure: Numeric, value: number): number | null 
 }
 
 /** Where the straight line from the baseline (end of 2022) to the target (end of 2025) stands at the end of `period`. */
-export function expectedValue(measure: Numeric, period: string, baselineYear: number, targetYear: number): number | null {
+export function expectedValue(
+  measure: Numeric,
+  period: string,
+  baselineYear: number,
+  targetYear: number,
+): number | null {
   const target = targetPoint(measure.target, measure.direction);
   if (measure.baseline === null || target === null) return null;
   const fraction = Math.min(1, Math.max(0, periodFraction(period, baselineYear, targetYear)));

@@ -4,7 +4,11 @@ import type { IndicatorEvent, ReportedValue } from './indicator.events';
 
 export type ReportStatus = 'pending' | 'confirmed' | 'rejected';
 
-export const REPORT_STATUS_LABELS = { pending: '待确认', confirmed: '已确认', rejected: '已退回' } as const satisfies Record<ReportStatus, string>;
+export const REPORT_STATUS_LABELS = {
+  pending: '待确认',
+  confirmed: '已确认',
+  rejected: '已退回',
+} as const satisfies Record<ReportStatus, string>;
 
 export interface ReportRecord {
   readonly reportId: string;
@@ -31,14 +35,22 @@ export interface IndicatorState {
   /** In report order (r1, r2, …): Map keeps insertion order. */
   readonly reports: ReadonlyMap<string, ReportRecord>;
   readonly tasks: { readonly list: readonly string[]; readonly reason: string; readonly at: Instant } | null;
-  readonly responsible: { readonly departments: readonly string[]; readonly reason: string; readonly at: Instant } | null;
+  readonly responsible: {
+    readonly departments: readonly string[];
+    readonly reason: string;
+    readonly at: Instant;
+  } | null;
 }
 
 export function initialIndicatorState(): IndicatorState {
   return { reports: new Map(), tasks: null, responsible: null };
 }
 
-function withReport(state: IndicatorState, reportId: string, update: (r: ReportRecord) => ReportRecord): IndicatorState {
+function withReport(
+  state: IndicatorState,
+  reportId: string,
+  update: (r: ReportRecord) => ReportRecord,
+): IndicatorState {
   const report = state.reports.get(reportId);
   return report ? { ...state, reports: new Map(state.reports).set(reportId, update(report)) } : state;
 }
@@ -49,7 +61,9 @@ export function evolveIndicator(state: IndicatorState, event: IndicatorEvent): I
       const { indicatorId: _, ...report } = event.data;
       const reports = new Map(state.reports).set(report.reportId, { ...report, status: 'pending' });
       const next = { ...state, reports };
-      return report.corrects ? withReport(next, report.corrects, (r) => ({ ...r, supersededBy: report.reportId })) : next;
+      return report.corrects
+        ? withReport(next, report.corrects, (r) => ({ ...r, supersededBy: report.reportId }))
+        : next;
     }
     case 'IndicatorReportConfirmed': {
       const { reportId, note, confirmedAt: at } = event.data;
@@ -62,7 +76,10 @@ export function evolveIndicator(state: IndicatorState, event: IndicatorEvent): I
     case 'IndicatorTasksLinked':
       return { ...state, tasks: { list: event.data.tasks, reason: event.data.reason, at: event.data.linkedAt } };
     case 'IndicatorResponsibilitySet':
-      return { ...state, responsible: { departments: event.data.departments, reason: event.data.reason, at: event.data.setAt } };
+      return {
+        ...state,
+        responsible: { departments: event.data.departments, reason: event.data.reason, at: event.data.setAt },
+      };
     case 'ReminderSent':
     case 'EscalationSent':
     case 'ReminderFailed':
@@ -75,7 +92,10 @@ export function evolveIndicator(state: IndicatorState, event: IndicatorEvent): I
   }
 }
 
-export function foldIndicator(events: Iterable<IndicatorEvent>, from: IndicatorState = initialIndicatorState()): IndicatorState {
+export function foldIndicator(
+  events: Iterable<IndicatorEvent>,
+  from: IndicatorState = initialIndicatorState(),
+): IndicatorState {
   let state = from;
   for (const event of events) state = evolveIndicator(state, event);
   return state;
@@ -86,7 +106,10 @@ export function responsibleOf(state: IndicatorState, planDefault: readonly strin
   return state.responsible?.departments ?? planDefault;
 }
 
-export function linkedTasksOf(state: IndicatorState, planDefault: readonly string[]): { list: readonly string[]; source: 'plan' | 'office' } {
+export function linkedTasksOf(
+  state: IndicatorState,
+  planDefault: readonly string[],
+): { list: readonly string[]; source: 'plan' | 'office' } {
   return state.tasks ? { list: state.tasks.list, source: 'office' } : { list: planDefault, source: 'plan' };
 }
 

@@ -7,7 +7,8 @@ import { isStreamIdPart } from '../task/task.stream';
 const PREFIX = 'indicator-';
 
 export function indicatorStreamId(planId: string, indicatorId: string): string {
-  if (!isStreamIdPart(planId) || !isStreamIdPart(indicatorId)) throw new Error(`invalid indicator stream parts ${planId} ${indicatorId}`);
+  if (!isStreamIdPart(planId) || !isStreamIdPart(indicatorId))
+    throw new Error(`invalid indicator stream parts ${planId} ${indicatorId}`);
   return `${PREFIX}${planId}.${indicatorId}`;
 }
 

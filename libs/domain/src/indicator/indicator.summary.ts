@@ -22,14 +22,28 @@ export interface IndicatorSummary {
 }
 
 /** Everything the indicator views show, from the plan's definition and the stream's state on `today`. */
-export function summarizeIndicator(def: IndicatorDefinition, state: IndicatorState, today: LocalDate, schedule?: ReportingSchedule): IndicatorSummary {
+export function summarizeIndicator(
+  def: IndicatorDefinition,
+  state: IndicatorState,
+  today: LocalDate,
+  schedule?: ReportingSchedule,
+): IndicatorSummary {
   const byPeriod = new Map<string, ReportRecord[]>();
-  for (const report of state.reports.values()) byPeriod.set(report.period, [...(byPeriod.get(report.period) ?? []), report]);
+  for (const report of state.reports.values())
+    byPeriod.set(report.period, [...(byPeriod.get(report.period) ?? []), report]);
   const periods = [...byPeriod.entries()]
     .sort(([a], [b]) => comparePeriods(a, b))
-    .map(([period, reports]) => ({ period, reports, confirmed: reports.filter((r) => r.status === 'confirmed').at(-1) ?? null }));
-  const confirmed: ConfirmedValue[] = periods.flatMap((p) => (p.confirmed ? [{ period: p.period, value: p.confirmed.value }] : []));
-  const pending = new Set(periods.filter((p) => p.reports.some((r) => r.status === 'pending' && !r.supersededBy)).map((p) => p.period));
+    .map(([period, reports]) => ({
+      period,
+      reports,
+      confirmed: reports.filter((r) => r.status === 'confirmed').at(-1) ?? null,
+    }));
+  const confirmed: ConfirmedValue[] = periods.flatMap((p) =>
+    p.confirmed ? [{ period: p.period, value: p.confirmed.value }] : [],
+  );
+  const pending = new Set(
+    periods.filter((p) => p.reports.some((r) => r.status === 'pending' && !r.supersededBy)).map((p) => p.period),
+  );
   const departments = responsibleOf(state, def.responsible);
   const assessment = assessIndicator({ def, confirmed, pending, today, ...(schedule ? { schedule } : {}) });
   // Overdue with nobody named to report: the office has to act, not a department.
@@ -39,6 +53,8 @@ export function summarizeIndicator(def: IndicatorDefinition, state: IndicatorSta
     responsible: { departments, source: state.responsible ? 'office' : 'plan' },
     tasks: linkedTasksOf(state, def.defaultTasks),
     periods,
-    assessment: unnamed ? { ...assessment, reason: `${assessment.reason}；方案未点名报送部门，待无废办指定` } : assessment,
+    assessment: unnamed
+      ? { ...assessment, reason: `${assessment.reason}；方案未点名报送部门，待无废办指定` }
+      : assessment,
   };
 }

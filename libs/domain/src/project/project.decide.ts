@@ -40,34 +40,61 @@ function report(command: ReportProjectProgress, state: ProjectState, def: Projec
   const investment = data.investmentCompleted;
   const hundredths = Math.round(investment * 100);
   // Two decimals at most: 万元 to the hundred yuan, as the plan writes its amounts.
-  if (typeof investment !== 'number' || !Number.isFinite(investment) || investment < 0 || Math.abs(investment * 100 - hundredths) > 1e-6) {
+  if (
+    typeof investment !== 'number' ||
+    !Number.isFinite(investment) ||
+    investment < 0 ||
+    Math.abs(investment * 100 - hundredths) > 1e-6
+  ) {
     throw projectError('PROJECT.INVALID_INVESTMENT', { investmentCompleted: investment });
   }
   const milestones: ProjectMilestone[] = (data.milestones ?? []).map((m, index) => {
     const title = text(m.title);
-    if (!title || !isLocalDate(m.date) || typeof m.done !== 'boolean') throw projectError('PROJECT.INVALID_MILESTONE', { index });
+    if (!title || !isLocalDate(m.date) || typeof m.done !== 'boolean')
+      throw projectError('PROJECT.INVALID_MILESTONE', { index });
     return { title, date: m.date, done: m.done };
   });
-  const evidence = data.evidence && data.evidence.length > 0
-    ? cleanEvidence(data.evidence, (_, index) => projectError('PROJECT.INVALID_EVIDENCE', { index }))
-    : [];
-  return [{
-    type: 'ProjectProgressReported',
-    data: {
-      projectId: def.id, reportId: `p${state.reports.length + 1}`, department, phase: data.phase,
-      investmentCompleted: hundredths / 100, investmentCompletedHundredths: hundredths, milestones, note: text(data.note), evidence, reportedAt,
+  const evidence =
+    data.evidence && data.evidence.length > 0
+      ? cleanEvidence(data.evidence, (_, index) => projectError('PROJECT.INVALID_EVIDENCE', { index }))
+      : [];
+  return [
+    {
+      type: 'ProjectProgressReported',
+      data: {
+        projectId: def.id,
+        reportId: `p${state.reports.length + 1}`,
+        department,
+        phase: data.phase,
+        investmentCompleted: hundredths / 100,
+        investmentCompletedHundredths: hundredths,
+        milestones,
+        note: text(data.note),
+        evidence,
+        reportedAt,
+      },
     },
-  }];
+  ];
 }
 
 function setSupervisor(command: SetProjectSupervisor, state: ProjectState, def: ProjectDefinition): ProjectEvent[] {
-  if (command.metadata.actor.role !== 'office') throw projectError('PROJECT.OFFICE_ONLY', { role: command.metadata.actor.role });
+  if (command.metadata.actor.role !== 'office')
+    throw projectError('PROJECT.OFFICE_ONLY', { role: command.metadata.actor.role });
   const { departments } = command.data;
-  const named = Array.isArray(departments) && departments.length > 0 && departments.every((d) => typeof d === 'string' && d.trim() !== '' && d === d.trim());
-  if (!named || new Set(departments).size !== departments.length) throw projectError('PROJECT.INVALID_DEPARTMENTS', { departments });
+  const named =
+    Array.isArray(departments) &&
+    departments.length > 0 &&
+    departments.every((d) => typeof d === 'string' && d.trim() !== '' && d === d.trim());
+  if (!named || new Set(departments).size !== departments.length)
+    throw projectError('PROJECT.INVALID_DEPARTMENTS', { departments });
   const reason = text(command.data.reason);
   if (!reason) throw projectError('PROJECT.REASON_REQUIRED');
   const previous = supervisorsOf(state, def.supervising);
   if (previous.length === departments.length && previous.every((d) => departments.includes(d))) return [];
-  return [{ type: 'ProjectSupervisorSet', data: { departments: [...departments], previous: [...previous], reason, setAt: at(command.metadata) } }];
+  return [
+    {
+      type: 'ProjectSupervisorSet',
+      data: { departments: [...departments], previous: [...previous], reason, setAt: at(command.metadata) },
+    },
+  ];
 }

@@ -23,7 +23,8 @@ export function projectDefinitions(plan: Plan): ProjectDefinition[] {
     const entity = registry.resolve(row.entity);
     const plannedHundredths = toHundredths(row.investmentRaw);
     // The plan schema already checks investmentRaw; a bad one here is a broken plan, not user input.
-    if (plannedHundredths === null) throw new Error(`project ${row.no}: investment ${row.investmentRaw} is not an amount`);
+    if (plannedHundredths === null)
+      throw new Error(`project ${row.no}: investment ${row.investmentRaw} is not an amount`);
     return {
       planId: plan.id,
       id: String(row.no),

@@ -15,4 +15,5 @@ export const PROJECT_ERRORS = {
 
 export type ProjectErrorCode = keyof typeof PROJECT_ERRORS;
 
-export const projectError: (code: ProjectErrorCode, details?: Record<string, unknown>) => DomainError = errorFactory(PROJECT_ERRORS);
+export const projectError: (code: ProjectErrorCode, details?: Record<string, unknown>) => DomainError =
+  errorFactory(PROJECT_ERRORS);

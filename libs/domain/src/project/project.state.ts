@@ -6,7 +6,11 @@ export type ProjectReport = Omit<ProjectProgressReported['data'], 'projectId'>;
 export interface ProjectState {
   /** In report order; the last is the project's current figure. */
   readonly reports: readonly ProjectReport[];
-  readonly supervisor: { readonly departments: readonly string[]; readonly reason: string; readonly at: Instant } | null;
+  readonly supervisor: {
+    readonly departments: readonly string[];
+    readonly reason: string;
+    readonly at: Instant;
+  } | null;
 }
 
 export function initialProjectState(): ProjectState {
@@ -20,7 +24,10 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       return { ...state, reports: [...state.reports, report] };
     }
     case 'ProjectSupervisorSet':
-      return { ...state, supervisor: { departments: event.data.departments, reason: event.data.reason, at: event.data.setAt } };
+      return {
+        ...state,
+        supervisor: { departments: event.data.departments, reason: event.data.reason, at: event.data.setAt },
+      };
     default: {
       const never: never = event;
       throw new Error(`unknown project event ${JSON.stringify(never)}`);

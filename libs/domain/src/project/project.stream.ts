@@ -2,6 +2,7 @@ import { isStreamIdPart } from '../task/task.stream';
 
 /** Project streams are `project-<planId>.<序号>`, e.g. `project-lianyun-2022-2025.5`. */
 export function projectStreamId(planId: string, projectId: string): string {
-  if (!isStreamIdPart(planId) || !isStreamIdPart(projectId)) throw new Error(`invalid project stream parts ${planId} ${projectId}`);
+  if (!isStreamIdPart(planId) || !isStreamIdPart(projectId))
+    throw new Error(`invalid project stream parts ${planId} ${projectId}`);
   return `project-${planId}.${projectId}`;
 }

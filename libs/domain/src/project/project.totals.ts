@@ -13,7 +13,9 @@ export interface InvestmentTotals {
 }
 
 /** Totals over the projects in 0.01万元 integers, so 705862.11 stays 705862.11. */
-export function investmentTotals(projects: ReadonlyArray<{ def: ProjectDefinition; state: ProjectState }>): InvestmentTotals {
+export function investmentTotals(
+  projects: ReadonlyArray<{ def: ProjectDefinition; state: ProjectState }>,
+): InvestmentTotals {
   let planned = 0;
   let completed = 0;
   let reportedProjects = 0;

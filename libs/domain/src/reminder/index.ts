@@ -3,6 +3,15 @@ export * from './reminder.policy';
 export * from './reminder.plan';
 export * from './reminder.message';
 export * from './reminder.deliveries';
-export { addDays, addCalendarDays, daysBetween, firstSendTimeOn, isSendTime, isWorkingDay, nextSendTime, shanghaiClock } from './reminder.calendar';
+export {
+  addDays,
+  addCalendarDays,
+  daysBetween,
+  firstSendTimeOn,
+  isSendTime,
+  isWorkingDay,
+  nextSendTime,
+  shanghaiClock,
+} from './reminder.calendar';
 export * from './indicator-reminder.plan';
 export * from './reminder.triggers';

@@ -17,18 +17,28 @@ import { byFireTime, deadlineReminders, type PlannedReminder } from './reminder.
  * A rejected report owes the value again, so the chase resumes.
  */
 export function planIndicatorReminders(
-  def: IndicatorDefinition, state: IndicatorState, policy: ReminderPolicy, schedule: ReportingSchedule = DEFAULT_REPORTING_SCHEDULE,
+  def: IndicatorDefinition,
+  state: IndicatorState,
+  policy: ReminderPolicy,
+  schedule: ReportingSchedule = DEFAULT_REPORTING_SCHEDULE,
 ): PlannedReminder[] {
   const departments = responsibleOf(state, def.responsible);
   return periodDeadlines(def, schedule)
     .filter(({ period }) => !currentReportOf(state, period))
-    .flatMap(({ period, dueDate }) => departments.flatMap((department) => deadlineReminders({ kind: 'indicator', indicatorId: def.id, period }, department, dueDate, policy)))
+    .flatMap(({ period, dueDate }) =>
+      departments.flatMap((department) =>
+        deadlineReminders({ kind: 'indicator', indicatorId: def.id, period }, department, dueDate, policy),
+      ),
+    )
     .sort(byFireTime);
 }
 
 /** Why a planned indicator reminder is no longer called for, for the log line of a dropped job. */
 export function indicatorReminderDropReason(
-  def: IndicatorDefinition | undefined, state: IndicatorState, reminder: PlannedReminder, schedule: ReportingSchedule = DEFAULT_REPORTING_SCHEDULE,
+  def: IndicatorDefinition | undefined,
+  state: IndicatorState,
+  reminder: PlannedReminder,
+  schedule: ReportingSchedule = DEFAULT_REPORTING_SCHEDULE,
 ): string {
   if (!def) return 'indicator not in the plan';
   if (reminder.target.kind !== 'indicator') return `not an indicator reminder (${reminder.target.kind})`;
@@ -53,7 +63,11 @@ export function periodLabel(period: string): string {
  * period, the department, the due date and what is expected (the value in the indicator's
  * unit, or whether it is met, with its source and evidence), so it stands alone in a chat.
  */
-export function indicatorReminderMessage(reminder: PlannedReminder, def: IndicatorDefinition, count: DayCount = 'working'): string {
+export function indicatorReminderMessage(
+  reminder: PlannedReminder,
+  def: IndicatorDefinition,
+  count: DayCount = 'working',
+): string {
   const period = reminder.target.kind === 'indicator' ? reminder.target.period : '';
   const { department: dept, dueDate, days } = reminder;
   const what = def.measure.kind === 'numeric' ? `数值（单位：${def.measure.unit}）` : '达成情况（达成/未达成）';

@@ -13,7 +13,9 @@ const DAY_MS = 86_400_000;
 const OFFSET = '+08:00';
 
 export function addCalendarDays(date: LocalDate, days: number): LocalDate {
-  return plusCalendarDays(date, days) ?? new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  return (
+    plusCalendarDays(date, days) ?? new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
+  );
 }
 
 /** `days` days after (negative: before) `date`, counted in working or calendar days. */

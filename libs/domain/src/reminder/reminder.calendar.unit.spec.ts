@@ -30,7 +30,12 @@ describe('reminder calendar (Chinese working days, quiet hours)', () => {
   });
 
   it('finds every problem of a policy at once', () => {
-    const problems = policyProblems({ ...DEFAULT_REMINDER_POLICY, beforeDueDays: [0], escalateToLeadershipAfter: 2, sendWindow: { start: '18:00', end: '08:30', workingDaysOnly: true } });
+    const problems = policyProblems({
+      ...DEFAULT_REMINDER_POLICY,
+      beforeDueDays: [0],
+      escalateToLeadershipAfter: 2,
+      sendWindow: { start: '18:00', end: '08:30', workingDaysOnly: true },
+    });
     expect(problems).toEqual([
       'beforeDueDays=0 must be an integer from 1 to 3660',
       'escalateToLeadershipAfter must be greater than escalateToOfficeAfter (the ladder goes up)',

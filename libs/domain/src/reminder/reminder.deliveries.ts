@@ -38,7 +38,12 @@ export function recordedDeliveries(events: Iterable<{ readonly type: string; rea
 }
 
 /** The routes still to be tried: those without a recorded send. */
-export function pendingRoutes(streamId: string, reminder: PlannedReminder, routes: readonly DeliveryRoute[], recorded: Recorded): DeliveryRoute[] {
+export function pendingRoutes(
+  streamId: string,
+  reminder: PlannedReminder,
+  routes: readonly DeliveryRoute[],
+  recorded: Recorded,
+): DeliveryRoute[] {
   return routes.filter((route) => !recorded.sent.has(deliveryId(streamId, reminder, route)));
 }
 
@@ -61,13 +66,22 @@ export function deliveryEvents(
     const id = deliveryId(streamId, reminder, route);
     if (recorded.sent.has(id)) continue;
     const facts = {
-      deliveryId: id, rule: reminder.rule, department: reminder.department, channel: route.channel, recipient: route.recipient,
-      target: reminder.target, dueDate: reminder.dueDate, message,
+      deliveryId: id,
+      rule: reminder.rule,
+      department: reminder.department,
+      channel: route.channel,
+      recipient: route.recipient,
+      target: reminder.target,
+      dueDate: reminder.dueDate,
+      message,
     };
     const escalation = reminder.level ? { level: reminder.level, daysOverdue: reminder.days } : undefined;
     if (!outcome.ok) {
       if (recorded.failed.has(`${id}#${context.attempt}`)) continue;
-      events.push({ type: 'ReminderFailed', data: { ...facts, ...escalation, error: outcome.error, attempt: context.attempt, failedAt: context.now } });
+      events.push({
+        type: 'ReminderFailed',
+        data: { ...facts, ...escalation, error: outcome.error, attempt: context.attempt, failedAt: context.now },
+      });
     } else if (escalation) {
       events.push({ type: 'EscalationSent', data: { ...facts, ...escalation, sentAt: context.now } });
     } else {

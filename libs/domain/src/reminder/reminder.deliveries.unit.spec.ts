@@ -13,25 +13,57 @@ const state = foldTask(given);
 const reminders = planReminders(state, DEFAULT_REMINDER_POLICY);
 const escalation = reminders.find((r) => r.rule === 'escalation-office')!;
 const beforeDue = reminders.find((r) => r.rule === 'before-due')!;
-const ROUTES: DeliveryRoute[] = [{ channel: 'inapp', recipient: '无废办' }, { channel: 'email', recipient: 'office@example.gov.cn' }];
+const ROUTES: DeliveryRoute[] = [
+  { channel: 'inapp', recipient: '无废办' },
+  { channel: 'email', recipient: 'office@example.gov.cn' },
+];
 const ctx = { now: '2024-07-03T08:30:05.000+08:00', attempt: 1 };
 
 describe('recording deliveries', () => {
   it('when one channel fails, then the other is recorded sent and the failure is recorded with its attempt', () => {
-    const events = deliveryEvents(STREAM, escalation, 'm', [
-      { route: ROUTES[0]!, outcome: { ok: true } },
-      { route: ROUTES[1]!, outcome: { ok: false, error: 'ECONNREFUSED' } },
-    ], recordedDeliveries(given), ctx);
+    const events = deliveryEvents(
+      STREAM,
+      escalation,
+      'm',
+      [
+        { route: ROUTES[0]!, outcome: { ok: true } },
+        { route: ROUTES[1]!, outcome: { ok: false, error: 'ECONNREFUSED' } },
+      ],
+      recordedDeliveries(given),
+      ctx,
+    );
     expect(events.map((e) => e.type)).toEqual(['EscalationSent', 'ReminderFailed']);
-    expect(events[0]!.data).toMatchObject({ level: 'office', daysOverdue: 3, department: C5.milestones[0]!.owner, recipient: '无废办', sentAt: ctx.now });
+    expect(events[0]!.data).toMatchObject({
+      level: 'office',
+      daysOverdue: 3,
+      department: C5.milestones[0]!.owner,
+      recipient: '无废办',
+      sentAt: ctx.now,
+    });
     expect(events[1]!.data).toMatchObject({ error: 'ECONNREFUSED', attempt: 1, failedAt: ctx.now, channel: 'email' });
   });
 
   it('given the deliveries are in the stream, when the job runs again, then nothing is pending and nothing is recorded twice', () => {
-    const first = deliveryEvents(STREAM, beforeDue, 'm', ROUTES.map((route) => ({ route, outcome: { ok: true } as const })), recordedDeliveries(given), ctx);
+    const first = deliveryEvents(
+      STREAM,
+      beforeDue,
+      'm',
+      ROUTES.map((route) => ({ route, outcome: { ok: true } as const })),
+      recordedDeliveries(given),
+      ctx,
+    );
     const stream: TaskEvent[] = [...given, ...first];
     expect(pendingRoutes(STREAM, beforeDue, ROUTES, recordedDeliveries(stream))).toEqual([]);
-    expect(deliveryEvents(STREAM, beforeDue, 'm', ROUTES.map((route) => ({ route, outcome: { ok: true } as const })), recordedDeliveries(stream), ctx)).toEqual([]);
+    expect(
+      deliveryEvents(
+        STREAM,
+        beforeDue,
+        'm',
+        ROUTES.map((route) => ({ route, outcome: { ok: true } as const })),
+        recordedDeliveries(stream),
+        ctx,
+      ),
+    ).toEqual([]);
     expect(first.reduce(evolve, state)).toBe(state);
   });
 

@@ -14,7 +14,8 @@ export type ReminderTarget =
   /** The value of an indicator (its 序号) for a period ("2024", "2024-Q3"). */
   | { readonly kind: 'indicator'; readonly indicatorId: string; readonly period: string };
 
-export type ReminderRule = 'before-due' | 'acknowledgement-late' | 'overdue' | 'escalation-office' | 'escalation-leadership';
+export type ReminderRule =
+  'before-due' | 'acknowledgement-late' | 'overdue' | 'escalation-office' | 'escalation-leadership';
 export type EscalationLevel = 'office' | 'leadership';
 /** `inapp`: the delivery is the event itself (the accountability views show it); no outside channel. */
 export type ReminderChannelName = 'inapp' | 'email' | 'webhook' | 'wecom' | 'dingtalk';
@@ -33,19 +34,25 @@ export interface DeliveryFacts {
 }
 
 export type ReminderSent = Event<'ReminderSent', DeliveryFacts & { readonly sentAt: Instant }>;
-export type EscalationSent = Event<'EscalationSent', DeliveryFacts & {
-  readonly level: EscalationLevel;
-  readonly daysOverdue: number;
-  readonly sentAt: Instant;
-}>;
-export type ReminderFailed = Event<'ReminderFailed', DeliveryFacts & {
-  readonly error: string;
-  /** 1-based attempt of the job; one ReminderFailed per delivery and attempt. */
-  readonly attempt: number;
-  readonly failedAt: Instant;
-  readonly level?: EscalationLevel;
-  readonly daysOverdue?: number;
-}>;
+export type EscalationSent = Event<
+  'EscalationSent',
+  DeliveryFacts & {
+    readonly level: EscalationLevel;
+    readonly daysOverdue: number;
+    readonly sentAt: Instant;
+  }
+>;
+export type ReminderFailed = Event<
+  'ReminderFailed',
+  DeliveryFacts & {
+    readonly error: string;
+    /** 1-based attempt of the job; one ReminderFailed per delivery and attempt. */
+    readonly attempt: number;
+    readonly failedAt: Instant;
+    readonly level?: EscalationLevel;
+    readonly daysOverdue?: number;
+  }
+>;
 
 export type ReminderEvent = ReminderSent | EscalationSent | ReminderFailed;
 export type ReminderEventType = ReminderEvent['type'];

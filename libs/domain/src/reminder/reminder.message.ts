@@ -9,7 +9,10 @@ import type { DayCount } from './reminder.policy';
 export function reminderMessage(reminder: PlannedReminder, task: TaskRecord, count: DayCount = 'working'): string {
   const { code, title } = task.facts;
   const { department: dept, dueDate, days } = reminder;
-  const subject = reminder.target.kind === 'milestone' ? `任务 ${code}「${title}」的节点「${reminder.milestoneTitle ?? reminder.target.milestoneId}」` : `任务 ${code}「${title}」`;
+  const subject =
+    reminder.target.kind === 'milestone'
+      ? `任务 ${code}「${title}」的节点「${reminder.milestoneTitle ?? reminder.target.milestoneId}」`
+      : `任务 ${code}「${title}」`;
   const unit = reminder.rule === 'overdue' || count === 'calendar' ? '天' : '个工作日';
   switch (reminder.rule) {
     case 'before-due':
@@ -31,6 +34,12 @@ export function reminderMessage(reminder: PlannedReminder, task: TaskRecord, cou
 
 /** A short subject line for e-mail. */
 export function reminderSubject(reminder: PlannedReminder, task: TaskRecord): string {
-  const kind = { 'before-due': '催办', 'acknowledgement-late': '签收提醒', overdue: '逾期提醒', 'escalation-office': '督办', 'escalation-leadership': '督办' }[reminder.rule];
+  const kind = {
+    'before-due': '催办',
+    'acknowledgement-late': '签收提醒',
+    overdue: '逾期提醒',
+    'escalation-office': '督办',
+    'escalation-leadership': '督办',
+  }[reminder.rule];
   return `【${kind}】${task.facts.code} ${task.facts.title}`;
 }

@@ -38,7 +38,10 @@ interface WorkItem {
 export function planReminders(state: TaskState, policy: ReminderPolicy): PlannedReminder[] {
   if (state.status !== 'assigned' && state.status !== 'in_progress') return [];
   const task = state.task;
-  const planned = [...acknowledgementReminders(task, policy), ...workItems(task).flatMap((item) => workReminders(item, policy))];
+  const planned = [
+    ...acknowledgementReminders(task, policy),
+    ...workItems(task).flatMap((item) => workReminders(item, policy)),
+  ];
   return planned.sort(byFireTime);
 }
 
@@ -49,7 +52,12 @@ function workItems(task: TaskRecord): WorkItem[] {
   }
   return [...task.milestones.values()]
     .filter((m) => !m.completion)
-    .map((m) => ({ target: { kind: 'milestone', milestoneId: m.milestoneId }, departments: [m.owner], dueDate: m.dueDate, title: m.title }));
+    .map((m) => ({
+      target: { kind: 'milestone', milestoneId: m.milestoneId },
+      departments: [m.owner],
+      dueDate: m.dueDate,
+      title: m.title,
+    }));
 }
 
 function acknowledgementReminders(task: TaskRecord, policy: ReminderPolicy): PlannedReminder[] {
@@ -57,7 +65,19 @@ function acknowledgementReminders(task: TaskRecord, policy: ReminderPolicy): Pla
   return [...task.parts]
     .filter(([, part]) => !part.acknowledged)
     .flatMap(([department, part]) =>
-      chain(policy.acknowledgementLateDays.map((days) => reminder('acknowledgement-late', target, department, part.acknowledgeBy, days, addDays(part.acknowledgeBy, days, policy.dayCount), policy))),
+      chain(
+        policy.acknowledgementLateDays.map((days) =>
+          reminder(
+            'acknowledgement-late',
+            target,
+            department,
+            part.acknowledgeBy,
+            days,
+            addDays(part.acknowledgeBy, days, policy.dayCount),
+            policy,
+          ),
+        ),
+      ),
     );
 }
 
@@ -81,11 +101,19 @@ function workReminders(item: WorkItem, policy: ReminderPolicy): PlannedReminder[
  * reporting deadlines use this alone.
  */
 export function deadlineReminders(
-  target: ReminderTarget, department: string, dueDate: LocalDate, policy: ReminderPolicy, milestoneTitle?: string,
+  target: ReminderTarget,
+  department: string,
+  dueDate: LocalDate,
+  policy: ReminderPolicy,
+  milestoneTitle?: string,
 ): PlannedReminder[] {
   const { dailyFor, thenEvery, until } = policy.overdue;
-  const overdueDays = [...range(1, dailyFor), ...range(1, Math.floor((until - dailyFor) / thenEvery)).map((i) => dailyFor + i * thenEvery)];
-  const make = (rule: ReminderRule, days: number, day: LocalDate) => reminder(rule, target, department, dueDate, days, day, policy, undefined, milestoneTitle);
+  const overdueDays = [
+    ...range(1, dailyFor),
+    ...range(1, Math.floor((until - dailyFor) / thenEvery)).map((i) => dailyFor + i * thenEvery),
+  ];
+  const make = (rule: ReminderRule, days: number, day: LocalDate) =>
+    reminder(rule, target, department, dueDate, days, day, policy, undefined, milestoneTitle);
   return [
     ...chain(policy.beforeDueDays.map((days) => make('before-due', days, addDays(dueDate, -days, policy.dayCount)))),
     ...chain(overdueDays.map((days) => make('overdue', days, addCalendarDays(dueDate, days)))),
@@ -99,12 +127,24 @@ export function byFireTime(a: PlannedReminder, b: PlannedReminder): number {
 
 /** Built in one go: copying with spreads (`{ ...r, milestoneTitle }`) was a third of the plan's time. */
 function reminder(
-  rule: ReminderRule, target: ReminderTarget, department: string, dueDate: LocalDate, days: number, day: LocalDate,
-  policy: ReminderPolicy, level?: EscalationLevel, milestoneTitle?: string,
+  rule: ReminderRule,
+  target: ReminderTarget,
+  department: string,
+  dueDate: LocalDate,
+  days: number,
+  day: LocalDate,
+  policy: ReminderPolicy,
+  level?: EscalationLevel,
+  milestoneTitle?: string,
 ): PlannedReminder {
   const planned: { -readonly [K in keyof PlannedReminder]: PlannedReminder[K] } = {
     key: `${rule}/${targetKey(target)}/${department}/${dueDate}/${days}`,
-    rule, target, department, dueDate, days, fireAt: firstSendTimeOn(day, policy.sendWindow),
+    rule,
+    target,
+    department,
+    dueDate,
+    days,
+    fireAt: firstSendTimeOn(day, policy.sendWindow),
   };
   if (level) planned.level = level;
   if (milestoneTitle) planned.milestoneTitle = milestoneTitle;

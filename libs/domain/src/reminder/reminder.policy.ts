@@ -60,6 +60,7 @@ export function policyProblems(policy: ReminderPolicy): string[] {
   const { start, end } = policy.sendWindow;
   if (!HH_MM.test(start)) problems.push(`sendWindow.start="${start}" must be HH:MM`);
   if (!HH_MM.test(end)) problems.push(`sendWindow.end="${end}" must be HH:MM`);
-  if (HH_MM.test(start) && HH_MM.test(end) && start >= end) problems.push(`sendWindow ${start}-${end} must end after it starts`);
+  if (HH_MM.test(start) && HH_MM.test(end) && start >= end)
+    problems.push(`sendWindow ${start}-${end} must end after it starts`);
   return problems;
 }

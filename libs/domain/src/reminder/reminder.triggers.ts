@@ -46,6 +46,6 @@ export function canChangeReminderPlan(type: string): boolean {
 }
 
 /** The event types the planner skips, for tests and docs. */
-export const PLAN_NEUTRAL_TASK_EVENTS: readonly TaskEvent['type'][] = (Object.keys(CHANGES_REMINDER_PLAN) as TaskEvent['type'][]).filter(
-  (type) => !CHANGES_REMINDER_PLAN[type],
-);
+export const PLAN_NEUTRAL_TASK_EVENTS: readonly TaskEvent['type'][] = (
+  Object.keys(CHANGES_REMINDER_PLAN) as TaskEvent['type'][]
+).filter((type) => !CHANGES_REMINDER_PLAN[type]);

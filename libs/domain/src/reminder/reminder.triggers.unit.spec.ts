@@ -7,7 +7,16 @@ import { DEFAULT_REMINDER_POLICY as POLICY } from './reminder.policy';
 import { canChangeReminderPlan, PLAN_NEUTRAL_TASK_EVENTS } from './reminder.triggers';
 
 const AT = '2024-03-28T10:00:00+08:00';
-const delivery = { deliveryId: 'x', rule: 'overdue', department: ECO, channel: 'inapp', recipient: ECO, target: { kind: 'task' }, dueDate: '2024-06-30', message: '催办' } as const;
+const delivery = {
+  deliveryId: 'x',
+  rule: 'overdue',
+  department: ECO,
+  channel: 'inapp',
+  recipient: ECO,
+  target: { kind: 'task' },
+  dueDate: '2024-06-30',
+  message: '催办',
+} as const;
 const report = { department: ECO, text: '进展', difficulties: '', nextSteps: '' };
 
 /** One real event of each type the planner skips. */
@@ -15,7 +24,10 @@ const NEUTRAL: Record<string, TaskEvent> = {
   ProgressReported: { type: 'ProgressReported', data: { ...report, percent: 40, reportedAt: AT } },
   PeriodicReportSubmitted: { type: 'PeriodicReportSubmitted', data: { ...report, period: '2024-Q1', submittedAt: AT } },
   ExtensionRequested: extensionRequested,
-  ExtensionRejected: { type: 'ExtensionRejected', data: { extensionId: 'e1', target: { kind: 'milestone', milestoneId: 'm2' }, reason: '理由不足', rejectedAt: AT } },
+  ExtensionRejected: {
+    type: 'ExtensionRejected',
+    data: { extensionId: 'e1', target: { kind: 'milestone', milestoneId: 'm2' }, reason: '理由不足', rejectedAt: AT },
+  },
   SignedOff: { type: 'SignedOff', data: { department: URBAN, note: '', remaining: [], signedAt: AT } },
   ReminderSent: { type: 'ReminderSent', data: { ...delivery, sentAt: AT } },
   EscalationSent: { type: 'EscalationSent', data: { ...delivery, level: 'office', daysOverdue: 3, sentAt: AT } },
@@ -41,9 +53,15 @@ describe('events that cannot change the reminder plan (the planner skips them)',
     });
   });
 
-  it.each(['TaskAssigned', 'TaskAcknowledged', 'MilestoneCompleted', 'ExtensionApproved', 'TaskReassigned', 'TaskCancelled', 'SignOffObjected'])(
-    're-plans on %s', (type) => expect(canChangeReminderPlan(type)).toBe(true),
-  );
+  it.each([
+    'TaskAssigned',
+    'TaskAcknowledged',
+    'MilestoneCompleted',
+    'ExtensionApproved',
+    'TaskReassigned',
+    'TaskCancelled',
+    'SignOffObjected',
+  ])('re-plans on %s', (type) => expect(canChangeReminderPlan(type)).toBe(true));
 
   it('re-plans on an event type it does not know (the safe side)', () => {
     expect(canChangeReminderPlan('SomethingNew')).toBe(true);

@@ -87,7 +87,7 @@ export function nthWorkingDay(date: LocalDate, n: number): LocalDate | undefined
   const c = cursorAt(date);
   if (!c || n === 0 || !Number.isInteger(n)) return undefined;
   const direction = n > 0 ? 1 : -1;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     step(c, direction);
     if (workingFlags(c.t)[c.i] === 1) left--;
   }

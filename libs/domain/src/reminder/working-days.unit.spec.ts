@@ -4,10 +4,13 @@ import { DEFAULT_REMINDER_POLICY } from './reminder.policy';
 import { isWorkingDayFast, nthWorkingDay, plusCalendarDays } from './working-days';
 
 const DAY_MS = 86_400_000;
-const slowCalendar = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const slowCalendar = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** Every day of 2023-2026: the years of the Lianyun plan and the reminders that follow it. */
-const DAYS = Array.from({ length: (Date.UTC(2027, 0, 1) - Date.UTC(2023, 0, 1)) / DAY_MS }, (_, i) => slowCalendar('2023-01-01', i));
+const DAYS = Array.from({ length: (Date.UTC(2027, 0, 1) - Date.UTC(2023, 0, 1)) / DAY_MS }, (_, i) =>
+  slowCalendar('2023-01-01', i),
+);
 /** The policy's steps (30, 7, 1 before; 1, 3 late; 3, 14 escalations) and a few more. */
 const STEPS = [-30, -7, -1, 1, 3, 14, -60, 45];
 
@@ -24,7 +27,11 @@ describe('working-day tables (memoised chinese-days)', () => {
   });
 
   it('adds calendar days as the date arithmetic does, across years and leap days', () => {
-    const differ = DAYS.flatMap((d) => [-400, -91, -1, 1, 29, 91, 400].filter((n) => plusCalendarDays(d, n) !== slowCalendar(d, n)).map((n) => `${d}${n}`));
+    const differ = DAYS.flatMap((d) =>
+      [-400, -91, -1, 1, 29, 91, 400]
+        .filter((n) => plusCalendarDays(d, n) !== slowCalendar(d, n))
+        .map((n) => `${d}${n}`),
+    );
     expect(differ).toEqual([]);
   });
 

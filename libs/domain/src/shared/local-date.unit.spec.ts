@@ -12,9 +12,12 @@ describe('Shanghai calendar days', () => {
     expect(shanghaiDay(instant)).toBe(day);
   });
 
-  it.each(['2024-03-28', '2024-03-28T10:00:00', 'yesterday', '', undefined, '2024-02-30T10:00:00+08:00'])('%p is no instant with offset', (value) => {
-    expect(shanghaiDay(value)).toBeUndefined();
-  });
+  it.each(['2024-03-28', '2024-03-28T10:00:00', 'yesterday', '', undefined, '2024-02-30T10:00:00+08:00'])(
+    '%p is no instant with offset',
+    (value) => {
+      expect(shanghaiDay(value)).toBeUndefined();
+    },
+  );
 
   it('knows valid dates', () => {
     expect(['2024-02-29', '2025-12-31'].every(isLocalDate)).toBe(true);

@@ -1,6 +1,12 @@
 import { isAfter } from '../shared/local-date';
 import {
-  actingDepartment, requireOffice, requireOpen, requirePart, requireReason, today, voidsSignOff,
+  actingDepartment,
+  requireOffice,
+  requireOpen,
+  requirePart,
+  requireReason,
+  today,
+  voidsSignOff,
 } from './decide.guards';
 import type { AcknowledgeTask, AssignTask, CancelTask, CreateTask, ReassignTask } from './task.commands';
 import { taskError } from './task.errors';
@@ -13,7 +19,8 @@ import { requireAssignment, requireDate, requireDepartments, requireNotPast } fr
 export function assign(command: AssignTask | CreateTask, state: TaskState): TaskEvent[] {
   requireOffice(command.metadata);
   const day = today(command.metadata);
-  if (state.status === 'accepted' || state.status === 'cancelled') throw taskError('TASK.CLOSED', { status: state.status });
+  if (state.status === 'accepted' || state.status === 'cancelled')
+    throw taskError('TASK.CLOSED', { status: state.status });
   if (state.status !== 'unassigned') throw taskError('TASK.ALREADY_ASSIGNED', { status: state.status });
   const data = { ...requireAssignment(command.data, day), assignedAt: command.metadata.now };
   return command.type === 'AssignTask'
@@ -27,10 +34,13 @@ export function acknowledge(command: AcknowledgeTask, state: TaskState): TaskEve
   const day = today(command.metadata);
   const { task } = requireOpen(state);
   const part = requirePart(task, department);
-  if (part.acknowledged) throw taskError('TASK.ALREADY_ACKNOWLEDGED', { department, acknowledgedAt: part.acknowledged.at });
+  if (part.acknowledged)
+    throw taskError('TASK.ALREADY_ACKNOWLEDGED', { department, acknowledgedAt: part.acknowledged.at });
   const { role, acknowledgeBy } = part;
   const late = isAfter(day, acknowledgeBy);
-  return [{ type: 'TaskAcknowledged', data: { department, role, acknowledgeBy, acknowledgedAt: command.metadata.now, late } }];
+  return [
+    { type: 'TaskAcknowledged', data: { department, role, acknowledgeBy, acknowledgedAt: command.metadata.now, late } },
+  ];
 }
 
 /**
@@ -54,8 +64,10 @@ export function reassign(command: ReassignTask, state: TaskState): TaskEvent[] {
   const assigned = new Set([...lead, ...cooperating]);
   const added = [...assigned].filter((d) => !task.parts.has(d));
   const removed = [...task.parts.keys()].filter((d) => !assigned.has(d));
-  const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((d) => b.includes(d));
-  if (sameRoles(lead, previous.lead) && sameRoles(cooperating, previous.cooperating)) throw taskError('TASK.REASSIGNMENT_UNCHANGED');
+  const sameRoles = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((d) => b.includes(d));
+  if (sameRoles(lead, previous.lead) && sameRoles(cooperating, previous.cooperating))
+    throw taskError('TASK.REASSIGNMENT_UNCHANGED');
 
   const owners = command.data.milestoneOwners ?? {};
   for (const [milestoneId, owner] of Object.entries(owners)) {
@@ -63,15 +75,29 @@ export function reassign(command: ReassignTask, state: TaskState): TaskEvent[] {
     if (!assigned.has(owner)) throw taskError('TASK.MILESTONE_OWNER_NOT_ASSIGNED', { milestoneId, owner });
   }
   const milestoneTransfers: MilestoneTransfer[] = [...task.milestones.values()]
-    .map((m) => ({ milestoneId: m.milestoneId, from: m.owner, to: owners[m.milestoneId] ?? (assigned.has(m.owner) ? m.owner : (lead[0] as string)) }))
+    .map((m) => ({
+      milestoneId: m.milestoneId,
+      from: m.owner,
+      to: owners[m.milestoneId] ?? (assigned.has(m.owner) ? m.owner : (lead[0] as string)),
+    }))
     .filter((t) => t.to !== t.from);
-  return [{
-    type: 'TaskReassigned',
-    data: {
-      previous, lead, cooperating, added, removed, acknowledgeBy, milestoneTransfers, reason,
-      reassignedAt: command.metadata.now, signOffVoided: voidsSignOff(open),
+  return [
+    {
+      type: 'TaskReassigned',
+      data: {
+        previous,
+        lead,
+        cooperating,
+        added,
+        removed,
+        acknowledgeBy,
+        milestoneTransfers,
+        reason,
+        reassignedAt: command.metadata.now,
+        signOffVoided: voidsSignOff(open),
+      },
     },
-  }];
+  ];
 }
 
 /** 撤销: any open task; what was done stays in the stream. */

@@ -1,7 +1,16 @@
 import { isAfter } from '../shared/local-date';
 import {
-  actingDepartment, optionalText, requireAcknowledged, requireBeforeSignOff, requireLead, requireMilestone, requireOffice,
-  requireOpen, requireReason, requireText, today,
+  actingDepartment,
+  optionalText,
+  requireAcknowledged,
+  requireBeforeSignOff,
+  requireLead,
+  requireMilestone,
+  requireOffice,
+  requireOpen,
+  requireReason,
+  requireText,
+  today,
 } from './decide.guards';
 import type { ApproveExtension, RejectExtension, RequestExtension } from './task.commands';
 import { taskError } from './task.errors';
@@ -29,15 +38,28 @@ export function requestExtension(command: RequestExtension, state: TaskState): T
   const currentDueDate = currentDue(task, target);
   const pending = [...task.extensions.values()].find((e) => e.status === 'pending' && sameTarget(e.target, target));
   if (pending) throw taskError('TASK.EXTENSION_PENDING', { extensionId: pending.extensionId });
-  if (isAfter(day, currentDueDate)) throw taskError('TASK.EXTENSION_AFTER_DUE', { dueDate: currentDueDate, today: day });
+  if (isAfter(day, currentDueDate))
+    throw taskError('TASK.EXTENSION_AFTER_DUE', { dueDate: currentDueDate, today: day });
   const newDueDate = requireDate(command.data.newDueDate, 'newDueDate');
   if (!isAfter(newDueDate, currentDueDate)) throw taskError('TASK.EXTENSION_NOT_LATER', { currentDueDate, newDueDate });
   if (target.kind === 'milestone' && task.dueDate !== null && isAfter(newDueDate, task.dueDate)) {
     // A milestone may not outlive its task: the lead extends the task first.
-    throw taskError('TASK.MILESTONE_AFTER_DUE', { milestoneId: target.milestoneId, dueDate: newDueDate, taskDueDate: task.dueDate });
+    throw taskError('TASK.MILESTONE_AFTER_DUE', {
+      milestoneId: target.milestoneId,
+      dueDate: newDueDate,
+      taskDueDate: task.dueDate,
+    });
   }
   const reason = requireReason(command.data.reason);
-  const data = { extensionId, department, target: copyTarget(target), reason, currentDueDate, newDueDate, requestedAt: command.metadata.now };
+  const data = {
+    extensionId,
+    department,
+    target: copyTarget(target),
+    reason,
+    currentDueDate,
+    newDueDate,
+    requestedAt: command.metadata.now,
+  };
   return [{ type: 'ExtensionRequested', data }];
 }
 
@@ -59,13 +81,17 @@ function copyTarget(target: ExtensionTarget): ExtensionTarget {
   return target.kind === 'task' ? { kind: 'task' } : { kind: 'milestone', milestoneId: target.milestoneId };
 }
 
-function pendingExtension(command: ApproveExtension | RejectExtension, state: TaskState): { task: TaskRecord; extension: ExtensionState } {
+function pendingExtension(
+  command: ApproveExtension | RejectExtension,
+  state: TaskState,
+): { task: TaskRecord; extension: ExtensionState } {
   requireOffice(command.metadata);
   today(command.metadata);
   const { task } = requireOpen(state);
   const extension = task.extensions.get(command.data.extensionId);
   if (!extension) throw taskError('TASK.EXTENSION_NOT_FOUND', { extensionId: command.data.extensionId });
-  if (extension.status !== 'pending') throw taskError('TASK.EXTENSION_ALREADY_DECIDED', { extensionId: extension.extensionId, status: extension.status });
+  if (extension.status !== 'pending')
+    throw taskError('TASK.EXTENSION_ALREADY_DECIDED', { extensionId: extension.extensionId, status: extension.status });
   return { task, extension };
 }
 
@@ -74,12 +100,24 @@ export function approveExtension(command: ApproveExtension, state: TaskState): T
   const { task, extension } = pendingExtension(command, state);
   const { extensionId, target, newDueDate } = extension;
   const previousDueDate = dueDateOf(task, target) ?? extension.previousDueDate;
-  const data = { extensionId, target, previousDueDate, newDueDate, note: optionalText(command.data.note), approvedAt: command.metadata.now };
+  const data = {
+    extensionId,
+    target,
+    previousDueDate,
+    newDueDate,
+    note: optionalText(command.data.note),
+    approvedAt: command.metadata.now,
+  };
   return [{ type: 'ExtensionApproved', data }];
 }
 
 export function rejectExtension(command: RejectExtension, state: TaskState): TaskEvent[] {
   const { extension } = pendingExtension(command, state);
   const reason = requireReason(command.data.reason);
-  return [{ type: 'ExtensionRejected', data: { extensionId: extension.extensionId, target: extension.target, reason, rejectedAt: command.metadata.now } }];
+  return [
+    {
+      type: 'ExtensionRejected',
+      data: { extensionId: extension.extensionId, target: extension.target, reason, rejectedAt: command.metadata.now },
+    },
+  ];
 }

@@ -47,12 +47,14 @@ export function requireLead(task: TaskRecord, department: string): Part {
 }
 
 export function requireAcknowledged(part: Part, department: string): void {
-  if (!part.acknowledged) throw taskError('TASK.DEPARTMENT_NOT_ACKNOWLEDGED', { department, acknowledgeBy: part.acknowledgeBy });
+  if (!part.acknowledged)
+    throw taskError('TASK.DEPARTMENT_NOT_ACKNOWLEDGED', { department, acknowledgeBy: part.acknowledgeBy });
 }
 
 /** Work happens only in progress: before, a lead has not acknowledged; after, the result is being signed. */
 export function requireInProgress(state: OpenTaskState): void {
-  if (state.status === 'assigned') throw taskError('TASK.NOT_ACKNOWLEDGED', { pending: unacknowledged(state.task, 'lead') });
+  if (state.status === 'assigned')
+    throw taskError('TASK.NOT_ACKNOWLEDGED', { pending: unacknowledged(state.task, 'lead') });
   if (state.status !== 'in_progress') throw taskError('TASK.NOT_IN_PROGRESS', { status: state.status });
 }
 

@@ -19,13 +19,18 @@ export function reopenMilestone(command: ReopenMilestone, state: TaskState): Tas
   const milestone = requireMilestone(open.task, command.data.milestoneId);
   if (!milestone.completion) throw taskError('TASK.MILESTONE_NOT_COMPLETED', { milestoneId: milestone.milestoneId });
   const reason = requireReason(command.data.reason);
-  return [{
-    type: 'MilestoneReopened',
-    data: {
-      milestoneId: milestone.milestoneId, title: milestone.title, reason, reopenedAt: command.metadata.now,
-      signOffVoided: voidsSignOff(open),
+  return [
+    {
+      type: 'MilestoneReopened',
+      data: {
+        milestoneId: milestone.milestoneId,
+        title: milestone.title,
+        reason,
+        reopenedAt: command.metadata.now,
+        signOffVoided: voidsSignOff(open),
+      },
     },
-  }];
+  ];
 }
 
 export function addMilestone(command: AddMilestone, state: TaskState): TaskEvent[] {
@@ -34,10 +39,20 @@ export function addMilestone(command: AddMilestone, state: TaskState): TaskEvent
   const open = requireOpen(state);
   const { task } = open;
   const { milestone: requested } = command.data;
-  if (task.milestones.has(requested.milestoneId)) throw taskError('TASK.MILESTONE_ALREADY_EXISTS', { milestoneId: requested.milestoneId });
+  if (task.milestones.has(requested.milestoneId))
+    throw taskError('TASK.MILESTONE_ALREADY_EXISTS', { milestoneId: requested.milestoneId });
   const reason = requireReason(command.data.reason);
-  const milestone = requireMilestonePlan(requested, { departments: new Set(task.parts.keys()), dueDate: task.dueDate, today: day });
-  return [{ type: 'MilestoneAdded', data: { milestone, reason, addedAt: command.metadata.now, signOffVoided: voidsSignOff(open) } }];
+  const milestone = requireMilestonePlan(requested, {
+    departments: new Set(task.parts.keys()),
+    dueDate: task.dueDate,
+    today: day,
+  });
+  return [
+    {
+      type: 'MilestoneAdded',
+      data: { milestone, reason, addedAt: command.metadata.now, signOffVoided: voidsSignOff(open) },
+    },
+  ];
 }
 
 /** Pending extension requests for the milestone are withdrawn with it: there is nothing left to extend. */
@@ -48,13 +63,21 @@ export function removeMilestone(command: RemoveMilestone, state: TaskState): Tas
   const milestone = requireMilestone(open.task, command.data.milestoneId);
   const reason = requireReason(command.data.reason);
   const withdrawnExtensionIds = [...open.task.extensions.values()]
-    .filter((e) => e.status === 'pending' && e.target.kind === 'milestone' && e.target.milestoneId === milestone.milestoneId)
+    .filter(
+      (e) => e.status === 'pending' && e.target.kind === 'milestone' && e.target.milestoneId === milestone.milestoneId,
+    )
     .map((e) => e.extensionId);
-  return [{
-    type: 'MilestoneRemoved',
-    data: {
-      milestoneId: milestone.milestoneId, title: milestone.title, reason, withdrawnExtensionIds,
-      removedAt: command.metadata.now, signOffVoided: voidsSignOff(open),
+  return [
+    {
+      type: 'MilestoneRemoved',
+      data: {
+        milestoneId: milestone.milestoneId,
+        title: milestone.title,
+        reason,
+        withdrawnExtensionIds,
+        removedAt: command.metadata.now,
+        signOffVoided: voidsSignOff(open),
+      },
     },
-  }];
+  ];
 }

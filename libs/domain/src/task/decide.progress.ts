@@ -1,7 +1,14 @@
 import { isAfter, shanghaiDay } from '../shared/local-date';
 import {
-  actingDepartment, optionalText, requireAcknowledged, requireInProgress, requireMilestone, requireOpen, requirePart,
-  requireText, today,
+  actingDepartment,
+  optionalText,
+  requireAcknowledged,
+  requireInProgress,
+  requireMilestone,
+  requireOpen,
+  requirePart,
+  requireText,
+  today,
 } from './decide.guards';
 import { periodBounds } from './period';
 import type { CompleteMilestone, ReportProgress, SubmitPeriodicReport } from './task.commands';
@@ -30,13 +37,19 @@ export function reportProgress(command: ReportProgress, state: TaskState): TaskE
   const { data } = command;
   const percent = requirePercent(data.percent);
   const text = requireText(data.text, 'text');
-  return [{
-    type: 'ProgressReported',
-    data: {
-      department, percent, text, difficulties: optionalText(data.difficulties), nextSteps: optionalText(data.nextSteps),
-      reportedAt: command.metadata.now,
+  return [
+    {
+      type: 'ProgressReported',
+      data: {
+        department,
+        percent,
+        text,
+        difficulties: optionalText(data.difficulties),
+        nextSteps: optionalText(data.nextSteps),
+        reportedAt: command.metadata.now,
+      },
     },
-  }];
+  ];
 }
 
 /**
@@ -57,15 +70,22 @@ export function submitPeriodicReport(command: SubmitPeriodicReport, state: TaskS
   if (!bounds || isAfter(bounds.start, day) || isAfter(assignedOn, bounds.end)) {
     throw taskError('TASK.INVALID_PERIOD', { period, reporting: task.reporting });
   }
-  if (task.periodicReports.get(period)?.includes(department)) throw taskError('TASK.PERIOD_ALREADY_REPORTED', { period, department });
+  if (task.periodicReports.get(period)?.includes(department))
+    throw taskError('TASK.PERIOD_ALREADY_REPORTED', { period, department });
   const text = requireText(data.text, 'text');
-  return [{
-    type: 'PeriodicReportSubmitted',
-    data: {
-      department, period, text, difficulties: optionalText(data.difficulties), nextSteps: optionalText(data.nextSteps),
-      submittedAt: command.metadata.now,
+  return [
+    {
+      type: 'PeriodicReportSubmitted',
+      data: {
+        department,
+        period,
+        text,
+        difficulties: optionalText(data.difficulties),
+        nextSteps: optionalText(data.nextSteps),
+        submittedAt: command.metadata.now,
+      },
     },
-  }];
+  ];
 }
 
 /** A milestone is delivered by its owner or by a lead, who answers for the whole task. */
@@ -75,15 +95,27 @@ export function completeMilestone(command: CompleteMilestone, state: TaskState):
   requireAcknowledged(part, department);
   const milestone = requireMilestone(open.task, command.data.milestoneId);
   if (milestone.owner !== department && part.role !== 'lead') {
-    throw taskError('TASK.NOT_MILESTONE_OWNER', { milestoneId: milestone.milestoneId, owner: milestone.owner, department });
+    throw taskError('TASK.NOT_MILESTONE_OWNER', {
+      milestoneId: milestone.milestoneId,
+      owner: milestone.owner,
+      department,
+    });
   }
   if (milestone.completion) throw taskError('TASK.MILESTONE_ALREADY_COMPLETED', { milestoneId: milestone.milestoneId });
   const evidence = requireEvidence(command.data.evidence);
-  return [{
-    type: 'MilestoneCompleted',
-    data: {
-      milestoneId: milestone.milestoneId, title: milestone.title, department, evidence, note: optionalText(command.data.note),
-      dueDate: milestone.dueDate, late: isAfter(day, milestone.dueDate), completedAt: command.metadata.now,
+  return [
+    {
+      type: 'MilestoneCompleted',
+      data: {
+        milestoneId: milestone.milestoneId,
+        title: milestone.title,
+        department,
+        evidence,
+        note: optionalText(command.data.note),
+        dueDate: milestone.dueDate,
+        late: isAfter(day, milestone.dueDate),
+        completedAt: command.metadata.now,
+      },
     },
-  }];
+  ];
 }

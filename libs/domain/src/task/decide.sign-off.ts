@@ -1,5 +1,13 @@
 import {
-  actingDepartment, optionalText, requireInProgress, requireLead, requireOffice, requireOpen, requirePart, requireReason, today,
+  actingDepartment,
+  optionalText,
+  requireInProgress,
+  requireLead,
+  requireOffice,
+  requireOpen,
+  requirePart,
+  requireReason,
+  today,
 } from './decide.guards';
 import type { AcceptTask, ObjectToSignOff, RequestSignOff, ReturnTask, SignOff } from './task.commands';
 import { taskError } from './task.errors';
@@ -25,7 +33,12 @@ export function requestSignOff(command: RequestSignOff, state: TaskState): TaskE
   if (incomplete.length > 0) throw taskError('TASK.MILESTONES_INCOMPLETE', { milestoneIds: incomplete });
   const pending = unacknowledged(task);
   if (pending.length > 0) throw taskError('TASK.NOT_ACKNOWLEDGED', { pending });
-  const data = { department, note: optionalText(command.data.note), awaiting: cooperatingOf(task), requestedAt: command.metadata.now };
+  const data = {
+    department,
+    note: optionalText(command.data.note),
+    awaiting: cooperatingOf(task),
+    requestedAt: command.metadata.now,
+  };
   return [{ type: 'SignOffRequested', data }];
 }
 

@@ -27,7 +27,10 @@ export function periodBounds(period: string, cadence: ReportingCadence): PeriodB
   const firstMonth = (index - 1) * months + 1;
   // Day 0 of the month after the period is its last day; Date.UTC is used for arithmetic only.
   const last = new Date(Date.UTC(year, firstMonth - 1 + months, 0));
-  return { start: `${match[1]}-${pad(firstMonth)}-01`, end: `${match[1]}-${pad(last.getUTCMonth() + 1)}-${pad(last.getUTCDate())}` };
+  return {
+    start: `${match[1]}-${pad(firstMonth)}-01`,
+    end: `${match[1]}-${pad(last.getUTCMonth() + 1)}-${pad(last.getUTCDate())}`,
+  };
 }
 
 function pad(n: number): string {

@@ -13,7 +13,12 @@ describe('reporting periods', () => {
   });
 
   it.each([
-    ['2024-Q1', 'monthly'], ['2024-03', 'quarterly'], ['2024-Q0', 'quarterly'], ['2024-13', 'monthly'], ['2024-H3', 'half-yearly'], ['24', 'yearly'],
+    ['2024-Q1', 'monthly'],
+    ['2024-03', 'quarterly'],
+    ['2024-Q0', 'quarterly'],
+    ['2024-13', 'monthly'],
+    ['2024-H3', 'half-yearly'],
+    ['24', 'yearly'],
   ] as const)('%s is no %s period', (period, cadence) => {
     expect(periodBounds(period, cadence)).toBeUndefined();
   });

@@ -11,11 +11,25 @@ import { C5_IN, ECO, given, metaOf } from './testing/task.fixtures';
  * Each command is tried on a C-5 state where the entitled actor succeeds.
  */
 const WHERE_IT_WORKS: Record<TaskCommandType, keyof typeof C5_IN> = {
-  AssignTask: 'unassigned', CreateTask: 'unassigned', AcknowledgeTask: 'assigned', ReportProgress: 'in_progress',
-  SubmitPeriodicReport: 'in_progress', CompleteMilestone: 'in_progress', ReopenMilestone: 'in_progress', AddMilestone: 'in_progress',
-  RemoveMilestone: 'in_progress', RequestSignOff: 'sign_off_requested', SignOff: 'sign_off_requested', ObjectToSignOff: 'sign_off_requested',
-  AcceptTask: 'awaiting_acceptance', ReturnTask: 'awaiting_acceptance', RequestExtension: 'in_progress', ApproveExtension: 'in_progress',
-  RejectExtension: 'in_progress', ReassignTask: 'in_progress', CancelTask: 'in_progress',
+  AssignTask: 'unassigned',
+  CreateTask: 'unassigned',
+  AcknowledgeTask: 'assigned',
+  ReportProgress: 'in_progress',
+  SubmitPeriodicReport: 'in_progress',
+  CompleteMilestone: 'in_progress',
+  ReopenMilestone: 'in_progress',
+  AddMilestone: 'in_progress',
+  RemoveMilestone: 'in_progress',
+  RequestSignOff: 'sign_off_requested',
+  SignOff: 'sign_off_requested',
+  ObjectToSignOff: 'sign_off_requested',
+  AcceptTask: 'awaiting_acceptance',
+  ReturnTask: 'awaiting_acceptance',
+  RequestExtension: 'in_progress',
+  ApproveExtension: 'in_progress',
+  RejectExtension: 'in_progress',
+  ReassignTask: 'in_progress',
+  CancelTask: 'in_progress',
 };
 const ALL = Object.keys(WHERE_IT_WORKS) as TaskCommandType[];
 
@@ -27,7 +41,9 @@ describe.each(['leader', 'admin', 'system'] as const)('a %s', (role: Role) => {
   it.each(ALL)('may not %s', (type) => {
     const events = C5_IN[WHERE_IT_WORKS[type]];
     const command = { ...DATED[type](foldTask(events)), metadata: metaOf(role) };
-    const expected = (OFFICE_COMMANDS as readonly string[]).includes(type) ? 'TASK.OFFICE_ONLY' : 'TASK.DEPARTMENT_ONLY';
+    const expected = (OFFICE_COMMANDS as readonly string[]).includes(type)
+      ? 'TASK.OFFICE_ONLY'
+      : 'TASK.DEPARTMENT_ONLY';
     given(events).when(command).thenThrows(expected, 'forbidden');
   });
 });
@@ -35,19 +51,25 @@ describe.each(['leader', 'admin', 'system'] as const)('a %s', (role: Role) => {
 describe('the office', () => {
   it.each(DEPARTMENT_COMMANDS)('does not act for a department: %s', (type) => {
     const events = C5_IN[WHERE_IT_WORKS[type]];
-    given(events).when({ ...DATED[type](foldTask(events)), metadata: metaOf('office', '无废办') }).thenThrows('TASK.DEPARTMENT_ONLY', 'forbidden');
+    given(events)
+      .when({ ...DATED[type](foldTask(events)), metadata: metaOf('office', '无废办') })
+      .thenThrows('TASK.DEPARTMENT_ONLY', 'forbidden');
   });
 });
 
 describe('a department', () => {
   it.each(OFFICE_COMMANDS)('may not give the office’s command %s, even as lead', (type) => {
     const events = C5_IN[WHERE_IT_WORKS[type]];
-    given(events).when({ ...DATED[type](foldTask(events)), metadata: metaOf('department', ECO) }).thenThrows('TASK.OFFICE_ONLY', 'forbidden');
+    given(events)
+      .when({ ...DATED[type](foldTask(events)), metadata: metaOf('department', ECO) })
+      .thenThrows('TASK.OFFICE_ONLY', 'forbidden');
   });
 
   it.each(DEPARTMENT_COMMANDS)('not assigned to the task may not %s', (type) => {
     const events = C5_IN[WHERE_IT_WORKS[type]];
-    given(events).when({ ...DATED[type](foldTask(events)), metadata: metaOf('department', '区教育局') }).thenThrows('TASK.DEPARTMENT_NOT_ASSIGNED', 'forbidden');
+    given(events)
+      .when({ ...DATED[type](foldTask(events)), metadata: metaOf('department', '区教育局') })
+      .thenThrows('TASK.DEPARTMENT_NOT_ASSIGNED', 'forbidden');
   });
 });
 
@@ -55,7 +77,10 @@ describe('a department', () => {
 // succeed in their own specs (ongoing C-2; `ready` in task.sign-off.unit.spec.ts).
 const SUCCEEDS_ELSEWHERE: readonly TaskCommandType[] = ['SubmitPeriodicReport', 'RequestSignOff'];
 
-it.each(ALL.filter((t) => !SUCCEEDS_ELSEWHERE.includes(t)))('the entitled actor succeeds with %s where the others are refused', (type) => {
-  const state = foldTask(C5_IN[WHERE_IT_WORKS[type]]);
-  expect(decide(DATED[type](state), state).length).toBeGreaterThan(0);
-});
+it.each(ALL.filter((t) => !SUCCEEDS_ELSEWHERE.includes(t)))(
+  'the entitled actor succeeds with %s where the others are refused',
+  (type) => {
+    const state = foldTask(C5_IN[WHERE_IT_WORKS[type]]);
+    expect(decide(DATED[type](state), state).length).toBeGreaterThan(0);
+  },
+);

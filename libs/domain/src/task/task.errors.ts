@@ -63,4 +63,5 @@ export const TASK_ERRORS = {
 
 export type TaskErrorCode = keyof typeof TASK_ERRORS;
 
-export const taskError: (code: TaskErrorCode, details?: Record<string, unknown>) => DomainError = errorFactory(TASK_ERRORS);
+export const taskError: (code: TaskErrorCode, details?: Record<string, unknown>) => DomainError =
+  errorFactory(TASK_ERRORS);

@@ -1,6 +1,13 @@
 import type { Instant, LocalDate } from '../shared/local-date';
 import type {
-  Assignment, Evidence, ExtensionTarget, MilestonePlan, PartRole, ReportingCadence, TaskFacts, TaskSource,
+  Assignment,
+  Evidence,
+  ExtensionTarget,
+  MilestonePlan,
+  PartRole,
+  ReportingCadence,
+  TaskFacts,
+  TaskSource,
   TaskReassigned,
 } from './task.events';
 
@@ -64,9 +71,17 @@ export function recordOf(assignment: Assignment, source: TaskSource): TaskRecord
   ]);
   const milestones = new Map(assignment.milestones.map((m) => [m.milestoneId, { ...m, originalDueDate: m.dueDate }]));
   return {
-    facts: assignment.facts, source, parts, dueDate: assignment.dueDate, originalDueDate: assignment.dueDate,
-    reporting: assignment.reporting, assignedAt: assignment.assignedAt, milestones,
-    extensions: new Map(), progress: new Map(), periodicReports: new Map(),
+    facts: assignment.facts,
+    source,
+    parts,
+    dueDate: assignment.dueDate,
+    originalDueDate: assignment.dueDate,
+    reporting: assignment.reporting,
+    assignedAt: assignment.assignedAt,
+    milestones,
+    extensions: new Map(),
+    progress: new Map(),
+    periodicReports: new Map(),
   };
 }
 
@@ -110,7 +125,9 @@ export function withExtension(task: TaskRecord, id: string, update: (e: Extensio
 }
 
 export function withDueDate(task: TaskRecord, target: ExtensionTarget, dueDate: LocalDate): TaskRecord {
-  return target.kind === 'task' ? { ...task, dueDate } : withMilestone(task, target.milestoneId, (m) => ({ ...m, dueDate }));
+  return target.kind === 'task'
+    ? { ...task, dueDate }
+    : withMilestone(task, target.milestoneId, (m) => ({ ...m, dueDate }));
 }
 
 export function withoutMilestone(task: TaskRecord, id: string, withdrawn: readonly string[]): TaskRecord {
@@ -130,7 +147,10 @@ export function reassigned(task: TaskRecord, data: TaskReassigned['data']): Task
     const before = task.parts.get(department);
     return [department, before ? { ...before, role } : { role, acknowledgeBy: data.acknowledgeBy }];
   };
-  const parts = new Map([...data.lead.map((d) => part(d, 'lead')), ...data.cooperating.map((d) => part(d, 'cooperating'))]);
+  const parts = new Map([
+    ...data.lead.map((d) => part(d, 'lead')),
+    ...data.cooperating.map((d) => part(d, 'cooperating')),
+  ]);
   const milestones = new Map(task.milestones);
   for (const { milestoneId, to } of data.milestoneTransfers) {
     const milestone = milestones.get(milestoneId);

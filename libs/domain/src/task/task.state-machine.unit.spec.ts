@@ -9,10 +9,25 @@ const DOC = readFileSync(join(__dirname, '../../../../docs/task-state-machine.md
 
 // A Record over the union: adding an event type without listing it here fails to compile.
 const EVENT_TYPES: Record<TaskEventType, true> = {
-  TaskAssigned: true, TaskCreated: true, TaskAcknowledged: true, ProgressReported: true, PeriodicReportSubmitted: true,
-  MilestoneCompleted: true, MilestoneReopened: true, MilestoneAdded: true, MilestoneRemoved: true, SignOffRequested: true,
-  SignedOff: true, SignOffObjected: true, TaskAccepted: true, TaskReturned: true, ExtensionRequested: true,
-  ExtensionApproved: true, ExtensionRejected: true, TaskReassigned: true, TaskCancelled: true,
+  TaskAssigned: true,
+  TaskCreated: true,
+  TaskAcknowledged: true,
+  ProgressReported: true,
+  PeriodicReportSubmitted: true,
+  MilestoneCompleted: true,
+  MilestoneReopened: true,
+  MilestoneAdded: true,
+  MilestoneRemoved: true,
+  SignOffRequested: true,
+  SignedOff: true,
+  SignOffObjected: true,
+  TaskAccepted: true,
+  TaskReturned: true,
+  ExtensionRequested: true,
+  ExtensionApproved: true,
+  ExtensionRejected: true,
+  TaskReassigned: true,
+  TaskCancelled: true,
 };
 
 describe('docs/task-state-machine.md', () => {
@@ -34,8 +49,13 @@ describe('docs/task-state-machine.md', () => {
 
   it('labels every status in Chinese', () => {
     expect(STATUS_LABELS).toEqual({
-      unassigned: '待交办', assigned: '待签收', in_progress: '办理中', sign_off_requested: '会签中',
-      awaiting_acceptance: '待办结', accepted: '已办结', cancelled: '已撤销',
+      unassigned: '待交办',
+      assigned: '待签收',
+      in_progress: '办理中',
+      sign_off_requested: '会签中',
+      awaiting_acceptance: '待办结',
+      accepted: '已办结',
+      cancelled: '已撤销',
     });
     for (const [status, label] of Object.entries(STATUS_LABELS)) expect(DOC).toContain(`| \`${status}\` | ${label} |`);
   });

@@ -1,8 +1,16 @@
 import type { Instant } from '../shared/local-date';
 import type { PartRole, TaskEvent } from './task.events';
 import {
-  recordOf, reassigned, withDueDate, withExtension, withMilestone, withoutMilestone, withPart, workStatus,
-  type ExtensionState, type TaskRecord,
+  recordOf,
+  reassigned,
+  withDueDate,
+  withExtension,
+  withMilestone,
+  withoutMilestone,
+  withPart,
+  workStatus,
+  type ExtensionState,
+  type TaskRecord,
 } from './task.record';
 
 export type { ExtensionState, MilestoneState, Part, TaskRecord } from './task.record';
@@ -23,22 +31,39 @@ export type TaskState =
   | { readonly status: 'unassigned' }
   /** assigned: waiting for every lead's acknowledgement (签收). */
   | { readonly status: 'assigned' | 'in_progress'; readonly task: TaskRecord }
-  | { readonly status: 'sign_off_requested' | 'awaiting_acceptance'; readonly task: TaskRecord; readonly signOff: SignOffRound }
+  | {
+      readonly status: 'sign_off_requested' | 'awaiting_acceptance';
+      readonly task: TaskRecord;
+      readonly signOff: SignOffRound;
+    }
   | {
       readonly status: 'accepted';
       readonly task: TaskRecord;
-      readonly acceptance: { readonly closure: 'completed' | 'ongoing_closed'; readonly note: string; readonly acceptedAt: Instant };
+      readonly acceptance: {
+        readonly closure: 'completed' | 'ongoing_closed';
+        readonly note: string;
+        readonly acceptedAt: Instant;
+      };
     }
   | {
       readonly status: 'cancelled';
       readonly task: TaskRecord;
-      readonly cancellation: { readonly reason: string; readonly previousStatus: OpenStatus; readonly cancelledAt: Instant };
+      readonly cancellation: {
+        readonly reason: string;
+        readonly previousStatus: OpenStatus;
+        readonly cancelledAt: Instant;
+      };
     };
 
 export type TaskStatus = TaskState['status'];
 export type OpenTaskState = Extract<TaskState, { status: OpenStatus }>;
 export type OpenStatus = 'assigned' | 'in_progress' | 'sign_off_requested' | 'awaiting_acceptance';
-export const OPEN_STATUSES: readonly OpenStatus[] = ['assigned', 'in_progress', 'sign_off_requested', 'awaiting_acceptance'];
+export const OPEN_STATUSES: readonly OpenStatus[] = [
+  'assigned',
+  'in_progress',
+  'sign_off_requested',
+  'awaiting_acceptance',
+];
 
 export const STATUS_LABELS = {
   unassigned: '待交办',
@@ -97,12 +122,16 @@ export function evolve(state: TaskState, event: TaskEvent): TaskState {
     }
     case 'TaskAcknowledged': {
       const { department, acknowledgedAt: at, late } = event.data;
-      const acknowledge = (task: TaskRecord) => withPart(task, department, (part) => ({ ...part, acknowledged: { at, late } }));
+      const acknowledge = (task: TaskRecord) =>
+        withPart(task, department, (part) => ({ ...part, acknowledged: { at, late } }));
       return state.status === 'assigned' ? backToWork(state, acknowledge) : withTask(state, acknowledge);
     }
     case 'ProgressReported': {
       const { department, percent, reportedAt } = event.data;
-      return withTask(state, (task) => ({ ...task, progress: new Map(task.progress).set(department, { percent, reportedAt }) }));
+      return withTask(state, (task) => ({
+        ...task,
+        progress: new Map(task.progress).set(department, { percent, reportedAt }),
+      }));
     }
     case 'PeriodicReportSubmitted': {
       const { period, department } = event.data;
@@ -118,16 +147,23 @@ export function evolve(state: TaskState, event: TaskEvent): TaskState {
       );
     }
     case 'MilestoneReopened':
-      return backToWork(state, (task) => withMilestone(task, event.data.milestoneId, ({ completion: _, ...open }) => open));
+      return backToWork(state, (task) =>
+        withMilestone(task, event.data.milestoneId, ({ completion: _, ...open }) => open),
+      );
     case 'MilestoneAdded': {
       const { milestone } = event.data;
       return backToWork(state, (task) => ({
         ...task,
-        milestones: new Map(task.milestones).set(milestone.milestoneId, { ...milestone, originalDueDate: milestone.dueDate }),
+        milestones: new Map(task.milestones).set(milestone.milestoneId, {
+          ...milestone,
+          originalDueDate: milestone.dueDate,
+        }),
       }));
     }
     case 'MilestoneRemoved':
-      return backToWork(state, (task) => withoutMilestone(task, event.data.milestoneId, event.data.withdrawnExtensionIds));
+      return backToWork(state, (task) =>
+        withoutMilestone(task, event.data.milestoneId, event.data.withdrawnExtensionIds),
+      );
     case 'SignOffRequested': {
       const { department: requestedBy, requestedAt, awaiting } = event.data;
       if (state.status !== 'in_progress') return state;
@@ -136,8 +172,15 @@ export function evolve(state: TaskState, event: TaskEvent): TaskState {
     }
     case 'SignedOff': {
       if (state.status !== 'sign_off_requested') return state;
-      const signOff = { ...state.signOff, signed: new Map(state.signOff.signed).set(event.data.department, event.data.signedAt) };
-      return { ...state, status: event.data.remaining.length > 0 ? 'sign_off_requested' : 'awaiting_acceptance', signOff };
+      const signOff = {
+        ...state.signOff,
+        signed: new Map(state.signOff.signed).set(event.data.department, event.data.signedAt),
+      };
+      return {
+        ...state,
+        status: event.data.remaining.length > 0 ? 'sign_off_requested' : 'awaiting_acceptance',
+        signOff,
+      };
     }
     case 'SignOffObjected':
     case 'TaskReturned':
@@ -147,29 +190,54 @@ export function evolve(state: TaskState, event: TaskEvent): TaskState {
       return onOpen(state, ({ task }) => ({ status: 'accepted', task, acceptance: { closure, note, acceptedAt } }));
     }
     case 'ExtensionRequested': {
-      const { extensionId, target, department: requestedBy, reason, currentDueDate, newDueDate, requestedAt } = event.data;
+      const {
+        extensionId,
+        target,
+        department: requestedBy,
+        reason,
+        currentDueDate,
+        newDueDate,
+        requestedAt,
+      } = event.data;
       return withTask(state, (task) => ({
         ...task,
         extensions: new Map(task.extensions).set(extensionId, {
-          extensionId, target, requestedBy, reason, previousDueDate: currentDueDate, newDueDate, requestedAt, status: 'pending',
+          extensionId,
+          target,
+          requestedBy,
+          reason,
+          previousDueDate: currentDueDate,
+          newDueDate,
+          requestedAt,
+          status: 'pending',
         }),
       }));
     }
     case 'ExtensionApproved': {
       const { extensionId, target, newDueDate, note, approvedAt: at } = event.data;
       return withTask(state, (task) =>
-        withDueDate(withExtension(task, extensionId, (e) => ({ ...e, status: 'approved', decision: { at, note } })), target, newDueDate),
+        withDueDate(
+          withExtension(task, extensionId, (e) => ({ ...e, status: 'approved', decision: { at, note } })),
+          target,
+          newDueDate,
+        ),
       );
     }
     case 'ExtensionRejected': {
       const { extensionId, reason: note, rejectedAt: at } = event.data;
-      return withTask(state, (task) => withExtension(task, extensionId, (e) => ({ ...e, status: 'rejected', decision: { at, note } })));
+      return withTask(state, (task) =>
+        withExtension(task, extensionId, (e) => ({ ...e, status: 'rejected', decision: { at, note } })),
+      );
     }
     case 'TaskReassigned':
       return backToWork(state, (task) => reassigned(task, event.data));
     case 'TaskCancelled': {
       const { reason, previousStatus, cancelledAt } = event.data;
-      return onOpen(state, ({ task }) => ({ status: 'cancelled', task, cancellation: { reason, previousStatus, cancelledAt } }));
+      return onOpen(state, ({ task }) => ({
+        status: 'cancelled',
+        task,
+        cancellation: { reason, previousStatus, cancelledAt },
+      }));
     }
     case 'ReminderSent':
     case 'EscalationSent':

@@ -12,7 +12,10 @@ describe('evolve', () => {
   });
 
   it('never changes a state it was given: every step copies what it changes', () => {
-    const events = [...C5_IN.awaiting_acceptance, { type: 'TaskReturned', data: { reason: '补充', returnedAt: NOW } }] satisfies TaskEvent[];
+    const events = [
+      ...C5_IN.awaiting_acceptance,
+      { type: 'TaskReturned', data: { reason: '补充', returnedAt: NOW } },
+    ] satisfies TaskEvent[];
     const states: TaskState[] = [];
     const before: string[] = [];
     let state = initialTaskState();
@@ -30,11 +33,15 @@ describe('evolve', () => {
     const cancelled = foldTask(C5_IN.cancelled);
     expect(evolve(cancelled, acknowledged(ECO, 'lead'))).toBe(cancelled);
     const inProgress = foldTask(C5_IN.in_progress);
-    expect(evolve(inProgress, { type: 'SignedOff', data: { department: URBAN, note: '', remaining: [], signedAt: NOW } })).toBe(inProgress);
+    expect(
+      evolve(inProgress, { type: 'SignedOff', data: { department: URBAN, note: '', remaining: [], signedAt: NOW } }),
+    ).toBe(inProgress);
   });
 
   it('throws on an event type it does not know (a stream written by a newer version)', () => {
-    expect(() => evolve(initialTaskState(), { type: 'TaskTeleported', data: {} } as unknown as TaskEvent)).toThrow(/unknown task event/);
+    expect(() => evolve(initialTaskState(), { type: 'TaskTeleported', data: {} } as unknown as TaskEvent)).toThrow(
+      /unknown task event/,
+    );
   });
 
   it('folds C-5 to each status its fixture names', () => {
@@ -43,7 +50,10 @@ describe('evolve', () => {
 
   it('keeps the sign-off round only while signing or awaiting acceptance', () => {
     const signing = foldTask(C5_IN.sign_off_requested);
-    expect(signing.status === 'sign_off_requested' && signing.signOff).toMatchObject({ requestedBy: ECO, awaiting: [URBAN] });
+    expect(signing.status === 'sign_off_requested' && signing.signOff).toMatchObject({
+      requestedBy: ECO,
+      awaiting: [URBAN],
+    });
     const waiting = foldTask(C5_IN.awaiting_acceptance);
     expect(waiting.status === 'awaiting_acceptance' && [...waiting.signOff.signed.keys()]).toEqual([URBAN]);
     expect('signOff' in foldTask(C5_IN.accepted)).toBe(false);

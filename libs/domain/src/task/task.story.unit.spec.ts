@@ -22,10 +22,27 @@ it('C-5 社会源危险废物回收体系建设: assignment, extension, objectio
   run({ type: 'AssignTask', data: C5, metadata: office(at('2024-01-02')) });
   run({ type: 'AcknowledgeTask', data: {}, metadata: dept(URBAN, at('2024-01-03')) });
   run({ type: 'AcknowledgeTask', data: {}, metadata: dept(ECO, at('2024-01-08')) }); // late
-  run({ type: 'CompleteMilestone', data: { milestoneId: 'm1', evidence: EVIDENCE }, metadata: dept(ECO, at('2024-06-20')) });
-  run({ type: 'RequestExtension', data: { extensionId: 'x-1', target: { kind: 'milestone', milestoneId: 'm2' }, newDueDate: '2024-12-15', reason: '选址调整' }, metadata: dept(ECO, at('2024-10-08')) });
+  run({
+    type: 'CompleteMilestone',
+    data: { milestoneId: 'm1', evidence: EVIDENCE },
+    metadata: dept(ECO, at('2024-06-20')),
+  });
+  run({
+    type: 'RequestExtension',
+    data: {
+      extensionId: 'x-1',
+      target: { kind: 'milestone', milestoneId: 'm2' },
+      newDueDate: '2024-12-15',
+      reason: '选址调整',
+    },
+    metadata: dept(ECO, at('2024-10-08')),
+  });
   run({ type: 'ApproveExtension', data: { extensionId: 'x-1' }, metadata: office(at('2024-10-10')) });
-  run({ type: 'CompleteMilestone', data: { milestoneId: 'm2', evidence: EVIDENCE }, metadata: dept(URBAN, at('2024-12-10')) });
+  run({
+    type: 'CompleteMilestone',
+    data: { milestoneId: 'm2', evidence: EVIDENCE },
+    metadata: dept(URBAN, at('2024-12-10')),
+  });
   run({ type: 'RequestSignOff', data: {}, metadata: dept(ECO, at('2024-12-11')) });
   run({ type: 'ObjectToSignOff', data: { reason: '收集点台账不全' }, metadata: dept(URBAN, at('2024-12-12')) });
   run({ type: 'RequestSignOff', data: { note: '已补充台账' }, metadata: dept(ECO, at('2024-12-16')) });
@@ -36,12 +53,30 @@ it('C-5 社会源危险废物回收体系建设: assignment, extension, objectio
   run({ type: 'AcceptTask', data: {}, metadata: office(at('2024-12-27')) });
 
   expect(labels).toEqual([
-    '待签收', '待签收', '办理中', '办理中', '办理中', '办理中', '办理中', '会签中', '办理中', '会签中', '待办结', '办理中', '会签中', '待办结', '已办结',
+    '待签收',
+    '待签收',
+    '办理中',
+    '办理中',
+    '办理中',
+    '办理中',
+    '办理中',
+    '会签中',
+    '办理中',
+    '会签中',
+    '待办结',
+    '办理中',
+    '会签中',
+    '待办结',
+    '已办结',
   ]);
   const final = foldTask(stream);
   if (final.status !== 'accepted') throw new Error('unreachable');
   expect(final.task.parts.get(ECO)?.acknowledged?.late).toBe(true);
-  expect(final.task.milestones.get('m2')).toMatchObject({ dueDate: '2024-12-15', originalDueDate: '2024-10-31', completion: { late: false } });
+  expect(final.task.milestones.get('m2')).toMatchObject({
+    dueDate: '2024-12-15',
+    originalDueDate: '2024-10-31',
+    completion: { late: false },
+  });
   expect(taskStreamId(PLAN_ID, C5.facts.code)).toBe('task-lianyun-2022-2025.C-5');
   // The stream survives a JSON round trip (what the event store does) and folds to the same state.
   expect(foldTask(JSON.parse(JSON.stringify(stream)) as TaskEvent[])).toEqual(final);

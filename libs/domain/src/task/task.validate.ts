@@ -20,7 +20,10 @@ export function requireNotPast(date: LocalDate, today: LocalDate, field: string)
   if (isAfter(today, date)) throw taskError('TASK.DUE_DATE_IN_PAST', { field, value: date, today });
 }
 
-export function requireDepartments(lead: readonly string[], cooperating: readonly string[]): { lead: string[]; cooperating: string[] } {
+export function requireDepartments(
+  lead: readonly string[],
+  cooperating: readonly string[],
+): { lead: string[]; cooperating: string[] } {
   const all = [...lead, ...cooperating];
   const named = all.every((d) => typeof d === 'string' && d.trim() !== '' && d === d.trim());
   if (lead.length === 0 || !named || new Set(all).size !== all.length) {
@@ -43,7 +46,8 @@ export function requireMilestonePlan(m: MilestonePlan, ctx: MilestoneContext): M
   if (ctx.dueDate !== null && isAfter(dueDate, ctx.dueDate)) {
     throw taskError('TASK.MILESTONE_AFTER_DUE', { milestoneId: m.milestoneId, dueDate, taskDueDate: ctx.dueDate });
   }
-  if (!ctx.departments.has(m.owner)) throw taskError('TASK.MILESTONE_OWNER_NOT_ASSIGNED', { milestoneId: m.milestoneId, owner: m.owner });
+  if (!ctx.departments.has(m.owner))
+    throw taskError('TASK.MILESTONE_OWNER_NOT_ASSIGNED', { milestoneId: m.milestoneId, owner: m.owner });
   return { milestoneId: m.milestoneId, title, dueDate, owner: m.owner };
 }
 
@@ -55,12 +59,14 @@ export function requireAssignment(request: AssignmentRequest, today: LocalDate) 
   }
   const { lead, cooperating } = requireDepartments(request.lead, request.cooperating);
   let dueDate: LocalDate | null = null;
-  if (facts.ongoing !== (request.dueDate === null)) throw taskError('TASK.INVALID_DUE_DATE', { ongoing: facts.ongoing, dueDate: request.dueDate });
+  if (facts.ongoing !== (request.dueDate === null))
+    throw taskError('TASK.INVALID_DUE_DATE', { ongoing: facts.ongoing, dueDate: request.dueDate });
   if (request.dueDate !== null) {
     dueDate = requireDate(request.dueDate, 'dueDate');
     requireNotPast(dueDate, today, 'dueDate');
   }
-  if (!facts.ongoing && request.reporting !== undefined) throw taskError('TASK.INVALID_REPORTING', { reporting: request.reporting });
+  if (!facts.ongoing && request.reporting !== undefined)
+    throw taskError('TASK.INVALID_REPORTING', { reporting: request.reporting });
   const reporting: ReportingCadence | null = facts.ongoing ? (request.reporting ?? 'quarterly') : null;
   const acknowledgeBy = requireDate(request.acknowledgeBy, 'acknowledgeBy');
   requireNotPast(acknowledgeBy, today, 'acknowledgeBy');
@@ -71,7 +77,15 @@ export function requireAssignment(request: AssignmentRequest, today: LocalDate) 
     ids.add(m.milestoneId);
     return requireMilestonePlan(m, ctx);
   });
-  return { facts: { ...facts, title: facts.title.trim() }, lead, cooperating, dueDate, milestones, acknowledgeBy, reporting };
+  return {
+    facts: { ...facts, title: facts.title.trim() },
+    lead,
+    cooperating,
+    dueDate,
+    milestones,
+    acknowledgeBy,
+    reporting,
+  };
 }
 
 const SHA256 = /^[0-9a-f]{64}$/i;
@@ -82,8 +96,11 @@ export function requireEvidence(evidence: readonly Evidence[]): Evidence[] {
     const title = typeof item.title === 'string' ? item.title.trim() : '';
     const url = item.url?.trim() || undefined;
     const documentRef = item.documentRef?.trim() || undefined;
-    const bad = !title || (!url && !documentRef) || (url !== undefined && !/^https?:\/\/\S+$/.test(url))
-      || (item.sha256 !== undefined && !SHA256.test(item.sha256));
+    const bad =
+      !title ||
+      (!url && !documentRef) ||
+      (url !== undefined && !/^https?:\/\/\S+$/.test(url)) ||
+      (item.sha256 !== undefined && !SHA256.test(item.sha256));
     if (bad) throw taskError('TASK.INVALID_EVIDENCE', { index });
     return {
       title,

@@ -18,7 +18,10 @@ function changeOneByteOfLiveRecord(file: string, marker: string, offset: number,
     bytes[at + offset] = replacement.charCodeAt(0);
     writeFileSync(file, bytes);
     const db = new Database(file, { readonly: true });
-    const changed = db.prepare('SELECT count(*) FROM events WHERE data LIKE ?').pluck().get(`%${marker.slice(0, offset)}${replacement}%`);
+    const changed = db
+      .prepare('SELECT count(*) FROM events WHERE data LIKE ?')
+      .pluck()
+      .get(`%${marker.slice(0, offset)}${replacement}%`);
     db.close();
     if (changed === 1) return;
   }
@@ -33,7 +36,11 @@ describe('verifyChains over a real SQLite file', () => {
   async function filled(file: string): Promise<void> {
     const store = new SqliteEventStore({ filename: file });
     for (const code of ['A-1', 'A-6', 'C-5']) {
-      await store.append(`task-p.${code}`, [testEvent(0, { note: `${code} 签收` }), testEvent(1, { note: `${code} MARKER-${code}-1 进展` })], 'no_stream');
+      await store.append(
+        `task-p.${code}`,
+        [testEvent(0, { note: `${code} 签收` }), testEvent(1, { note: `${code} MARKER-${code}-1 进展` })],
+        'no_stream',
+      );
       await store.append(`task-p.${code}`, [testEvent(2, { note: `${code} 办结` })], 1n);
     }
     await store.close();

@@ -18,7 +18,11 @@ const PAGE = 1000;
 export async function verifyChains(store: EventStore): Promise<ChainReport> {
   const last = new Map<string, string | null>();
   let events = 0;
-  for (let page = await store.readAll(0n, PAGE); page.length > 0; page = await store.readAll(page.at(-1)!.position, PAGE)) {
+  for (
+    let page = await store.readAll(0n, PAGE);
+    page.length > 0;
+    page = await store.readAll(page.at(-1)!.position, PAGE)
+  ) {
     for (const event of page) {
       const previous = event.revision === 0n ? null : (last.get(event.streamId) ?? null);
       const { hash, problem } = checkLink(event, previous);
@@ -31,7 +35,10 @@ export async function verifyChains(store: EventStore): Promise<ChainReport> {
 }
 
 /** The chain of one stream, for the audit trail of a task. */
-export async function verifyStream(store: EventStore, streamId: string): Promise<{ ok: boolean; firstBreak?: ChainBreak }> {
+export async function verifyStream(
+  store: EventStore,
+  streamId: string,
+): Promise<{ ok: boolean; firstBreak?: ChainBreak }> {
   let previous: string | null = null;
   for (const event of await store.readStream(streamId)) {
     const { hash, problem } = checkLink(event, previous);

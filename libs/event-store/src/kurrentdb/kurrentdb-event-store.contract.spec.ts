@@ -9,7 +9,9 @@ import { KurrentDbEventStore } from './kurrentdb-event-store';
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
 
 if (connectionString) {
-  describeEventStoreContract('KurrentDB (real server)', async () => KurrentDbEventStore.fromConnectionString(connectionString));
+  describeEventStoreContract('KurrentDB (real server)', async () =>
+    KurrentDbEventStore.fromConnectionString(connectionString),
+  );
 } else {
   describe('EventStore contract: KurrentDB', () => {
     it.skip('needs EVENTSTORE_CONNECTION_STRING (no server configured here)', () => undefined);

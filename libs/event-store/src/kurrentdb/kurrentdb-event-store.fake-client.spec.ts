@@ -22,7 +22,11 @@ class FakeClient {
   appendCalls = 0;
   omitAppendPosition = false;
 
-  async appendToStream(stream: string, eventOrEvents: EventData | EventData[], options: { streamState?: AppendStreamState }) {
+  async appendToStream(
+    stream: string,
+    eventOrEvents: EventData | EventData[],
+    options: { streamState?: AppendStreamState },
+  ) {
     this.appendCalls += 1;
     const current = this.revisionOf(stream);
     const state = options.streamState ?? 'any';
@@ -32,7 +36,11 @@ class FakeClient {
       (state === 'stream_exists' && current !== undefined) ||
       state === current;
     if (!ok) {
-      throw new WrongExpectedVersionError(undefined, { streamName: stream, expected: state, current: current ?? 'no_stream' });
+      throw new WrongExpectedVersionError(undefined, {
+        streamName: stream,
+        expected: state,
+        current: current ?? 'no_stream',
+      });
     }
     let revision = current ?? -1n;
     // Like the real client: one event or an array.
@@ -40,7 +48,16 @@ class FakeClient {
       const position = BigInt(this.log.length + 1) * 100n;
       revision += 1n;
       const [data, metadata] = [JSON.parse(JSON.stringify(e.data)), e.metadata];
-      this.log.push({ streamId: stream, id: e.id, type: e.type, revision, created: new Date(), data, metadata, position: { commit: position, prepare: position } });
+      this.log.push({
+        streamId: stream,
+        id: e.id,
+        type: e.type,
+        revision,
+        created: new Date(),
+        data,
+        metadata,
+        position: { commit: position, prepare: position },
+      });
     }
     const last = this.log[this.log.length - 1].position!;
     return { success: true, nextExpectedRevision: revision, position: this.omitAppendPosition ? undefined : last };
@@ -50,7 +67,8 @@ class FakeClient {
     let events = this.log.filter((e) => e.streamId === stream);
     if (events.length === 0) throw new StreamNotFoundError(undefined, stream);
     if (options.direction === 'backwards') events = events.reverse();
-    else if (typeof options.fromRevision === 'bigint') events = events.filter((e) => e.revision >= (options.fromRevision as bigint));
+    else if (typeof options.fromRevision === 'bigint')
+      events = events.filter((e) => e.revision >= (options.fromRevision as bigint));
     for (const event of events.slice(0, options.maxCount ?? Infinity)) yield { event };
   }
 
@@ -60,7 +78,8 @@ class FakeClient {
     const events = this.log
       .filter((e) => typeof from !== 'object' || e.position!.commit >= from.commit)
       .filter((e) => regex === undefined || regex.test(e.type));
-    for (const event of events.slice(0, options.maxCount ?? Infinity)) yield { event, commitPosition: event.position!.commit };
+    for (const event of events.slice(0, options.maxCount ?? Infinity))
+      yield { event, commitPosition: event.position!.commit };
   }
 
   async setStreamMetadata(stream: string, metadata: unknown) {
@@ -75,7 +94,13 @@ class FakeClient {
 const event = (n: number): NewEvent => ({
   type: 'TestHappened',
   data: { n },
-  metadata: { actorId: 'u', role: 'office', correlationId: 'c', causationId: 'c', occurredAt: '2023-01-03T09:00:00+08:00' },
+  metadata: {
+    actorId: 'u',
+    role: 'office',
+    correlationId: 'c',
+    causationId: 'c',
+    occurredAt: '2023-01-03T09:00:00+08:00',
+  },
 });
 
 function setup() {
@@ -93,7 +118,10 @@ describe('KurrentDbEventStore over a fake client', () => {
 
   it('appends, returns revision and commit position, and maps conflicts', async () => {
     const { store } = setup();
-    expect(await store.append('s', [event(0), event(1)], 'no_stream')).toEqual({ nextExpectedRevision: 1n, position: 200n });
+    expect(await store.append('s', [event(0), event(1)], 'no_stream')).toEqual({
+      nextExpectedRevision: 1n,
+      position: 200n,
+    });
     await expect(store.append('s', [event(2)], 0n)).rejects.toEqual(new ConcurrencyError('s', 0n, 1n));
     await expect(store.append('t', [event(2)], 'stream_exists')).rejects.toMatchObject({ actual: undefined });
   });
@@ -115,7 +143,11 @@ describe('KurrentDbEventStore over a fake client', () => {
     const { client, store } = setup();
     await store.append('a', [0, 1].map(event), 'no_stream');
     await store.checkpoints.store('proj', 200n);
-    await client.appendToStream('$stats', [{ id: 'x', type: 'UserLooking', contentType: 'application/json', data: {}, metadata: undefined }], {});
+    await client.appendToStream(
+      '$stats',
+      [{ id: 'x', type: 'UserLooking', contentType: 'application/json', data: {}, metadata: undefined }],
+      {},
+    );
     await store.append('b', [2, 3, 4].map(event), 'no_stream');
     const all = await store.readAll();
     expect(all.map((e) => e.streamId + (e.data as { n: number }).n)).toEqual(['a0', 'a1', 'b2', 'b3', 'b4']);

@@ -104,9 +104,9 @@ describe('KurrentDB mapping', () => {
   it('refuses to invent a position the server did not give (missing or the 2^64-1 sentinel)', () => {
     expect(() => toRecordedEvent({ event: clientEvent({ position: undefined }) })).toThrow(/no \$all position/);
     const sentinel = 2n ** 64n - 1n;
-    expect(() => toRecordedEvent({ event: clientEvent({ position: { commit: sentinel, prepare: sentinel } }) })).toThrow(
-      /no \$all position/,
-    );
+    expect(() =>
+      toRecordedEvent({ event: clientEvent({ position: { commit: sentinel, prepare: sentinel } }) }),
+    ).toThrow(/no \$all position/);
   });
 
   it('skips a resolved event without a record (unresolved link)', () => {

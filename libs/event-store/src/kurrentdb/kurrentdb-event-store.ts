@@ -63,8 +63,10 @@ export class KurrentDbEventStore implements EventStore {
       // The hash chain continues from the stream's last event, so the append is pinned to the
       // revision that event has: `any`/`stream_exists` become that revision, retried on a race.
       const head = await this.streamHead(streamId);
-      if (expected === 'stream_exists' && head.revision === undefined) throw new ConcurrencyError(streamId, expected, undefined);
-      const pinned: ExpectedRevision = expected === 'any' || expected === 'stream_exists' ? (head.revision ?? 'no_stream') : expected;
+      if (expected === 'stream_exists' && head.revision === undefined)
+        throw new ConcurrencyError(streamId, expected, undefined);
+      const pinned: ExpectedRevision =
+        expected === 'any' || expected === 'stream_exists' ? (head.revision ?? 'no_stream') : expected;
       const eventData = chainEvents(prepared, head.hash).events.map((event) =>
         jsonEvent({
           id: event.id,
@@ -93,7 +95,11 @@ export class KurrentDbEventStore implements EventStore {
   /** Revision and chain hash of the stream's last event; an unknown stream has neither. */
   private async streamHead(streamId: string): Promise<{ revision: bigint | undefined; hash: string | null }> {
     try {
-      for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+      for await (const resolved of this.client.readStream(streamId, {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1,
+      })) {
         const event = toRecordedEvent(resolved);
         if (event) return { revision: event.revision, hash: (event.metadata.hash as string | undefined) ?? null };
       }
@@ -163,7 +169,10 @@ export class KurrentDbEventStore implements EventStore {
   async ping(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`KurrentDB did not answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`KurrentDB did not answer within ${PING_TIMEOUT_MS} ms`)),
+        PING_TIMEOUT_MS,
+      );
     });
     const read = (async () => {
       for await (const _ of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) {

@@ -35,13 +35,18 @@ describe('kurrentDbSubscription', () => {
     const seen: bigint[] = [];
     let busy = false;
     let overlapped = false;
-    const sub = kurrentDbSubscription(source, 20n, async (e) => {
-      overlapped ||= busy;
-      busy = true;
-      await tick();
-      seen.push(e.position);
-      busy = false;
-    }, () => undefined);
+    const sub = kurrentDbSubscription(
+      source,
+      20n,
+      async (e) => {
+        overlapped ||= busy;
+        busy = true;
+        await tick();
+        seen.push(e.position);
+        busy = false;
+      },
+      () => undefined,
+    );
     // 20 is the checkpoint itself (an inclusive server start would resend it); 10 is older.
     for (const p of [10n, 20n, 30n, 40n, 50n]) source.write(resolved(p));
     source.write(resolved(45n, '$stats', '$statsCollected'));
@@ -71,10 +76,15 @@ describe('kurrentDbSubscription', () => {
     const seen: bigint[] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const sub = kurrentDbSubscription(source, undefined, async (e: RecordedEvent) => {
-      seen.push(e.position);
-      await gate;
-    }, () => undefined);
+    const sub = kurrentDbSubscription(
+      source,
+      undefined,
+      async (e: RecordedEvent) => {
+        seen.push(e.position);
+        await gate;
+      },
+      () => undefined,
+    );
     source.write(resolved(1n));
     source.write(resolved(2n));
     while (seen.length < 1) await tick();
@@ -89,9 +99,14 @@ describe('kurrentDbSubscription', () => {
 
   it('rejects done and cancels the call when the handler throws', async () => {
     const { source, unsubscribe } = fakeSource();
-    const sub = kurrentDbSubscription(source, undefined, () => {
-      throw new Error('projection failed');
-    }, () => undefined);
+    const sub = kurrentDbSubscription(
+      source,
+      undefined,
+      () => {
+        throw new Error('projection failed');
+      },
+      () => undefined,
+    );
     source.write(resolved(1n));
     await expect(sub.done).rejects.toThrow('projection failed');
     expect(unsubscribe).toHaveBeenCalled();
@@ -100,12 +115,22 @@ describe('kurrentDbSubscription', () => {
 
   it('rejects done when the subscription errors or ends on its own', async () => {
     const failing = fakeSource();
-    const sub1 = kurrentDbSubscription(failing.source, undefined, () => undefined, () => undefined);
+    const sub1 = kurrentDbSubscription(
+      failing.source,
+      undefined,
+      () => undefined,
+      () => undefined,
+    );
     failing.source.destroy(new Error('UNAVAILABLE'));
     await expect(sub1.done).rejects.toThrow('UNAVAILABLE');
 
     const ending = fakeSource();
-    const sub2 = kurrentDbSubscription(ending.source, undefined, () => undefined, () => undefined);
+    const sub2 = kurrentDbSubscription(
+      ending.source,
+      undefined,
+      () => undefined,
+      () => undefined,
+    );
     ending.source.end();
     await expect(sub2.done).rejects.toThrow(/ended unexpectedly/);
   });

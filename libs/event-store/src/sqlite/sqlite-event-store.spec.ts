@@ -58,7 +58,13 @@ describe('SqliteEventStore specifics', () => {
     const db = new Database(file);
     expect(() => db.prepare("UPDATE events SET data = '{}'").run()).toThrow('append-only');
     expect(() => db.prepare('DELETE FROM events').run()).toThrow('append-only');
-    expect(() => db.prepare("INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES ('x', 's', 0, 't', '{}', '{}', '')").run()).toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES ('x', 's', 0, 't', '{}', '{}', '')",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
     db.close();
   });
 

@@ -44,7 +44,9 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private closed = false;
   /** Inserts one append's events; nested in the batch transaction it runs as a savepoint. */
-  private readonly insertEvents: Database.Transaction<(append: PendingAppend, after: StreamHead, at: string) => InsertResult>;
+  private readonly insertEvents: Database.Transaction<
+    (append: PendingAppend, after: StreamHead, at: string) => InsertResult
+  >;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
@@ -60,7 +62,9 @@ export class SqliteEventStore implements EventStore {
       const chained = chainEvents(append.events, after.hash);
       for (const e of chained.events) {
         revision += 1n;
-        position = BigInt(this.sql.insert.run(e.id, append.streamId, revision, e.type, e.data, e.metadata, at).lastInsertRowid);
+        position = BigInt(
+          this.sql.insert.run(e.id, append.streamId, revision, e.type, e.data, e.metadata, at).lastInsertRowid,
+        );
       }
       return { revision, position, hash: chained.lastHash };
     });
@@ -77,7 +81,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, from = 0n): Promise<RecordedEvent[]> {
-    if (typeof streamId !== 'string' || streamId === '') throw new InvalidAppendError('streamId', 'must be a non-empty string');
+    if (typeof streamId !== 'string' || streamId === '')
+      throw new InvalidAppendError('streamId', 'must be a non-empty string');
     return toRecorded(this.sql.readStream.all(streamId, from));
   }
 
@@ -125,7 +130,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   private readPage(after: bigint, limit: number): RecordedEvent[] {
-    if (typeof after !== 'bigint' || after < 0n) throw new InvalidAppendError('fromPosition', 'must be a non-negative bigint');
+    if (typeof after !== 'bigint' || after < 0n)
+      throw new InvalidAppendError('fromPosition', 'must be a non-negative bigint');
     if (!Number.isInteger(limit) || limit < 1) throw new InvalidAppendError('limit', 'must be a positive integer');
     return toRecorded(this.sql.readAll.all(after, limit));
   }
@@ -189,7 +195,11 @@ interface InsertResult {
   readonly hash: string | null;
 }
 
-function checkExpected(streamId: string, expected: ExpectedRevision, actual: bigint | undefined): ConcurrencyError | undefined {
+function checkExpected(
+  streamId: string,
+  expected: ExpectedRevision,
+  actual: bigint | undefined,
+): ConcurrencyError | undefined {
   const ok =
     expected === 'any' ||
     (expected === 'no_stream' && actual === undefined) ||

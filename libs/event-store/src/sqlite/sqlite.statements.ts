@@ -10,7 +10,9 @@ export function prepareStatements(db: Database.Database) {
     lastEvent: db
       // The chain's previous hash lives only in the metadata: one small JSON read per append is
       // cheaper than a column that makes every row, and so every group commit, larger.
-      .prepare("SELECT revision, json_extract(metadata, '$.hash') FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1")
+      .prepare(
+        "SELECT revision, json_extract(metadata, '$.hash') FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1",
+      )
       .raw(),
     insert: db.prepare(
       `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at)
@@ -19,9 +21,7 @@ export function prepareStatements(db: Database.Database) {
     readStream: db
       .prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`)
       .raw(),
-    readAll: db
-      .prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
-      .raw(),
+    readAll: db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(),
     head: db.prepare('SELECT max(position) FROM events').pluck(),
     loadCheckpoint: db.prepare('SELECT position FROM checkpoints WHERE subscriber_id = ?').pluck(),
     storeCheckpoint: db.prepare(

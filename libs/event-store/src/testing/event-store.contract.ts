@@ -150,7 +150,11 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
 
     it('resumes from a checkpoint with no loss and no duplicate', async () => {
       const id = stream('resume');
-      await store.append(id, [0, 1, 2, 3].map((n) => testEvent(n)), 'no_stream');
+      await store.append(
+        id,
+        [0, 1, 2, 3].map((n) => testEvent(n)),
+        'no_stream',
+      );
       const subscriber = `${prefix}-projector`;
       expect(await store.checkpoints.load(subscriber)).toBeUndefined();
       const first = collector(prefix);
@@ -183,7 +187,9 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       const id = stream('中文');
       const data = {
         title: '推进“无废城市”建设：连云区生态环境局牵头，区城管局配合',
-        dept: '区林业和海洋局（湾长办）', emoji: '♻️🗑️', mixed: 'A-15 相关职责部门\t等\n',
+        dept: '区林业和海洋局（湾长办）',
+        emoji: '♻️🗑️',
+        mixed: 'A-15 相关职责部门\t等\n',
       };
       await store.append(id, [testEvent(0, data)], 'no_stream');
       const [event] = await store.readStream(id);
@@ -202,7 +208,9 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       expect(events.map((e) => e.metadata.hash)).toEqual(events.map(() => expect.stringMatching(/^[0-9a-f]{64}$/)));
       expect(new Set(events.map((e) => e.metadata.hash)).size).toBe(3);
       expect(await verifyStream(store, id)).toEqual({ ok: true });
-      await expect(store.append(id, [{ ...testEvent(3), metadata: { ...testEvent(3).metadata, hash: 'x' } }], 'any')).rejects.toBeInstanceOf(InvalidAppendError);
+      await expect(
+        store.append(id, [{ ...testEvent(3), metadata: { ...testEvent(3).metadata, hash: 'x' } }], 'any'),
+      ).rejects.toBeInstanceOf(InvalidAppendError);
     });
 
     it('refuses bad input with a clear error and writes nothing', async () => {
@@ -222,7 +230,10 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
         ['events[0].type', () => store.append(id, [{ ...testEvent(0), type: '' }], 'any')],
       ];
       for (const [field, attempt] of bad) {
-        const error = await attempt().then(() => undefined, (e: unknown) => e);
+        const error = await attempt().then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(InvalidAppendError);
         expect((error as InvalidAppendError).field.startsWith(field)).toBe(true);
       }
@@ -233,7 +244,11 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
 
 async function readEverything(store: EventStore): Promise<RecordedEvent[]> {
   const all: RecordedEvent[] = [];
-  for (let page = await store.readAll(undefined, 500); page.length > 0; page = await store.readAll(page.at(-1)!.position, 500)) {
+  for (
+    let page = await store.readAll(undefined, 500);
+    page.length > 0;
+    page = await store.readAll(page.at(-1)!.position, 500)
+  ) {
     all.push(...page);
   }
   return all;

@@ -8,8 +8,12 @@ import { importPlan, readPlan } from './import-plan';
 import { planStreamId } from './plan-catalogue.events';
 
 const metadata: EventMetadata = {
-  actorId: 'office-1', role: 'office', department: '无废办',
-  correlationId: 'c-1', causationId: 'c-1', occurredAt: '2023-01-03T09:00:00+08:00',
+  actorId: 'office-1',
+  role: 'office',
+  department: '无废办',
+  correlationId: 'c-1',
+  causationId: 'c-1',
+  occurredAt: '2023-01-03T09:00:00+08:00',
 };
 
 describe('importing the Lianyun plan into a real SQLite event store', () => {
@@ -22,10 +26,17 @@ describe('importing the Lianyun plan into a real SQLite event store', () => {
   it('lists every row once, then a re-import appends nothing', async () => {
     const plan = loadLianyunPlan();
     const first = await importPlan(store, plan, { source: 'test', metadata });
-    const rows = plan.departments.length + plan.externalUnits.length + plan.genericEntries.length
-      + plan.tasks.length + plan.indicators.length + plan.projects.length;
+    const rows =
+      plan.departments.length +
+      plan.externalUnits.length +
+      plan.genericEntries.length +
+      plan.tasks.length +
+      plan.indicators.length +
+      plan.projects.length;
     expect(first).toMatchObject({ appended: rows + 2, listed: rows, revised: 0, withdrawn: 0 });
-    expect([plan.departments.length, plan.tasks.length, plan.indicators.length, plan.projects.length]).toEqual([20, 34, 50, 7]);
+    expect([plan.departments.length, plan.tasks.length, plan.indicators.length, plan.projects.length]).toEqual([
+      20, 34, 50, 7,
+    ]);
 
     const second = await importPlan(store, loadLianyunPlan(), { source: 'test', metadata });
     expect(second).toMatchObject({ appended: 0, revision: first.revision });
@@ -39,7 +50,12 @@ describe('importing the Lianyun plan into a real SQLite event store', () => {
     expect(stored?.plan).toEqual(plan);
     const report = stored?.state.lastImport?.report;
     const bySystem = report?.counts.filter((c) => c.subject === 'tasks.system').map((c) => [c.group, c.diff]);
-    expect(bySystem).toEqual([['制度体系建设', 0], ['技术体系建设', 0], ['市场体系建设', -1], ['监管体系建设', -1]]);
+    expect(bySystem).toEqual([
+      ['制度体系建设', 0],
+      ['技术体系建设', 0],
+      ['市场体系建设', -1],
+      ['监管体系建设', -1],
+    ]);
     expect(report?.findings.map((f) => f.code)).toContain('TASK_COUNT_MISMATCH');
   });
 
@@ -57,8 +73,18 @@ describe('importing the Lianyun plan into a real SQLite event store', () => {
     const result = await importPlan(store, changed, { source: 'v2', metadata });
     expect(result).toMatchObject({ listed: 1, revised: 1, withdrawn: 1, appended: 5 });
     const events = (await store.readStream(planStreamId(plan.id))).slice(-5);
-    expect(events.map((e) => e.type)).toEqual(['PlanHeaderRevised', 'PlanEntryRevised', 'PlanEntryListed', 'PlanEntryWithdrawn', 'PlanImported']);
-    expect(events[1].data).toMatchObject({ kind: 'task', key: 'A-6', changes: [{ field: 'window', from: '2023', to: '2024' }] });
+    expect(events.map((e) => e.type)).toEqual([
+      'PlanHeaderRevised',
+      'PlanEntryRevised',
+      'PlanEntryListed',
+      'PlanEntryWithdrawn',
+      'PlanImported',
+    ]);
+    expect(events[1].data).toMatchObject({
+      kind: 'task',
+      key: 'A-6',
+      changes: [{ field: 'window', from: '2023', to: '2024' }],
+    });
     expect(events[3].data).toMatchObject({ kind: 'task', key: 'D-7' });
     expect((await readPlan(store, plan.id))?.plan.tasks.map((t) => t.code)).not.toContain('D-7');
   });

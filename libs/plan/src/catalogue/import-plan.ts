@@ -19,7 +19,10 @@ export interface ImportResult {
 }
 
 /** Folds a plan's catalogue stream; `revision` is undefined for a plan never imported. */
-export async function loadCatalogue(store: EventStore, planId: string): Promise<{ state: PlanCatalogue; revision: bigint | undefined }> {
+export async function loadCatalogue(
+  store: EventStore,
+  planId: string,
+): Promise<{ state: PlanCatalogue; revision: bigint | undefined }> {
   const events = await store.readStream(planStreamId(planId));
   return {
     state: events.reduce((s, e) => evolveCatalogue(s, asCatalogueEvent(e)), initialCatalogue()),
@@ -60,7 +63,10 @@ export async function importPlan(
 }
 
 /** The current plan of a catalogue stream, or undefined when it was never imported. */
-export async function readPlan(store: EventStore, planId: string): Promise<{ plan: Plan; state: PlanCatalogue; revision: bigint } | undefined> {
+export async function readPlan(
+  store: EventStore,
+  planId: string,
+): Promise<{ plan: Plan; state: PlanCatalogue; revision: bigint } | undefined> {
   const { state, revision } = await loadCatalogue(store, planId);
   const plan = planOf(state);
   return plan && revision !== undefined ? { plan, state, revision } : undefined;

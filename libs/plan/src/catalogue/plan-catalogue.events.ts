@@ -46,7 +46,10 @@ type Entry<K extends EntryKind> = { readonly entry: CatalogueEntries[K] };
 
 export type PlanCatalogueEvent =
   | Event<'PlanRegistered', { readonly planId: string; readonly header: PlanHeader }>
-  | Event<'PlanHeaderRevised', { readonly planId: string; readonly changes: readonly FieldChange[]; readonly header: PlanHeader }>
+  | Event<
+      'PlanHeaderRevised',
+      { readonly planId: string; readonly changes: readonly FieldChange[]; readonly header: PlanHeader }
+    >
   | EntryEvent<'PlanEntryListed', object>
   | EntryEvent<'PlanEntryRevised', { readonly changes: readonly FieldChange[] }>
   | EntryEvent<'PlanEntryWithdrawn', { readonly reason: string }>

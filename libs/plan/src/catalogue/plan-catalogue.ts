@@ -20,7 +20,16 @@ export interface PlanCatalogue {
 const KINDS = Object.keys(ENTRY_LISTS) as EntryKind[];
 
 export function initialCatalogue(): PlanCatalogue {
-  return { entries: { department: new Map(), externalUnit: new Map(), genericEntry: new Map(), task: new Map(), indicator: new Map(), project: new Map() } };
+  return {
+    entries: {
+      department: new Map(),
+      externalUnit: new Map(),
+      genericEntry: new Map(),
+      task: new Map(),
+      indicator: new Map(),
+      project: new Map(),
+    },
+  };
 }
 
 export function evolveCatalogue(state: PlanCatalogue, event: PlanCatalogueEvent): PlanCatalogue {
@@ -55,7 +64,12 @@ export function evolveCatalogue(state: PlanCatalogue, event: PlanCatalogueEvent)
  * this plan (a re-import appends nothing), otherwise only the differences, then one
  * PlanImported that carries the validation report.
  */
-export function decideImport(state: PlanCatalogue, plan: Plan, report: ValidationReport, source: string): PlanCatalogueEvent[] {
+export function decideImport(
+  state: PlanCatalogue,
+  plan: Plan,
+  report: ValidationReport,
+  source: string,
+): PlanCatalogueEvent[] {
   const planId = plan.id;
   const events: PlanCatalogueEvent[] = [];
   const header = headerOf(plan);
@@ -67,7 +81,9 @@ export function decideImport(state: PlanCatalogue, plan: Plan, report: Validatio
   const counts = { listed: 0, revised: 0, withdrawn: 0 };
   for (const kind of KINDS) {
     const current = state.entries[kind] as ReadonlyMap<string, object>;
-    const incoming = new Map((plan[ENTRY_LISTS[kind]] as readonly object[]).map((e) => [entryKey(kind, e as never), e]));
+    const incoming = new Map(
+      (plan[ENTRY_LISTS[kind]] as readonly object[]).map((e) => [entryKey(kind, e as never), e]),
+    );
     for (const [key, entry] of incoming) {
       const before = current.get(key);
       if (!before) {
@@ -116,9 +132,11 @@ export function fieldChanges(before: object, after: object): FieldChange[] {
 }
 
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)))
-      : v,
-  ) ?? 'undefined';
+  return (
+    JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)))
+        : v,
+    ) ?? 'undefined'
+  );
 }

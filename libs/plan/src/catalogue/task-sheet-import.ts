@@ -18,7 +18,12 @@ export class UnknownPlanError extends Error {
  * the rest of the plan stays as it is. The result goes through the same schema check and
  * import as a JSON plan, so only the differences are appended.
  */
-export async function planWithTaskSheet(store: EventStore, planId: string, xlsx: Buffer, sheetName?: string): Promise<Plan> {
+export async function planWithTaskSheet(
+  store: EventStore,
+  planId: string,
+  xlsx: Buffer,
+  sheetName?: string,
+): Promise<Plan> {
   const current = await readPlan(store, planId);
   if (!current) throw new UnknownPlanError(planId);
   const { tasks } = await readTaskSheet(xlsx, { sheetName, systems: current.plan.systems });

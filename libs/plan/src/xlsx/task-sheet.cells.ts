@@ -31,7 +31,8 @@ export function cellDefect(value: CellValue): string | null {
   if ('error' in value) return `单元格为错误值 ${value.error}`;
   if ('formula' in value || 'sharedFormula' in value) {
     if (value.result === undefined) return '公式没有计算结果，请在 Excel 中重新计算并保存';
-    if (typeof value.result === 'object' && !(value.result instanceof Date)) return `公式结果为错误值 ${value.result.error}`;
+    if (typeof value.result === 'object' && !(value.result instanceof Date))
+      return `公式结果为错误值 ${value.result.error}`;
   }
   return null;
 }

@@ -37,7 +37,10 @@ describe('given a task sheet with a mistake', () => {
 
     expect(await problemsOf(buffer)).toEqual([at(7, '牵头单位 (D)', '牵头单位不能为空')]);
     await expect(readTaskSheet(buffer)).rejects.toThrow('工作表“附件3”第 7 行“牵头单位 (D)”列：牵头单位不能为空');
-    await expect(readTaskSheet(buffer)).rejects.toMatchObject({ code: 'PLAN.INVALID', details: [at(7, '牵头单位 (D)', '牵头单位不能为空')] });
+    await expect(readTaskSheet(buffer)).rejects.toMatchObject({
+      code: 'PLAN.INVALID',
+      details: [at(7, '牵头单位 (D)', '牵头单位不能为空')],
+    });
   });
 
   it('when a window reads “明年”, then it is refused with the accepted forms', async () => {
@@ -56,7 +59,12 @@ describe('given a task sheet with a mistake', () => {
     const problems = await problemsOf(Buffer.from('序号,领域\nA-1,保障措施\n', 'utf8'));
 
     expect(problems).toEqual([
-      { sheet: null, row: null, column: null, message: '文件无法作为 .xlsx 工作簿读取（是否为 .xls、.csv 或已损坏？）' },
+      {
+        sheet: null,
+        row: null,
+        column: null,
+        message: '文件无法作为 .xlsx 工作簿读取（是否为 .xls、.csv 或已损坏？）',
+      },
     ]);
   });
 
@@ -67,9 +75,13 @@ describe('given a task sheet with a mistake', () => {
       rows[5]![3] = '/';
       rows[6]![4] = null;
       rows[7]![5] = '2025-2023';
-      rows.push(['', '保障措施', '补充任务', '无废办', '/', { formula: '1/0', result: { error: '#DIV/0!' } }], ['五、其他体系建设'],
+      rows.push(
+        ['', '保障措施', '补充任务', '无废办', '/', { formula: '1/0', result: { error: '#DIV/0!' } }],
+        ['五、其他体系建设'],
         // 领域 carries on only within a system: the first task under a new heading must name its own.
-        ['二、技术体系建设'], ['B-1', null, '探索资源化技术', '区科技局', '/', '2024']);
+        ['二、技术体系建设'],
+        ['B-1', null, '探索资源化技术', '区科技局', '/', '2024'],
+      );
     });
 
     const problems = await problemsOf(buffer);
@@ -95,7 +107,14 @@ describe('given a task sheet with a mistake', () => {
       problems: [{ sheet: '任务', row: null, column: null, message: '找不到工作表“任务”' }],
     });
     await expect(readTaskSheet(buffer)).rejects.toMatchObject({
-      problems: [{ sheet: '说明', row: null, column: null, message: '未找到任务清单表头（序号、领域、任务清单、牵头单位、配合单位、时间）' }],
+      problems: [
+        {
+          sheet: '说明',
+          row: null,
+          column: null,
+          message: '未找到任务清单表头（序号、领域、任务清单、牵头单位、配合单位、时间）',
+        },
+      ],
     });
   });
 });

@@ -27,7 +27,10 @@ const HEADER_SCAN_ROWS = 20;
 const MIN_HEADER_FIELDS = 3;
 
 /** Rejects with a TaskSheetError listing every problem found; resolves only when there are none. */
-export async function readTaskSheet(buffer: Buffer | ArrayBuffer, options: TaskSheetOptions = {}): Promise<TaskSheetResult> {
+export async function readTaskSheet(
+  buffer: Buffer | ArrayBuffer,
+  options: TaskSheetOptions = {},
+): Promise<TaskSheetResult> {
   const workbook = await openWorkbook(buffer);
   const { sheet, header } = pickSheet(workbook, options.sheetName);
   const { tasks, problems } = readRows(sheet, header, options.systems ?? DEFAULT_SYSTEMS);

@@ -35,12 +35,19 @@ interface Context {
 
 type Report = (field: TaskField, message: string) => void;
 
-export function readRows(sheet: SheetRows, header: Header, systems: readonly PlanSystem[]): { tasks: PlanTask[]; problems: TaskSheetProblem[] } {
+export function readRows(
+  sheet: SheetRows,
+  header: Header,
+  systems: readonly PlanSystem[],
+): { tasks: PlanTask[]; problems: TaskSheetProblem[] } {
   // Column numbers ride along so each row's problems can be listed left to right.
   const found: { col: number; problem: TaskSheetProblem }[] = [];
   for (const column of TASK_COLUMNS) {
     if (header.columns.has(column.field)) continue;
-    found.push({ col: 0, problem: { sheet: sheet.name, row: header.row, column: column.title, message: `缺少“${column.title}”列` } });
+    found.push({
+      col: 0,
+      problem: { sheet: sheet.name, row: header.row, column: column.title, message: `缺少“${column.title}”列` },
+    });
   }
   const context: Context = { header, systems, heading: null, area: { system: null, value: '' }, seen: new Map() };
   const tasks: PlanTask[] = [];
@@ -90,7 +97,11 @@ function readRow(cells: Row, row: number, context: Context, report: Report): Pla
   const { heading } = context;
   const letter = match?.[1];
   const byLetter = systems.find((s) => s.code === letter);
-  check('code', !letter || !heading || letter === heading.code, `序号“${code}”的字母与所属体系“${heading?.name}”（${heading?.code}）不符`);
+  check(
+    'code',
+    !letter || !heading || letter === heading.code,
+    `序号“${code}”的字母与所属体系“${heading?.name}”（${heading?.code}）不符`,
+  );
   check('code', !letter || heading !== null || byLetter !== undefined, `序号“${code}”的字母不对应任何体系`);
   const system = heading?.name ?? byLetter?.name;
 
@@ -111,9 +122,16 @@ function readRow(cells: Row, row: number, context: Context, report: Report): Pla
   // Without a system a problem was reported above, so the sheet is refused anyway.
   if (system === undefined) return null;
   return {
-    code, system, area: context.area.value, text: get('text'),
-    lead: lead.names, leadRaw: lead.raw, leadOpenEnded: lead.openEnded,
-    cooperating: cooperating.names, cooperatingRaw: cooperating.raw, cooperatingOpenEnded: cooperating.openEnded,
+    code,
+    system,
+    area: context.area.value,
+    text: get('text'),
+    lead: lead.names,
+    leadRaw: lead.raw,
+    leadOpenEnded: lead.openEnded,
+    cooperating: cooperating.names,
+    cooperatingRaw: cooperating.raw,
+    cooperatingOpenEnded: cooperating.openEnded,
     window: get('window'),
   };
 }
@@ -122,14 +140,21 @@ function readRow(cells: Row, row: number, context: Context, report: Report): Pla
  * A heading row holds one text across the row (merged cells all read the master's text). A
  * numbered heading naming no known system is reported, not read as a task. True when consumed.
  */
-function readHeading(filled: readonly string[], context: Context, get: (f: TaskField) => string, report: Report): boolean {
+function readHeading(
+  filled: readonly string[],
+  context: Context,
+  get: (f: TaskField) => string,
+  report: Report,
+): boolean {
   const only = new Set(filled).size === 1 ? filled[0] : undefined;
   if (only === undefined || TASK_CODE.test(only)) return false;
   const system = systemOfHeading(only, context.systems);
   if (!system && !looksLikeHeading(only)) return false;
   context.heading = system;
   if (!system) {
-    const leftmost = [...context.header.columns].sort((a, b) => a[1].col - b[1].col).find(([field]) => get(field) === only);
+    const leftmost = [...context.header.columns]
+      .sort((a, b) => a[1].col - b[1].col)
+      .find(([field]) => get(field) === only);
     if (leftmost) report(leftmost[0], `无法识别的体系标题“${only}”`);
   }
   return true;

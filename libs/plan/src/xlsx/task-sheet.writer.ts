@@ -7,7 +7,14 @@ import { TASK_COLUMNS, type TaskField } from './task-sheet.layout';
 
 export const TASK_SHEET_NAME = '任务清单';
 
-const WIDTHS: Readonly<Record<TaskField, number>> = { code: 8, area: 16, text: 60, lead: 24, cooperating: 32, window: 12 };
+const WIDTHS: Readonly<Record<TaskField, number>> = {
+  code: 8,
+  area: 16,
+  text: 60,
+  lead: 24,
+  cooperating: 32,
+  window: 12,
+};
 
 export async function taskSheetFromPlan(plan: Plan): Promise<Buffer> {
   // Loaded on first use so that importing the plan library does not pull in exceljs.

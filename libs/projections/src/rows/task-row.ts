@@ -1,5 +1,12 @@
 import {
-  evolve, initialTaskState, isReminderEvent, parseTaskStreamId, type Instant, type ReminderEventType, type TaskEvent, type TaskEventType,
+  evolve,
+  initialTaskState,
+  isReminderEvent,
+  parseTaskStreamId,
+  type Instant,
+  type ReminderEventType,
+  type TaskEvent,
+  type TaskEventType,
   type TaskState,
 } from '@zw/domain';
 import type { RecordedEvent } from '@zw/event-store';
@@ -67,10 +74,25 @@ export const RECENT_DELIVERIES = 20;
 const IN_APP = 'inapp';
 
 const TASK_EVENT_TYPES: Record<TaskEventType, true> = {
-  TaskAssigned: true, TaskCreated: true, TaskAcknowledged: true, ProgressReported: true, PeriodicReportSubmitted: true,
-  MilestoneCompleted: true, MilestoneReopened: true, MilestoneAdded: true, MilestoneRemoved: true,
-  SignOffRequested: true, SignedOff: true, SignOffObjected: true, TaskAccepted: true, TaskReturned: true,
-  ExtensionRequested: true, ExtensionApproved: true, ExtensionRejected: true, TaskReassigned: true, TaskCancelled: true,
+  TaskAssigned: true,
+  TaskCreated: true,
+  TaskAcknowledged: true,
+  ProgressReported: true,
+  PeriodicReportSubmitted: true,
+  MilestoneCompleted: true,
+  MilestoneReopened: true,
+  MilestoneAdded: true,
+  MilestoneRemoved: true,
+  SignOffRequested: true,
+  SignedOff: true,
+  SignOffObjected: true,
+  TaskAccepted: true,
+  TaskReturned: true,
+  ExtensionRequested: true,
+  ExtensionApproved: true,
+  ExtensionRejected: true,
+  TaskReassigned: true,
+  TaskCancelled: true,
 };
 export function isTaskEventType(type: string): type is TaskEventType {
   return Object.hasOwn(TASK_EVENT_TYPES, type);
@@ -80,8 +102,16 @@ export function newTaskRow(streamId: string): TaskRow | undefined {
   const id = parseTaskStreamId(streamId);
   if (!id) return undefined;
   return {
-    ...id, streamId, revision: -1, position: -1n, state: initialTaskState(),
-    acknowledgeBySetBy: new Map(), milestoneSetBy: new Map(), partSince: new Map(), deliveryCounts: new Map(), recentDeliveries: [],
+    ...id,
+    streamId,
+    revision: -1,
+    position: -1n,
+    state: initialTaskState(),
+    acknowledgeBySetBy: new Map(),
+    milestoneSetBy: new Map(),
+    partSince: new Map(),
+    deliveryCounts: new Map(),
+    recentDeliveries: [],
   };
 }
 
@@ -155,7 +185,8 @@ function track(row: TaskRow, event: TaskEvent, ref: EventRef): void {
 
 export function recordDelivery(row: DeliveryLedger, delivery: DeliveryEntry): void {
   let counts = row.deliveryCounts.get(delivery.department);
-  if (!counts) row.deliveryCounts.set(delivery.department, (counts = { ReminderSent: 0, EscalationSent: 0, ReminderFailed: 0 }));
+  if (!counts)
+    row.deliveryCounts.set(delivery.department, (counts = { ReminderSent: 0, EscalationSent: 0, ReminderFailed: 0 }));
   if (delivery.type === 'ReminderFailed' || delivery.channel === IN_APP) counts[delivery.type] += 1;
   row.recentDeliveries.push(delivery);
   if (row.recentDeliveries.length > RECENT_DELIVERIES) row.recentDeliveries.shift();

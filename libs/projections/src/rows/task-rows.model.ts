@@ -62,7 +62,12 @@ export class TaskRowsModel {
       this.route(event);
     } catch (error) {
       this.skippedCount += 1;
-      this.skipped.push({ position: event.position, streamId: event.streamId, type: event.type, error: error instanceof Error ? error.message : String(error) });
+      this.skipped.push({
+        position: event.position,
+        streamId: event.streamId,
+        type: event.type,
+        error: error instanceof Error ? error.message : String(error),
+      });
       if (this.skipped.length > MAX_SKIPPED) this.skipped.shift();
     }
     this.lastEvent = event;
@@ -119,7 +124,13 @@ export class TaskRowsModel {
 
   /** Plain data for a snapshot (structured-clone friendly: Maps and bigints survive v8.serialize). */
   toSnapshot(): TaskRowsSnapshot {
-    return { last: this.last, rows: [...this.byStream.values()], indicators: [...this.indicators.values()], skipped: [...this.skipped], skippedCount: this.skippedCount };
+    return {
+      last: this.last,
+      rows: [...this.byStream.values()],
+      indicators: [...this.indicators.values()],
+      skipped: [...this.skipped],
+      skippedCount: this.skippedCount,
+    };
   }
 
   static fromSnapshot(snapshot: TaskRowsSnapshot): TaskRowsModel {

@@ -51,10 +51,16 @@ async function foldAsOf<T extends object>(
 
 /** The rows of the given task streams at the end of `asOf`; streams with no event by then are left out. */
 export async function rowsAsOf(store: EventStore, streamIds: readonly string[], asOf: LocalDate): Promise<TaskRow[]> {
-  return (await foldAsOf(store, streamIds, asOf, newTaskRow, applyToRow)).filter((f) => f.folded > 0).map((f) => f.target);
+  return (await foldAsOf(store, streamIds, asOf, newTaskRow, applyToRow))
+    .filter((f) => f.folded > 0)
+    .map((f) => f.target);
 }
 
 /** Reminders recorded in the given indicator streams by the end of `asOf`. */
-export async function indicatorDeliveriesAsOf(store: EventStore, streamIds: readonly string[], asOf: LocalDate): Promise<IndicatorDeliveries[]> {
+export async function indicatorDeliveriesAsOf(
+  store: EventStore,
+  streamIds: readonly string[],
+  asOf: LocalDate,
+): Promise<IndicatorDeliveries[]> {
   return (await foldAsOf(store, streamIds, asOf, newIndicatorDeliveries, applyToIndicator)).map((f) => f.target);
 }

@@ -15,10 +15,10 @@ const fresh = () => {
 };
 
 const CODES = ['C-5', 'A-6', 'B-1'];
-const steps = fc.array(
-  fc.record({ task: fc.nat(CODES.length - 1), kind: fc.nat(STEP_KINDS - 1), pick: fc.nat(20) }),
-  { minLength: 40, maxLength: 120 },
-);
+const steps = fc.array(fc.record({ task: fc.nat(CODES.length - 1), kind: fc.nat(STEP_KINDS - 1), pick: fc.nat(20) }), {
+  minLength: 40,
+  maxLength: 120,
+});
 
 async function caughtUp(runtime: ProjectionRuntime, store: EventStore): Promise<void> {
   const [last] = (await store.readAll(undefined, 1_000_000)).slice(-1);
@@ -32,13 +32,21 @@ describe('projection runtime over a real SQLite file', () => {
       fc.asyncProperty(steps, fc.nat(119), async (history: Step[], cut: number) => {
         const files = fresh();
         const store = new SqliteEventStore({ filename: files.events, pollIntervalMs: 20 });
-        let runtime = new ProjectionRuntime(store, { snapshotFile: files.snapshot, snapshotEvery: 7, snapshotIntervalMs: 0 });
+        let runtime = new ProjectionRuntime(store, {
+          snapshotFile: files.snapshot,
+          snapshotEvery: 7,
+          snapshotIntervalMs: 0,
+        });
         await runtime.start();
         const first = history.slice(0, cut % history.length);
         await playRandom(store, CODES, first);
         await caughtUp(runtime, store);
         await runtime.stop(); // stores the snapshot and its checkpoint
-        runtime = new ProjectionRuntime(store, { snapshotFile: files.snapshot, snapshotEvery: 7, snapshotIntervalMs: 0 });
+        runtime = new ProjectionRuntime(store, {
+          snapshotFile: files.snapshot,
+          snapshotEvery: 7,
+          snapshotIntervalMs: 0,
+        });
         await runtime.start();
         await playRandom(store, CODES, history.slice(first.length), async (i) => {
           if (i % 5 === 0) await caughtUp(runtime, store); // sometimes follow live, sometimes lag behind
@@ -61,7 +69,10 @@ describe('projection runtime over a real SQLite file', () => {
     const store = new SqliteEventStore({ filename: files.events, pollIntervalMs: 20 });
     const runtime = new ProjectionRuntime(store, { snapshotFile: files.snapshot });
     await runtime.start();
-    await playRandom(store, CODES, [{ task: 0, kind: 0, pick: 0 }, { task: 0, kind: 1, pick: 0 }]);
+    await playRandom(store, CODES, [
+      { task: 0, kind: 0, pick: 0 },
+      { task: 0, kind: 1, pick: 0 },
+    ]);
     await caughtUp(runtime, store);
     await runtime.stop();
     const position = runtime.position!;
@@ -108,17 +119,44 @@ describe('projection runtime over a real SQLite file', () => {
     await runtime.start();
     await playRandom(store, CODES, [{ task: 0, kind: 0, pick: 0 }]);
     // A reassignment written by a broken writer: no milestoneTransfers, which the fold needs.
-    await store.append('task-lianyun-2022-2025.C-5', [{ type: 'TaskReassigned', data: { lead: ['区教育局'], cooperating: [], added: ['区教育局'], removed: [] }, metadata: metadataOf({ role: 'office' }, '2024-01-03T10:00:00+08:00') }], 'any');
+    await store.append(
+      'task-lianyun-2022-2025.C-5',
+      [
+        {
+          type: 'TaskReassigned',
+          data: { lead: ['区教育局'], cooperating: [], added: ['区教育局'], removed: [] },
+          metadata: metadataOf({ role: 'office' }, '2024-01-03T10:00:00+08:00'),
+        },
+      ],
+      'any',
+    );
     // The domain's own fold would refuse the stream now, so the next event is appended as is.
-    await store.append('task-lianyun-2022-2025.C-5', [{
-      type: 'TaskAcknowledged', data: { department: ECO, role: 'lead', acknowledgeBy: '2024-01-05', acknowledgedAt: '2024-01-04T10:00:00+08:00', late: false },
-      metadata: metadataOf({ role: 'department', department: ECO }, '2024-01-04T10:00:00+08:00'),
-    }], 'any');
+    await store.append(
+      'task-lianyun-2022-2025.C-5',
+      [
+        {
+          type: 'TaskAcknowledged',
+          data: {
+            department: ECO,
+            role: 'lead',
+            acknowledgeBy: '2024-01-05',
+            acknowledgedAt: '2024-01-04T10:00:00+08:00',
+            late: false,
+          },
+          metadata: metadataOf({ role: 'department', department: ECO }, '2024-01-04T10:00:00+08:00'),
+        },
+      ],
+      'any',
+    );
     await caughtUp(runtime, store);
     const row = runtime.model.row(PLAN, 'C-5')!;
     expect(row.state.status).toBe('in_progress'); // the acknowledgement after the bad event was folded
     expect('task' in row.state && [...row.state.task.parts.keys()]).toEqual(['连云生态环境局', '区城管局']);
-    expect(runtime.health()).toMatchObject({ skippedEvents: 1, lastSkipped: { type: 'TaskReassigned', streamId: 'task-lianyun-2022-2025.C-5' }, subscriptionFailure: null });
+    expect(runtime.health()).toMatchObject({
+      skippedEvents: 1,
+      lastSkipped: { type: 'TaskReassigned', streamId: 'task-lianyun-2022-2025.C-5' },
+      subscriptionFailure: null,
+    });
     expect(log).toContain('projection skipped an event it cannot fold');
     expect(canonical((await rebuildTaskRows(store)).toSnapshot())).toEqual(canonical(runtime.model.toSnapshot()));
     await runtime.stop();

@@ -131,7 +131,8 @@ export class ProjectionRuntime {
     saveTaskRows(snapshotFile, this.model);
     this.sinceSnapshot = 0;
     this.snapshotAt = performance.now();
-    if (this.model.position !== undefined) await this.store.checkpoints.store(PROJECTION_SUBSCRIBER_ID, this.model.position);
+    if (this.model.position !== undefined)
+      await this.store.checkpoints.store(PROJECTION_SUBSCRIBER_ID, this.model.position);
   }
 
   private handle(event: RecordedEvent): Promise<void> | void {
@@ -140,11 +141,17 @@ export class ProjectionRuntime {
     this.failure = undefined;
     this.retries = 0;
     if (this.model.skippedCount !== skippedBefore) {
-      this.options.log?.('projection skipped an event it cannot fold', { ...this.model.skipped.at(-1), position: event.position.toString() });
+      this.options.log?.('projection skipped an event it cannot fold', {
+        ...this.model.skipped.at(-1),
+        position: event.position.toString(),
+      });
     }
     this.sinceSnapshot += 1;
     if (this.waiters.length > 0) this.release(event.position);
-    if (this.sinceSnapshot >= (this.options.snapshotEvery ?? 5000) && performance.now() - this.snapshotAt >= (this.options.snapshotIntervalMs ?? 30_000)) {
+    if (
+      this.sinceSnapshot >= (this.options.snapshotEvery ?? 5000) &&
+      performance.now() - this.snapshotAt >= (this.options.snapshotIntervalMs ?? 30_000)
+    ) {
       return this.snapshot();
     }
   }

@@ -38,12 +38,29 @@ export function accountabilityView(
   const horizon = addCalendarDays(today, dueSoonDays);
   const led: Array<{ code: string; title: string; statusLabel: string }> = [];
   const supported: typeof led = [];
-  const pending: Array<{ code: string; title: string; role: string; since: string; acknowledgeBy: LocalDate; ageDays: number; overdue: boolean }> = [];
+  const pending: Array<{
+    code: string;
+    title: string;
+    role: string;
+    since: string;
+    acknowledgeBy: LocalDate;
+    ageDays: number;
+    overdue: boolean;
+  }> = [];
   const dueSoon: Array<{ code: string; milestoneId: string; title: string; dueDate: LocalDate; daysLeft: number }> = [];
-  const overdue: Array<{ code: string; milestoneId: string; title: string; dueDate: LocalDate; daysOverdue: number }> = [];
+  const overdue: Array<{ code: string; milestoneId: string; title: string; dueDate: LocalDate; daysOverdue: number }> =
+    [];
   const overdueTasks: Array<{ code: string; title: string; dueDate: LocalDate; daysOverdue: number }> = [];
-  const reportsOverdue: Array<{ code: string; title: string; period: string; dueBy: LocalDate; daysOverdue: number }> = [];
-  const completed: Array<{ code: string; kind: 'milestone' | 'task'; title: string; dueDate: LocalDate; completedAt: string; late: boolean }> = [];
+  const reportsOverdue: Array<{ code: string; title: string; period: string; dueBy: LocalDate; daysOverdue: number }> =
+    [];
+  const completed: Array<{
+    code: string;
+    kind: 'milestone' | 'task';
+    title: string;
+    dueDate: LocalDate;
+    completedAt: string;
+    late: boolean;
+  }> = [];
   const latencies: number[] = [];
   const deliveries: Array<DeliveryEntry & { code: string }> = [];
   let reminders = 0;
@@ -72,55 +89,119 @@ export function accountabilityView(
     } else if (part && open) {
       const since = row.partSince.get(department) ?? task.assignedAt;
       pending.push({
-        code: row.code, title: task.facts.title, role: part.role, since, acknowledgeBy: part.acknowledgeBy,
-        ageDays: daysBetween(dayOf(since), today, 'calendar'), overdue: part.acknowledgeBy < today,
+        code: row.code,
+        title: task.facts.title,
+        role: part.role,
+        since,
+        acknowledgeBy: part.acknowledgeBy,
+        ageDays: daysBetween(dayOf(since), today, 'calendar'),
+        overdue: part.acknowledgeBy < today,
       });
     }
     for (const m of task.milestones.values()) {
       if (m.completion?.department === department) {
-        completed.push({ code: row.code, kind: 'milestone', title: m.title, dueDate: m.dueDate, completedAt: m.completion.at, late: m.completion.late });
+        completed.push({
+          code: row.code,
+          kind: 'milestone',
+          title: m.title,
+          dueDate: m.dueDate,
+          completedAt: m.completion.at,
+          late: m.completion.late,
+        });
       }
       if (m.owner !== department || m.completion || !open) continue;
-      if (m.dueDate < today) overdue.push({ code: row.code, milestoneId: m.milestoneId, title: m.title, dueDate: m.dueDate, daysOverdue: daysBetween(m.dueDate, today, 'calendar') });
-      else if (m.dueDate <= horizon) dueSoon.push({ code: row.code, milestoneId: m.milestoneId, title: m.title, dueDate: m.dueDate, daysLeft: daysBetween(today, m.dueDate, 'calendar') });
+      if (m.dueDate < today)
+        overdue.push({
+          code: row.code,
+          milestoneId: m.milestoneId,
+          title: m.title,
+          dueDate: m.dueDate,
+          daysOverdue: daysBetween(m.dueDate, today, 'calendar'),
+        });
+      else if (m.dueDate <= horizon)
+        dueSoon.push({
+          code: row.code,
+          milestoneId: m.milestoneId,
+          title: m.title,
+          dueDate: m.dueDate,
+          daysLeft: daysBetween(today, m.dueDate, 'calendar'),
+        });
     }
     if (part?.role === 'lead' && task.dueDate) {
       if (state.status === 'accepted' && state.acceptance.closure === 'completed') {
         // On time is judged by when the lead handed the work in, not by when the office accepted it.
         const handedIn = row.handedInAt ?? state.acceptance.acceptedAt;
         const late = dayOf(handedIn) > task.dueDate;
-        completed.push({ code: row.code, kind: 'task', title: task.facts.title, dueDate: task.dueDate, completedAt: handedIn, late });
+        completed.push({
+          code: row.code,
+          kind: 'task',
+          title: task.facts.title,
+          dueDate: task.dueDate,
+          completedAt: handedIn,
+          late,
+        });
       } else if ((state.status === 'assigned' || state.status === 'in_progress') && task.dueDate < today) {
         // Once handed in (会签中, 待办结) the ball is with the cooperating units or the office.
-        overdueTasks.push({ code: row.code, title: task.facts.title, dueDate: task.dueDate, daysOverdue: daysBetween(task.dueDate, today, 'calendar') });
+        overdueTasks.push({
+          code: row.code,
+          title: task.facts.title,
+          dueDate: task.dueDate,
+          daysOverdue: daysBetween(task.dueDate, today, 'calendar'),
+        });
       }
     }
     if (open) {
       for (const m of missingReports(task, today)) {
-        if (m.department === department && m.overdue) reportsOverdue.push({ code: row.code, title: task.facts.title, period: m.period, dueBy: m.dueBy, daysOverdue: daysBetween(m.dueBy, today, 'calendar') });
+        if (m.department === department && m.overdue)
+          reportsOverdue.push({
+            code: row.code,
+            title: task.facts.title,
+            period: m.period,
+            dueBy: m.dueBy,
+            daysOverdue: daysBetween(m.dueBy, today, 'calendar'),
+          });
       }
     }
-    for (const move of movesOf(state, today)) if (move.party === department) moves.push({ ...move, code: row.code, title: task.facts.title });
+    for (const move of movesOf(state, today))
+      if (move.party === department) moves.push({ ...move, code: row.code, title: task.facts.title });
   }
 
   const onTime = completed.filter((c) => !c.late).length;
   const figures: DepartmentFigures = {
-    led: led.length, supported: supported.length,
-    pendingAcknowledgements: pending.length, overdueAcknowledgements: pending.filter((p) => p.overdue).length,
-    milestonesDueSoon: dueSoon.length, milestonesOverdue: overdue.length, tasksOverdue: overdueTasks.length, reportsOverdue: reportsOverdue.length,
-    overdueItems: pending.filter((p) => p.overdue).length + overdue.length + overdueTasks.length + reportsOverdue.length,
-    completedOnTime: onTime, completedLate: completed.length - onTime,
+    led: led.length,
+    supported: supported.length,
+    pendingAcknowledgements: pending.length,
+    overdueAcknowledgements: pending.filter((p) => p.overdue).length,
+    milestonesDueSoon: dueSoon.length,
+    milestonesOverdue: overdue.length,
+    tasksOverdue: overdueTasks.length,
+    reportsOverdue: reportsOverdue.length,
+    overdueItems:
+      pending.filter((p) => p.overdue).length + overdue.length + overdueTasks.length + reportsOverdue.length,
+    completedOnTime: onTime,
+    completedLate: completed.length - onTime,
     onTimeRate: completed.length === 0 ? null : round(onTime / completed.length, 3),
-    averageAcknowledgementDays: latencies.length === 0 ? null : round(latencies.reduce((a, b) => a + b, 0) / latencies.length, 1),
+    averageAcknowledgementDays:
+      latencies.length === 0 ? null : round(latencies.reduce((a, b) => a + b, 0) / latencies.length, 1),
     reminders,
     escalations,
   };
   return {
-    department, asOf: today, figures,
-    tasksLed: led, tasksSupported: supported,
-    pendingAcknowledgements: pending, milestonesDueSoon: dueSoon, milestonesOverdue: overdue, tasksOverdue: overdueTasks, reportsOverdue,
+    department,
+    asOf: today,
+    figures,
+    tasksLed: led,
+    tasksSupported: supported,
+    pendingAcknowledgements: pending,
+    milestonesDueSoon: dueSoon,
+    milestonesOverdue: overdue,
+    tasksOverdue: overdueTasks,
+    reportsOverdue,
     completed,
-    deliveries: deliveries.sort((a, b) => b.at.localeCompare(a.at)).slice(0, 50).map((d) => ({ ...d, typeLabel: DELIVERY_LABELS[d.type] })),
+    deliveries: deliveries
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .slice(0, 50)
+      .map((d) => ({ ...d, typeLabel: DELIVERY_LABELS[d.type] })),
     currentResponsible: moves,
   };
 }

@@ -5,11 +5,25 @@ import { DELIVERY_LABELS } from './accountability.view';
 
 /** What each event means to a reader of the audit trail. */
 export const EVENT_LABELS: Record<string, string> = {
-  TaskAssigned: '交办任务', TaskCreated: '新建并交办任务', TaskAcknowledged: '签收', ProgressReported: '报告进度',
-  PeriodicReportSubmitted: '报送阶段进展', MilestoneCompleted: '完成里程碑', MilestoneReopened: '重新打开里程碑',
-  MilestoneAdded: '增加里程碑', MilestoneRemoved: '删除里程碑', SignOffRequested: '提请会签', SignedOff: '会签',
-  SignOffObjected: '会签异议', TaskAccepted: '验收办结', TaskReturned: '退回', ExtensionRequested: '申请延期',
-  ExtensionApproved: '批准延期', ExtensionRejected: '不予延期', TaskReassigned: '调整承办单位', TaskCancelled: '撤销任务',
+  TaskAssigned: '交办任务',
+  TaskCreated: '新建并交办任务',
+  TaskAcknowledged: '签收',
+  ProgressReported: '报告进度',
+  PeriodicReportSubmitted: '报送阶段进展',
+  MilestoneCompleted: '完成里程碑',
+  MilestoneReopened: '重新打开里程碑',
+  MilestoneAdded: '增加里程碑',
+  MilestoneRemoved: '删除里程碑',
+  SignOffRequested: '提请会签',
+  SignedOff: '会签',
+  SignOffObjected: '会签异议',
+  TaskAccepted: '验收办结',
+  TaskReturned: '退回',
+  ExtensionRequested: '申请延期',
+  ExtensionApproved: '批准延期',
+  ExtensionRejected: '不予延期',
+  TaskReassigned: '调整承办单位',
+  TaskCancelled: '撤销任务',
   ...DELIVERY_LABELS,
 };
 
@@ -35,9 +49,12 @@ export function auditTrailView(events: readonly RecordedEvent[]) {
     before = after;
     const m = event.metadata;
     return {
-      revision: Number(event.revision), position: event.position.toString(), type: event.type,
+      revision: Number(event.revision),
+      position: event.position.toString(),
+      type: event.type,
       action: EVENT_LABELS[event.type] ?? event.type,
-      occurredAt: m.occurredAt, recordedAt: event.recordedAt,
+      occurredAt: m.occurredAt,
+      recordedAt: event.recordedAt,
       actor: { id: m.actorId, role: m.role, department: m.department ?? null },
       data: event.data,
       changes,
@@ -48,7 +65,8 @@ export function auditTrailView(events: readonly RecordedEvent[]) {
 
 function diff(before: Map<string, string>, after: Map<string, string>): FieldChange[] {
   const changes: FieldChange[] = [];
-  for (const [field, to] of after) if (before.get(field) !== to) changes.push({ field, from: before.get(field) ?? null, to });
+  for (const [field, to] of after)
+    if (before.get(field) !== to) changes.push({ field, from: before.get(field) ?? null, to });
   for (const [field, from] of before) if (!after.has(field)) changes.push({ field, from, to: null });
   return changes;
 }
@@ -58,25 +76,43 @@ function readable(state: TaskState): Map<string, string> {
   const out = new Map<string, string>([['状态', STATUS_LABELS[state.status]]]);
   if (state.status === 'unassigned') return out;
   const { task } = state;
-  const names = (role: string) => [...task.parts].filter(([, p]) => p.role === role).map(([d]) => d).join('、');
+  const names = (role: string) =>
+    [...task.parts]
+      .filter(([, p]) => p.role === role)
+      .map(([d]) => d)
+      .join('、');
   out.set('牵头单位', names('lead'));
   out.set('配合单位', names('cooperating'));
   if (task.dueDate) out.set('期限', task.dueDate);
   for (const [d, p] of task.parts) {
     out.set(`签收期限（${d}）`, p.acknowledgeBy);
-    out.set(`签收（${d}）`, p.acknowledged ? `${p.acknowledged.late ? '逾期签收' : '已签收'} ${p.acknowledged.at}` : '待签收');
+    out.set(
+      `签收（${d}）`,
+      p.acknowledged ? `${p.acknowledged.late ? '逾期签收' : '已签收'} ${p.acknowledged.at}` : '待签收',
+    );
   }
   const titles = [...task.milestones.values()].map((m) => m.title);
   for (const m of task.milestones.values()) {
     // Two milestones may share a title: their id then tells the fields apart.
-    const name = titles.filter((t) => t === m.title).length > 1 ? `里程碑「${m.title}」（${m.milestoneId}）` : `里程碑「${m.title}」`;
+    const name =
+      titles.filter((t) => t === m.title).length > 1
+        ? `里程碑「${m.title}」（${m.milestoneId}）`
+        : `里程碑「${m.title}」`;
     out.set(`${name}期限`, m.dueDate);
     out.set(`${name}负责单位`, m.owner);
-    out.set(`${name}状态`, m.completion ? `${m.completion.late ? '逾期完成' : '已完成'}（${m.completion.department}）` : '未完成');
+    out.set(
+      `${name}状态`,
+      m.completion ? `${m.completion.late ? '逾期完成' : '已完成'}（${m.completion.department}）` : '未完成',
+    );
   }
   for (const [d, p] of task.progress) out.set(`进度（${d}）`, `${p.percent}%`);
   for (const [period, ds] of task.periodicReports) out.set(`阶段进展 ${period}`, ds.join('、'));
-  for (const x of task.extensions.values()) out.set(`延期申请 ${x.extensionId}`, `${EXTENSION_STATUS_LABELS[x.status]}（${x.previousDueDate} → ${x.newDueDate}）`);
-  if ('signOff' in state) for (const d of state.signOff.awaiting) out.set(`会签（${d}）`, state.signOff.signed.has(d) ? '已会签' : '待会签');
+  for (const x of task.extensions.values())
+    out.set(
+      `延期申请 ${x.extensionId}`,
+      `${EXTENSION_STATUS_LABELS[x.status]}（${x.previousDueDate} → ${x.newDueDate}）`,
+    );
+  if ('signOff' in state)
+    for (const d of state.signOff.awaiting) out.set(`会签（${d}）`, state.signOff.signed.has(d) ? '已会签' : '待会签');
   return out;
 }

@@ -38,47 +38,111 @@ export interface BoardItem {
   readonly light: Light;
   readonly departments: readonly BoardDepartment[];
   readonly milestones: ReadonlyArray<{
-    milestoneId: string; title: string; owner: string; dueDate: LocalDate; done: boolean; statusLabel: string; completedAt: string | null; late: boolean | null;
+    milestoneId: string;
+    title: string;
+    owner: string;
+    dueDate: LocalDate;
+    done: boolean;
+    statusLabel: string;
+    completedAt: string | null;
+    late: boolean | null;
   }>;
   readonly progress: { readonly actual: number; readonly expected: number | null } | null;
   readonly currentResponsible: readonly Move[];
   readonly revision: number | null;
 }
 
-const ACK_LABELS = { pending: '待签收', overdue: '逾期未签收', acknowledged: '已签收', acknowledged_late: '逾期签收', not_assigned: '未交办' } as const;
+const ACK_LABELS = {
+  pending: '待签收',
+  overdue: '逾期未签收',
+  acknowledged: '已签收',
+  acknowledged_late: '逾期签收',
+  not_assigned: '未交办',
+} as const;
 
 /** One board line: from the row when the task was ever assigned, else from the plan's list. */
-export function boardItem(line: PlanTaskLine | undefined, row: TaskRow | undefined, today: LocalDate, rules: LightRules): BoardItem {
+export function boardItem(
+  line: PlanTaskLine | undefined,
+  row: TaskRow | undefined,
+  today: LocalDate,
+  rules: LightRules,
+): BoardItem {
   const state = row?.state ?? { status: 'unassigned' as const };
-  const base = { status: state.status, statusLabel: STATUS_LABELS[state.status], revision: row && row.revision >= 0 ? row.revision : null };
+  const base = {
+    status: state.status,
+    statusLabel: STATUS_LABELS[state.status],
+    revision: row && row.revision >= 0 ? row.revision : null,
+  };
   const light = row ? lightOf(row, today, rules) : { colour: null, label: '未交办', reasons: [] };
   const currentResponsible = movesOf(state, today);
   if (state.status === 'unassigned') {
     const l = line ?? { code: row?.code ?? '', system: '', area: '', text: '', lead: [], cooperating: [], window: '' };
-    const part = (role: 'lead' | 'cooperating') => (name: string): BoardDepartment => ({
-      name, role, roleLabel: PART_ROLE_LABELS[role], acknowledgeBy: null, acknowledgedAt: null, acknowledgement: 'not_assigned', acknowledgementLabel: ACK_LABELS.not_assigned,
-    });
+    const part =
+      (role: 'lead' | 'cooperating') =>
+      (name: string): BoardDepartment => ({
+        name,
+        role,
+        roleLabel: PART_ROLE_LABELS[role],
+        acknowledgeBy: null,
+        acknowledgedAt: null,
+        acknowledgement: 'not_assigned',
+        acknowledgementLabel: ACK_LABELS.not_assigned,
+      });
     return {
-      ...base, code: l.code, title: l.text, system: l.system, area: l.area, window: l.window, dueDate: null, daysLeft: null, light,
-      departments: [...l.lead.map(part('lead')), ...l.cooperating.map(part('cooperating'))], milestones: [], progress: null, currentResponsible,
+      ...base,
+      code: l.code,
+      title: l.text,
+      system: l.system,
+      area: l.area,
+      window: l.window,
+      dueDate: null,
+      daysLeft: null,
+      light,
+      departments: [...l.lead.map(part('lead')), ...l.cooperating.map(part('cooperating'))],
+      milestones: [],
+      progress: null,
+      currentResponsible,
     };
   }
   const { task } = state;
   const open = state.status !== 'accepted' && state.status !== 'cancelled';
   return {
-    ...base, code: task.facts.code, title: task.facts.title, system: task.facts.system, area: task.facts.area, window: task.facts.window,
-    dueDate: task.dueDate, daysLeft: task.dueDate && open ? daysBetween(today, task.dueDate, 'calendar') : null, light,
+    ...base,
+    code: task.facts.code,
+    title: task.facts.title,
+    system: task.facts.system,
+    area: task.facts.area,
+    window: task.facts.window,
+    dueDate: task.dueDate,
+    daysLeft: task.dueDate && open ? daysBetween(today, task.dueDate, 'calendar') : null,
+    light,
     departments: [...task.parts].map(([name, p]) => {
-      const ack = p.acknowledged ? (p.acknowledged.late ? 'acknowledged_late' : 'acknowledged') : p.acknowledgeBy < today ? 'overdue' : 'pending';
+      const ack = p.acknowledged
+        ? p.acknowledged.late
+          ? 'acknowledged_late'
+          : 'acknowledged'
+        : p.acknowledgeBy < today
+          ? 'overdue'
+          : 'pending';
       return {
-        name, role: p.role, roleLabel: PART_ROLE_LABELS[p.role], acknowledgeBy: p.acknowledgeBy, acknowledgedAt: p.acknowledged?.at ?? null,
-        acknowledgement: ack, acknowledgementLabel: ACK_LABELS[ack],
+        name,
+        role: p.role,
+        roleLabel: PART_ROLE_LABELS[p.role],
+        acknowledgeBy: p.acknowledgeBy,
+        acknowledgedAt: p.acknowledged?.at ?? null,
+        acknowledgement: ack,
+        acknowledgementLabel: ACK_LABELS[ack],
       };
     }),
     milestones: [...task.milestones.values()].map((m) => ({
-      milestoneId: m.milestoneId, title: m.title, owner: m.owner, dueDate: m.dueDate, done: !!m.completion,
+      milestoneId: m.milestoneId,
+      title: m.title,
+      owner: m.owner,
+      dueDate: m.dueDate,
+      done: !!m.completion,
       statusLabel: m.completion ? (m.completion.late ? '逾期完成' : '已完成') : m.dueDate < today ? '已逾期' : '未完成',
-      completedAt: m.completion?.at ?? null, late: m.completion ? m.completion.late : null,
+      completedAt: m.completion?.at ?? null,
+      late: m.completion ? m.completion.late : null,
     })),
     progress: { actual: actualProgress(task), expected: expectedProgress(task, today) ?? null },
     currentResponsible,
@@ -86,12 +150,23 @@ export function boardItem(line: PlanTaskLine | undefined, row: TaskRow | undefin
 }
 
 /** The board: every task of the plan (assigned or not) plus tasks the office created, filtered. */
-export function boardView(lines: readonly PlanTaskLine[], rows: readonly TaskRow[], today: LocalDate, rules: LightRules, filters: BoardFilters = {}): BoardItem[] {
+export function boardView(
+  lines: readonly PlanTaskLine[],
+  rows: readonly TaskRow[],
+  today: LocalDate,
+  rules: LightRules,
+  filters: BoardFilters = {},
+): BoardItem[] {
   return filterBoard(fullBoard(lines, rows, today, rules), filters);
 }
 
 /** Every line of the board, in plan order: what a cache keeps (it depends only on its inputs). */
-export function fullBoard(lines: readonly PlanTaskLine[], rows: readonly TaskRow[], today: LocalDate, rules: LightRules): BoardItem[] {
+export function fullBoard(
+  lines: readonly PlanTaskLine[],
+  rows: readonly TaskRow[],
+  today: LocalDate,
+  rules: LightRules,
+): BoardItem[] {
   const byCodeRow = new Map(rows.map((r) => [r.code, r]));
   const codes = new Map<string, PlanTaskLine | undefined>(lines.map((l) => [l.code, l]));
   for (const r of rows) if (!codes.has(r.code)) codes.set(r.code, undefined);
@@ -103,7 +178,11 @@ export function filterBoard(items: readonly BoardItem[], filters: BoardFilters):
 }
 
 function matches(item: BoardItem, f: BoardFilters): boolean {
-  if (f.department !== undefined && !item.departments.some((d) => d.name === f.department && (!f.role || d.role === f.role))) return false;
+  if (
+    f.department !== undefined &&
+    !item.departments.some((d) => d.name === f.department && (!f.role || d.role === f.role))
+  )
+    return false;
   if (f.system !== undefined && !item.system.startsWith(f.system)) return false;
   if (f.status !== undefined && item.status !== f.status) return false;
   if (f.light !== undefined && item.light.colour !== f.light) return false;

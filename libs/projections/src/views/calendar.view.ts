@@ -6,7 +6,12 @@ import { closedPeriodsSince } from './periods';
 import { byCode } from './plan-task';
 
 export type DeadlineKind = 'task_due' | 'milestone_due' | 'acknowledgement_due' | 'report_due';
-export const DEADLINE_LABELS = { task_due: '任务期限', milestone_due: '里程碑期限', acknowledgement_due: '签收期限', report_due: '进展报送期限' } as const;
+export const DEADLINE_LABELS = {
+  task_due: '任务期限',
+  milestone_due: '里程碑期限',
+  acknowledgement_due: '签收期限',
+  report_due: '进展报送期限',
+} as const;
 
 export interface Deadline {
   /** Stable across rebuilds (iCal UID). */
@@ -28,13 +33,23 @@ export interface Deadline {
  * optionally only those a department answers for: a milestone's owner, a task's leads, an
  * acknowledgement's own department.
  */
-export function calendarView(rows: readonly TaskRow[], today: LocalDate, range: { from?: LocalDate; to?: LocalDate }, department?: string): Deadline[] {
+export function calendarView(
+  rows: readonly TaskRow[],
+  today: LocalDate,
+  range: { from?: LocalDate; to?: LocalDate },
+  department?: string,
+): Deadline[] {
   const out: Deadline[] = [];
   const push = (d: Omit<Deadline, 'kindLabel' | 'overdue' | 'statusLabel'>) => {
     if ((range.from && d.date < range.from) || (range.to && d.date > range.to)) return;
     if (department !== undefined && !d.departments.includes(department)) return;
     const overdue = !d.done && d.date < today;
-    out.push({ ...d, kindLabel: DEADLINE_LABELS[d.kind], overdue, statusLabel: d.done ? '已完成' : overdue ? '已逾期' : '未到期' });
+    out.push({
+      ...d,
+      kindLabel: DEADLINE_LABELS[d.kind],
+      overdue,
+      statusLabel: d.done ? '已完成' : overdue ? '已逾期' : '未到期',
+    });
   };
   for (const row of [...rows].sort(byCode)) {
     const { state } = row;
@@ -45,12 +60,27 @@ export function calendarView(rows: readonly TaskRow[], today: LocalDate, range: 
     const leads = [...task.parts].filter(([, p]) => p.role === 'lead').map(([d]) => d);
     if (task.dueDate) {
       const done = closed || state.status === 'awaiting_acceptance';
-      push({ id: `${row.streamId}.due`, date: task.dueDate, kind: 'task_due', code: row.code, taskTitle, title: `${row.code} ${taskTitle}`, departments: leads, done });
+      push({
+        id: `${row.streamId}.due`,
+        date: task.dueDate,
+        kind: 'task_due',
+        code: row.code,
+        taskTitle,
+        title: `${row.code} ${taskTitle}`,
+        departments: leads,
+        done,
+      });
     }
     for (const m of task.milestones.values()) {
       push({
-        id: `${row.streamId}.m.${m.milestoneId}`, date: m.dueDate, kind: 'milestone_due', code: row.code, taskTitle,
-        title: `${row.code} 里程碑：${m.title}`, departments: [m.owner], done: !!m.completion || closed,
+        id: `${row.streamId}.m.${m.milestoneId}`,
+        date: m.dueDate,
+        kind: 'milestone_due',
+        code: row.code,
+        taskTitle,
+        title: `${row.code} 里程碑：${m.title}`,
+        departments: [m.owner],
+        done: !!m.completion || closed,
       });
     }
     if (task.reporting) {
@@ -59,15 +89,27 @@ export function calendarView(rows: readonly TaskRow[], today: LocalDate, range: 
       for (const due of closedPeriodsSince(until, task.reporting, dayOf(task.assignedAt))) {
         const reported = new Set(task.periodicReports.get(due.period) ?? []);
         push({
-          id: `${row.streamId}.r.${due.period}`, date: due.dueBy, kind: 'report_due', code: row.code, taskTitle,
-          title: `${row.code} 报送 ${due.period} 进展`, departments: leads, done: closed || leads.every((d) => reported.has(d)),
+          id: `${row.streamId}.r.${due.period}`,
+          date: due.dueBy,
+          kind: 'report_due',
+          code: row.code,
+          taskTitle,
+          title: `${row.code} 报送 ${due.period} 进展`,
+          departments: leads,
+          done: closed || leads.every((d) => reported.has(d)),
         });
       }
     }
     for (const [name, part] of task.parts) {
       push({
-        id: `${row.streamId}.ack.${name}`, date: part.acknowledgeBy, kind: 'acknowledgement_due', code: row.code, taskTitle,
-        title: `${row.code} 签收：${name}`, departments: [name], done: !!part.acknowledged || closed,
+        id: `${row.streamId}.ack.${name}`,
+        date: part.acknowledgeBy,
+        kind: 'acknowledgement_due',
+        code: row.code,
+        taskTitle,
+        title: `${row.code} 签收：${name}`,
+        departments: [name],
+        done: !!part.acknowledged || closed,
       });
     }
   }

@@ -34,17 +34,23 @@ function lit(colour: LightColour, reasons: LightReason[]): Light {
   return { colour, label: LIGHT_LABELS[colour], reasons };
 }
 
-const refs = (...events: Array<EventRef | undefined>): EventRef[] => events.filter((e): e is EventRef => e !== undefined);
+const refs = (...events: Array<EventRef | undefined>): EventRef[] =>
+  events.filter((e): e is EventRef => e !== undefined);
 
 function redReasons(row: TaskRow, task: TaskRecord, status: string, today: LocalDate): LightReason[] {
   const reasons: LightReason[] = [];
   if (task.dueDate && task.dueDate < today && status !== 'awaiting_acceptance') {
-    reasons.push({ rule: 'task_overdue', text: `任务已逾期 ${daysBetween(task.dueDate, today, 'calendar')} 天（期限 ${task.dueDate}）`, events: refs(row.dueDateSetBy) });
+    reasons.push({
+      rule: 'task_overdue',
+      text: `任务已逾期 ${daysBetween(task.dueDate, today, 'calendar')} 天（期限 ${task.dueDate}）`,
+      events: refs(row.dueDateSetBy),
+    });
   }
   for (const m of task.milestones.values()) {
     if (!m.completion && m.dueDate < today) {
       reasons.push({
-        rule: 'milestone_overdue', text: `里程碑「${m.title}」已逾期 ${daysBetween(m.dueDate, today, 'calendar')} 天（${m.owner}，期限 ${m.dueDate}）`,
+        rule: 'milestone_overdue',
+        text: `里程碑「${m.title}」已逾期 ${daysBetween(m.dueDate, today, 'calendar')} 天（${m.owner}，期限 ${m.dueDate}）`,
         events: refs(row.milestoneSetBy.get(m.milestoneId)),
       });
     }
@@ -52,7 +58,8 @@ function redReasons(row: TaskRow, task: TaskRecord, status: string, today: Local
   for (const [department, part] of task.parts) {
     if (!part.acknowledged && part.acknowledgeBy < today) {
       reasons.push({
-        rule: 'acknowledgement_overdue', text: `${department} 逾期未签收（签收期限 ${part.acknowledgeBy}）`,
+        rule: 'acknowledgement_overdue',
+        text: `${department} 逾期未签收（签收期限 ${part.acknowledgeBy}）`,
         events: refs(row.acknowledgeBySetBy.get(department)),
       });
     }
@@ -60,18 +67,33 @@ function redReasons(row: TaskRow, task: TaskRecord, status: string, today: Local
   return reasons;
 }
 
-function yellowReasons(row: TaskRow, task: TaskRecord, status: string, today: LocalDate, rules: LightRules): LightReason[] {
+function yellowReasons(
+  row: TaskRow,
+  task: TaskRecord,
+  status: string,
+  today: LocalDate,
+  rules: LightRules,
+): LightReason[] {
   const reasons: LightReason[] = [];
   const horizon = addCalendarDays(today, rules.dueSoonDays);
   if (task.dueDate && task.dueDate < today) {
-    reasons.push({ rule: 'acceptance_pending_past_due', text: `已过期限 ${task.dueDate}，待无废办验收办结`, events: refs(row.dueDateSetBy) });
+    reasons.push({
+      rule: 'acceptance_pending_past_due',
+      text: `已过期限 ${task.dueDate}，待无废办验收办结`,
+      events: refs(row.dueDateSetBy),
+    });
   } else if (task.dueDate && task.dueDate <= horizon && status !== 'awaiting_acceptance') {
-    reasons.push({ rule: 'due_soon', text: `距任务期限 ${task.dueDate} 还有 ${daysBetween(today, task.dueDate, 'calendar')} 天`, events: refs(row.dueDateSetBy) });
+    reasons.push({
+      rule: 'due_soon',
+      text: `距任务期限 ${task.dueDate} 还有 ${daysBetween(today, task.dueDate, 'calendar')} 天`,
+      events: refs(row.dueDateSetBy),
+    });
   }
   for (const m of task.milestones.values()) {
     if (!m.completion && m.dueDate >= today && m.dueDate <= horizon) {
       reasons.push({
-        rule: 'milestone_due_soon', text: `里程碑「${m.title}」距期限 ${m.dueDate} 还有 ${daysBetween(today, m.dueDate, 'calendar')} 天`,
+        rule: 'milestone_due_soon',
+        text: `里程碑「${m.title}」距期限 ${m.dueDate} 还有 ${daysBetween(today, m.dueDate, 'calendar')} 天`,
         events: refs(row.milestoneSetBy.get(m.milestoneId)),
       });
     }
@@ -99,17 +121,25 @@ export function actualProgress(task: TaskRecord): number {
   const leads = new Set(leadsOf(task));
   const reported = [...task.progress].filter(([d]) => leads.has(d)).map(([, p]) => p.percent);
   const milestones = [...task.milestones.values()];
-  const done = milestones.length === 0 ? 0 : Math.round((milestones.filter((m) => m.completion).length / milestones.length) * 100);
+  const done =
+    milestones.length === 0 ? 0 : Math.round((milestones.filter((m) => m.completion).length / milestones.length) * 100);
   return Math.max(done, ...reported);
 }
 
-function behindSchedule(row: TaskRow, task: TaskRecord, status: string, today: LocalDate, rules: LightRules): LightReason | undefined {
+function behindSchedule(
+  row: TaskRow,
+  task: TaskRecord,
+  status: string,
+  today: LocalDate,
+  rules: LightRules,
+): LightReason | undefined {
   if (status !== 'in_progress') return undefined;
   const expected = expectedProgress(task, today);
   const actual = actualProgress(task);
   if (expected === undefined || actual + rules.progressTolerance >= expected) return undefined;
   return {
-    rule: 'behind_schedule', text: `进度 ${actual}% 落后于按时限应达到的 ${expected}%（容差 ${rules.progressTolerance} 个百分点）`,
+    rule: 'behind_schedule',
+    text: `进度 ${actual}% 落后于按时限应达到的 ${expected}%（容差 ${rules.progressTolerance} 个百分点）`,
     events: refs(row.progressSetBy ?? row.dueDateSetBy),
   };
 }

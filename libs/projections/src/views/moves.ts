@@ -12,13 +12,21 @@ export interface Move {
 export const OFFICE_PARTY = '无废办';
 
 export function movesOf(state: TaskState, today: LocalDate): Move[] {
-  if (state.status === 'unassigned') return [{ party: OFFICE_PARTY, action: '交办任务', dueDate: null, overdue: false }];
+  if (state.status === 'unassigned')
+    return [{ party: OFFICE_PARTY, action: '交办任务', dueDate: null, overdue: false }];
   if (state.status === 'accepted' || state.status === 'cancelled') return [];
   const { task } = state;
-  const move = (party: string, action: string, dueDate: LocalDate | null): Move => ({ party, action, dueDate, overdue: dueDate !== null && dueDate < today });
+  const move = (party: string, action: string, dueDate: LocalDate | null): Move => ({
+    party,
+    action,
+    dueDate,
+    overdue: dueDate !== null && dueDate < today,
+  });
   const moves: Move[] = [];
-  for (const [department, part] of task.parts) if (!part.acknowledged) moves.push(move(department, '签收', part.acknowledgeBy));
-  for (const x of task.extensions.values()) if (x.status === 'pending') moves.push(move(OFFICE_PARTY, `审批延期申请（${x.requestedBy}）`, null));
+  for (const [department, part] of task.parts)
+    if (!part.acknowledged) moves.push(move(department, '签收', part.acknowledgeBy));
+  for (const x of task.extensions.values())
+    if (x.status === 'pending') moves.push(move(OFFICE_PARTY, `审批延期申请（${x.requestedBy}）`, null));
   switch (state.status) {
     case 'assigned':
       // Until every lead has acknowledged, acknowledging is the move; the work follows it.
@@ -34,7 +42,8 @@ export function movesOf(state: TaskState, today: LocalDate): Move[] {
       return moves;
     }
     case 'sign_off_requested':
-      for (const d of state.signOff.awaiting) if (!state.signOff.signed.has(d)) moves.push(move(d, '会签', task.dueDate));
+      for (const d of state.signOff.awaiting)
+        if (!state.signOff.signed.has(d)) moves.push(move(d, '会签', task.dueDate));
       return moves;
     case 'awaiting_acceptance':
       moves.push(move(OFFICE_PARTY, '验收办结', null));

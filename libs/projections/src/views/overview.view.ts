@@ -16,7 +16,13 @@ interface Tally {
 const emptyTally = (): Tally => ({ total: 0, assigned: 0, accepted: 0, open: 0, red: 0, yellow: 0, green: 0 });
 
 /** Counts and completion by system, area and year, and overdue items by department. */
-export function overviewView(items: readonly BoardItem[], rows: readonly TaskRow[], departments: readonly string[], today: LocalDate, dueSoonDays: number) {
+export function overviewView(
+  items: readonly BoardItem[],
+  rows: readonly TaskRow[],
+  departments: readonly string[],
+  today: LocalDate,
+  dueSoonDays: number,
+) {
   const bySystem = new Map<string, Tally>();
   const byArea = new Map<string, Tally>();
   const byYear = new Map<string, Tally>();
@@ -28,7 +34,14 @@ export function overviewView(items: readonly BoardItem[], rows: readonly TaskRow
   const overdueByDepartment = departments
     .map((department) => {
       const f = accountabilityView(rows, department, today, dueSoonDays).figures;
-      return { department, overdueItems: f.overdueItems, overdueAcknowledgements: f.overdueAcknowledgements, milestonesOverdue: f.milestonesOverdue, tasksOverdue: f.tasksOverdue, reportsOverdue: f.reportsOverdue };
+      return {
+        department,
+        overdueItems: f.overdueItems,
+        overdueAcknowledgements: f.overdueAcknowledgements,
+        milestonesOverdue: f.milestonesOverdue,
+        tasksOverdue: f.tasksOverdue,
+        reportsOverdue: f.reportsOverdue,
+      };
     })
     .filter((d) => d.overdueItems > 0)
     .sort((a, b) => b.overdueItems - a.overdueItems || a.department.localeCompare(b.department, 'zh-Hans-CN'));
@@ -62,5 +75,7 @@ function withRate(t: Tally) {
 }
 
 function list<K extends string>(map: Map<string, Tally>, key: K) {
-  return [...map].map(([name, t]) => ({ [key]: name, ...withRate(t) }) as Record<K, string> & ReturnType<typeof withRate>);
+  return [...map].map(
+    ([name, t]) => ({ [key]: name, ...withRate(t) }) as Record<K, string> & ReturnType<typeof withRate>,
+  );
 }

@@ -9,7 +9,8 @@ import { accountabilityView, type DepartmentFigures } from './accountability.vie
  * (3) average acknowledgement latency, shorter first. Equal keys share a rank. The keys are
  * stated in the answer so a department can see why it stands where it stands.
  */
-export const RANKING_RULE = '按（1）当前逾期事项数从少到多，（2）按时完成率从高到低，（3）平均签收用时从短到长排序；三项相同则名次并列';
+export const RANKING_RULE =
+  '按（1）当前逾期事项数从少到多，（2）按时完成率从高到低，（3）平均签收用时从短到长排序；三项相同则名次并列';
 
 export function rankingView(
   rows: readonly TaskRow[],
@@ -18,7 +19,10 @@ export function rankingView(
   dueSoonDays: number,
   indicators: readonly IndicatorDeliveries[] = [],
 ) {
-  const scored = departments.map((department) => ({ department, figures: accountabilityView(rows, department, today, dueSoonDays, indicators).figures }));
+  const scored = departments.map((department) => ({
+    department,
+    figures: accountabilityView(rows, department, today, dueSoonDays, indicators).figures,
+  }));
   scored.sort((a, b) => compare(a.figures, b.figures) || a.department.localeCompare(b.department, 'zh-Hans-CN'));
   let rank = 0;
   return {

@@ -19,7 +19,8 @@ export function missingReports(task: TaskRecord, today: LocalDate): MissingRepor
   for (const due of closedPeriodsSince(today, task.reporting, dayOf(task.assignedAt))) {
     const reported = new Set(task.periodicReports.get(due.period) ?? []);
     for (const department of leads) {
-      if (!reported.has(department)) out.push({ period: due.period, dueBy: due.dueBy, department, overdue: today > due.dueBy });
+      if (!reported.has(department))
+        out.push({ period: due.period, dueBy: due.dueBy, department, overdue: today > due.dueBy });
     }
   }
   return out;

@@ -7,13 +7,27 @@ export class EmailChannel implements ReminderChannel {
   readonly name = 'email' as const;
   private readonly transport: Transporter;
 
-  constructor(smtpUrl: string, private readonly from: string, timeoutMs: number) {
-    const options: SMTPTransport.Options = { url: smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs };
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+    timeoutMs: number,
+  ) {
+    const options: SMTPTransport.Options = {
+      url: smtpUrl,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+    };
     this.transport = createTransport(options);
   }
 
   async send(message: OutgoingReminder): Promise<void> {
-    await this.transport.sendMail({ from: this.from, to: message.route.recipient, subject: message.subject, text: message.text });
+    await this.transport.sendMail({
+      from: this.from,
+      to: message.route.recipient,
+      subject: message.subject,
+      text: message.text,
+    });
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,10 @@
 /** POSTs JSON and returns the parsed answer; a non-2xx status or a timeout is an error naming it. */
-export async function postJson(url: string, body: unknown, timeoutMs: number, headers: Record<string, string> = {}): Promise<unknown> {
+export async function postJson(
+  url: string,
+  body: unknown,
+  timeoutMs: number,
+  headers: Record<string, string> = {},
+): Promise<unknown> {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   const response = await fetch(url, {
     method: 'POST',
@@ -28,5 +33,6 @@ export function origin(url: string): string {
 /** WeCom and DingTalk robots answer 200 with `errcode` ≠ 0 when they refuse a message. */
 export function assertRobotAccepted(answer: unknown, robot: string): void {
   const { errcode, errmsg } = (answer ?? {}) as { errcode?: number; errmsg?: string };
-  if (errcode !== 0) throw new Error(`${robot} robot refused the message: errcode ${String(errcode)} ${errmsg ?? ''}`.trim());
+  if (errcode !== 0)
+    throw new Error(`${robot} robot refused the message: errcode ${String(errcode)} ${errmsg ?? ''}`.trim());
 }

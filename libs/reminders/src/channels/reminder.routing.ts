@@ -34,7 +34,9 @@ export function createChannels(config: ReminderConfig, clock: Clock): Map<Remind
     new WeComChannel(robots, config.sendTimeoutMs),
     new DingTalkChannel(robots, clock, config.sendTimeoutMs),
     ...(config.smtp ? [new EmailChannel(config.smtp.url, config.smtp.from, config.sendTimeoutMs)] : []),
-    ...(config.webhook ? [new WebhookChannel(config.webhook.url, config.webhook.secret, clock, config.sendTimeoutMs)] : []),
+    ...(config.webhook
+      ? [new WebhookChannel(config.webhook.url, config.webhook.secret, clock, config.sendTimeoutMs)]
+      : []),
   ];
   return new Map(channels.map((c) => [c.name, c]));
 }

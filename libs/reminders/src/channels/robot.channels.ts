@@ -9,12 +9,18 @@ type Robots = (addressee: string) => AddresseeRoutes | undefined;
 /** WeCom (企业微信) group robot: POST {msgtype:'text'} to the robot's webhook; `errcode` 0 means accepted. */
 export class WeComChannel implements ReminderChannel {
   readonly name = 'wecom' as const;
-  constructor(private readonly robots: Robots, private readonly timeoutMs: number) {}
+  constructor(
+    private readonly robots: Robots,
+    private readonly timeoutMs: number,
+  ) {}
 
   async send(message: OutgoingReminder): Promise<void> {
     const url = this.robots(message.route.recipient)?.wecom;
     if (!url) throw new Error(`no WeCom robot configured for ${message.route.recipient}`);
-    assertRobotAccepted(await postJson(url, { msgtype: 'text', text: { content: message.text } }, this.timeoutMs), 'WeCom');
+    assertRobotAccepted(
+      await postJson(url, { msgtype: 'text', text: { content: message.text } }, this.timeoutMs),
+      'WeCom',
+    );
   }
 }
 
@@ -24,12 +30,23 @@ export class WeComChannel implements ReminderChannel {
  */
 export class DingTalkChannel implements ReminderChannel {
   readonly name = 'dingtalk' as const;
-  constructor(private readonly robots: Robots, private readonly clock: Clock, private readonly timeoutMs: number) {}
+  constructor(
+    private readonly robots: Robots,
+    private readonly clock: Clock,
+    private readonly timeoutMs: number,
+  ) {}
 
   async send(message: OutgoingReminder): Promise<void> {
     const robot = this.robots(message.route.recipient)?.dingtalk;
     if (!robot) throw new Error(`no DingTalk robot configured for ${message.route.recipient}`);
-    assertRobotAccepted(await postJson(signedUrl(robot.url, robot.secret, this.clock), { msgtype: 'text', text: { content: message.text } }, this.timeoutMs), 'DingTalk');
+    assertRobotAccepted(
+      await postJson(
+        signedUrl(robot.url, robot.secret, this.clock),
+        { msgtype: 'text', text: { content: message.text } },
+        this.timeoutMs,
+      ),
+      'DingTalk',
+    );
   }
 }
 

@@ -15,7 +15,12 @@ export function webhookSignature(secret: string, timestamp: string, body: string
 export class WebhookChannel implements ReminderChannel {
   readonly name = 'webhook' as const;
 
-  constructor(private readonly url: string, private readonly secret: string, private readonly clock: Clock, private readonly timeoutMs: number) {}
+  constructor(
+    private readonly url: string,
+    private readonly secret: string,
+    private readonly clock: Clock,
+    private readonly timeoutMs: number,
+  ) {}
 
   async send(message: OutgoingReminder): Promise<void> {
     const body = JSON.stringify({ ...message.facts, recipient: message.route.recipient, subject: message.subject });

@@ -1,6 +1,15 @@
 import {
-  evolveIndicator, indicatorStreamId, initialIndicatorState, isReminderEvent, parseIndicatorStreamId, planIndicatorReminders,
-  type IndicatorDefinition, type IndicatorEvent, type IndicatorState, type PlannedReminder, type ReminderPolicy,
+  evolveIndicator,
+  indicatorStreamId,
+  initialIndicatorState,
+  isReminderEvent,
+  parseIndicatorStreamId,
+  planIndicatorReminders,
+  type IndicatorDefinition,
+  type IndicatorEvent,
+  type IndicatorState,
+  type PlannedReminder,
+  type ReminderPolicy,
 } from '@zw/domain';
 import type { EventStore, RecordedEvent } from '@zw/event-store';
 import { planStreamId } from '@zw/plan';
@@ -28,7 +37,11 @@ export class IndicatorReminderPlanning {
   /** Definitions of each plan as of the last import the planner has handled. */
   private readonly plans = new Map<string, readonly IndicatorDefinition[] | undefined>();
 
-  constructor(private readonly store: EventStore, private readonly definitions: PlanDefinitions, private readonly policy: ReminderPolicy) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly definitions: PlanDefinitions,
+    private readonly policy: ReminderPolicy,
+  ) {}
 
   /** [] for events that concern neither a plan import nor an indicator stream. */
   async changes(event: RecordedEvent): Promise<PlanChange[]> {
@@ -61,7 +74,11 @@ export class IndicatorReminderPlanning {
       if (cached) this.states.set(event.streamId, event.revision, cached);
       return [];
     }
-    const before = cached ?? (event.revision === 0n ? initialIndicatorState() : await this.fold(event.streamId, (e) => e.revision < event.revision));
+    const before =
+      cached ??
+      (event.revision === 0n
+        ? initialIndicatorState()
+        : await this.fold(event.streamId, (e) => e.revision < event.revision));
     const after = evolveIndicator(before, asIndicatorEvent(event));
     this.states.set(event.streamId, event.revision, after);
     const def = (await this.definitionsBefore(planId, event.position))?.find((d) => d.id === indicatorId);
@@ -73,7 +90,10 @@ export class IndicatorReminderPlanning {
   }
 
   /** What the planner last saw of the plan, or (first sight, after a restart) the plan as of just before `position`. */
-  private async definitionsBefore(planId: string, position: bigint): Promise<readonly IndicatorDefinition[] | undefined> {
+  private async definitionsBefore(
+    planId: string,
+    position: bigint,
+  ): Promise<readonly IndicatorDefinition[] | undefined> {
     if (!this.plans.has(planId)) this.plans.set(planId, await this.definitions.at(planId, position - 1n));
     return this.plans.get(planId);
   }
@@ -88,5 +108,9 @@ export class IndicatorReminderPlanning {
 
 /** Reminders depend on who reports and which periods are owed: a re-import changing neither changes no reminder. */
 function sameDeadlines(a: IndicatorDefinition, b: IndicatorDefinition): boolean {
-  return a.baselineYear === b.baselineYear && a.targetYear === b.targetYear && a.responsible.join('\n') === b.responsible.join('\n');
+  return (
+    a.baselineYear === b.baselineYear &&
+    a.targetYear === b.targetYear &&
+    a.responsible.join('\n') === b.responsible.join('\n')
+  );
 }

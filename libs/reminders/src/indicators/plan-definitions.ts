@@ -1,8 +1,16 @@
 import { indicatorDefinitions, type IndicatorDefinition } from '@zw/domain';
 import { CachedFold, type EventStore, type RecordedEvent } from '@zw/event-store';
-import { evolveCatalogue, initialCatalogue, planOf, planStreamId, type PlanCatalogue, type PlanCatalogueEvent } from '@zw/plan';
+import {
+  evolveCatalogue,
+  initialCatalogue,
+  planOf,
+  planStreamId,
+  type PlanCatalogue,
+  type PlanCatalogueEvent,
+} from '@zw/plan';
 
-const fold = (state: PlanCatalogue, e: RecordedEvent) => evolveCatalogue(state, { type: e.type, data: e.data } as PlanCatalogueEvent);
+const fold = (state: PlanCatalogue, e: RecordedEvent) =>
+  evolveCatalogue(state, { type: e.type, data: e.data } as PlanCatalogueEvent);
 
 /**
  * The indicator definitions of a plan (附件2 with who reports, units, periods), read from its
@@ -12,7 +20,10 @@ const fold = (state: PlanCatalogue, e: RecordedEvent) => evolveCatalogue(state, 
  */
 export class PlanDefinitions {
   private readonly current: CachedFold<PlanCatalogue>;
-  private readonly built = new Map<string, { readonly revision: bigint; readonly defs: readonly IndicatorDefinition[] }>();
+  private readonly built = new Map<
+    string,
+    { readonly revision: bigint; readonly defs: readonly IndicatorDefinition[] }
+  >();
 
   constructor(private readonly store: EventStore) {
     this.current = new CachedFold(store, initialCatalogue, fold, 100);

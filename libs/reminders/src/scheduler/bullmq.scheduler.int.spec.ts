@@ -21,7 +21,15 @@ async function dropPrefix(prefix: string): Promise<void> {
   reminderSchedulerContract('BullMQ', {
     create: async (clock, retry) => {
       prefix = `zw-test-${randomUUID()}`;
-      return new BullMqScheduler({ redisUrl: redisUrl!, prefix, clock, retry, concurrency: 4, keepCompletedSeconds: 3600, keepFailedSeconds: 3600 });
+      return new BullMqScheduler({
+        redisUrl: redisUrl!,
+        prefix,
+        clock,
+        retry,
+        concurrency: 4,
+        keepCompletedSeconds: 3600,
+        keepFailedSeconds: 3600,
+      });
     },
     cleanup: () => dropPrefix(prefix),
   });
@@ -29,16 +37,28 @@ async function dropPrefix(prefix: string): Promise<void> {
   it('given jobs in Redis and no worker running, when a worker starts later by the clock, then it runs what fell due meanwhile, once', async () => {
     const testPrefix = `zw-test-${randomUUID()}`;
     const clock = new ManualClock(T0);
-    const options = { redisUrl: redisUrl!, prefix: testPrefix, clock, retry: { attempts: 3, backoffMs: 20 }, concurrency: 2, keepCompletedSeconds: 3600, keepFailedSeconds: 3600 };
+    const options = {
+      redisUrl: redisUrl!,
+      prefix: testPrefix,
+      clock,
+      retry: { attempts: 3, backoffMs: 20 },
+      concurrency: 2,
+      keepCompletedSeconds: 3600,
+      keepFailedSeconds: 3600,
+    };
     const first = new BullMqScheduler(options);
-    await first.schedule([testJob('tomorrow', '2024-07-02T08:30:00+08:00'), testJob('next-week', '2024-07-08T08:30:00+08:00')]);
+    await first.schedule([
+      testJob('tomorrow', '2024-07-02T08:30:00+08:00'),
+      testJob('next-week', '2024-07-08T08:30:00+08:00'),
+    ]);
     await first.close();
 
     clock.set('2024-07-03T09:00:00+08:00');
     const second = new BullMqScheduler(options);
     const runs: JobRun[] = [];
     await second.start(async (run) => void runs.push(run));
-    for (const deadline = performance.now() + 10_000; runs.length < 1 && performance.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+    for (const deadline = performance.now() + 10_000; runs.length < 1 && performance.now() < deadline;)
+      await new Promise((r) => setTimeout(r, 20));
     expect(runs.map((r) => r.job.jobId)).toEqual(['r-tomorrow']);
     expect(await second.pending()).toBe(1);
     await second.close();

@@ -3,7 +3,12 @@ import { DelayedError, Queue, Worker, type Job, type JobsOptions } from 'bullmq'
 import { Redis } from 'ioredis';
 import type { Clock } from '@zw/clock';
 import {
-  DeferDelivery, type FailedJob, type JobProcessor, type ReminderJob, type ReminderScheduler, type RetryPolicy,
+  DeferDelivery,
+  type FailedJob,
+  type JobProcessor,
+  type ReminderJob,
+  type ReminderScheduler,
+  type RetryPolicy,
 } from './reminder-scheduler.port';
 
 export interface BullMqSchedulerOptions {
@@ -67,7 +72,9 @@ export class BullMqScheduler implements ReminderScheduler {
 
   async schedule(jobs: readonly ReminderJob[]): Promise<void> {
     for (let i = 0; i < jobs.length; i += PAGE) {
-      await this.queue.addBulk(jobs.slice(i, i + PAGE).map((job) => ({ name: job.reminder.rule, data: job, opts: this.jobOptions(job) })));
+      await this.queue.addBulk(
+        jobs.slice(i, i + PAGE).map((job) => ({ name: job.reminder.rule, data: job, opts: this.jobOptions(job) })),
+      );
     }
   }
 
@@ -75,7 +82,9 @@ export class BullMqScheduler implements ReminderScheduler {
     await Promise.all(
       jobIds.map((id) =>
         // A locked (running) job is not removed: its processor re-checks the task before sending.
-        this.queue.remove(id).catch((error: unknown) => this.logger.warn({ jobId: id, error: String(error) }, 'reminder job not removed')),
+        this.queue
+          .remove(id)
+          .catch((error: unknown) => this.logger.warn({ jobId: id, error: String(error) }, 'reminder job not removed')),
       ),
     );
   }
@@ -85,11 +94,22 @@ export class BullMqScheduler implements ReminderScheduler {
       connection: this.connect(),
       prefix: this.options.prefix,
       concurrency: this.options.concurrency,
-      ...(this.options.lockDurationMs ? { lockDuration: this.options.lockDurationMs, stalledInterval: this.options.lockDurationMs } : {}),
+      ...(this.options.lockDurationMs
+        ? { lockDuration: this.options.lockDurationMs, stalledInterval: this.options.lockDurationMs }
+        : {}),
     });
     this.worker.on('failed', (job, error) => {
       if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-        this.logger.error({ jobId: job.id, streamId: job.data.streamId, key: job.data.reminder.key, attempts: job.attemptsMade, error: error.message }, 'reminder job failed after every attempt');
+        this.logger.error(
+          {
+            jobId: job.id,
+            streamId: job.data.streamId,
+            key: job.data.reminder.key,
+            attempts: job.attemptsMade,
+            error: error.message,
+          },
+          'reminder job failed after every attempt',
+        );
       }
     });
     this.worker.on('error', (error) => this.logger.error({ error: error.message }, 'reminder worker error'));
@@ -104,7 +124,10 @@ export class BullMqScheduler implements ReminderScheduler {
     } catch (error) {
       if (!(error instanceof DeferDelivery)) throw error;
       await job.updateData({ ...job.data, notBefore: error.until });
-      await job.moveToDelayed(wallClockMs() + Math.max(0, Date.parse(error.until) - this.options.clock.now().getTime()), token);
+      await job.moveToDelayed(
+        wallClockMs() + Math.max(0, Date.parse(error.until) - this.options.clock.now().getTime()),
+        token,
+      );
       throw new DelayedError();
     }
   }
@@ -119,7 +142,9 @@ export class BullMqScheduler implements ReminderScheduler {
     const now = this.options.clock.now().getTime();
     for (let start = 0; ; start += PAGE) {
       const page = await this.queue.getDelayed(start, start + PAGE - 1);
-      const due = page.filter((job) => job.attemptsMade === 0 && Date.parse(job.data.notBefore ?? job.data.reminder.fireAt) <= now);
+      const due = page.filter(
+        (job) => job.attemptsMade === 0 && Date.parse(job.data.notBefore ?? job.data.reminder.fireAt) <= now,
+      );
       // Another worker may promote the same job first: that is fine.
       await Promise.all(due.map((job) => job.promote().catch(() => undefined)));
       if (page.length < PAGE) return;
@@ -130,7 +155,11 @@ export class BullMqScheduler implements ReminderScheduler {
   async failed(): Promise<FailedJob[]> {
     const jobs = await this.queue.getFailed(0, PAGE - 1);
     return jobs.map((job) => ({
-      jobId: job.id ?? '', streamId: job.data.streamId, reminder: job.data.reminder, attempts: job.attemptsMade, error: job.failedReason,
+      jobId: job.id ?? '',
+      streamId: job.data.streamId,
+      reminder: job.data.reminder,
+      attempts: job.attemptsMade,
+      error: job.failedReason,
     }));
   }
 
@@ -142,7 +171,14 @@ export class BullMqScheduler implements ReminderScheduler {
   }
 
   async pending(): Promise<number> {
-    const counts = await this.queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized', 'paused', 'waiting-children');
+    const counts = await this.queue.getJobCounts(
+      'waiting',
+      'delayed',
+      'active',
+      'prioritized',
+      'paused',
+      'waiting-children',
+    );
     return Object.values(counts).reduce((a, b) => a + b, 0);
   }
 

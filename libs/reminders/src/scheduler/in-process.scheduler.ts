@@ -1,7 +1,12 @@
 import { Logger } from '@nestjs/common';
 import type { Clock } from '@zw/clock';
 import {
-  DeferDelivery, type FailedJob, type JobProcessor, type ReminderJob, type ReminderScheduler, type RetryPolicy,
+  DeferDelivery,
+  type FailedJob,
+  type JobProcessor,
+  type ReminderJob,
+  type ReminderScheduler,
+  type RetryPolicy,
 } from './reminder-scheduler.port';
 
 interface Entry {
@@ -44,7 +49,8 @@ export class InProcessScheduler implements ReminderScheduler {
 
   async schedule(jobs: readonly ReminderJob[]): Promise<void> {
     for (const job of jobs) {
-      if (!JOB_ID.test(job.jobId)) throw new Error(`job id "${job.jobId}" must be letters, digits, '_', '.', '-' (no ':')`);
+      if (!JOB_ID.test(job.jobId))
+        throw new Error(`job id "${job.jobId}" must be letters, digits, '_', '.', '-' (no ':')`);
       if (this.jobs.has(job.jobId) || this.done.has(job.jobId)) continue;
       this.jobs.set(job.jobId, { job, dueAt: Date.parse(job.reminder.fireAt), attempt: 1, state: 'waiting' });
     }
@@ -72,7 +78,9 @@ export class InProcessScheduler implements ReminderScheduler {
 
   private async pass(processor: JobProcessor): Promise<void> {
     const now = this.options.clock.now().getTime();
-    const due = [...this.jobs.values()].filter((e) => e.state === 'waiting' && e.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt);
+    const due = [...this.jobs.values()]
+      .filter((e) => e.state === 'waiting' && e.dueAt <= now)
+      .sort((a, b) => a.dueAt - b.dueAt);
     const lanes = Array.from({ length: Math.max(1, this.options.concurrency) }, async () => {
       for (let entry = due.shift(); entry && !this.closed; entry = due.shift()) await this.runOne(entry, processor);
     });
@@ -91,10 +99,17 @@ export class InProcessScheduler implements ReminderScheduler {
       if (error instanceof DeferDelivery) {
         Object.assign(entry, { state: 'waiting', dueAt: Date.parse(error.until) });
       } else if (entry.attempt < attempts) {
-        Object.assign(entry, { state: 'waiting', dueAt: now + backoffMs * 2 ** (entry.attempt - 1), attempt: entry.attempt + 1 });
+        Object.assign(entry, {
+          state: 'waiting',
+          dueAt: now + backoffMs * 2 ** (entry.attempt - 1),
+          attempt: entry.attempt + 1,
+        });
       } else {
         Object.assign(entry, { state: 'failed', error: error instanceof Error ? error.message : String(error) });
-        this.logger.error({ jobId: entry.job.jobId, streamId: entry.job.streamId, key: entry.job.reminder.key, error: entry.error }, 'reminder job failed after every attempt');
+        this.logger.error(
+          { jobId: entry.job.jobId, streamId: entry.job.streamId, key: entry.job.reminder.key, error: entry.error },
+          'reminder job failed after every attempt',
+        );
       }
     }
   }
@@ -102,14 +117,25 @@ export class InProcessScheduler implements ReminderScheduler {
   async failed(): Promise<FailedJob[]> {
     return [...this.jobs.values()]
       .filter((e) => e.state === 'failed')
-      .map((e) => ({ jobId: e.job.jobId, streamId: e.job.streamId, reminder: e.job.reminder, attempts: e.attempt, error: e.error ?? '' }));
+      .map((e) => ({
+        jobId: e.job.jobId,
+        streamId: e.job.streamId,
+        reminder: e.job.reminder,
+        attempts: e.attempt,
+        error: e.error ?? '',
+      }));
   }
 
   async retry(jobId: string): Promise<boolean> {
     const entry = this.jobs.get(jobId);
     if (entry?.state !== 'failed') return false;
     // One more attempt, numbered on (as BullMQ's retry without resetting attemptsMade): failures stay distinct.
-    Object.assign(entry, { state: 'waiting', attempt: entry.attempt + 1, dueAt: this.options.clock.now().getTime(), error: undefined });
+    Object.assign(entry, {
+      state: 'waiting',
+      attempt: entry.attempt + 1,
+      dueAt: this.options.clock.now().getTime(),
+      error: undefined,
+    });
     return true;
   }
 

@@ -1,4 +1,13 @@
-import { foldTask, planReminders, reminderMessage, reminderSubject, type PlannedReminder, type ReminderPolicy, type TaskEvent, type TaskState } from '@zw/domain';
+import {
+  foldTask,
+  planReminders,
+  reminderMessage,
+  reminderSubject,
+  type PlannedReminder,
+  type ReminderPolicy,
+  type TaskEvent,
+  type TaskState,
+} from '@zw/domain';
 import type { RecordedEvent } from '@zw/event-store';
 import type { Recheck } from '../reminder.recheck';
 
@@ -7,7 +16,11 @@ import type { Recheck } from '../reminder.recheck';
  * stands: a completed milestone, an extended date, a replaced department, an accepted task —
  * and it is dropped, with the reason.
  */
-export function recheckTask(events: readonly RecordedEvent[], reminder: PlannedReminder, policy: ReminderPolicy): Recheck {
+export function recheckTask(
+  events: readonly RecordedEvent[],
+  reminder: PlannedReminder,
+  policy: ReminderPolicy,
+): Recheck {
   const state = foldTask(events as unknown as TaskEvent[]);
   const planned = planReminders(state, policy).find((r) => r.key === reminder.key);
   if (!planned || !('task' in state)) return { due: false, reason: dropReason(state, reminder) };
@@ -32,7 +45,8 @@ function dropReason(state: TaskState, reminder: PlannedReminder): string {
     if (milestone.dueDate !== reminder.dueDate) return `due date moved to ${milestone.dueDate}`;
     if (milestone.owner !== reminder.department) return `milestone now owned by ${milestone.owner}`;
   }
-  if (target.kind === 'acknowledgement' && state.task.parts.get(reminder.department)?.acknowledged) return 'acknowledged';
+  if (target.kind === 'acknowledgement' && state.task.parts.get(reminder.department)?.acknowledged)
+    return 'acknowledged';
   if (!state.task.parts.has(reminder.department)) return 'department no longer assigned';
   return 'facts changed';
 }

@@ -1,6 +1,12 @@
 import { ManualClock } from '@zw/clock';
 import type { PlannedReminder } from '@zw/domain';
-import { DeferDelivery, type JobRun, type ReminderJob, type ReminderScheduler, type RetryPolicy } from '../scheduler/reminder-scheduler.port';
+import {
+  DeferDelivery,
+  type JobRun,
+  type ReminderJob,
+  type ReminderScheduler,
+  type RetryPolicy,
+} from '../scheduler/reminder-scheduler.port';
 
 export const T0 = '2024-07-01T08:30:00+08:00';
 const HOUR = 3_600_000;
@@ -13,8 +19,13 @@ export interface SchedulerHarness {
 
 export function testJob(id: string, fireAt: string): ReminderJob {
   const reminder: PlannedReminder = {
-    key: `overdue/m-${id}/区城管局/2024-06-30/1`, rule: 'overdue', target: { kind: 'milestone', milestoneId: id },
-    department: '区城管局', dueDate: '2024-06-30', days: 1, fireAt,
+    key: `overdue/m-${id}/区城管局/2024-06-30/1`,
+    rule: 'overdue',
+    target: { kind: 'milestone', milestoneId: id },
+    department: '区城管局',
+    dueDate: '2024-06-30',
+    days: 1,
+    fireAt,
   };
   // Real ids are `r-<hash>`; a bare name could collide with BullMQ's own keys (`marker`, `meta`, `id`…).
   return { jobId: `r-${id}`, streamId: 'task-lianyun-2022-2025.C-5', reminder };
@@ -36,7 +47,7 @@ export function reminderSchedulerContract(name: string, harness: SchedulerHarnes
       return scheduler;
     };
     const waitFor = async (done: () => boolean | Promise<boolean>, advanceMs = 0) => {
-      for (const deadline = performance.now() + 15_000; !(await done()); ) {
+      for (const deadline = performance.now() + 15_000; !(await done());) {
         if (performance.now() > deadline) throw new Error('condition not met within 15 s');
         clock.advance(advanceMs);
         await scheduler.runDue();
@@ -99,7 +110,11 @@ export function reminderSchedulerContract(name: string, harness: SchedulerHarnes
       });
       await scheduler.schedule([testJob('flaky', at(0))]);
       await waitFor(() => ran('flaky').length === 3, 1_000);
-      expect(ran('flaky').map((r) => [r.attempt, r.final])).toEqual([[1, false], [2, false], [3, true]]);
+      expect(ran('flaky').map((r) => [r.attempt, r.final])).toEqual([
+        [1, false],
+        [2, false],
+        [3, true],
+      ]);
       expect(await scheduler.failed()).toEqual([]);
     });
 
@@ -113,7 +128,12 @@ export function reminderSchedulerContract(name: string, harness: SchedulerHarnes
       await scheduler.schedule([testJob('broken', at(0))]);
       await waitFor(async () => (await scheduler.failed()).length === 1, 1_000);
       const [failed] = await scheduler.failed();
-      expect(failed).toMatchObject({ jobId: 'r-broken', attempts: 2, error: 'SMTP 554 rejected', streamId: 'task-lianyun-2022-2025.C-5' });
+      expect(failed).toMatchObject({
+        jobId: 'r-broken',
+        attempts: 2,
+        error: 'SMTP 554 rejected',
+        streamId: 'task-lianyun-2022-2025.C-5',
+      });
       expect(await scheduler.retry('no-such-job')).toBe(false);
       healthy = true;
       expect(await scheduler.retry('r-broken')).toBe(true);

@@ -11,7 +11,12 @@ export interface ReceivedMail {
  * nodemailer to deliver a message over a real socket, which is then inspected. `reject`
  * makes it answer 554 to the next message.
  */
-export async function startSmtpSink(): Promise<{ port: number; mails: ReceivedMail[]; reject: (n: number) => void; close: () => Promise<void> }> {
+export async function startSmtpSink(): Promise<{
+  port: number;
+  mails: ReceivedMail[];
+  reject: (n: number) => void;
+  close: () => Promise<void>;
+}> {
   const mails: ReceivedMail[] = [];
   let rejectNext = 0;
   const sockets = new Set<Socket>();
@@ -58,7 +63,9 @@ export async function startSmtpSink(): Promise<{ port: number; mails: ReceivedMa
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   return {
-    port, mails, reject: (n) => (rejectNext = n),
+    port,
+    mails,
+    reject: (n) => (rejectNext = n),
     close: () => new Promise<void>((r) => (sockets.forEach((s) => s.destroy()), server.close(() => r()))),
   };
 }

@@ -1,4 +1,12 @@
-import { CanActivate, ExecutionContext, ForbiddenException, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  Logger,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { authorize, departmentScope, isPolicyName, POLICIES, type Principal } from '@zw/auth';
 import type { Request } from 'express';
@@ -31,8 +39,14 @@ export class AccessGuard implements CanActivate {
     const route = routeOf(req);
     const name: unknown = this.reflector.getAllAndOverride(POLICY_KEY, [ctx.getHandler(), ctx.getClass()]);
     if (!isPolicyName(name)) {
-      this.logger.error({ event: 'route_without_policy', route, policy: name }, `route ${route} has no @Policy: refused`);
-      throw new HttpException({ code: 'AUTH.NO_POLICY', message: '此接口未配置访问策略，已拒绝访问' }, HttpStatus.INTERNAL_SERVER_ERROR);
+      this.logger.error(
+        { event: 'route_without_policy', route, policy: name },
+        `route ${route} has no @Policy: refused`,
+      );
+      throw new HttpException(
+        { code: 'AUTH.NO_POLICY', message: '此接口未配置访问策略，已拒绝访问' },
+        HttpStatus.INTERNAL_SERVER_ERROR,
+      );
     }
     const policy = POLICIES[name];
     if (policy.scope === 'none') return true;
@@ -42,7 +56,10 @@ export class AccessGuard implements CanActivate {
       actor = await this.tokens.verify(req.header('authorization'), (username) => this.accounts.load(username));
     } catch (error) {
       if (error instanceof TokenRejected) {
-        this.logger.warn({ event: 'access_unauthenticated', user: error.username ?? null, route, reason: error.failure }, 'request refused: 401');
+        this.logger.warn(
+          { event: 'access_unauthenticated', user: error.username ?? null, route, reason: error.failure },
+          'request refused: 401',
+        );
       }
       throw error;
     }
@@ -51,7 +68,11 @@ export class AccessGuard implements CanActivate {
     if (departmentScope(policy, principal) !== undefined) {
       const resource = await this.resources.of(req);
       if (resource && authorize(policy, principal, resource) === 'deny') {
-        this.deny(actor, route, `department ${actor.department} not among [${resource.departments.join(', ')}] (policy ${name})`);
+        this.deny(
+          actor,
+          route,
+          `department ${actor.department} not among [${resource.departments.join(', ')}] (policy ${name})`,
+        );
       }
     }
     (req as RequestWithActor)[ACTOR_KEY] = actor;
@@ -59,7 +80,10 @@ export class AccessGuard implements CanActivate {
   }
 
   private deny(actor: Actor, route: string, reason: string): never {
-    this.logger.warn({ event: 'access_denied', user: actor.id, role: actor.role, route, reason }, 'request refused: 403');
+    this.logger.warn(
+      { event: 'access_denied', user: actor.id, role: actor.role, route, reason },
+      'request refused: 403',
+    );
     throw new ForbiddenException({ code: 'AUTH.FORBIDDEN', message: '无权执行此操作（不属于本角色或本单位的工作）' });
   }
 }

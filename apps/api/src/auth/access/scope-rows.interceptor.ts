@@ -21,15 +21,20 @@ export class ScopeRowsInterceptor implements NestInterceptor {
     const name: unknown = this.reflector.getAllAndOverride(POLICY_KEY, [ctx.getHandler(), ctx.getClass()]);
     const department = actor && isPolicyName(name) ? departmentScope(POLICIES[name], actor) : undefined;
     if (department === undefined) return next.handle();
-    return next.handle().pipe(map((rows: unknown) => {
-      if (!Array.isArray(rows)) throw new Error(`@ScopeRows route ${ctx.getClass().name}.${ctx.getHandler().name} answered no array`);
-      return rows.filter((row) => rowDepartments(row).includes(department));
-    }));
+    return next.handle().pipe(
+      map((rows: unknown) => {
+        if (!Array.isArray(rows))
+          throw new Error(`@ScopeRows route ${ctx.getClass().name}.${ctx.getHandler().name} answered no array`);
+        return rows.filter((row) => rowDepartments(row).includes(department));
+      }),
+    );
   }
 }
 
 export function rowDepartments(row: unknown): string[] {
   const departments = (row as { departments?: unknown } | null)?.departments;
   if (!Array.isArray(departments)) return [];
-  return departments.map((d: unknown) => (typeof d === 'string' ? d : (d as { name?: unknown } | null)?.name)).filter((d): d is string => typeof d === 'string');
+  return departments
+    .map((d: unknown) => (typeof d === 'string' ? d : (d as { name?: unknown } | null)?.name))
+    .filter((d): d is string => typeof d === 'string');
 }

@@ -39,7 +39,10 @@ const MESSAGES: Record<TokenFailure, string> = {
 };
 
 export class TokenRejected extends UnauthorizedException {
-  constructor(readonly failure: TokenFailure, readonly username?: string) {
+  constructor(
+    readonly failure: TokenFailure,
+    readonly username?: string,
+  ) {
     super({ code: `AUTH.TOKEN_${failure.toUpperCase()}`, message: MESSAGES[failure] });
   }
 }
@@ -107,7 +110,9 @@ export class AccessTokens {
 
   newRefreshToken(username: string): { token: string; hash: string; expiresAt: string } {
     const token = `${username}.${generateSecret()}`;
-    const expiresAt = toShanghaiIso(new Date(this.clock.now().getTime() + this.config.auth.refreshTokenTtlSeconds * 1000));
+    const expiresAt = toShanghaiIso(
+      new Date(this.clock.now().getTime() + this.config.auth.refreshTokenTtlSeconds * 1000),
+    );
     return { token, hash: hashToken(token), expiresAt };
   }
 

@@ -22,15 +22,29 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
 
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     const body = (req.body ?? {}) as { username?: unknown; refreshToken?: unknown };
-    const account = typeof body.username === 'string' ? body.username
-      : typeof body.refreshToken === 'string' ? body.refreshToken.slice(0, Math.max(0, body.refreshToken.lastIndexOf('.')))
-      : String((req[ACTOR_KEY] as Actor | undefined)?.id ?? '');
+    const account =
+      typeof body.username === 'string'
+        ? body.username
+        : typeof body.refreshToken === 'string'
+          ? body.refreshToken.slice(0, Math.max(0, body.refreshToken.lastIndexOf('.')))
+          : String((req[ACTOR_KEY] as Actor | undefined)?.id ?? '');
     return `${String(req.ip)}|${account.slice(0, 100)}`;
   }
-  protected override async throwThrottlingException(ctx: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    ctx: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const req = ctx.switchToHttp().getRequest<Request>();
     const user = typeof req.body?.username === 'string' ? req.body.username : null;
-    this.log.warn({ event: 'login_throttled', user, route: `${req.method} ${req.path}`, reason: `${detail.totalHits} attempts in ${detail.ttl} ms` }, 'refused: 429');
+    this.log.warn(
+      {
+        event: 'login_throttled',
+        user,
+        route: `${req.method} ${req.path}`,
+        reason: `${detail.totalHits} attempts in ${detail.ttl} ms`,
+      },
+      'refused: 429',
+    );
     return super.throwThrottlingException(ctx, detail);
   }
 }
@@ -84,7 +98,11 @@ export class LoginController {
   @UseGuards(LoginThrottlerGuard)
   @Post('password')
   @HttpCode(204)
-  async changePassword(@Body() body: ChangePasswordDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<void> {
+  async changePassword(
+    @Body() body: ChangePasswordDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ): Promise<void> {
     passwordRejected(() => assertPasswordPolicy(body.newPassword, actor.id), 'newPassword');
     await this.sessions.changePassword(actor, body.currentPassword, body.newPassword, req);
   }

@@ -12,5 +12,8 @@ export class RefreshTokenDto {
 
 export class ChangePasswordDto {
   @ApiProperty({ description: '当前密码' }) @IsString() @Length(1, 200) currentPassword!: string;
-  @ApiProperty({ description: '新密码：12 至 128 个字符，至少两类字符，不含用户名' }) @IsString() @Length(1, 200) newPassword!: string;
+  @ApiProperty({ description: '新密码：12 至 128 个字符，至少两类字符，不含用户名' })
+  @IsString()
+  @Length(1, 200)
+  newPassword!: string;
 }

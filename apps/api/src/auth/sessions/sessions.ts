@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import {
-  generateSecret, hashPassword, isUsername, refusedRotation, verifyPassword,
-  type UserCommand, type UserRecord, type UserState,
+  generateSecret,
+  hashPassword,
+  isUsername,
+  refusedRotation,
+  verifyPassword,
+  type UserCommand,
+  type UserRecord,
+  type UserState,
 } from '@zw/auth';
 import { CLOCK, toShanghaiIso, type Clock } from '@zw/clock';
 import { DomainError } from '@zw/domain';
@@ -32,18 +38,31 @@ export class Sessions {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async login(username: string, password: string, req: Request): Promise<TokenPair & { user: ReturnType<typeof publicUser> }> {
+  async login(
+    username: string,
+    password: string,
+    req: Request,
+  ): Promise<TokenPair & { user: ReturnType<typeof publicUser> }> {
     const state = isUsername(username) ? await this.accounts.load(username) : ({ status: 'absent' } as UserState);
     const hash = state.status === 'absent' ? await this.dummyHash : state.user.passwordHash;
     const matches = await verifyPassword(password, hash);
-    if (state.status === 'absent' || !matches) this.refuse(req, username, state.status === 'absent' ? 'unknown user' : 'wrong password', '用户名或密码错误');
+    if (state.status === 'absent' || !matches)
+      this.refuse(req, username, state.status === 'absent' ? 'unknown user' : 'wrong password', '用户名或密码错误');
     if (state.status === 'disabled') this.refuse(req, username, 'account disabled', '账号已停用，请联系系统管理员');
     const user = state.user;
     const refresh = this.tokens.newRefreshToken(username);
     const familyId = randomUUID();
-    await this.run(user, req, { type: 'IssueRefreshToken', data: { familyId, tokenHash: refresh.hash, expiresAt: refresh.expiresAt } });
+    await this.run(user, req, {
+      type: 'IssueRefreshToken',
+      data: { familyId, tokenHash: refresh.hash, expiresAt: refresh.expiresAt },
+    });
     this.logger.log({ event: 'login', user: username, session: familyId }, 'login');
-    return { ...(await this.tokens.issue(user, familyId)), refreshToken: refresh.token, refreshExpiresAt: refresh.expiresAt, user: publicUser(user) };
+    return {
+      ...(await this.tokens.issue(user, familyId)),
+      refreshToken: refresh.token,
+      refreshExpiresAt: refresh.expiresAt,
+      user: publicUser(user),
+    };
   }
 
   /** Strict rotation: the presented token is retired; presenting it again ends the session. */
@@ -51,12 +70,33 @@ export class Sessions {
     const parsed = parseRefreshToken(token);
     if (!parsed) this.refuse(req, null, 'malformed refresh token', '登录已失效，请重新登录', 'SESSION.TOKEN_UNKNOWN');
     const state = await this.accounts.load(parsed.username);
-    if (state.status !== 'active') this.refuse(req, parsed.username, `refresh for ${state.status} account`, '登录已失效，请重新登录', 'SESSION.TOKEN_UNKNOWN');
+    if (state.status !== 'active')
+      this.refuse(
+        req,
+        parsed.username,
+        `refresh for ${state.status} account`,
+        '登录已失效，请重新登录',
+        'SESSION.TOKEN_UNKNOWN',
+      );
     const next = this.tokens.newRefreshToken(parsed.username);
-    const { events } = await this.run(state.user, req, { type: 'RotateRefreshToken', data: { tokenHash: parsed.hash, newTokenHash: next.hash, expiresAt: next.expiresAt } });
-    if (refusedRotation(events)) this.refuse(req, parsed.username, 'refresh token reused: session revoked', '登录已失效，请重新登录', 'SESSION.TOKEN_REVOKED');
+    const { events } = await this.run(state.user, req, {
+      type: 'RotateRefreshToken',
+      data: { tokenHash: parsed.hash, newTokenHash: next.hash, expiresAt: next.expiresAt },
+    });
+    if (refusedRotation(events))
+      this.refuse(
+        req,
+        parsed.username,
+        'refresh token reused: session revoked',
+        '登录已失效，请重新登录',
+        'SESSION.TOKEN_REVOKED',
+      );
     const familyId = (events[0]!.data as { familyId: string }).familyId;
-    return { ...(await this.tokens.issue(state.user, familyId)), refreshToken: next.token, refreshExpiresAt: next.expiresAt };
+    return {
+      ...(await this.tokens.issue(state.user, familyId)),
+      refreshToken: next.token,
+      refreshExpiresAt: next.expiresAt,
+    };
   }
 
   /** Idempotent (RFC 7009): an unknown, dead or foreign token is already logged out. */
@@ -71,29 +111,64 @@ export class Sessions {
   async changePassword(actor: Actor, current: string, next: string, req: Request): Promise<void> {
     const state = await this.accounts.load(actor.id);
     if (state.status !== 'active' || !(await verifyPassword(current, state.user.passwordHash))) {
-      this.logger.warn({ event: 'password_change_refused', user: actor.id, route: 'POST /auth/password', reason: 'wrong current password' }, 'refused');
-      throw new BadRequestException({ code: 'VALIDATION', message: 'currentPassword: 当前密码不正确', details: [{ field: 'currentPassword', reason: '当前密码不正确' }] });
+      this.logger.warn(
+        {
+          event: 'password_change_refused',
+          user: actor.id,
+          route: 'POST /auth/password',
+          reason: 'wrong current password',
+        },
+        'refused',
+      );
+      throw new BadRequestException({
+        code: 'VALIDATION',
+        message: 'currentPassword: 当前密码不正确',
+        details: [{ field: 'currentPassword', reason: '当前密码不正确' }],
+      });
     }
     await this.run(state.user, req, { type: 'ChangePassword', data: { passwordHash: await hashPassword(next) } });
   }
 
   /** A command by the account itself (what a password or refresh token proved). */
   private async run(user: UserRecord, req: Request, command: Omit<UserCommand, 'metadata'>) {
-    const actor: Actor = { id: user.username, role: user.role, ...(user.department ? { department: user.department } : {}) };
+    const actor: Actor = {
+      id: user.username,
+      role: user.role,
+      ...(user.department ? { department: user.department } : {}),
+    };
     const now = toShanghaiIso(this.clock.now());
-    const metadata = { actor: { actorId: actor.id, role: actor.role, ...(actor.department ? { department: actor.department } : {}) }, now };
+    const metadata = {
+      actor: { actorId: actor.id, role: actor.role, ...(actor.department ? { department: actor.department } : {}) },
+      now,
+    };
     try {
-      return await this.accounts.execute(user.username, { ...command, metadata } as UserCommand, eventMetadata(actor, req, this.clock));
+      return await this.accounts.execute(
+        user.username,
+        { ...command, metadata } as UserCommand,
+        eventMetadata(actor, req, this.clock),
+      );
     } catch (error) {
       if (error instanceof DomainError && error.code.startsWith('SESSION.')) {
-        this.logger.warn({ event: 'refresh_refused', user: user.username, route: `${req.method} ${req.path}`, reason: error.code }, 'refused: 401');
+        this.logger.warn(
+          { event: 'refresh_refused', user: user.username, route: `${req.method} ${req.path}`, reason: error.code },
+          'refused: 401',
+        );
       }
       throw error;
     }
   }
 
-  private refuse(req: Request, user: string | null, reason: string, message: string, code = 'AUTH.LOGIN_FAILED'): never {
-    this.logger.warn({ event: 'authentication_failed', user, route: `${req.method} ${req.path}`, reason }, 'refused: 401');
+  private refuse(
+    req: Request,
+    user: string | null,
+    reason: string,
+    message: string,
+    code = 'AUTH.LOGIN_FAILED',
+  ): never {
+    this.logger.warn(
+      { event: 'authentication_failed', user, route: `${req.method} ${req.path}`, reason },
+      'refused: 401',
+    );
     throw new UnauthorizedException({ code, message });
   }
 }

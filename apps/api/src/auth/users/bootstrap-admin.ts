@@ -15,14 +15,23 @@ export class AdminExistsError extends Error {
  * generated password that is returned once and stored nowhere in plain: the operator reads it
  * from the terminal and logs in. There is no default password. Refused once any admin exists.
  */
-export async function bootstrapAdmin(accounts: UserAccounts, clock: Clock, username: string, displayName = '系统管理员'): Promise<string> {
+export async function bootstrapAdmin(
+  accounts: UserAccounts,
+  clock: Clock,
+  username: string,
+  displayName = '系统管理员',
+): Promise<string> {
   if (await accounts.anyAdmin()) throw new AdminExistsError();
   const secret = temporaryPassword(username);
   const metadata = systemMetadata('cli:users-bootstrap', clock);
-  await accounts.execute(username, {
-    type: 'CreateUser',
-    data: { username, displayName, role: 'admin', passwordHash: await hashPassword(secret) },
-    metadata: { actor: { actorId: 'cli:users-bootstrap', role: 'system' }, now: toShanghaiIso(clock.now()) },
-  }, metadata);
+  await accounts.execute(
+    username,
+    {
+      type: 'CreateUser',
+      data: { username, displayName, role: 'admin', passwordHash: await hashPassword(secret) },
+      metadata: { actor: { actorId: 'cli:users-bootstrap', role: 'system' }, now: toShanghaiIso(clock.now()) },
+    },
+    metadata,
+  );
   return secret;
 }

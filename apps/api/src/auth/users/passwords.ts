@@ -8,7 +8,11 @@ export function passwordRejected(check: () => void, field: string): void {
     check();
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    throw new BadRequestException({ code: error.code, message: `${field}: ${error.message}`, details: [{ field, reason: error.message }] });
+    throw new BadRequestException({
+      code: error.code,
+      message: `${field}: ${error.message}`,
+      details: [{ field, reason: error.message }],
+    });
   }
 }
 

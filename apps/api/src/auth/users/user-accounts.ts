@@ -1,9 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  decideUser, evolveUser, foldUser, initialUserState, isUsername, parseUserStreamId, userStreamId,
-  type ExistingUserState, type UserCommand, type UserEvent, type UserState,
+  decideUser,
+  evolveUser,
+  foldUser,
+  initialUserState,
+  isUsername,
+  parseUserStreamId,
+  userStreamId,
+  type ExistingUserState,
+  type UserCommand,
+  type UserEvent,
+  type UserState,
 } from '@zw/auth';
-import { CachedFold, ConcurrencyError, EVENT_STORE, type EventMetadata, type EventStore, type RecordedEvent } from '@zw/event-store';
+import {
+  CachedFold,
+  ConcurrencyError,
+  EVENT_STORE,
+  type EventMetadata,
+  type EventStore,
+  type RecordedEvent,
+} from '@zw/event-store';
 import { KeyedLock } from '../../tasks/keyed-lock';
 
 const MAX_ATTEMPTS = 3;
@@ -33,7 +49,11 @@ export class UserAccounts {
     return (await this.folds.load(userStreamId(username))).state;
   }
 
-  async execute(username: string, command: UserCommand, metadata: EventMetadata): Promise<{ events: UserEvent[]; state: UserState }> {
+  async execute(
+    username: string,
+    command: UserCommand,
+    metadata: EventMetadata,
+  ): Promise<{ events: UserEvent[]; state: UserState }> {
     const streamId = userStreamId(username);
     return this.lock.run(streamId, async () => {
       for (let attempt = 1; ; attempt++) {
@@ -41,7 +61,11 @@ export class UserAccounts {
         const events = decideUser(command, state);
         if (events.length === 0) return { events, state };
         try {
-          await this.store.append(streamId, events.map((e) => ({ ...e, metadata })), revision ?? 'no_stream');
+          await this.store.append(
+            streamId,
+            events.map((e) => ({ ...e, metadata })),
+            revision ?? 'no_stream',
+          );
           return { events, state: foldUser(events, state) };
         } catch (error) {
           // Another replica wrote to this account meanwhile: decide again on the fresh state.

@@ -4,14 +4,26 @@ import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class CreateUserDto {
   @ApiProperty({ description: '用户名：3 至 40 位小写字母、数字或 . _ -', example: 'zhang.wei' })
-  @IsString() @Matches(USERNAME, { message: '用户名须为 3 至 40 位小写字母、数字或 . _ -，且以字母或数字开头' }) username!: string;
+  @IsString()
+  @Matches(USERNAME, { message: '用户名须为 3 至 40 位小写字母、数字或 . _ -，且以字母或数字开头' })
+  username!: string;
   @ApiProperty({ description: '姓名', example: '张伟' }) @IsString() @Length(1, 50) displayName!: string;
-  @ApiProperty({ description: '角色：office 无废办、department 责任单位、leader 领导、admin 系统管理员', enum: USER_ROLES })
-  @IsIn(USER_ROLES) role!: (typeof USER_ROLES)[number];
+  @ApiProperty({
+    description: '角色：office 无废办、department 责任单位、leader 领导、admin 系统管理员',
+    enum: USER_ROLES,
+  })
+  @IsIn(USER_ROLES)
+  role!: (typeof USER_ROLES)[number];
   @ApiPropertyOptional({ description: '所属单位（责任单位账号必填，须为计划中的单位名称）', example: '连云生态环境局' })
-  @IsOptional() @IsString() @Length(1, 50) department?: string;
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  department?: string;
   @ApiPropertyOptional({ description: '初始密码；不填则生成一次性临时密码，仅在响应中显示一次' })
-  @IsOptional() @IsString() @Length(1, 200) password?: string;
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  password?: string;
 }
 
 export class DisableUserDto {
@@ -19,5 +31,9 @@ export class DisableUserDto {
 }
 
 export class ResetPasswordDto {
-  @ApiPropertyOptional({ description: '新密码；不填则生成一次性临时密码' }) @IsOptional() @IsString() @Length(1, 200) password?: string;
+  @ApiPropertyOptional({ description: '新密码；不填则生成一次性临时密码' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  password?: string;
 }

@@ -1,6 +1,13 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { assertPasswordPolicy, hashPassword, isUsername, USER_STATUS_LABELS, type ExistingUserState, type UserCommand } from '@zw/auth';
+import {
+  assertPasswordPolicy,
+  hashPassword,
+  isUsername,
+  USER_STATUS_LABELS,
+  type ExistingUserState,
+  type UserCommand,
+} from '@zw/auth';
 import { CLOCK, toShanghaiIso, type Clock } from '@zw/clock';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import type { Request } from 'express';
@@ -39,7 +46,13 @@ export class UsersController {
     if (body.password) passwordRejected(() => assertPasswordPolicy(password, body.username), 'password');
     const { state } = await this.run(actor, req, body.username, {
       type: 'CreateUser',
-      data: { username: body.username, displayName: body.displayName, role: body.role, department: body.department, passwordHash: await hashPassword(password) },
+      data: {
+        username: body.username,
+        displayName: body.displayName,
+        role: body.role,
+        department: body.department,
+        passwordHash: await hashPassword(password),
+      },
     });
     return { ...view(state as ExistingUserState), ...(body.password ? {} : { temporaryPassword: password }) };
   }
@@ -48,8 +61,16 @@ export class UsersController {
   @Policy('users.disable')
   @Post(':username/disable')
   @HttpCode(200)
-  async disable(@Param('username') username: string, @Body() body: DisableUserDto, @CurrentActor() actor: Actor, @Req() req: Request) {
-    return view((await this.run(actor, req, username, { type: 'DisableUser', data: { reason: body.reason } })).state as ExistingUserState);
+  async disable(
+    @Param('username') username: string,
+    @Body() body: DisableUserDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ) {
+    return view(
+      (await this.run(actor, req, username, { type: 'DisableUser', data: { reason: body.reason } }))
+        .state as ExistingUserState,
+    );
   }
 
   @Policy('users.enable')
@@ -63,17 +84,34 @@ export class UsersController {
   @Policy('users.reset-password')
   @Post(':username/password-reset')
   @HttpCode(200)
-  async resetPassword(@Param('username') username: string, @Body() body: ResetPasswordDto, @CurrentActor() actor: Actor, @Req() req: Request) {
+  async resetPassword(
+    @Param('username') username: string,
+    @Body() body: ResetPasswordDto,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ) {
     const password = body.password ?? temporaryPassword(username);
     if (body.password) passwordRejected(() => assertPasswordPolicy(password, username), 'password');
-    const { state } = await this.run(actor, req, username, { type: 'ChangePassword', data: { passwordHash: await hashPassword(password) } });
+    const { state } = await this.run(actor, req, username, {
+      type: 'ChangePassword',
+      data: { passwordHash: await hashPassword(password) },
+    });
     return { ...view(state as ExistingUserState), ...(body.password ? {} : { temporaryPassword: password }) };
   }
 
   private run(actor: Actor, req: Request, username: string, command: Omit<UserCommand, 'metadata'>) {
-    if (!isUsername(username)) throw new BadRequestException({ code: 'USER.INVALID_USERNAME', message: '用户名无效', details: [{ field: 'username', reason: '3 至 40 位小写字母、数字或 . _ -' }] });
+    if (!isUsername(username))
+      throw new BadRequestException({
+        code: 'USER.INVALID_USERNAME',
+        message: '用户名无效',
+        details: [{ field: 'username', reason: '3 至 40 位小写字母、数字或 . _ -' }],
+      });
     const metadata = { actor: { actorId: actor.id, role: actor.role }, now: toShanghaiIso(this.clock.now()) };
-    return this.accounts.execute(username, { ...command, metadata } as UserCommand, eventMetadata(actor, req, this.clock));
+    return this.accounts.execute(
+      username,
+      { ...command, metadata } as UserCommand,
+      eventMetadata(actor, req, this.clock),
+    );
   }
 
   /** A department account must name a department of the plan, or it could never act. */

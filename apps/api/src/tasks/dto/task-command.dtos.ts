@@ -2,8 +2,22 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { isLocalDate } from '@zw/clock';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, MaxLength, Min,
-  ValidateBy, ValidateNested, type ValidationOptions,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateNested,
+  type ValidationOptions,
 } from 'class-validator';
 
 /** A calendar date as the plan writes deadlines: YYYY-MM-DD (Asia/Shanghai); 2023-02-30 is refused. */
@@ -25,111 +39,205 @@ const NAME = 100;
 /** One item of 佐证材料; the domain requires a url or a documentRef (either). */
 export class EvidenceDto {
   @ApiProperty({ description: '佐证材料名称' })
-  @IsString() @Length(1, 200) title!: string;
+  @IsString()
+  @Length(1, 200)
+  title!: string;
   /** Evidence links must be http(s): anything else could smuggle scripts or local files. */
   @ApiPropertyOptional({ description: '佐证材料链接（仅限 http/https）' })
-  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) @MaxLength(2000) url?: string;
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  url?: string;
   @ApiPropertyOptional({ description: '文件编号或存档位置（如 连环发〔2023〕1号）' })
-  @IsOptional() @IsString() @Length(1, 200) documentRef?: string;
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  documentRef?: string;
   @ApiPropertyOptional({ description: '文件 SHA-256 摘要（可选）' })
-  @IsOptional() @Matches(/^[0-9a-f]{64}$/i, { message: 'sha256 must be 64 hexadecimal characters' }) sha256?: string;
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/i, { message: 'sha256 must be 64 hexadecimal characters' })
+  sha256?: string;
 }
 
 export class MilestoneDto {
   @ApiPropertyOptional({ description: '里程碑编号（缺省时自动生成）' })
-  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,40}$/) milestoneId?: string;
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  milestoneId?: string;
   @ApiProperty({ description: '里程碑名称' })
-  @IsString() @Length(1, 200) title!: string;
+  @IsString()
+  @Length(1, 200)
+  title!: string;
   @ApiProperty({ description: '完成期限 YYYY-MM-DD' })
-  @IsCalendarDate() dueDate!: string;
+  @IsCalendarDate()
+  dueDate!: string;
   @ApiProperty({ description: '负责部门' })
-  @IsString() @Length(1, NAME) owner!: string;
+  @IsString()
+  @Length(1, NAME)
+  owner!: string;
 }
 
 /** Every field optional: what is left out comes from the plan's row (assignmentDefaults). */
 export class AssignTaskDto {
   @ApiPropertyOptional({ description: '牵头单位（缺省取任务清单）' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsString({ each: true }) @Length(1, NAME, { each: true }) lead?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, NAME, { each: true })
+  lead?: string[];
   @ApiPropertyOptional({ description: '配合单位（缺省取任务清单）' })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Length(1, NAME, { each: true }) cooperating?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, NAME, { each: true })
+  cooperating?: string[];
   @ApiPropertyOptional({ description: '完成期限（缺省按时间栏推算）' })
-  @IsOptional() @IsCalendarDate() dueDate?: string;
+  @IsOptional()
+  @IsCalendarDate()
+  dueDate?: string;
   @ApiPropertyOptional({ description: '里程碑（缺省每年一个，12月31日到期）' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MilestoneDto) milestones?: MilestoneDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MilestoneDto)
+  milestones?: MilestoneDto[];
   @ApiPropertyOptional({ description: '签收期限（缺省3个工作日）' })
-  @IsOptional() @IsCalendarDate() acknowledgeBy?: string;
+  @IsOptional()
+  @IsCalendarDate()
+  acknowledgeBy?: string;
   @ApiPropertyOptional({ description: '持续开展类任务的报送周期（缺省按季度）' })
-  @IsOptional() @IsIn(['monthly', 'quarterly', 'half-yearly', 'yearly']) reporting?: 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
+  @IsOptional()
+  @IsIn(['monthly', 'quarterly', 'half-yearly', 'yearly'])
+  reporting?: 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
 }
 
 /** A task the plan's appendix lacks: the office states its facts. */
 export class CreateTaskDto extends AssignTaskDto {
   @ApiProperty({ description: '任务编号，如 A-16' })
-  @Matches(/^[A-Z]-\d{1,3}$/, { message: 'code must look like A-16' }) code!: string;
+  @Matches(/^[A-Z]-\d{1,3}$/, { message: 'code must look like A-16' })
+  code!: string;
   @ApiProperty({ description: '任务内容' })
-  @IsString() @Length(1, 1000) text!: string;
+  @IsString()
+  @Length(1, 1000)
+  text!: string;
   @ApiProperty({ description: '体系' })
-  @IsIn(['制度体系建设', '技术体系建设', '市场体系建设', '监管体系建设']) system!: string;
+  @IsIn(['制度体系建设', '技术体系建设', '市场体系建设', '监管体系建设'])
+  system!: string;
   @ApiProperty({ description: '领域' })
-  @IsString() @Length(1, NAME) area!: string;
+  @IsString()
+  @Length(1, NAME)
+  area!: string;
   @ApiProperty({ description: '时间（YYYY、YYYY-YYYY 或 持续开展）' })
-  @Matches(/^(\d{4}|\d{4}-\d{4}|持续开展)$/, { message: 'window must be YYYY, YYYY-YYYY or 持续开展' }) window!: string;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsString({ each: true }) @Length(1, NAME, { each: true }) declare lead: string[];
+  @Matches(/^(\d{4}|\d{4}-\d{4}|持续开展)$/, { message: 'window must be YYYY, YYYY-YYYY or 持续开展' })
+  window!: string;
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, NAME, { each: true })
+  declare lead: string[];
 }
 
 export class ReasonDto {
   @ApiProperty({ description: '理由' })
-  @IsString() @Length(1, 2000) reason!: string;
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
 }
 
 export class NoteDto {
   @ApiPropertyOptional({ description: '备注' })
-  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }
 
 export class ReportDto {
   @ApiProperty({ description: '进展情况' })
-  @IsString() @Length(1, TEXT) text!: string;
+  @IsString()
+  @Length(1, TEXT)
+  text!: string;
   @ApiPropertyOptional({ description: '存在困难' })
-  @IsOptional() @IsString() @MaxLength(TEXT) difficulties?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  difficulties?: string;
   @ApiPropertyOptional({ description: '下一步计划' })
-  @IsOptional() @IsString() @MaxLength(TEXT) nextSteps?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT)
+  nextSteps?: string;
 }
 
 export class ProgressReportDto extends ReportDto {
   @ApiProperty({ description: '完成百分比 0-100' })
-  @IsInt() @Min(0) @Max(100) percent!: number;
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  percent!: number;
 }
 
 export class PeriodicReportDto extends ReportDto {
   @ApiProperty({ description: '报送期间，如 2024-Q1' })
-  @Matches(/^\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])))?$/, { message: 'period must look like 2024-Q1, 2024-H1, 2024-03 or 2024' }) period!: string;
+  @Matches(/^\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])))?$/, {
+    message: 'period must look like 2024-Q1, 2024-H1, 2024-03 or 2024',
+  })
+  period!: string;
 }
 
 export class CompleteMilestoneDto {
   @ApiProperty({ description: '佐证材料' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => EvidenceDto) evidence!: EvidenceDto[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceDto)
+  evidence!: EvidenceDto[];
   @ApiPropertyOptional({ description: '完成说明' })
-  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }
 
 export class AddMilestoneDto extends ReasonDto {
   @ApiProperty({ description: '新增里程碑' })
-  @ValidateNested() @Type(() => MilestoneDto) milestone!: MilestoneDto;
+  @ValidateNested()
+  @Type(() => MilestoneDto)
+  milestone!: MilestoneDto;
 }
 
 export class ExtensionRequestDto extends ReasonDto {
   @ApiPropertyOptional({ description: '延期的里程碑（缺省为整个任务）' })
-  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,40}$/) milestoneId?: string;
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  milestoneId?: string;
   @ApiProperty({ description: '申请延至 YYYY-MM-DD' })
-  @IsCalendarDate() newDueDate!: string;
+  @IsCalendarDate()
+  newDueDate!: string;
 }
 
 export class ReassignTaskDto extends ReasonDto {
   @ApiProperty({ description: '新的牵头单位' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsString({ each: true }) @Length(1, NAME, { each: true }) lead!: string[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, NAME, { each: true })
+  lead!: string[];
   @ApiProperty({ description: '新的配合单位' })
-  @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Length(1, NAME, { each: true }) cooperating!: string[];
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, NAME, { each: true })
+  cooperating!: string[];
   @ApiPropertyOptional({ description: '新部门的签收期限（缺省3个工作日）' })
-  @IsOptional() @IsCalendarDate() acknowledgeBy?: string;
+  @IsOptional()
+  @IsCalendarDate()
+  acknowledgeBy?: string;
 }

@@ -14,7 +14,11 @@ export const NOW = '2024-03-28T10:00:00+08:00';
 /** Refresh tokens of the tests live 30 days from NOW. */
 export const EXPIRES = '2024-04-27T10:00:00+08:00';
 
-export const given = specFor<UserCommand, UserEvent, UserState>({ decide: decideUser, evolve: evolveUser, initialState: initialUserState });
+export const given = specFor<UserCommand, UserEvent, UserState>({
+  decide: decideUser,
+  evolve: evolveUser,
+  initialState: initialUserState,
+});
 
 /**
  * Well-formed hashes without running scrypt (the domain only checks the form; password.ts
@@ -42,15 +46,32 @@ export function self(account: Account, now = NOW): CommandMetadata {
 }
 
 export function created(account: Account = ZHANG, mustChangePassword = true): UserEvent {
-  return { type: 'UserCreated', data: { ...account, passwordHash: passwordHash(), mustChangePassword, createdAt: CREATED_AT } };
+  return {
+    type: 'UserCreated',
+    data: { ...account, passwordHash: passwordHash(), mustChangePassword, createdAt: CREATED_AT },
+  };
 }
 
-export function issued(familyId: string, tokenName: string, issuedAt = '2024-03-01T08:00:00+08:00', expiresAt = EXPIRES): UserEvent {
+export function issued(
+  familyId: string,
+  tokenName: string,
+  issuedAt = '2024-03-01T08:00:00+08:00',
+  expiresAt = EXPIRES,
+): UserEvent {
   return { type: 'RefreshTokenIssued', data: { familyId, tokenHash: token(tokenName), expiresAt, issuedAt } };
 }
 
-export function rotated(familyId: string, from: string, to: string, rotatedAt = '2024-03-10T08:00:00+08:00', expiresAt = EXPIRES): UserEvent {
-  return { type: 'RefreshTokenRotated', data: { familyId, previousTokenHash: token(from), tokenHash: token(to), expiresAt, rotatedAt } };
+export function rotated(
+  familyId: string,
+  from: string,
+  to: string,
+  rotatedAt = '2024-03-10T08:00:00+08:00',
+  expiresAt = EXPIRES,
+): UserEvent {
+  return {
+    type: 'RefreshTokenRotated',
+    data: { familyId, previousTokenHash: token(from), tokenHash: token(to), expiresAt, rotatedAt },
+  };
 }
 
 export function disabled(revokedFamilyIds: string[] = [], disabledAt = '2024-03-20T09:00:00+08:00'): UserEvent {
@@ -58,4 +79,9 @@ export function disabled(revokedFamilyIds: string[] = [], disabledAt = '2024-03-
 }
 
 /** 张伟 logged in on two devices; the laptop has refreshed once (t1 → t2). */
-export const TWO_SESSIONS: UserEvent[] = [created(), issued('laptop', 't1'), issued('phone', 'p1'), rotated('laptop', 't1', 't2')];
+export const TWO_SESSIONS: UserEvent[] = [
+  created(),
+  issued('laptop', 't1'),
+  issued('phone', 'p1'),
+  rotated('laptop', 't1', 't2'),
+];

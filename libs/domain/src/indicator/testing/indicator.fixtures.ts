@@ -34,12 +34,28 @@ export const givenFor = (no: number) =>
   });
 
 export const reported = (
-  reportId: string, period: string, department: string, value: IndicatorEvent & { type: 'IndicatorReported' } extends { data: { value: infer V } } ? V : never,
-  corrects: string | null = null, indicatorId = '14',
+  reportId: string,
+  period: string,
+  department: string,
+  value: IndicatorEvent & { type: 'IndicatorReported' } extends { data: { value: infer V } } ? V : never,
+  corrects: string | null = null,
+  indicatorId = '14',
 ): IndicatorEvent => ({
   type: 'IndicatorReported',
-  data: { indicatorId, reportId, period, department, value, source: '连云区环境统计年报', evidence: EVIDENCE, note: '', corrects, reportedAt: NOW },
+  data: {
+    indicatorId,
+    reportId,
+    period,
+    department,
+    value,
+    source: '连云区环境统计年报',
+    evidence: EVIDENCE,
+    note: '',
+    corrects,
+    reportedAt: NOW,
+  },
 });
 export const confirmed = (reportId: string, period: string): IndicatorEvent => ({
-  type: 'IndicatorReportConfirmed', data: { reportId, period, note: '', confirmedAt: NOW },
+  type: 'IndicatorReportConfirmed',
+  data: { reportId, period, note: '', confirmedAt: NOW },
 });

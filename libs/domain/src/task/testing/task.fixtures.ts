@@ -18,7 +18,11 @@ export const ASSIGNED_AT = '2024-01-02T09:00:00+08:00';
 /** The day most commands are given: late March, mid first quarter's reporting. */
 export const NOW = '2024-03-28T10:00:00+08:00';
 
-export const given = specFor<TaskCommand, TaskEvent, ReturnType<typeof initialTaskState>>({ decide, evolve, initialState: initialTaskState });
+export const given = specFor<TaskCommand, TaskEvent, ReturnType<typeof initialTaskState>>({
+  decide,
+  evolve,
+  initialState: initialTaskState,
+});
 
 export function metaOf(role: Role, department?: string, now = NOW): CommandMetadata {
   return { actor: { actorId: `${role}-${department ?? 'user'}`, role, ...(department ? { department } : {}) }, now };
@@ -27,7 +31,14 @@ export const office = (now = NOW) => metaOf('office', '无废办', now);
 export const dept = (department: string, now = NOW) => metaOf('department', department, now);
 
 const facts = (code: string, system: string, area: string, text: string, window: string): TaskFacts => ({
-  planId: PLAN_ID, code, title: text, text, system, area, window, ongoing: window === '持续开展',
+  planId: PLAN_ID,
+  code,
+  title: text,
+  text,
+  system,
+  area,
+  window,
+  ongoing: window === '持续开展',
 });
 
 /** C-5 社会源危险废物回收体系建设 (2024): 连云生态环境局 leads, 区城管局 cooperates. */
@@ -58,7 +69,13 @@ export const B1: AssignmentRequest = {
 
 /** C-2 推进绿色信贷投放 (持续开展): ongoing, 区财政局 alone, quarterly reports. */
 export const C2: AssignmentRequest = {
-  facts: facts('C-2', '市场体系建设', '金融调控', '推进绿色信贷投放，加大“无废城市”工程项目建设金融支持力度', '持续开展'),
+  facts: facts(
+    'C-2',
+    '市场体系建设',
+    '金融调控',
+    '推进绿色信贷投放，加大“无废城市”工程项目建设金融支持力度',
+    '持续开展',
+  ),
   lead: [FINANCE],
   cooperating: [],
   dueDate: null,
@@ -72,8 +89,16 @@ export function assigned(request: AssignmentRequest, assignedAt = ASSIGNED_AT): 
   return { type: 'TaskAssigned', data: { ...rest, reporting, assignedAt, source: 'plan' } };
 }
 
-export function acknowledged(department: string, role: PartRole, at = '2024-01-03T09:00:00+08:00', late = false): TaskEvent {
-  return { type: 'TaskAcknowledged', data: { department, role, acknowledgeBy: '2024-01-05', acknowledgedAt: at, late } };
+export function acknowledged(
+  department: string,
+  role: PartRole,
+  at = '2024-01-03T09:00:00+08:00',
+  late = false,
+): TaskEvent {
+  return {
+    type: 'TaskAcknowledged',
+    data: { department, role, acknowledgeBy: '2024-01-05', acknowledgedAt: at, late },
+  };
 }
 
 export const EVIDENCE: Evidence[] = [
@@ -81,8 +106,17 @@ export const EVIDENCE: Evidence[] = [
   { title: '收集点验收照片', url: 'https://files.example.gov.cn/c5/photos.zip', sha256: 'a'.repeat(64) },
 ];
 
-export function completed(milestoneId: string, title: string, department: string, dueDate: string, at = '2024-03-20T16:00:00+08:00'): TaskEvent {
-  return { type: 'MilestoneCompleted', data: { milestoneId, title, department, evidence: EVIDENCE, note: '', dueDate, late: false, completedAt: at } };
+export function completed(
+  milestoneId: string,
+  title: string,
+  department: string,
+  dueDate: string,
+  at = '2024-03-20T16:00:00+08:00',
+): TaskEvent {
+  return {
+    type: 'MilestoneCompleted',
+    data: { milestoneId, title, department, evidence: EVIDENCE, note: '', dueDate, late: false, completedAt: at },
+  };
 }
 
 export const M1 = C5.milestones[0]!;
@@ -91,8 +125,13 @@ export const M2 = C5.milestones[1]!;
 export const extensionRequested: TaskEvent = {
   type: 'ExtensionRequested',
   data: {
-    extensionId: 'e1', department: ECO, target: { kind: 'milestone', milestoneId: 'm2' }, reason: '收集点选址需重新论证',
-    currentDueDate: '2024-10-31', newDueDate: '2024-12-15', requestedAt: '2024-03-25T09:00:00+08:00',
+    extensionId: 'e1',
+    department: ECO,
+    target: { kind: 'milestone', milestoneId: 'm2' },
+    reason: '收集点选址需重新论证',
+    currentDueDate: '2024-10-31',
+    newDueDate: '2024-12-15',
+    requestedAt: '2024-03-25T09:00:00+08:00',
   },
 };
 
@@ -109,7 +148,10 @@ export const C5_IN = (() => {
     ...inProgress,
     acknowledged(URBAN, 'cooperating', '2024-01-04T09:00:00+08:00'),
     completed('m2', M2.title, URBAN, M2.dueDate, '2024-03-26T10:00:00+08:00'),
-    { type: 'SignOffRequested', data: { department: ECO, note: '', awaiting: [URBAN], requestedAt: '2024-03-27T09:00:00+08:00' } },
+    {
+      type: 'SignOffRequested',
+      data: { department: ECO, note: '', awaiting: [URBAN], requestedAt: '2024-03-27T09:00:00+08:00' },
+    },
   ] satisfies TaskEvent[];
   const awaitingAcceptance = [
     ...signOffRequested,
@@ -121,7 +163,16 @@ export const C5_IN = (() => {
     in_progress: inProgress,
     sign_off_requested: signOffRequested,
     awaiting_acceptance: awaitingAcceptance,
-    accepted: [...awaitingAcceptance, { type: 'TaskAccepted', data: { closure: 'completed', note: '', acceptedAt: '2024-03-27T17:00:00+08:00' } }],
-    cancelled: [...assignedOnly, { type: 'TaskCancelled', data: { reason: '并入C-4统筹推进', previousStatus: 'assigned', cancelledAt: '2024-01-10T09:00:00+08:00' } }],
+    accepted: [
+      ...awaitingAcceptance,
+      { type: 'TaskAccepted', data: { closure: 'completed', note: '', acceptedAt: '2024-03-27T17:00:00+08:00' } },
+    ],
+    cancelled: [
+      ...assignedOnly,
+      {
+        type: 'TaskCancelled',
+        data: { reason: '并入C-4统筹推进', previousStatus: 'assigned', cancelledAt: '2024-01-10T09:00:00+08:00' },
+      },
+    ],
   } satisfies Record<string, TaskEvent[]>;
 })();
