@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { closeOnSignals } from '../../worker/src/graceful-shutdown';
 import { configureHttp } from './configure-http';
-import { seedLianyunPlan } from './plans/seed-plan';
+import { seedBundledPlans } from './plans/seed-plan';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
@@ -17,7 +17,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   configureHttp(app);
   closeOnSignals(app);
-  if (process.argv.includes('--seed-plan')) await seedLianyunPlan(app);
+  if (process.argv.includes('--seed-plan')) await seedBundledPlans(app);
   await app.listen(config.port, config.host);
   app
     .get(Logger)

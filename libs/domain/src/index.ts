@@ -9,3 +9,4 @@ export * from './task';
 export * from './reminder';
 export * from './indicator';
 export * from './project';
+export * from './organisation';

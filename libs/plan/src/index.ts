@@ -1,5 +1,6 @@
 export * from './plan.vocabulary';
 export * from './plan.schema';
+export * from './plan.settings';
 export type { SchemaError } from './schema.primitives';
 export * from './unit-list';
 export * from './departments.registry';

@@ -27,6 +27,11 @@ export function loadPlan(json: unknown, label = 'plan'): Plan {
   return result.plan;
 }
 
+/** The plans shipped with the service in `libs/plan/data` (`npm start -- --seed-plan` loads them). */
+export function loadBundledPlans(): Plan[] {
+  return [loadLianyunPlan()];
+}
+
 /**
  * The Lianyun 2022–2025 plan, bundled with the library (imported, so the build copies it).
  * Checked on every call rather than cached: a caller that mutates its copy cannot affect others.

@@ -4,7 +4,9 @@
  * Text fields hold the plan's words verbatim; parsed fields sit beside the raw text they came from.
  */
 import { SCHEMA_VERSION, type ExternalCategory, type IndicatorClass, type SystemName } from './plan.vocabulary';
+import { PLAN_TIME_ZONE } from '@zw/clock';
 import * as rule from './plan.schema.rules';
+import { checkSettings, type PlanSettings } from './plan.settings';
 import * as is from './schema.primitives';
 
 /** Where the plan's prose states a number, so a reader can check the claim against the text. */
@@ -136,7 +138,9 @@ export interface Plan {
   readonly issuedBy: string;
   readonly issuedOn: string;
   readonly period: { readonly from: number; readonly to: number };
-  readonly timeZone: string;
+  /** Every date of the plan is a local date here; the service computes deadlines in Asia/Shanghai only. */
+  readonly timeZone: typeof PLAN_TIME_ZONE;
+  readonly settings: PlanSettings;
   readonly source: { readonly file: string; readonly lineCount: number };
   readonly systems: readonly PlanSystem[];
   readonly departments: readonly Department[];
@@ -159,7 +163,10 @@ export function validatePlanSchema(input: unknown): PlanSchemaResult {
   if (!is.object(errors, '$', input)) return { ok: false, errors };
   const p = input;
   if (p['schemaVersion'] !== SCHEMA_VERSION) is.fail(errors, 'schemaVersion', `应为 ${SCHEMA_VERSION}`);
-  for (const key of ['planVersion', 'id', 'title', 'issuedBy', 'timeZone']) is.text(errors, key, p[key]);
+  for (const key of ['planVersion', 'id', 'title', 'issuedBy']) is.text(errors, key, p[key]);
+  if (p['timeZone'] !== PLAN_TIME_ZONE) {
+    is.fail(errors, 'timeZone', `应为 ${PLAN_TIME_ZONE}：期限、签收与提醒均按北京时间计算`);
+  }
   if (typeof p['issuedOn'] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(p['issuedOn'])) {
     is.fail(errors, 'issuedOn', '应为 YYYY-MM-DD 日期');
   }
@@ -189,6 +196,10 @@ export function validatePlanSchema(input: unknown): PlanSchemaResult {
   is.array(errors, 'indicators', p['indicators'], (item, path) => rule.checkIndicator(errors, item, path));
   is.array(errors, 'projects', p['projects'], (item, path) => rule.checkProject(errors, item, path));
   rule.checkStatedCounts(errors, p['statedCounts'], 'statedCounts');
+  const indicatorNos = new Set(
+    Array.isArray(p['indicators']) ? p['indicators'].map((i: unknown) => (is.isRecord(i) ? i['no'] : undefined)) : [],
+  );
+  checkSettings(errors, p['settings'], 'settings', indicatorNos as Set<number>);
   is.array(errors, 'transcriptionNotes', p['transcriptionNotes'], (item, path) => {
     if (!is.object(errors, path, item)) return;
     is.text(errors, `${path}.where`, item['where']);

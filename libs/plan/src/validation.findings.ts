@@ -25,7 +25,8 @@ export type FindingCode =
   | 'DUPLICATE_CODE'
   | 'TASK_CODE_GAP'
   | 'UNKNOWN_WINDOW'
-  | 'REGISTRY_CONFLICT';
+  | 'REGISTRY_CONFLICT'
+  | 'SETTING_UNKNOWN_TASK';
 
 export interface Finding {
   readonly severity: Severity;

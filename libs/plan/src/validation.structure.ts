@@ -81,5 +81,25 @@ export function structureFindings(plan: Plan): Finding[] {
     ),
     ...codeGaps(plan),
     ...windowFindings(plan),
+    ...settingLinks(plan),
   ];
+}
+
+/**
+ * A default task link of the settings to a code the task list no longer has (a task sheet may
+ * replace the list): not fatal — the link simply is not made — but the office should know.
+ */
+function settingLinks(plan: Plan): Finding[] {
+  const codes = new Set(plan.tasks.map((t) => t.code));
+  return plan.settings.indicators.flatMap((setting, i) =>
+    (setting.tasks ?? [])
+      .filter((code) => !codes.has(code))
+      .map((code) =>
+        finding('warning', 'SETTING_UNKNOWN_TASK', `指标${setting.no}的默认关联任务 ${code} 不在任务清单中，未关联`, {
+          path: `settings.indicators[${i}].tasks`,
+          indicator: setting.no,
+          code,
+        }),
+      ),
+  );
 }

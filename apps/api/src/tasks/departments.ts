@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
-import { createDepartmentRegistry, type DepartmentRegistry, type Plan } from '@zw/plan';
+import { registryOf } from '@zw/domain';
+import type { Plan } from '@zw/plan';
 
 /**
  * Department names as a request writes them → canonical names of the plan's 责任清单.
@@ -22,13 +23,4 @@ export function canonicalDepartments(plan: Plan, names: readonly string[], field
     });
   }
   return out;
-}
-
-const registries = new WeakMap<Plan, DepartmentRegistry>();
-
-/** One registry per plan object: the plan cache keeps one object per revision of a plan. */
-export function registryOf(plan: Plan): DepartmentRegistry {
-  let registry = registries.get(plan);
-  if (!registry) registries.set(plan, (registry = createDepartmentRegistry(plan)));
-  return registry;
 }

@@ -1,14 +1,19 @@
 import { ApiTags } from '@nestjs/swagger';
 import { BadRequestException, Body, Controller, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import { shanghaiDate } from '@zw/clock';
-import type { AssignmentRequest, MilestonePlan } from '@zw/domain';
+import {
+  acknowledgementDeadline,
+  assignmentDefaults,
+  type AssignmentRequest,
+  type MilestonePlan,
+  type NotAssigned,
+} from '@zw/domain';
 import { parseTimeWindow, type Plan, type PlanTask } from '@zw/plan';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { CurrentActor, type Actor } from '../actor/actor';
 import { canonicalDepartments } from './departments';
 import { AssignTaskDto, CreateTaskDto, ReasonDto, ReassignTaskDto, type MilestoneDto } from './dto/task-command.dtos';
-import { ACKNOWLEDGE_WORKING_DAYS, assignmentDefaults, workingDaysAfter } from './task-defaults';
 import { TaskCommandSender } from './task-command.sender';
 import { Policy } from '../auth/policy.decorator';
 
@@ -35,8 +40,9 @@ export class TaskAssignmentController {
         code: 'NOT_FOUND',
         message: `任务 ${code} 不在计划任务清单中；清单外任务请用 POST /tasks 新建`,
       });
-    const { request } = assignmentDefaults(plan, row, this.sender.now());
-    return this.sender.send(req, res, actor, code, 'AssignTask', this.override(plan, request, body));
+    const { request, notAssigned } = assignmentDefaults(plan, row, this.today());
+    const answer = await this.sender.send(req, res, actor, code, 'AssignTask', this.override(plan, request, body));
+    return { ...answer, notAssigned: fromDefaults(notAssigned, body) };
   }
 
   /** Creates (and assigns) a task the plan's appendix lacks. */
@@ -69,7 +75,7 @@ export class TaskAssignmentController {
         message: `window: ${window.error.message}`,
         details: [{ field: 'window', reason: window.error.message }],
       });
-    const { request } = assignmentDefaults(plan, row, this.sender.now());
+    const { request } = assignmentDefaults(plan, row, this.today());
     return this.sender.send(req, res, actor, body.code, 'CreateTask', this.override(plan, request, body));
   }
 
@@ -86,7 +92,7 @@ export class TaskAssignmentController {
     return this.sender.send(req, res, actor, code, 'ReassignTask', {
       lead: canonicalDepartments(plan, body.lead, 'lead'),
       cooperating: canonicalDepartments(plan, body.cooperating, 'cooperating'),
-      acknowledgeBy: body.acknowledgeBy ?? workingDaysAfter(shanghaiDate(this.sender.now()), ACKNOWLEDGE_WORKING_DAYS),
+      acknowledgeBy: body.acknowledgeBy ?? acknowledgementDeadline(plan, this.today()),
       reason: body.reason,
     });
   }
@@ -101,6 +107,10 @@ export class TaskAssignmentController {
     @Res({ passthrough: true }) res: Response,
   ) {
     return this.sender.send(req, res, actor, code, 'CancelTask', { reason: body.reason });
+  }
+
+  private today(): string {
+    return shanghaiDate(this.sender.now());
   }
 
   private override(plan: Plan, defaults: AssignmentRequest, body: AssignTaskDto): AssignmentRequest {
@@ -119,6 +129,11 @@ export class TaskAssignmentController {
       ...(body.reporting ? { reporting: body.reporting } : {}),
     };
   }
+}
+
+/** The plan row's names left out of the departments the office did not name itself. */
+function fromDefaults(notAssigned: readonly NotAssigned[], body: AssignTaskDto): readonly NotAssigned[] {
+  return notAssigned.filter((n) => (n.role === 'lead' ? !body.lead : !body.cooperating));
 }
 
 export function milestonePlan(plan: Plan, m: MilestoneDto, field: string): MilestonePlan {

@@ -80,6 +80,8 @@ export class CalendarController {
     if (!subject) throw new NotFoundException({ code: 'NOT_FOUND', message: '日历订阅链接无效 (unknown feed)' });
     const rows = this.context.liveRows(subject.planId);
     const today = this.context.today();
-    return calendarIcs(subject.department, calendarView(rows, today, {}, subject.department), this.clock.now());
+    const organisation = await this.context.organisationName(subject.planId);
+    const deadlines = calendarView(rows, today, {}, subject.department);
+    return calendarIcs(subject.department, organisation, deadlines, this.clock.now());
   }
 }

@@ -95,6 +95,11 @@ export class ViewContext {
     return this.projections.runtime.model.rows(planId);
   }
 
+  /** Whose plan it is, as the plan file names it; undefined for a plan known only from its task streams. */
+  async organisationName(planId: string): Promise<string | undefined> {
+    return (await this.plans.find(planId))?.plan.settings.organisation.name;
+  }
+
   today(): string {
     return shanghaiDate(this.clock.now());
   }

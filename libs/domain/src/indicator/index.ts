@@ -1,5 +1,4 @@
 export * from './indicator.direction';
-export * from './indicator.settings';
 export * from './indicator.definition';
 export * from './indicator.events';
 export * from './indicator.commands';

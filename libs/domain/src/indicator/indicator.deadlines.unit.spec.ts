@@ -1,7 +1,7 @@
 import { periodDeadlines, reportingDeadlines } from './indicator.deadlines';
 import { summarizeIndicator } from './indicator.summary';
 import { initialIndicatorState, foldIndicator } from './indicator.state';
-import { confirmed, def, DEFINITIONS, ECO, reported } from './testing/indicator.fixtures';
+import { confirmed, def, DEFINITIONS, ECO, PLAN, reported } from './testing/indicator.fixtures';
 
 describe('reporting deadlines (报送期限)', () => {
   it('by default the annual value of 2023-2025 is due by 31 January of the next year', () => {
@@ -35,7 +35,7 @@ describe('reporting deadlines (报送期限)', () => {
     expect(of20).toEqual(['区城管局', '连云生态环境局', '区住建局', '区经发局']);
     expect(all.some((d) => d.indicatorId === '48')).toBe(false);
     expect(all[0]).toMatchObject({
-      planId: 'lianyun-2022-2025',
+      planId: PLAN.id,
       indicatorId: '1',
       indicatorName: '通过清洁生产审核评估工业企业占比',
       dueDate: '2024-01-31',

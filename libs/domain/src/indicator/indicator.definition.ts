@@ -3,11 +3,11 @@ import {
   parseIndicatorValue,
   type Comparator,
   type Indicator,
+  type IndicatorSetting,
   type IndicatorValue,
   type Plan,
 } from '@zw/plan';
 import { inferDirection, type Direction } from './indicator.direction';
-import { PLAN_INDICATOR_SETTINGS, type IndicatorSettings } from './indicator.settings';
 
 /** A 2025 target as the plan states it: a value, a range, or a bound ("＞0"). */
 export type Target =
@@ -51,13 +51,20 @@ export interface IndicatorDefinition {
   readonly settingsNote?: string;
 }
 
+/**
+ * The plan's indicators with the office's judgement calls applied: the plan file's
+ * `settings.indicators` (direction, a target read out of prose, default task links, each with
+ * its reason). A default link to a code the task list no longer has is not made.
+ */
 export function indicatorDefinitions(
   plan: Plan,
-  settings: IndicatorSettings = PLAN_INDICATOR_SETTINGS[plan.id] ?? {},
+  settings: readonly IndicatorSetting[] = plan.settings.indicators,
 ): IndicatorDefinition[] {
   const registry = createDepartmentRegistry(plan);
+  const bySetting = new Map(settings.map((s) => [s.no, s]));
+  const codes = new Set(plan.tasks.map((t) => t.code));
   return plan.indicators.map((row) => {
-    const setting = settings[row.no];
+    const setting = bySetting.get(row.no);
     const responsible: string[] = [];
     const otherUnits: string[] = [];
     for (const name of [...row.responsible, ...row.dataSourceUnits]) {
@@ -74,7 +81,7 @@ export function indicatorDefinitions(
       measure: measureOf(row, setting?.target ?? row.districtTarget2025, setting?.direction),
       responsible,
       otherUnits,
-      defaultTasks: setting?.tasks ?? [],
+      defaultTasks: (setting?.tasks ?? []).filter((code) => codes.has(code)),
       baselineYear: plan.period.from,
       targetYear: plan.period.to,
       ...(setting ? { settingsNote: setting.reason } : {}),
@@ -89,7 +96,7 @@ function measureOf(row: Indicator, targetCell: string, override?: Direction): Me
   const unitSource = target.numeric ? target : placeholderTarget && baseline.numeric ? baseline : undefined;
   if (!unitSource) return { kind: 'qualitative' };
   const inferred = inferDirection(row.level3, unitSource.unit, override);
-  // A numeric indicator no rule covers cannot be judged; the settings must say (a test keeps Lianyun covered).
+  // A numeric indicator no rule covers cannot be judged; the settings must say (a test keeps the bundled plan covered).
   if (!inferred) return { kind: 'qualitative' };
   const targetValue = target.numeric ? targetOf(target) : null;
   return {

@@ -1,11 +1,13 @@
+import type { IndicatorDirection } from '@zw/plan';
+
 /**
  * Whether an indicator improves by going down (产生强度) or up (利用率). Inferred from the
  * 三级指标's name and unit by the ordered rules below (first match wins), so another district's
- * plan gets directions without code; a plan's settings file may override any indicator
- * explicitly (indicator.settings.ts). The directions the Lianyun plan's 50 indicators get are
- * listed in indicator.direction.unit.spec.ts and docs/indicators.md.
+ * plan gets directions without code; the plan file's `settings.indicators` may override any
+ * indicator explicitly. The directions the bundled plan's 50 indicators get are listed in
+ * indicator.direction.unit.spec.ts and docs/indicators.md.
  */
-export type Direction = 'lower' | 'higher';
+export type Direction = IndicatorDirection;
 
 export const DIRECTION_LABELS = { lower: '越低越好', higher: '越高越好' } as const satisfies Record<Direction, string>;
 

@@ -1,9 +1,10 @@
 import { DIRECTION_RULES, inferDirection } from './indicator.direction';
 import { indicatorDefinitions } from './indicator.definition';
 import { DEFINITIONS, PLAN } from './testing/indicator.fixtures';
+import { secondDistrictPlan } from '../../../plan/src/testing/fixture-plans';
 
 /**
- * The direction every indicator of the Lianyun plan gets, and by which rule (docs/indicators.md
+ * The direction every indicator of the bundled plan (连云区) gets, and by which rule (docs/indicators.md
  * repeats this list). 'words' = stated in words, reported as met / not met.
  */
 const EXPECTED: Record<number, string> = {
@@ -81,7 +82,7 @@ describe('direction of the 50 indicators (越低越好 / 越高越好)', () => {
   });
 
   it('an explicit override in the plan settings wins over the rules', () => {
-    const [overridden] = indicatorDefinitions(PLAN, { 2: { direction: 'higher', reason: 'test' } }).filter(
+    const [overridden] = indicatorDefinitions(PLAN, [{ no: 2, direction: 'higher', reason: 'test' }]).filter(
       (d) => d.no === 2,
     );
     expect(overridden?.measure).toMatchObject({ kind: 'numeric', direction: 'higher', directionRule: 'override' });
@@ -104,5 +105,28 @@ describe('direction of the 50 indicators (越低越好 / 越高越好)', () => {
     expect(byNo(12)).toMatchObject({ baseline: 40 }); // 30%~40% → 60%
     expect(byNo(8)).toMatchObject({ baseline: 0, target: null }); // 区级目标 "/"
     expect(byNo(35)).toMatchObject({ target: { kind: 'number', value: 15 }, unit: '个' }); // 15个（暂定…） via settings
+  });
+});
+
+describe('indicator settings come from the plan file, not from code', () => {
+  const second = secondDistrictPlan();
+
+  it('another district’s plan gets its own default task links and overrides', () => {
+    const defs = indicatorDefinitions(second);
+    expect(defs.map((d) => [d.no, d.defaultTasks])).toEqual([
+      [1, ['A-2']],
+      [2, []],
+      [3, ['A-3', 'C-2']],
+      [4, []],
+      [5, []],
+      [6, ['A-4']],
+    ]);
+    expect(defs.find((d) => d.no === 6)?.measure).toMatchObject({ direction: 'higher', directionRule: 'override' });
+    expect(defs.find((d) => d.no === 6)?.settingsNote).toBe('A-4 即“无废细胞”建设专项行动');
+  });
+
+  it('a default link to a task the list no longer has is not made', () => {
+    const trimmed = { ...second, tasks: second.tasks.filter((t) => t.code !== 'C-2') };
+    expect(indicatorDefinitions(trimmed).find((d) => d.no === 3)?.defaultTasks).toEqual(['A-3']);
   });
 });

@@ -1,7 +1,7 @@
 import { isStreamIdPart } from '../task/task.stream';
 
 /**
- * Indicator streams are `indicator-<planId>.<序号>` (e.g. `indicator-lianyun-2022-2025.14`), built
+ * Indicator streams are `indicator-<planId>.<序号>` (e.g. `indicator-qinglan-2023-2026.3`), built
  * like task streams: the category before the first '-', parts that never contain '.'.
  */
 const PREFIX = 'indicator-';

@@ -2,9 +2,9 @@ import { createDepartmentRegistry, toHundredths, type Plan, type Project } from 
 
 /**
  * One project of 附件5. Who reports its progress: the supervising department (主管部门) of the
- * implementing entity. The plan names none: its entities are enterprises, except 第5项, whose
- * entity 连云区城市管理局 is itself a department (区城管局, by alias). So only that one has a
- * reporting department from the plan; the office names the others (ProjectSupervisorSet).
+ * implementing entity. Plans name none: an entity is usually an enterprise; where it is itself a
+ * department of the plan (a 城市管理局 written under one of its aliases) that department reports.
+ * The office names the others (ProjectSupervisorSet).
  */
 export interface ProjectDefinition {
   readonly planId: string;

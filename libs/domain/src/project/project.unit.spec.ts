@@ -1,4 +1,4 @@
-import { loadLianyunPlan } from '@zw/plan';
+import { bundledPlan } from '../../../plan/src/testing/fixture-plans';
 import type { CommandMetadata } from '../shared/message';
 import { specFor } from '../testing/given-when-then';
 import type { ProjectCommand } from './project.commands';
@@ -8,7 +8,7 @@ import type { ProjectEvent } from './project.events';
 import { evolveProject, foldProject, initialProjectState, type ProjectState } from './project.state';
 import { investmentTotals } from './project.totals';
 
-const DEFS = projectDefinitions(loadLianyunPlan());
+const DEFS = projectDefinitions(bundledPlan());
 const NOW = '2024-03-28T10:00:00+08:00';
 const meta = (role: 'office' | 'department', department?: string): CommandMetadata => ({
   actor: { actorId: 'u', role, ...(department ? { department } : {}) },

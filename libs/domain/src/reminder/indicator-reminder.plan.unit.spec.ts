@@ -1,6 +1,6 @@
 import { foldIndicator } from '../indicator/indicator.state';
 import type { IndicatorEvent } from '../indicator/indicator.events';
-import { confirmed, def, ECO, NOW, reported, URBAN } from '../indicator/testing/indicator.fixtures';
+import { confirmed, def, ECO, NOW, PLAN, reported, URBAN } from '../indicator/testing/indicator.fixtures';
 import { deliveryEvents, recordedDeliveries } from './reminder.deliveries';
 import {
   indicatorReminderDropReason,
@@ -122,7 +122,7 @@ describe('indicator reporting reminders (指标报送提醒)', () => {
     const given = [reported('r1', '2024', ECO, value)];
     const state = foldIndicator(given);
     const [first] = plan(14);
-    const stream = 'indicator-lianyun-2022-2025.14';
+    const stream = `indicator-${PLAN.id}.14`;
     const events = deliveryEvents(
       stream,
       first!,

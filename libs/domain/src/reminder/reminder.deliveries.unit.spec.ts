@@ -1,13 +1,13 @@
 import { foldTask } from '../task/task.fold';
 import type { TaskEvent } from '../task/task.events';
-import { assigned, C5 } from '../task/testing/task.fixtures';
+import { assigned, C5, PLAN_ID } from '../task/testing/task.fixtures';
 import { evolve } from '../task/task.state';
 import { deliveryEvents, pendingRoutes, recordedDeliveries, type DeliveryRoute } from './reminder.deliveries';
 import { reminderMessage } from './reminder.message';
 import { planReminders } from './reminder.plan';
 import { DEFAULT_REMINDER_POLICY } from './reminder.policy';
 
-const STREAM = 'task-lianyun-2022-2025.C-5';
+const STREAM = `task-${PLAN_ID}.C-5`;
 const given = [assigned(C5)];
 const state = foldTask(given);
 const reminders = planReminders(state, DEFAULT_REMINDER_POLICY);

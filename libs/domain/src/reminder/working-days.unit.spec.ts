@@ -7,7 +7,7 @@ const DAY_MS = 86_400_000;
 const slowCalendar = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
-/** Every day of 2023-2026: the years of the Lianyun plan and the reminders that follow it. */
+/** Every day of 2023-2026: the years of the bundled plan and the reminders that follow it. */
 const DAYS = Array.from({ length: (Date.UTC(2027, 0, 1) - Date.UTC(2023, 0, 1)) / DAY_MS }, (_, i) =>
   slowCalendar('2023-01-01', i),
 );

@@ -7,3 +7,4 @@ export * from './task.stream';
 export { foldTask } from './task.fold';
 export { periodBounds, type PeriodBounds } from './period';
 export { cooperatingOf, leadsOf, openMilestones, unacknowledged, workStatus } from './task.record';
+export * from './assignment.defaults';

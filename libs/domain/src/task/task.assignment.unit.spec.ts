@@ -86,7 +86,7 @@ describe('assigning a task (交办)', () => {
   it.each<[string, AssignmentRequest, string]>([
     [
       'a plan id with the stream separator',
-      { ...C5, facts: { ...C5.facts, planId: 'lianyun.2022' } },
+      { ...C5, facts: { ...C5.facts, planId: 'district.2022' } },
       'TASK.INVALID_PLAN_FACTS',
     ],
     ['an empty code', { ...C5, facts: { ...C5.facts, code: '' } }, 'TASK.INVALID_PLAN_FACTS'],

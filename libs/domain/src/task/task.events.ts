@@ -1,3 +1,4 @@
+import type { ReportingCadence as PlanReportingCadence } from '@zw/plan';
 import type { Event } from '../shared/message';
 import type { Instant, LocalDate } from '../shared/local-date';
 import type { ReminderEvent } from '../reminder/reminder.events';
@@ -23,7 +24,8 @@ export interface TaskFacts {
 }
 
 export type TaskSource = 'plan' | 'office';
-export type ReportingCadence = 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
+/** 月报, 季报, 半年报, 年报: the plan file names the default (`settings.ongoingReporting`). */
+export type ReportingCadence = PlanReportingCadence;
 export type PartRole = 'lead' | 'cooperating';
 
 export interface MilestonePlan {

@@ -77,7 +77,7 @@ it('C-5 社会源危险废物回收体系建设: assignment, extension, objectio
     originalDueDate: '2024-10-31',
     completion: { late: false },
   });
-  expect(taskStreamId(PLAN_ID, C5.facts.code)).toBe('task-lianyun-2022-2025.C-5');
+  expect(taskStreamId(PLAN_ID, C5.facts.code)).toBe(`task-${PLAN_ID}.C-5`);
   // The stream survives a JSON round trip (what the event store does) and folds to the same state.
   expect(foldTask(JSON.parse(JSON.stringify(stream)) as TaskEvent[])).toEqual(final);
 });

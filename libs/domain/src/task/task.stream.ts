@@ -1,7 +1,7 @@
 import { taskError } from './task.errors';
 
 /**
- * Task streams are named `task-<planId>.<code>`, e.g. `task-lianyun-2022-2025.A-6`. The
+ * Task streams are named `task-<planId>.<code>`, e.g. `task-qinglan-2023-2026.A-2`. The
  * `task-` prefix is the stream category (KurrentDB's `$ce-task`: everything before the first
  * '-'). Parts are restricted to letters, digits, '-' and '_' so the '.' separating them can
  * never occur inside one and the id parses back unambiguously; ':' is avoided altogether.

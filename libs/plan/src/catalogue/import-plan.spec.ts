@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLianyunPlan } from '../index';
 import type { Plan } from '../plan.schema';
+import { defaultPlanSettings } from '../plan.settings';
+import { headerOf } from './plan-catalogue';
 import { importPlan, readPlan } from './import-plan';
 import { planStreamId } from './plan-catalogue.events';
 
@@ -87,5 +89,31 @@ describe('importing the Lianyun plan into a real SQLite event store', () => {
     });
     expect(events[3].data).toMatchObject({ kind: 'task', key: 'D-7' });
     expect((await readPlan(store, plan.id))?.plan.tasks.map((t) => t.code)).not.toContain('D-7');
+  });
+});
+
+describe('a plan stored before plans carried settings', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zw-plan-settings-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads with the defaults the service had then; importing the file again records its settings as a revision', async () => {
+    const store = new SqliteEventStore({ filename: join(dir, 'events.db') });
+    const plan = loadLianyunPlan();
+    const { settings: _, ...oldHeader } = headerOf(plan);
+    await store.append(
+      planStreamId(plan.id),
+      [{ type: 'PlanRegistered', data: { planId: plan.id, header: oldHeader }, metadata }],
+      'no_stream',
+    );
+    expect((await readPlan(store, plan.id))?.plan.settings).toEqual(defaultPlanSettings('连云区'));
+
+    await importPlan(store, plan, { source: 'upgrade', metadata });
+    const events = await store.readStream(planStreamId(plan.id));
+    expect(events[1]).toMatchObject({
+      type: 'PlanHeaderRevised',
+      data: { changes: [expect.objectContaining({ field: 'settings', to: plan.settings })] },
+    });
+    expect((await readPlan(store, plan.id))?.plan.settings).toEqual(plan.settings);
+    await store.close();
   });
 });

@@ -1,4 +1,5 @@
 import type { Plan } from '../plan.schema';
+import { defaultPlanSettings } from '../plan.settings';
 import type { ValidationReport } from '../validation-report';
 import {
   ENTRY_LISTS,
@@ -36,7 +37,7 @@ export function evolveCatalogue(state: PlanCatalogue, event: PlanCatalogueEvent)
   switch (event.type) {
     case 'PlanRegistered':
     case 'PlanHeaderRevised':
-      return { ...state, header: event.data.header };
+      return { ...state, header: upcastHeader(event.data.header) };
     case 'PlanEntryListed':
     case 'PlanEntryRevised': {
       const { kind, key, entry } = event.data;
@@ -106,6 +107,15 @@ export function decideImport(
   if (events.length === 0) return [];
   events.push({ type: 'PlanImported', data: { planId, planVersion: plan.planVersion, source, ...counts, report } });
   return events;
+}
+
+/**
+ * A header stored before plans carried `settings` reads with the defaults the service had then
+ * (plan.settings.ts); importing the plan file again records its own settings as a revision.
+ */
+function upcastHeader(header: PlanHeader): PlanHeader {
+  if ((header as Partial<PlanHeader>).settings) return header;
+  return { ...header, settings: defaultPlanSettings(header.region.name) };
 }
 
 /** The plan as the catalogue holds it now, for validation and for every reader of the plan. */

@@ -1,4 +1,4 @@
-import { loadLianyunPlan } from '@zw/plan';
+import { bundledPlan } from '../../../../plan/src/testing/fixture-plans';
 import type { CommandMetadata, Role } from '../../shared/message';
 import { specFor } from '../../testing/given-when-then';
 import type { IndicatorCommand } from '../indicator.commands';
@@ -7,8 +7,8 @@ import { indicatorDefinitions, type IndicatorDefinition } from '../indicator.def
 import type { IndicatorEvent } from '../indicator.events';
 import { evolveIndicator, initialIndicatorState, type IndicatorState } from '../indicator.state';
 
-/** The 50 indicators of the Lianyun plan (lianyun-2022-2025), as the tests use them. */
-export const PLAN = loadLianyunPlan();
+/** The 50 indicators of the bundled plan (连云区), as the tests use them. */
+export const PLAN = bundledPlan();
 export const DEFINITIONS = indicatorDefinitions(PLAN);
 export const def = (no: number): IndicatorDefinition => DEFINITIONS.find((d) => d.no === no)!;
 

@@ -1,3 +1,4 @@
+import { bundledPlan } from '../../../../plan/src/testing/fixture-plans';
 import type { CommandMetadata, Role } from '../../shared/message';
 import { specFor } from '../../testing/given-when-then';
 import type { AssignmentRequest, TaskCommand } from '../task.commands';
@@ -5,8 +6,8 @@ import { decide } from '../task.decide';
 import type { Evidence, PartRole, TaskEvent, TaskFacts } from '../task.events';
 import { evolve, initialTaskState } from '../task.state';
 
-/** Departments and tasks of the 连云区 plan (lianyun-2022-2025), as the tests use them. */
-export const PLAN_ID = 'lianyun-2022-2025';
+/** Departments and tasks of the bundled plan (连云区), as the tests use them. */
+export const PLAN_ID = bundledPlan().id;
 export const ECO = '连云生态环境局';
 export const URBAN = '区城管局';
 export const COMMERCE = '区商务局';

@@ -1,0 +1,21 @@
+import type { Command } from '../shared/message';
+import type { OrganisationKind } from './organisation.events';
+
+export type CreateOrganisation = Command<
+  'CreateOrganisation',
+  {
+    readonly organisationId: string;
+    readonly name: string;
+    readonly kind: OrganisationKind;
+    /** The organisation one level up (a district's city, a city's province); none for a root. */
+    readonly parentId?: string | null;
+  }
+>;
+export type RenameOrganisation = Command<
+  'RenameOrganisation',
+  { readonly organisationId: string; readonly name: string }
+>;
+/** A plan belongs to exactly one organisation, for good: attaching it elsewhere is refused. */
+export type AttachPlan = Command<'AttachPlan', { readonly organisationId: string; readonly planId: string }>;
+
+export type OrganisationCommand = CreateOrganisation | RenameOrganisation | AttachPlan;

@@ -1,0 +1,217 @@
+import type { CommandMetadata, Role } from '../shared/message';
+import { specFor } from '../testing/given-when-then';
+import type { OrganisationCommand } from './organisation.commands';
+import { decideOrganisations } from './organisation.decide';
+import type { OrganisationEvent } from './organisation.events';
+import {
+  childrenOf,
+  evolveOrganisations,
+  foldOrganisations,
+  initialOrganisationTree,
+  isWithin,
+  lineageOf,
+  ownerOfPlan,
+  subtreeOf,
+  type OrganisationTree,
+} from './organisation.state';
+
+const NOW = '2025-01-06T09:00:00+08:00';
+const meta = (role: Role = 'admin'): CommandMetadata => ({ actor: { actorId: `${role}-1`, role }, now: NOW });
+const given = specFor<OrganisationCommand, OrganisationEvent, OrganisationTree>({
+  decide: decideOrganisations,
+  evolve: evolveOrganisations,
+  initialState: initialOrganisationTree,
+});
+
+const create = (organisationId: string, name: string, kind: 'district' | 'city' | 'province', parentId?: string) =>
+  ({
+    type: 'CreateOrganisation',
+    data: { organisationId, name, kind, ...(parentId ? { parentId } : {}) },
+    metadata: meta(),
+  }) as const;
+const created = (
+  organisationId: string,
+  name: string,
+  kind: 'district' | 'city' | 'province',
+  parentId: string | null = null,
+): OrganisationEvent => ({
+  type: 'OrganisationCreated',
+  data: { organisationId, name, kind, parentId, createdAt: NOW },
+});
+const attached = (organisationId: string, planId: string): OrganisationEvent => ({
+  type: 'PlanAttached',
+  data: { organisationId, planId, attachedAt: NOW },
+});
+const attach = (organisationId: string, planId: string, role: Role = 'office'): OrganisationCommand => ({
+  type: 'AttachPlan',
+  data: { organisationId, planId },
+  metadata: meta(role),
+});
+
+/** 江苏省 › 连云港市 › 连云区, 青岚区 (invented), each district with its plan. */
+const TREE = [
+  created('js', '江苏省', 'province'),
+  created('lyg', '连云港市', 'city', 'js'),
+  created('lianyun', '连云区', 'district', 'lyg'),
+  created('qinglan', '青岚区', 'district', 'lyg'),
+  attached('lianyun', 'plan-a'),
+  attached('qinglan', 'plan-b'),
+];
+
+describe('the organisation tree', () => {
+  describe('creating', () => {
+    it('a province, a city under it and a district under the city', () => {
+      const tree = given()
+        .when(create('js', '江苏省', 'province'))
+        .then([created('js', '江苏省', 'province')]);
+      const withCity = given([created('js', '江苏省', 'province')])
+        .when(create('lyg', '  连云港市 ', 'city', 'js'))
+        .then([created('lyg', '连云港市', 'city', 'js')]);
+      expect(tree.nodes.get('js')).toMatchObject({ kind: 'province', parentId: null, plans: [] });
+      expect(withCity.nodes.get('lyg')).toMatchObject({ name: '连云港市', parentId: 'js' });
+    });
+
+    it('a district on its own (one district, no city yet) is a root', () => {
+      given()
+        .when(create('lianyun', '连云区', 'district'))
+        .then([created('lianyun', '连云区', 'district')]);
+    });
+
+    it.each<[string, OrganisationCommand, string]>([
+      ['a district straight under a province', create('x', '某区', 'district', 'js'), 'ORGANISATION.PARENT_LEVEL'],
+      ['a city under a city', create('x', '某市', 'city', 'lyg'), 'ORGANISATION.PARENT_LEVEL'],
+      ['a province under anything', create('x', '某省', 'province', 'js'), 'ORGANISATION.PARENT_LEVEL'],
+      ['an unknown parent', create('x', '某区', 'district', 'nowhere'), 'ORGANISATION.PARENT_NOT_FOUND'],
+      ['a sibling of the same name', create('x', '青岚区', 'district', 'lyg'), 'ORGANISATION.NAME_TAKEN'],
+      ['an id in use for something else', create('qinglan', '别的区', 'district', 'lyg'), 'ORGANISATION.EXISTS'],
+      ['an id with capitals', create('QingLan', '某区', 'district', 'lyg'), 'ORGANISATION.INVALID_ID'],
+      ['a blank name', create('x', '  ', 'district', 'lyg'), 'ORGANISATION.INVALID_NAME'],
+      ['a name of 61 characters', create('x', '区'.repeat(61), 'district', 'lyg'), 'ORGANISATION.INVALID_NAME'],
+      [
+        'an unknown level',
+        {
+          ...create('x', '某镇', 'district', 'lyg'),
+          data: { organisationId: 'x', name: '某镇', kind: 'town' as never },
+        },
+        'ORGANISATION.INVALID_KIND',
+      ],
+      [
+        'by an office',
+        { ...create('x', '某区', 'district', 'lyg'), metadata: meta('office') },
+        'ORGANISATION.ADMIN_ONLY',
+      ],
+      [
+        'by a leader',
+        { ...create('x', '某区', 'district', 'lyg'), metadata: meta('leader') },
+        'ORGANISATION.ADMIN_ONLY',
+      ],
+    ])('refuses %s', (_, command, code) => {
+      given(TREE).when(command).thenThrows(code);
+    });
+
+    it('the same creation again decides nothing (a retried request)', () => {
+      given(TREE)
+        .when(create('qinglan', '青岚区', 'district', 'lyg'))
+        .then([]);
+    });
+
+    it('a district of the same name under another city is fine', () => {
+      const other = [...TREE, created('hz', '杭州市', 'city', 'js')];
+      given(other)
+        .when(create('hz-qinglan', '青岚区', 'district', 'hz'))
+        .then([created('hz-qinglan', '青岚区', 'district', 'hz')]);
+    });
+  });
+
+  describe('renaming', () => {
+    const rename = (organisationId: string, name: string, role: Role = 'admin'): OrganisationCommand => ({
+      type: 'RenameOrganisation',
+      data: { organisationId, name },
+      metadata: meta(role),
+    });
+
+    it('records the old and the new name', () => {
+      const tree = given(TREE)
+        .when(rename('qinglan', '青岚新区'))
+        .then([
+          {
+            type: 'OrganisationRenamed',
+            data: { organisationId: 'qinglan', from: '青岚区', to: '青岚新区', renamedAt: NOW },
+          },
+        ]);
+      expect(tree.nodes.get('qinglan')?.name).toBe('青岚新区');
+    });
+
+    it('to its own name decides nothing; to a sibling’s name, an unknown one or by an office is refused', () => {
+      given(TREE).when(rename('qinglan', '青岚区')).then([]);
+      given(TREE).when(rename('qinglan', '连云区')).thenThrows('ORGANISATION.NAME_TAKEN', 'conflict');
+      given(TREE).when(rename('nowhere', '某区')).thenThrows('ORGANISATION.NOT_FOUND', 'not_found');
+      given(TREE)
+        .when(rename('qinglan', '某区', 'office'))
+        .thenThrows('ORGANISATION.ADMIN_ONLY', 'forbidden');
+    });
+  });
+
+  describe('attaching a plan', () => {
+    it('by the office (its import), an admin or the system', () => {
+      given(TREE.slice(0, 4))
+        .when(attach('qinglan', 'plan-b'))
+        .then([attached('qinglan', 'plan-b')]);
+      given(TREE.slice(0, 4))
+        .when(attach('qinglan', 'plan-b', 'system'))
+        .then([attached('qinglan', 'plan-b')]);
+    });
+
+    it('a plan belongs to one organisation: again to the same decides nothing, to another is refused', () => {
+      given(TREE).when(attach('qinglan', 'plan-b')).then([]);
+      given(TREE).when(attach('lianyun', 'plan-b')).thenThrows('ORGANISATION.PLAN_TAKEN', 'conflict');
+    });
+
+    it('an organisation may hold several plans (one per programme period)', () => {
+      const tree = given(TREE)
+        .when(attach('lianyun', 'plan-a2'))
+        .then([attached('lianyun', 'plan-a2')]);
+      expect(tree.nodes.get('lianyun')?.plans).toEqual(['plan-a', 'plan-a2']);
+    });
+
+    it('refuses an unknown organisation, a plan id no stream can carry, a department or a leader', () => {
+      given(TREE).when(attach('nowhere', 'plan-c')).thenThrows('ORGANISATION.NOT_FOUND');
+      given(TREE).when(attach('qinglan', 'plan.c')).thenThrows('ORGANISATION.INVALID_PLAN');
+      given(TREE)
+        .when(attach('qinglan', 'plan-c', 'department'))
+        .thenThrows('ORGANISATION.ATTACH_FORBIDDEN');
+      given(TREE)
+        .when(attach('qinglan', 'plan-c', 'leader'))
+        .thenThrows('ORGANISATION.ATTACH_FORBIDDEN');
+    });
+
+    it('refuses a time that is not an instant', () => {
+      const command = { ...attach('qinglan', 'plan-c'), metadata: { ...meta('office'), now: 'yesterday' } };
+      given(TREE).when(command).thenThrows('ORGANISATION.INVALID_TIME');
+    });
+  });
+
+  describe('reading the tree', () => {
+    const tree = foldOrganisations(TREE);
+
+    it('lineage is the organisation and those above it, nearest first', () => {
+      expect(lineageOf(tree, 'qinglan').map((n) => n.id)).toEqual(['qinglan', 'lyg', 'js']);
+      expect(lineageOf(tree, 'nowhere')).toEqual([]);
+    });
+
+    it('a city’s scope holds its districts; a district’s holds neither its city nor its sibling', () => {
+      expect(isWithin(tree, 'qinglan', 'lyg')).toBe(true);
+      expect(isWithin(tree, 'qinglan', 'js')).toBe(true);
+      expect(isWithin(tree, 'qinglan', 'qinglan')).toBe(true);
+      expect(isWithin(tree, 'qinglan', 'lianyun')).toBe(false);
+      expect(isWithin(tree, 'lyg', 'qinglan')).toBe(false);
+      expect(subtreeOf(tree, 'lyg').map((n) => n.id)).toEqual(['lyg', 'lianyun', 'qinglan']);
+      expect(childrenOf(tree, 'lyg').map((n) => n.name)).toEqual(['连云区', '青岚区']);
+    });
+
+    it('each plan’s organisation', () => {
+      expect(ownerOfPlan(tree, 'plan-b')?.name).toBe('青岚区');
+      expect(ownerOfPlan(tree, 'plan-z')).toBeUndefined();
+    });
+  });
+});
