@@ -7,11 +7,14 @@
  * work: monthly progress reports, 6 reminders and now and then an escalation a month,
  * milestones completed (a few late, one extended, some reopened), a third of the tasks signed
  * off and accepted. ≈265 events per task (≈1.06M for 100 districts), interleaved month by month as a real log would be.
+ * Then the organisations (ten districts to a city) and each district's plan and indicator reports
+ * (bench/projections.districts.ts).
  */
 import type { NewEvent } from '@zw/event-store';
 import { SqliteEventStore } from '@zw/event-store';
 import { taskStreamId } from '@zw/domain';
 import { loadLianyunPlan } from '@zw/plan';
+import { writeDistricts } from './projections.districts';
 
 const [file, districtsArg] = process.argv.slice(2);
 const DISTRICTS = Number(districtsArg ?? 100);
@@ -311,6 +314,7 @@ async function main(): Promise<void> {
       }),
     );
   }
+  total += await writeDistricts(store, DISTRICTS);
   await store.close();
   process.stdout.write(`${JSON.stringify({ events: total, tasks: tasks.length, districts: DISTRICTS })}\n`);
 }

@@ -4,7 +4,7 @@
  */
 export * from './rows/task-row';
 export * from './rows/task-rows.model';
-export * from './rows/indicator-deliveries';
+export * from './rows/indicator-row';
 export * from './runtime/projection.runtime';
 export * from './runtime/snapshot.file';
 export * from './runtime/as-of';
@@ -19,3 +19,8 @@ export * from './views/ranking.view';
 export * from './views/calendar.view';
 export * from './views/overview.view';
 export * from './views/audit-trail.view';
+export * from './views/overdue';
+export * from './views/department-kind';
+export * from './views/district-ranking';
+export * from './views/district-summary';
+export * from './views/city-overview.view';

@@ -11,7 +11,17 @@ describe('BoardCache', () => {
   afterAll(() => store.close());
   const input = async (today: string, asOf: string | null = null): Promise<ViewInput> => {
     const rows = (await rebuildTaskRows(store)).rows(PLAN);
-    return { planId: PLAN, planRevision: 3n, lines: [], departments: [], rows, indicators: [], today, asOf };
+    return {
+      planId: PLAN,
+      planRevision: 3n,
+      plan: undefined,
+      lines: [],
+      departments: [],
+      rows,
+      indicators: [],
+      today,
+      asOf,
+    };
   };
 
   it('answers the same board until an event moves one of the plan’s rows, then recomputes', async () => {

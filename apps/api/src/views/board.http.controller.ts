@@ -62,7 +62,7 @@ export class BoardController {
   ) {
     const input = await this.context.input(req, res);
     const items = this.boards.board(input);
-    const overview = overviewView(items, input.rows, input.departments, input.today, this.rules.dueSoonDays);
+    const overview = overviewView(items, input.rows, input.departments, input.today);
     // Other departments' overdue counts are the ranking's first key, which departments do not see.
     const own = confinedDepartment(actor, undefined);
     const overdueByDepartment =

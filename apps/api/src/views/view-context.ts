@@ -2,13 +2,8 @@ import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common'
 import { CLOCK, shanghaiDate, type Clock } from '@zw/clock';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
-import {
-  indicatorDeliveriesAsOf,
-  rowsAsOf,
-  type IndicatorDeliveries,
-  type PlanTaskLine,
-  type TaskRow,
-} from '@zw/projections';
+import { indicatorRowsAsOf, rowsAsOf, type IndicatorRow, type PlanTaskLine, type TaskRow } from '@zw/projections';
+import type { Plan } from '@zw/plan';
 import type { Request, Response } from 'express';
 import { asOfOf, badRequest, planIdOf, planNotFound } from '../http/request-conventions';
 import { PlanCatalogueCache } from '../plans/plan-catalogue.cache';
@@ -21,12 +16,14 @@ export interface ViewInput {
   readonly planId: string;
   /** The plan catalogue's revision (undefined for a plan known only from its task streams). */
   readonly planRevision: bigint | undefined;
+  /** The plan as imported (undefined for a plan known only from its task streams). */
+  readonly plan: Plan | undefined;
   readonly lines: readonly PlanTaskLine[];
   /** The plan's departments (附件4) and any other department a task names. */
   readonly departments: readonly string[];
   readonly rows: readonly TaskRow[];
   /** Reminders about the plan's indicators (counted in a department's accountability). */
-  readonly indicators: readonly IndicatorDeliveries[];
+  readonly indicators: readonly IndicatorRow[];
   /** The day the view is judged on: `?asOf=`, else today in Shanghai. */
   readonly today: string;
   readonly asOf: string | null;
@@ -49,7 +46,16 @@ export class ViewContext {
   ) {}
 
   async input(req: Request, res: Response): Promise<ViewInput> {
-    const { planId, planRevision, lines, departments: planDepartments, asOf, today } = await this.plan(req, res);
+    const { planId, asOf, today } = await this.plan(req, res);
+    return this.inputFor(planId, asOf, today);
+  }
+
+  /** A plan's view input without a request (the city overview gathers one per district). */
+  async inputFor(planId: string, asOf: string | null, today: string): Promise<ViewInput> {
+    const found = await this.plans.find(planId);
+    const planRevision = found?.revision;
+    const lines: readonly PlanTaskLine[] = found?.plan.tasks ?? [];
+    const planDepartments = found?.plan.departments.map((d) => d.name) ?? [];
     const live = this.projections.runtime.model.rows(planId);
     const rows = asOf
       ? await rowsAsOf(
@@ -58,9 +64,9 @@ export class ViewContext {
           asOf,
         )
       : live;
-    const liveIndicators = this.projections.runtime.model.indicatorDeliveries(planId);
+    const liveIndicators = this.projections.runtime.model.indicatorRows(planId);
     const indicators = asOf
-      ? await indicatorDeliveriesAsOf(
+      ? await indicatorRowsAsOf(
           this.store,
           liveIndicators.map((l) => l.streamId),
           asOf,
@@ -68,7 +74,17 @@ export class ViewContext {
       : liveIndicators;
     const departments = new Set<string>(planDepartments);
     for (const row of rows) if ('task' in row.state) for (const d of row.state.task.parts.keys()) departments.add(d);
-    return { planId, planRevision, lines, departments: [...departments], rows, indicators, today, asOf };
+    return {
+      planId,
+      planRevision,
+      plan: found?.plan,
+      lines,
+      departments: [...departments],
+      rows,
+      indicators,
+      today,
+      asOf,
+    };
   }
 
   /** The plan, the day and read-your-writes, without folding any rows (a single task's views). */

@@ -39,3 +39,14 @@ export type PlanAttached = Event<
 
 export type OrganisationEvent = OrganisationCreated | OrganisationRenamed | PlanAttached;
 export type OrganisationEventType = OrganisationEvent['type'];
+
+/** Every type this version folds; a reader skips others (an older replica meeting a newer writer). */
+export const ORGANISATION_EVENT_TYPES = {
+  OrganisationCreated: true,
+  OrganisationRenamed: true,
+  PlanAttached: true,
+} as const satisfies Record<OrganisationEventType, true>;
+
+export function isOrganisationEvent(event: { readonly type: string }): event is OrganisationEvent {
+  return Object.hasOwn(ORGANISATION_EVENT_TYPES, event.type);
+}

@@ -1,6 +1,5 @@
-import { isReminderEvent } from '@zw/domain';
 import type { RecordedEvent } from '@zw/event-store';
-import { applyToIndicator, newIndicatorDeliveries, type IndicatorDeliveries } from './indicator-deliveries';
+import { applyToIndicator, newIndicatorRow, type IndicatorRow } from './indicator-row';
 import { applyToRow, newTaskRow, type TaskRow } from './task-row';
 
 /** Identifies the last event folded, so a stored snapshot can be checked against the store it came from. */
@@ -23,7 +22,7 @@ const MAX_SKIPPED = 100;
 export interface TaskRowsSnapshot {
   readonly last: LastEvent | undefined;
   readonly rows: TaskRow[];
-  readonly indicators: IndicatorDeliveries[];
+  readonly indicators: IndicatorRow[];
   readonly skipped: SkippedEvent[];
   readonly skippedCount: number;
 }
@@ -36,7 +35,8 @@ export interface TaskRowsSnapshot {
 export class TaskRowsModel {
   private readonly byStream = new Map<string, TaskRow>();
   private readonly byPlan = new Map<string, Map<string, TaskRow>>();
-  private readonly indicators = new Map<string, IndicatorDeliveries>();
+  private readonly indicators = new Map<string, IndicatorRow>();
+  private readonly indicatorsByPlan = new Map<string, Map<string, IndicatorRow>>();
   /** Events the fold could not take (the latest MAX_SKIPPED), and how many in all. */
   readonly skipped: SkippedEvent[] = [];
   skippedCount = 0;
@@ -77,7 +77,7 @@ export class TaskRowsModel {
     // Cheap prefix test first: most of a national log is task events, but plan, user and
     // indicator streams must cost nothing here.
     if (!event.streamId.startsWith('task-')) {
-      if (event.streamId.startsWith('indicator-') && isReminderEvent(event)) this.applyIndicator(event);
+      if (event.streamId.startsWith('indicator-')) this.applyIndicator(event);
       return;
     }
     const known = this.byStream.get(event.streamId);
@@ -92,18 +92,23 @@ export class TaskRowsModel {
   }
 
   private applyIndicator(event: RecordedEvent): void {
-    let ledger = this.indicators.get(event.streamId);
-    if (!ledger) {
-      ledger = newIndicatorDeliveries(event.streamId);
-      if (!ledger) return;
-      this.indicators.set(event.streamId, ledger);
-    }
-    applyToIndicator(ledger, event);
+    const known = this.indicators.get(event.streamId);
+    const row = known ?? newIndicatorRow(event.streamId);
+    if (!row) return;
+    applyToIndicator(row, event);
+    if (!known) this.addIndicator(row);
   }
 
-  /** Indicators of a plan with reminders recorded (their streams, for an as-of fold). */
-  indicatorDeliveries(planId: string): IndicatorDeliveries[] {
-    return [...this.indicators.values()].filter((l) => l.planId === planId);
+  private addIndicator(row: IndicatorRow): void {
+    this.indicators.set(row.streamId, row);
+    let plan = this.indicatorsByPlan.get(row.planId);
+    if (!plan) this.indicatorsByPlan.set(row.planId, (plan = new Map()));
+    plan.set(row.indicatorId, row);
+  }
+
+  /** Indicators of a plan with any event recorded (reports, links, reminders). */
+  indicatorRows(planId: string): IndicatorRow[] {
+    return [...(this.indicatorsByPlan.get(planId)?.values() ?? [])];
   }
 
   rows(planId: string): TaskRow[] {
@@ -136,7 +141,7 @@ export class TaskRowsModel {
   static fromSnapshot(snapshot: TaskRowsSnapshot): TaskRowsModel {
     const model = new TaskRowsModel();
     model.lastEvent = snapshot.last;
-    for (const ledger of snapshot.indicators) model.indicators.set(ledger.streamId, ledger);
+    for (const row of snapshot.indicators) model.addIndicator(row);
     model.skipped.push(...snapshot.skipped);
     model.skippedCount = snapshot.skippedCount;
     for (const row of snapshot.rows) {

@@ -1,6 +1,6 @@
 import type { LocalDate } from '@zw/domain';
 import type { EventStore, RecordedEvent } from '@zw/event-store';
-import { applyToIndicator, newIndicatorDeliveries, type IndicatorDeliveries } from '../rows/indicator-deliveries';
+import { applyToIndicator, newIndicatorRow, type IndicatorRow } from '../rows/indicator-row';
 import { applyToRow, newTaskRow, type TaskRow } from '../rows/task-row';
 import { dayOf } from '../views/dates';
 
@@ -56,11 +56,13 @@ export async function rowsAsOf(store: EventStore, streamIds: readonly string[], 
     .map((f) => f.target);
 }
 
-/** Reminders recorded in the given indicator streams by the end of `asOf`. */
-export async function indicatorDeliveriesAsOf(
+/** The given indicator streams at the end of `asOf`; streams with no event by then are left out. */
+export async function indicatorRowsAsOf(
   store: EventStore,
   streamIds: readonly string[],
   asOf: LocalDate,
-): Promise<IndicatorDeliveries[]> {
-  return (await foldAsOf(store, streamIds, asOf, newIndicatorDeliveries, applyToIndicator)).map((f) => f.target);
+): Promise<IndicatorRow[]> {
+  return (await foldAsOf(store, streamIds, asOf, newIndicatorRow, applyToIndicator))
+    .filter((f) => f.folded > 0)
+    .map((f) => f.target);
 }

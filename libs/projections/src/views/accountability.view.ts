@@ -1,5 +1,5 @@
 import { addCalendarDays, daysBetween, STATUS_LABELS, type LocalDate } from '@zw/domain';
-import type { IndicatorDeliveries } from '../rows/indicator-deliveries';
+import type { IndicatorRow } from '../rows/indicator-row';
 import type { DeliveryEntry, DeliveryLedger, TaskRow } from '../rows/task-row';
 import { dayOf, daysBetweenInstants } from './dates';
 import { movesOf, type Move } from './moves';
@@ -33,7 +33,7 @@ export function accountabilityView(
   department: string,
   today: LocalDate,
   dueSoonDays: number,
-  indicators: readonly IndicatorDeliveries[] = [],
+  indicators: readonly IndicatorRow[] = [],
 ) {
   const horizon = addCalendarDays(today, dueSoonDays);
   const led: Array<{ code: string; title: string; statusLabel: string }> = [];

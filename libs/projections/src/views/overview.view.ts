@@ -1,7 +1,7 @@
 import type { LocalDate } from '@zw/domain';
 import type { TaskRow } from '../rows/task-row';
 import type { BoardItem } from './board.view';
-import { accountabilityView } from './accountability.view';
+import { emptyOverdue, overdueByDepartment } from './overdue';
 
 interface Tally {
   total: number;
@@ -21,7 +21,6 @@ export function overviewView(
   rows: readonly TaskRow[],
   departments: readonly string[],
   today: LocalDate,
-  dueSoonDays: number,
 ) {
   const bySystem = new Map<string, Tally>();
   const byArea = new Map<string, Tally>();
@@ -31,16 +30,17 @@ export function overviewView(
     const year = item.dueDate?.slice(0, 4) ?? (item.window.trim() === '' ? '未定' : item.window);
     for (const tally of [total, at(bySystem, item.system), at(byArea, item.area), at(byYear, year)]) count(tally, item);
   }
-  const overdueByDepartment = departments
+  const overdue = overdueByDepartment(rows, today);
+  const byDepartment = departments
     .map((department) => {
-      const f = accountabilityView(rows, department, today, dueSoonDays).figures;
+      const f = overdue.get(department) ?? emptyOverdue();
       return {
         department,
-        overdueItems: f.overdueItems,
-        overdueAcknowledgements: f.overdueAcknowledgements,
-        milestonesOverdue: f.milestonesOverdue,
-        tasksOverdue: f.tasksOverdue,
-        reportsOverdue: f.reportsOverdue,
+        overdueItems: f.items,
+        overdueAcknowledgements: f.acknowledgements,
+        milestonesOverdue: f.milestones,
+        tasksOverdue: f.tasks,
+        reportsOverdue: f.reports,
       };
     })
     .filter((d) => d.overdueItems > 0)
@@ -51,8 +51,15 @@ export function overviewView(
     bySystem: list(bySystem, 'system'),
     byArea: list(byArea, 'area'),
     byYear: list(byYear, 'year').sort((a, b) => String(a.year).localeCompare(String(b.year))),
-    overdueByDepartment,
+    overdueByDepartment: byDepartment,
   };
+}
+
+/** Counts by status and light of a board, with the completion rate (accepted of all but cancelled). */
+export function tallyTasks(items: readonly BoardItem[]) {
+  const tally = emptyTally();
+  for (const item of items) count(tally, item);
+  return withRate(tally);
 }
 
 function at(map: Map<string, Tally>, key: string): Tally {

@@ -1,5 +1,5 @@
 import type { LocalDate } from '@zw/domain';
-import type { IndicatorDeliveries } from '../rows/indicator-deliveries';
+import type { IndicatorRow } from '../rows/indicator-row';
 import type { TaskRow } from '../rows/task-row';
 import { accountabilityView, type DepartmentFigures } from './accountability.view';
 
@@ -17,7 +17,7 @@ export function rankingView(
   departments: readonly string[],
   today: LocalDate,
   dueSoonDays: number,
-  indicators: readonly IndicatorDeliveries[] = [],
+  indicators: readonly IndicatorRow[] = [],
 ) {
   const scored = departments.map((department) => ({
     department,

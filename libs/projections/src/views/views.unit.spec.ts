@@ -1,6 +1,6 @@
 import { taskStreamId, type TaskCommand } from '@zw/domain';
 import { SqliteEventStore } from '@zw/event-store';
-import { indicatorDeliveriesAsOf, rowsAsOf } from '../runtime/as-of';
+import { indicatorRowsAsOf, rowsAsOf } from '../runtime/as-of';
 import { rebuildTaskRows } from '../runtime/projection.runtime';
 import { c5Like, ECO, metadataOf, PLAN, run, URBAN } from '../testing/history';
 import { accountabilityView } from './accountability.view';
@@ -278,14 +278,14 @@ describe('reminders about indicators', () => {
       ],
       'any',
     );
-    const live = (await rebuildTaskRows(store)).indicatorDeliveries(PLAN);
+    const live = (await rebuildTaskRows(store)).indicatorRows(PLAN);
     expect(live.map((l) => l.indicatorId)).toEqual(['32']);
     const urban = accountabilityView(await rows('2025-01-10'), URBAN, '2025-01-10', 30, live);
     expect(urban.figures.reminders).toBe(1);
     expect(urban.deliveries).toEqual([
       expect.objectContaining({ code: '指标32', rule: 'before-due', typeLabel: '催办' }),
     ]);
-    const before = await indicatorDeliveriesAsOf(store, [indicatorStream], '2025-01-01');
+    const before = await indicatorRowsAsOf(store, [indicatorStream], '2025-01-01');
     expect(accountabilityView(await rows('2025-01-01'), URBAN, '2025-01-01', 30, before).figures.reminders).toBe(0);
   });
 });
@@ -308,7 +308,6 @@ describe('deadline calendar and overview', () => {
       r,
       [ECO, URBAN],
       '2024-01-06',
-      30,
     );
     expect(overview.total).toMatchObject({ total: 2, assigned: 1, accepted: 0, red: 1 });
     expect(overview.bySystem.find((s) => s.system === '市场体系建设')).toMatchObject({ total: 1, open: 1 });
