@@ -8,6 +8,9 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 module.exports = {
+  // The suite runs beside other CPU-heavy work on 2 cores: a hook or test may take far longer than
+  // on a quiet machine. No test relies on time passing, so a generous limit hides nothing.
+  testTimeout: 120_000,
   reporters: ['default', '<rootDir>/scripts/summary-reporter.js'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },

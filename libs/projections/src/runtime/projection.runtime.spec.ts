@@ -62,7 +62,7 @@ describe('projection runtime over a real SQLite file', () => {
     );
     // The histories must exercise the fold, not just assignments.
     expect(seen.size).toBeGreaterThanOrEqual(8);
-  }, 120_000); // 25 random histories on real files: seconds on a quiet machine, far more on a loaded one
+  });
 
   it('resumes from the stored snapshot and checkpoint without re-reading the log', async () => {
     const files = fresh();

@@ -37,5 +37,5 @@ describe('overdue items counted in one pass over a plan’s rows', () => {
       ),
       { numRuns: 30 },
     );
-  }, 120_000); // a property over random histories: generous, the machine may be loaded
+  });
 });
