@@ -42,13 +42,13 @@ describe('process entry points', () => {
     expect(await p.exited).toBe(1);
     expect(p.output()).toMatch(/PORT="eighty" must be an integer/);
     expect(p.output()).toMatch(/CLOCK_START="soon"/);
-  }, 30_000);
+  }, 180_000); // spawns ts-node processes: slow on a loaded 2-core machine
 
   it('refuses to start in production without JWT_SECRET', async () => {
     const p = run('apps/api/src/main.ts', { NODE_ENV: 'production', JWT_SECRET: '', PORT: '0', DATA_DIR: dataDir });
     expect(await p.exited).toBe(1);
     expect(p.output()).toMatch(/JWT_SECRET is required when NODE_ENV=production/);
-  }, 30_000);
+  }, 180_000); // spawns ts-node processes: slow on a loaded 2-core machine
 
   it('starts the api, then shuts down gracefully on SIGTERM', async () => {
     const p = run('apps/api/src/main.ts', { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
@@ -59,7 +59,7 @@ describe('process entry points', () => {
     expect(p.output()).toMatch(/event store closed/);
     // The embedded default generated its signing secret on this first start, readable by the owner only.
     expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
-  }, 30_000);
+  }, 180_000); // spawns ts-node processes: slow on a loaded 2-core machine
 
   it('starts with --seed-plan: the Lianyun plan is served, and a restart appends nothing', async () => {
     const seedDir = mkdtempSync(join(tmpdir(), 'zw-seed-'));
@@ -103,7 +103,7 @@ describe('process entry points', () => {
       expect(await p.exited).toBe(0);
     }
     rmSync(seedDir, { recursive: true, force: true });
-  }, 60_000);
+  }, 300_000); // two starts of the api and a CLI run
 
   it('starts the worker as an application context without HTTP, and stops on SIGTERM', async () => {
     const p = run('apps/worker/src/main.ts', { DATA_DIR: dataDir });
@@ -111,5 +111,5 @@ describe('process entry points', () => {
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     expect(p.output()).toMatch(/event store closed/);
-  }, 30_000);
+  }, 180_000); // spawns ts-node processes: slow on a loaded 2-core machine
 });
