@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import helmet from 'helmet';
+import { verifyJsonLimits } from './security/json-limits';
 
 /** Request body limit: commands are small; a plan file upload is the largest expected body. */
 export const BODY_LIMIT = '1mb';
@@ -36,7 +37,7 @@ export function configureHttp(app: NestExpressApplication): void {
       maxAge: 600,
     });
   }
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyJsonLimits });
   app.useBodyParser('raw', { type: XLSX_MIME, limit: XLSX_LIMIT });
   app.disable('x-powered-by');
   setupOpenApi(app);
