@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import helmet from 'helmet';
 import { verifyJsonLimits } from './security/json-limits';
+import { retryAfter } from './security/retry-after';
 
 /** Request body limit: commands are small; a plan file upload is the largest expected body. */
 export const BODY_LIMIT = '1mb';
@@ -37,6 +38,7 @@ export function configureHttp(app: NestExpressApplication): void {
       maxAge: 600,
     });
   }
+  app.use(retryAfter);
   app.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyJsonLimits });
   app.useBodyParser('raw', { type: XLSX_MIME, limit: XLSX_LIMIT });
   app.disable('x-powered-by');

@@ -10,6 +10,9 @@ const BY_CODE: Record<string, HttpStatus> = {
   'EVENT_STORE.INVALID_INPUT': HttpStatus.BAD_REQUEST,
   VALIDATION: HttpStatus.BAD_REQUEST,
   'PLAN.INVALID': HttpStatus.BAD_REQUEST,
+  // An uploaded sheet beyond the limits of docs/security.md; too many uploads at once.
+  'PLAN.SHEET_TOO_LARGE': HttpStatus.PAYLOAD_TOO_LARGE,
+  'PLAN.IMPORT_BUSY': HttpStatus.SERVICE_UNAVAILABLE,
   NOT_FOUND: HttpStatus.NOT_FOUND,
   FORBIDDEN: HttpStatus.FORBIDDEN,
   // Refresh tokens that prove nothing (libs/auth user.errors.ts): the remedy is to log in again.

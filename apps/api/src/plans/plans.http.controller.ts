@@ -21,6 +21,7 @@ import type { Request, Response } from 'express';
 import { CurrentActor, eventMetadata, type Actor } from '../actor/actor';
 import { XLSX_MIME } from '../configure-http';
 import { PlanCatalogueCache } from './plan-catalogue.cache';
+import { IsolatedSheetReader } from '../security/sheet-worker/isolated-task-sheet';
 import { Policy } from '../auth/policy.decorator';
 
 const LISTS = ['departments', 'externalUnits', 'genericEntries', 'tasks', 'indicators', 'projects'] as const;
@@ -29,6 +30,9 @@ const LISTS = ['departments', 'externalUnits', 'genericEntries', 'tasks', 'indic
 @ApiTags('计划')
 @Controller('plans')
 export class PlansController {
+  /** Uploaded sheets are read in a worker thread with memory and time limits (docs/security.md). */
+  private readonly sheets = new IsolatedSheetReader();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -60,9 +64,22 @@ export class PlansController {
     @Res({ passthrough: true }) res: Response,
   ) {
     if (!req.is(XLSX_MIME) || !Buffer.isBuffer(req.body)) {
-      throw new BadRequestException({ code: 'VALIDATION', message: `body must be an .xlsx file sent as ${XLSX_MIME}` });
+      throw new BadRequestException({
+        code: 'VALIDATION',
+        message: `请求体须为 .xlsx 文件（Content-Type: ${XLSX_MIME}）`,
+        details: { fields: [{ field: 'body', reason: '须为 .xlsx 文件' }] },
+      });
     }
-    const plan = await planWithTaskSheet(this.store, planId, req.body, sheet);
+    if (sheet !== undefined && typeof sheet !== 'string') {
+      throw new BadRequestException({
+        code: 'VALIDATION',
+        message: 'sheet: 工作表名称只能填写一个',
+        details: { fields: [{ field: 'sheet', reason: '工作表名称只能填写一个' }] },
+      });
+    }
+    const plan = await planWithTaskSheet(this.store, planId, req.body, sheet, (bytes, options) =>
+      this.sheets.read(bytes, options),
+    );
     return this.importAndAnswer(plan, 'http:xlsx', actor, req, res);
   }
 

@@ -1,7 +1,7 @@
 import type { EventStore } from '@zw/event-store';
 import { loadPlan } from '../load-plan';
 import type { Plan } from '../plan.schema';
-import { readTaskSheet } from '../xlsx';
+import { readTaskSheet, type TaskSheetOptions, type TaskSheetResult } from '../xlsx';
 import { readPlan } from './import-plan';
 
 /** The plan was never imported, so a task sheet has nothing to replace the task list of. */
@@ -16,17 +16,19 @@ export class UnknownPlanError extends Error {
 /**
  * An office's .xlsx task list (附件3 columns) replaces the task list of an imported plan;
  * the rest of the plan stays as it is. The result goes through the same schema check and
- * import as a JSON plan, so only the differences are appended.
+ * import as a JSON plan, so only the differences are appended. `read` is where the sheet is
+ * read: the api passes one that runs it in a worker thread.
  */
 export async function planWithTaskSheet(
   store: EventStore,
   planId: string,
   xlsx: Buffer,
   sheetName?: string,
+  read: (xlsx: Buffer, options: TaskSheetOptions) => Promise<TaskSheetResult> = readTaskSheet,
 ): Promise<Plan> {
   const current = await readPlan(store, planId);
   if (!current) throw new UnknownPlanError(planId);
-  const { tasks } = await readTaskSheet(xlsx, { sheetName, systems: current.plan.systems });
+  const { tasks } = await read(xlsx, { sheetName, systems: current.plan.systems });
   // A sheet has no column for where a row stood in the plan's document: keep what the
   // imported plan knew, so an unchanged row stays unchanged.
   const known = new Map(current.plan.tasks.map((t) => [t.code, t]));

@@ -8,6 +8,7 @@ import { cellText } from './task-sheet.cells';
 import { DEFAULT_SYSTEMS, TASK_COLUMNS, fieldOfHeader, squeeze, type TaskField } from './task-sheet.layout';
 import { TaskSheetError, columnLetter, type TaskSheetProblem } from './task-sheet.problems';
 import { readRows, type Header } from './task-sheet.rows';
+import { verifyArchive } from './xlsx-limits';
 
 export interface TaskSheetOptions {
   readonly sheetName?: string;
@@ -26,7 +27,11 @@ const HEADER_SCAN_ROWS = 20;
 /** Fewer matching headers than this is some other table, not a task list missing a column. */
 const MIN_HEADER_FIELDS = 3;
 
-/** Rejects with a TaskSheetError listing every problem found; resolves only when there are none. */
+/**
+ * Rejects with a TaskSheetError listing every problem found, or a TaskSheetTooLargeError when
+ * the file is beyond what a task sheet can be (checked before exceljs builds anything);
+ * resolves only when there are none.
+ */
 export async function readTaskSheet(
   buffer: Buffer | ArrayBuffer,
   options: TaskSheetOptions = {},
@@ -39,11 +44,12 @@ export async function readTaskSheet(
 }
 
 async function openWorkbook(buffer: Buffer | ArrayBuffer): Promise<Workbook> {
+  const bytes = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer);
+  verifyArchive(bytes);
   // Loaded on first use so that importing the plan library does not pull in exceljs.
   const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
   try {
-    const bytes = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer);
     await workbook.xlsx.load(bytes as unknown as Parameters<Workbook['xlsx']['load']>[0]);
   } catch (cause) {
     throw new TaskSheetError([fileProblem('文件无法作为 .xlsx 工作簿读取（是否为 .xls、.csv 或已损坏？）')], { cause });
