@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { managementHandler } from '../apps/api/src/metrics/management';
 import { createTestApp, testRedisUrl, type TestApp } from './support/test-app';
 
 describe('api on the embedded default (SQLite file)', () => {
@@ -11,16 +12,16 @@ describe('api on the embedded default (SQLite file)', () => {
     expect(res.body.status).toBe('ok');
   });
 
-  it('reports the event store in readiness', async () => {
-    const res = await request(t.app.getHttpServer()).get('/health/ready').expect(200);
+  it('reports the event store in readiness (on the management port)', async () => {
+    const res = await request(managementHandler(t.app)).get('/health/ready').expect(200);
     expect(res.body.details.eventStore.status).toBe('up');
     expect(res.body.details.redis).toBeUndefined();
     expect(res.body.details.projections).toMatchObject({ status: 'up', skippedEvents: 0 });
   });
 
-  it('exposes Prometheus metrics, labelled by route pattern', async () => {
+  it('exposes Prometheus metrics on the management port, labelled by route pattern', async () => {
     await request(t.app.getHttpServer()).get('/health');
-    const res = await request(t.app.getHttpServer()).get('/metrics').expect(200);
+    const res = await request(managementHandler(t.app)).get('/metrics').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/);
     expect(res.text).toMatch(/process_resident_memory_bytes/);
@@ -49,14 +50,14 @@ const redisUrl = testRedisUrl();
 (redisUrl ? describe : describe.skip)('readiness with Redis configured (real redis-server)', () => {
   it('reports Redis up when it answers', async () => {
     const t = await createTestApp({ REDIS_URL: redisUrl! });
-    const res = await request(t.app.getHttpServer()).get('/health/ready').expect(200);
+    const res = await request(managementHandler(t.app)).get('/health/ready').expect(200);
     expect(res.body.details.redis.status).toBe('up');
     await t.close();
   });
 
   it('reports 503 with Redis down when nothing listens at REDIS_URL', async () => {
     const t = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
-    const res = await request(t.app.getHttpServer()).get('/health/ready').expect(503);
+    const res = await request(managementHandler(t.app)).get('/health/ready').expect(503);
     expect(res.body.details.redis.status).toBe('down');
     expect(res.body.details.eventStore.status).toBe('up');
     await t.close();

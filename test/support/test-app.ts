@@ -29,6 +29,7 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     LOGIN_THROTTLE_LIMIT: '100000',
+    LOGIN_THROTTLE_ADDRESS_LIMIT: '100000',
     ...env,
   });
   const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@zw/config';
 import helmet from 'helmet';
 import { verifyJsonLimits } from './security/json-limits';
 import { retryAfter } from './security/retry-after';
+import { publicSurface } from './metrics/management';
 
 /** Request body limit: commands are small; a plan file upload is the largest expected body. */
 export const BODY_LIMIT = '1mb';
@@ -38,7 +39,7 @@ export function configureHttp(app: NestExpressApplication): void {
       maxAge: 600,
     });
   }
-  app.use(retryAfter);
+  app.use(retryAfter, publicSurface);
   app.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyJsonLimits });
   app.useBodyParser('raw', { type: XLSX_MIME, limit: XLSX_LIMIT });
   app.disable('x-powered-by');

@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { closeOnSignals } from '../../worker/src/graceful-shutdown';
 import { configureHttp } from './configure-http';
 import { seedBundledPlans } from './plans/seed-plan';
+import { ManagementServer } from './metrics/management';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
@@ -24,6 +25,11 @@ async function bootstrap(): Promise<void> {
     .log(
       `listening on ${await app.getUrl()} (store: ${config.eventStoreConnectionString ? 'kurrentdb' : `sqlite in ${config.dataDir}`})`,
     );
+  const management = config.security.management;
+  if (management) {
+    const bound = await app.get(ManagementServer).listen(app, management.port, management.host);
+    app.get(Logger).log(`management endpoints (/metrics, /health/ready) on ${bound.address}:${bound.port}`);
+  } else app.get(Logger).log('management endpoints (/metrics, /health/ready) off: set MANAGEMENT_PORT to serve them');
 }
 
 void bootstrap();

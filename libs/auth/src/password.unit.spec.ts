@@ -123,7 +123,7 @@ describe('secrets and token digests', () => {
 });
 
 describe('the password policy', () => {
-  it.each(['Wufeichengshi2024', '连云区无废城市建设2024年', 'correct horse battery staple', 'ALLUPPERCASE!'])(
+  it.each(['Sw0rdfish-2024', '连云区无废城市建设2024年', 'correct horse battery staple', 'ALLUPPERCASE!'])(
     'accepts %p',
     (plain) => {
       expect(passwordProblems(plain)).toEqual([]);
@@ -138,12 +138,17 @@ describe('the password policy', () => {
     ['无废城市无废城市无废城市', undefined, ['PASSWORD.ONE_CLASS']],
     [`Aa1${'x'.repeat(130)}`, undefined, ['PASSWORD.TOO_LONG']],
     ['Zhang.Wei-2024!', 'zhang.wei', ['PASSWORD.CONTAINS_USERNAME']],
+    ['Password1234', undefined, ['PASSWORD.TOO_GUESSABLE']],
+    ['Qwerty123456', undefined, ['PASSWORD.TOO_GUESSABLE']],
+    ['Admin@123456', undefined, ['PASSWORD.TOO_GUESSABLE']],
+    ['Wufeichengshi2024', undefined, ['PASSWORD.TOO_GUESSABLE']],
+    ['无废城市无废城市无废城市1', undefined, ['PASSWORD.TOO_GUESSABLE']],
   ])('refuses %p', (plain, username, codes) => {
     expect(passwordProblems(plain, username).map((p) => p.code)).toEqual(codes);
   });
 
   it('counts characters, not bytes: twelve Chinese characters and a digit are enough', () => {
-    expect(passwordProblems('无废城市无废城市无废城市1')).toEqual([]);
+    expect(passwordProblems('春眠不觉晓处处闻啼鸟夜来8')).toEqual([]);
     expect(passwordProblems('无废城市1')).toEqual([
       { code: 'PASSWORD.TOO_SHORT', message: '密码长度不能少于 12 个字符' },
     ]);
@@ -161,7 +166,8 @@ describe('the password policy', () => {
     expect((error as DomainError).message).toBe(
       '密码不符合要求：密码长度不能少于 12 个字符；密码须至少包含以下两类字符：小写字母、大写字母、数字、其他符号或汉字',
     );
-    expect(() => assertPasswordPolicy('Wufeichengshi2024')).not.toThrow();
+    expect(() => assertPasswordPolicy('Sw0rdfish-2024')).not.toThrow();
+    expect(() => assertPasswordPolicy('Password1234')).toThrow('密码过于常见或容易被猜到');
     expect(() => assertPasswordPolicy('Zhang.Wei-2024!', 'zhang.wei')).toThrow('密码不能包含用户名');
   });
 });

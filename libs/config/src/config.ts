@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { startingAt, systemClock, type Clock } from '@zw/clock';
+import { parseSecurityConfig, type SecurityConfig } from './security.config';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -31,6 +32,8 @@ export interface AppConfig {
    * hands out (calendar feeds); absent = taken from the request.
    */
   readonly publicBaseUrl?: string;
+  /** Login throttle per address, the management port (security.config.ts). */
+  readonly security: SecurityConfig;
 }
 
 export interface AuthConfig {
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       /\/+$/,
       '',
     ),
+    security: parseSecurityConfig(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

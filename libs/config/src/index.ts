@@ -1,3 +1,4 @@
 export * from './config';
 export * from './config.module';
 export * from './auth-secret';
+export * from './security.config';

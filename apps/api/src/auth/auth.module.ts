@@ -2,14 +2,15 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { APP_CONFIG, AUTH_SECRET, type AppConfig } from '@zw/config';
+import { APP_CONFIG, AUTH_SECRET } from '@zw/config';
 import { EventStoreModule } from '@zw/event-store';
 import { PlansModule } from '../plans/plans.module';
 import { AccessGuard } from './access/access.guard';
 import { ScopeRowsInterceptor } from './access/scope-rows.interceptor';
 import { RequestResources } from './access/task-resource';
 import { AccessTokens, jwtOptions } from './sessions/access-tokens';
-import { LoginController, LoginThrottlerGuard } from './sessions/login.http.controller';
+import { LoginController } from './sessions/login.http.controller';
+import { LoginThrottlerGuard, loginThrottlerOptions } from '../security/login-throttle';
 import { Sessions } from './sessions/sessions';
 import { UserAccounts } from './users/user-accounts';
 import { UsersController } from './users/users.http.controller';
@@ -23,13 +24,7 @@ import { UsersController } from './users/users.http.controller';
     EventStoreModule,
     PlansModule,
     JwtModule.registerAsync({ inject: [AUTH_SECRET], useFactory: jwtOptions }),
-    ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'login', ttl: config.auth.loginWindowSeconds * 1000, limit: config.auth.loginLimit }],
-        errorMessage: '尝试次数过多，请稍后再试',
-      }),
-    }),
+    ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loginThrottlerOptions }),
   ],
   controllers: [LoginController, UsersController],
   providers: [

@@ -11,6 +11,7 @@ import {
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { Policy } from '../auth/policy.decorator';
+import { ManagementServer } from './management';
 
 /** One registry per application instance, so test apps in one process do not collide. */
 @Injectable()
@@ -53,7 +54,12 @@ class MetricsController {
   }
 }
 
-@Module({ providers: [Metrics, HttpMetricsMiddleware], controllers: [MetricsController], exports: [Metrics] })
+/** Served on the management port only (management.ts). */
+@Module({
+  providers: [Metrics, HttpMetricsMiddleware, ManagementServer],
+  controllers: [MetricsController],
+  exports: [Metrics, ManagementServer],
+})
 export class MetricsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(HttpMetricsMiddleware).forRoutes('*path');

@@ -36,7 +36,7 @@ export const XLSX_LIMITS = {
   maxCells: 50_000,
 } as const;
 
-export type XlsxLimits = typeof XLSX_LIMITS;
+export type XlsxLimits = { readonly [K in keyof typeof XLSX_LIMITS]: number };
 
 /** Which limit refused the file; `time` and `memory` are the api's worker limits. */
 export type SheetLimit =

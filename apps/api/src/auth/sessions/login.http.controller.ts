@@ -1,53 +1,15 @@
-import { Body, Controller, Get, HttpCode, Injectable, Logger, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import { SkipThrottle } from '@nestjs/throttler';
 import { assertPasswordPolicy } from '@zw/auth';
-import type { ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { ACTOR_KEY, CurrentActor, type Actor } from '../../actor/actor';
+import { CurrentActor, type Actor } from '../../actor/actor';
+import { ACCOUNT_THROTTLER, LoginThrottlerGuard } from '../../security/login-throttle';
 import { Policy } from '../policy.decorator';
 import { UserAccounts } from '../users/user-accounts';
 import { passwordRejected } from '../users/passwords';
 import { ChangePasswordDto, LoginDto, RefreshTokenDto } from './session.dtos';
 import { publicUser, Sessions } from './sessions';
-
-/**
- * The login throttler (LOGIN_THROTTLE_*), per client address and account: guessing one
- * account's password is slowed down, while an office whose staff share one NAT address can
- * still all log in at 9 o'clock. A refusal is logged, then 429.
- */
-@Injectable()
-export class LoginThrottlerGuard extends ThrottlerGuard {
-  private readonly log = new Logger('Access');
-
-  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
-    const body = (req.body ?? {}) as { username?: unknown; refreshToken?: unknown };
-    const account =
-      typeof body.username === 'string'
-        ? body.username
-        : typeof body.refreshToken === 'string'
-          ? body.refreshToken.slice(0, Math.max(0, body.refreshToken.lastIndexOf('.')))
-          : String((req[ACTOR_KEY] as Actor | undefined)?.id ?? '');
-    return `${String(req.ip)}|${account.slice(0, 100)}`;
-  }
-  protected override async throwThrottlingException(
-    ctx: ExecutionContext,
-    detail: ThrottlerLimitDetail,
-  ): Promise<void> {
-    const req = ctx.switchToHttp().getRequest<Request>();
-    const user = typeof req.body?.username === 'string' ? req.body.username : null;
-    this.log.warn(
-      {
-        event: 'login_throttled',
-        user,
-        route: `${req.method} ${req.path}`,
-        reason: `${detail.totalHits} attempts in ${detail.ttl} ms`,
-      },
-      'refused: 429',
-    );
-    return super.throwThrottlingException(ctx, detail);
-  }
-}
 
 /** Sessions: login, refresh, logout (public: they carry their own proof), and one's own account. */
 @ApiTags('登录')
@@ -70,6 +32,9 @@ export class LoginController {
   /** Exchanges a refresh token for a new pair; the old refresh token stops working. */
   @Policy('auth.refresh')
   @UseGuards(LoginThrottlerGuard)
+  // Per address only: a refresh token cannot be guessed, and counting per account would let
+  // anyone who knows a user name lock that user's refreshes.
+  @SkipThrottle({ [ACCOUNT_THROTTLER]: true })
   @Post('refresh')
   @HttpCode(200)
   refresh(@Body() body: RefreshTokenDto, @Req() req: Request) {

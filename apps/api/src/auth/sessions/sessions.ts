@@ -7,6 +7,7 @@ import {
   refusedRotation,
   verifyPassword,
   type UserCommand,
+  type UserEvent,
   type UserRecord,
   type UserState,
 } from '@zw/auth';
@@ -16,6 +17,13 @@ import type { Request } from 'express';
 import { eventMetadata, type Actor } from '../../actor/actor';
 import { UserAccounts } from '../users/user-accounts';
 import { AccessTokens, parseRefreshToken, type IssuedAccess } from './access-tokens';
+
+const REFRESH_REFUSED = '登录已失效，请重新登录';
+
+/** The one answer to a refused refresh, whatever the reason. */
+function refreshRefusal() {
+  return { code: 'SESSION.INVALID', message: REFRESH_REFUSED, details: {} };
+}
 
 export interface TokenPair extends IssuedAccess {
   readonly refreshToken: string;
@@ -46,9 +54,12 @@ export class Sessions {
     const state = isUsername(username) ? await this.accounts.load(username) : ({ status: 'absent' } as UserState);
     const hash = state.status === 'absent' ? await this.dummyHash : state.user.passwordHash;
     const matches = await verifyPassword(password, hash);
-    if (state.status === 'absent' || !matches)
-      this.refuse(req, username, state.status === 'absent' ? 'unknown user' : 'wrong password', '用户名或密码错误');
-    if (state.status === 'disabled') this.refuse(req, username, 'account disabled', '账号已停用，请联系系统管理员');
+    // Unknown, wrong and disabled answer alike, after the same scrypt work: the answer must not
+    // confirm that a name exists or that a password was right (the log says which it was).
+    if (state.status !== 'active' || !matches) {
+      const reason = state.status === 'absent' ? 'unknown user' : matches ? 'account disabled' : 'wrong password';
+      this.refuse(req, username, reason, '用户名或密码错误');
+    }
     const user = state.user;
     const refresh = this.tokens.newRefreshToken(username);
     const familyId = randomUUID();
@@ -65,32 +76,31 @@ export class Sessions {
     };
   }
 
-  /** Strict rotation: the presented token is retired; presenting it again ends the session. */
+  /**
+   * Strict rotation: the presented token is retired; presenting it again ends the session.
+   * Every refusal — malformed, unknown or disabled account, unknown, expired, revoked or reused
+   * token — is the same 401 with the same body, so a refresh says nothing about an account.
+   */
   async refresh(token: unknown, req: Request): Promise<TokenPair> {
     const parsed = parseRefreshToken(token);
-    if (!parsed) this.refuse(req, null, 'malformed refresh token', '登录已失效，请重新登录', 'SESSION.TOKEN_UNKNOWN');
+    if (!parsed) this.refuse(req, null, 'malformed refresh token', REFRESH_REFUSED, 'SESSION.INVALID');
     const state = await this.accounts.load(parsed.username);
     if (state.status !== 'active')
-      this.refuse(
-        req,
-        parsed.username,
-        `refresh for ${state.status} account`,
-        '登录已失效，请重新登录',
-        'SESSION.TOKEN_UNKNOWN',
-      );
+      this.refuse(req, parsed.username, `refresh for ${state.status} account`, REFRESH_REFUSED, 'SESSION.INVALID');
     const next = this.tokens.newRefreshToken(parsed.username);
-    const { events } = await this.run(state.user, req, {
-      type: 'RotateRefreshToken',
-      data: { tokenHash: parsed.hash, newTokenHash: next.hash, expiresAt: next.expiresAt },
-    });
+    let events: UserEvent[];
+    try {
+      ({ events } = await this.run(state.user, req, {
+        type: 'RotateRefreshToken',
+        data: { tokenHash: parsed.hash, newTokenHash: next.hash, expiresAt: next.expiresAt },
+      }));
+    } catch (error) {
+      // Logged by run(); the client learns nothing of which rule refused it.
+      if (error instanceof DomainError) throw new UnauthorizedException(refreshRefusal());
+      throw error;
+    }
     if (refusedRotation(events))
-      this.refuse(
-        req,
-        parsed.username,
-        'refresh token reused: session revoked',
-        '登录已失效，请重新登录',
-        'SESSION.TOKEN_REVOKED',
-      );
+      this.refuse(req, parsed.username, 'refresh token reused: session revoked', REFRESH_REFUSED, 'SESSION.INVALID');
     const familyId = (events[0]!.data as { familyId: string }).familyId;
     return {
       ...(await this.tokens.issue(state.user, familyId)),
@@ -169,7 +179,7 @@ export class Sessions {
       { event: 'authentication_failed', user, route: `${req.method} ${req.path}`, reason },
       'refused: 401',
     );
-    throw new UnauthorizedException({ code, message });
+    throw new UnauthorizedException({ code, message, details: {} });
   }
 }
 

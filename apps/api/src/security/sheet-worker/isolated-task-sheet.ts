@@ -24,7 +24,7 @@ export const SHEET_WORKER_LIMITS = {
   concurrent: 2,
 } as const;
 
-export type SheetWorkerLimits = typeof SHEET_WORKER_LIMITS;
+export type SheetWorkerLimits = { readonly [K in keyof typeof SHEET_WORKER_LIMITS]: number };
 
 /** More uploads at once than the limit: 503 with Retry-After, try again shortly. */
 export class SheetImportBusyError extends Error {

@@ -1,0 +1,31 @@
+/**
+ * Settings of the hardening of issue 15 (docs/security.md), composed into AppConfig as
+ * `security`. `.env.example` documents each variable.
+ */
+export interface SecurityConfig {
+  /** Login and refresh attempts allowed per client address within LOGIN_THROTTLE_WINDOW, all accounts together. */
+  readonly loginAddressLimit: number;
+  /**
+   * Where /metrics and /health/ready are served (MANAGEMENT_PORT, MANAGEMENT_HOST); absent =
+   * not served at all. The public port keeps only the minimal /health.
+   */
+  readonly management?: { readonly port: number; readonly host: string };
+}
+
+export function parseSecurityConfig(env: NodeJS.ProcessEnv, problems: string[]): SecurityConfig {
+  const limit = env.LOGIN_THROTTLE_ADDRESS_LIMIT;
+  let loginAddressLimit = 100;
+  if (limit !== undefined && limit !== '') {
+    if (/^[1-9]\d{0,6}$/.test(limit)) loginAddressLimit = Number(limit);
+    else problems.push(`LOGIN_THROTTLE_ADDRESS_LIMIT="${limit}" must be a positive integer`);
+  }
+  const port = env.MANAGEMENT_PORT;
+  if (port === undefined || port === '') return { loginAddressLimit };
+  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) {
+    problems.push(`MANAGEMENT_PORT="${port}" must be an integer from 0 to 65535`);
+    return { loginAddressLimit };
+  }
+  if (env.PORT !== undefined && env.PORT === port && port !== '0')
+    problems.push(`MANAGEMENT_PORT="${port}" must differ from PORT: the management endpoints are not public`);
+  return { loginAddressLimit, management: { port: Number(port), host: env.MANAGEMENT_HOST || '127.0.0.1' } };
+}
