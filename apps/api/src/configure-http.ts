@@ -39,6 +39,7 @@ export function configureHttp(app: NestExpressApplication): void {
       maxAge: 600,
     });
   }
+  if (config.security.trustProxy !== undefined) app.set('trust proxy', config.security.trustProxy);
   app.use(retryAfter, publicSurface);
   app.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyJsonLimits });
   app.useBodyParser('raw', { type: XLSX_MIME, limit: XLSX_LIMIT });

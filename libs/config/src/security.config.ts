@@ -10,9 +10,36 @@ export interface SecurityConfig {
    * not served at all. The public port keeps only the minimal /health.
    */
   readonly management?: { readonly port: number; readonly host: string };
+  /**
+   * Express `trust proxy` (TRUST_PROXY): which reverse proxies' X-Forwarded-For is believed, so
+   * the throttle counts the client's address, not the proxy's. Absent = none (the socket's address).
+   */
+  readonly trustProxy?: number | string;
 }
 
 export function parseSecurityConfig(env: NodeJS.ProcessEnv, problems: string[]): SecurityConfig {
+  return { ...parseThrottleAndManagement(env, problems), ...parseTrustProxy(env.TRUST_PROXY, problems) };
+}
+
+/** A hop count, or addresses / subnets / Express' names (loopback, linklocal, uniquelocal), comma-separated. */
+function parseTrustProxy(value: string | undefined, problems: string[]): { trustProxy?: number | string } {
+  if (value === undefined || value === '') return {};
+  if (/^\d{1,2}$/.test(value)) return { trustProxy: Number(value) };
+  const parts = value.split(',').map((p) => p.trim());
+  const ok = parts.every((p) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(p));
+  if (!ok || value === 'true') {
+    problems.push(
+      `TRUST_PROXY="${value}" must be a hop count or the proxies' addresses (e.g. 10.0.0.5, loopback); never "true", which would believe any client`,
+    );
+    return {};
+  }
+  return { trustProxy: parts.join(',') };
+}
+
+function parseThrottleAndManagement(
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+): Pick<SecurityConfig, 'loginAddressLimit' | 'management'> {
   const limit = env.LOGIN_THROTTLE_ADDRESS_LIMIT;
   let loginAddressLimit = 100;
   if (limit !== undefined && limit !== '') {
