@@ -14,6 +14,7 @@ import { PlansModule } from './plans/plans.module';
 import { TasksModule } from './tasks/tasks.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ViewsModule } from './views/views.module';
+import { CalendarFeedsModule } from './views/feeds/calendar-feeds.module';
 import { FailedRemindersModule } from './reminders/failed-reminders.module';
 
 /**
@@ -37,6 +38,7 @@ export class AppModule {
         TasksModule,
         IndicatorsModule,
         ViewsModule,
+        CalendarFeedsModule,
         FailedRemindersModule.forRoot(config),
         // The embedded default runs the worker's jobs in this process.
         ...(config.apiRunsWorker ? [WorkerModule] : []),

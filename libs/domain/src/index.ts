@@ -10,3 +10,4 @@ export * from './reminder';
 export * from './indicator';
 export * from './project';
 export * from './organisation';
+export * from './calendar-feed';

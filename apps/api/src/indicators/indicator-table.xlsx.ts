@@ -1,5 +1,5 @@
 import { LIGHT_LABELS, type IndicatorSummary, type Light } from '@zw/domain';
-import type { Plan } from '@zw/plan';
+import { sanitizeWorkbookText, type Plan } from '@zw/plan';
 import { displayValue } from './indicator.view';
 
 /** The plan's 附件2 columns, then where each indicator stands; the region names come from the plan. */
@@ -67,5 +67,6 @@ export async function indicatorTableXlsx(
   sheet.addRow([]);
   sheet.addRow([`截至 ${asOf}（Asia/Shanghai）`]);
   sheet.columns.forEach((column, i) => (column.width = [6, 16, 20, 36, 18, 18, 18, 16, 10, 8, 24, 24][i] ?? 12));
+  sanitizeWorkbookText(workbook); // XML-invalid characters in plan or report text (docs/security.md)
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

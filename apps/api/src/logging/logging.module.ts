@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '@zw/config';
 import { LoggerModule } from 'nestjs-pino';
+import { redactRequest } from '../security/log-redaction';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -21,6 +22,8 @@ export function loggingModule(config: AppConfig) {
         return id;
       },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // Calendar feed keys are capabilities: never in the access log (docs/security.md).
+      serializers: { req: redactRequest },
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
     },
   });

@@ -28,8 +28,8 @@ const SIGNED_IN = { roles: ['office', 'department', 'leader', 'admin'], scope: '
 
 /** Routes as they exist in apps/api today, plus the account routes the access-control issue adds. */
 export const POLICIES = {
-  // Probes and scrapers carry no token. Whether /metrics is reachable from outside is the
-  // reverse proxy's business, not a role's.
+  // Probes and scrapers carry no token: /metrics and /health/ready answer only on the management
+  // port (MANAGEMENT_PORT, docs/security.md), the public port keeps the minimal /health.
   health: PUBLIC, // GET /health, GET /health/ready
   metrics: PUBLIC, // GET /metrics
   docs: PUBLIC, // GET /docs, GET /docs-json
@@ -76,9 +76,11 @@ export const POLICIES = {
   'view.accountability': READERS_OWN, // GET /departments/:department/accountability
   'view.ranking': { roles: ['office', 'leader'], scope: 'any' }, // GET /accountability/ranking[.xlsx]
   'view.calendar': READERS_OWN, // GET /calendar
-  'view.calendar-link': READERS_OWN, // GET /departments/:department/calendar-link
-  // Calendar apps cannot log in: the feed URL carries its own signed key (HMAC with a key derived
-  // from JWT_SECRET; rotating the secret revokes every feed link).
+  // Calendar feeds are capabilities (docs/security.md): the office or the department issues and
+  // revokes each one; leaders may see which exist. The feed itself is public: its random key in
+  // the URL is the proof, as calendar apps cannot log in.
+  'calendar-feed.read': READERS_OWN, // GET /departments/:department/calendar-feeds
+  'calendar-feed.manage': { roles: ['office', 'department'], scope: 'own-department' }, // POST …/calendar-feeds, DELETE …/calendar-feeds/:feedId
   'view.calendar-feed': PUBLIC, // GET /calendar/feeds/:key.ics
   'view.audit-trail': READERS_OWN, // GET /tasks/:code/audit-trail
 

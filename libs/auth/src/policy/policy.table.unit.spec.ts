@@ -42,7 +42,8 @@ const EXPECTED: Record<PolicyName, string> = {
   'view.accountability': 'odl',
   'view.ranking': 'ol',
   'view.calendar': 'odl',
-  'view.calendar-link': 'odl',
+  'calendar-feed.read': 'odl',
+  'calendar-feed.manage': 'od',
   'view.calendar-feed': '*',
   'view.audit-trail': 'odl',
   'indicator.read': 'odl',
@@ -100,9 +101,7 @@ describe('the policy table × roles', () => {
     );
     expect(
       leaderMay.every(
-        (n) =>
-          n.startsWith('auth.') ||
-          /\.(read|board|overview|accountability|ranking|calendar|calendar-link|audit-trail)$/.test(n),
+        (n) => n.startsWith('auth.') || /\.(read|board|overview|accountability|ranking|calendar|audit-trail)$/.test(n),
       ),
     ).toBe(true);
     expect(leaderMay).toEqual(

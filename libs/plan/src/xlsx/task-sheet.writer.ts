@@ -4,6 +4,7 @@
  */
 import type { Plan } from '../plan.schema';
 import { TASK_COLUMNS, type TaskField } from './task-sheet.layout';
+import { sanitizeWorkbookText } from './xml-text';
 
 export const TASK_SHEET_NAME = '任务清单';
 
@@ -45,5 +46,6 @@ export async function taskSheetFromPlan(plan: Plan): Promise<Buffer> {
     // 领域 is written on every row rather than merged, so an office can sort or filter the sheet.
     sheet.addRow(TASK_COLUMNS.map((c) => c.of(task)));
   }
+  sanitizeWorkbookText(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

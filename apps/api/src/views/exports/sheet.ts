@@ -1,4 +1,5 @@
 import type { Worksheet } from 'exceljs';
+import { sanitizeWorkbookText } from '@zw/plan';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const LIGHT_FILLS: Record<string, string> = { red: 'FFF4CCCC', yellow: 'FFFFF2CC', green: 'FFD9EAD3' };
@@ -23,6 +24,8 @@ export async function sheetOf(
   sheet.addRow([`截至 ${asOf}（Asia/Shanghai）`]);
   sheet.columns.forEach((column, i) => (column.width = widths[i] ?? 12));
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  // Plan and user text may hold characters XML cannot carry (U+FFFE, controls): dropped here.
+  sanitizeWorkbookText(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
