@@ -3,7 +3,6 @@ import {
   Controller,
   Delete,
   Get,
-  Header,
   HttpCode,
   Inject,
   NotFoundException,
@@ -123,9 +122,7 @@ export class CalendarFeedsController {
   @Policy('view.calendar-feed')
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: '订阅的期限日历（iCal），无需登录：链接中的密钥即凭证' })
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Cache-Control', 'private, max-age=300')
-  async feed(@Param('key') key: string) {
+  async feed(@Param('key') key: string, @Res({ passthrough: true }) res: Response) {
     const feed = KEY.test(key) ? feedByKeyHash(await this.feeds.load(), hashToken(key)) : undefined;
     // Unknown, revoked and closed feeds answer alike: a key proves something or nothing.
     if (!feed || (await this.access.closure(feed)) !== undefined)
@@ -137,6 +134,9 @@ export class CalendarFeedsController {
     const rows = this.context.liveRows(feed.planId);
     const today = this.context.today();
     const organisation = await this.context.organisationName(feed.planId);
+    // Set here, not by decorator: a refusal above must still answer as JSON.
+    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    res.setHeader('Cache-Control', 'private, max-age=300');
     return calendarIcs(feed.department, organisation, calendarView(rows, today, {}, feed.department), this.clock.now());
   }
 

@@ -1,0 +1,87 @@
+/**
+ * The running process, as `npm start` runs it (issue 15): the access log never holds a
+ * calendar feed's key, and the management endpoints answer on their own port only.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const TS = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+const PASSWORD = 'Zw-进程测试-2024!';
+
+describe('security: the process logs no feed key and keeps management endpoints off the public port', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zw-sec-proc-'));
+  let child: ReturnType<typeof spawn> | undefined;
+  afterAll(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('redacts the key from every log line while the feed works; /metrics only on MANAGEMENT_PORT', async () => {
+    const env = { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+    const cli = spawnSync(process.execPath, [...TS, 'apps/api/src/auth/users.cli.ts', 'bootstrap'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
+    expect(cli.status).toBe(0);
+    const adminPassword = /One-time password[^:]*: (\S+)/.exec(cli.stdout)![1]!;
+
+    const api = spawn(process.execPath, [...TS, 'apps/api/src/main.ts', '--seed-plan'], {
+      cwd: ROOT,
+      env: { ...env, PORT: '0', HOST: '127.0.0.1', MANAGEMENT_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = api;
+    let output = '';
+    api.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    api.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<unknown>((resolve) => api.on('exit', (code, signal) => resolve(code ?? signal)));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(
+        () => /management endpoints .* on /.test(output) && (clearInterval(timer), resolve()),
+        50,
+      );
+      void exited.then(() => (clearInterval(timer), reject(new Error(output))));
+    });
+    const url = /listening on (http:\/\/[\d.:]+)/.exec(output)![1]!;
+    const management = `http://${/management endpoints .* on ([\d.]+:\d+)/.exec(output)![1]!}`;
+
+    const json = (path: string, body: unknown, token?: string) =>
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+    const login = async (username: string, password: string) =>
+      ((await (await json('/auth/login', { username, password })).json()) as { accessToken: string }).accessToken;
+    const admin = await login('admin', adminPassword);
+    const created = await json(
+      '/users',
+      { username: 'office', displayName: '无废办', role: 'office', password: PASSWORD },
+      admin,
+    );
+    expect(created.status).toBe(201);
+    const office = await login('office', PASSWORD);
+    const issued = await json(`/departments/${encodeURIComponent('连云生态环境局')}/calendar-feeds`, {}, office);
+    expect(issued.status).toBe(201);
+    const { path } = (await issued.json()) as { path: string };
+    const key = /feeds\/([A-Za-z0-9_-]{43})\.ics$/.exec(path)![1]!;
+    expect((await fetch(`${url}${path}`)).status).toBe(200);
+    expect((await fetch(`${url}/calendar/feeds/${'B'.repeat(43)}.ics`)).status).toBe(404);
+
+    expect((await fetch(`${url}/metrics`)).status).toBe(404);
+    expect((await fetch(`${url}/health/ready`)).status).toBe(404);
+    expect((await fetch(`${management}/metrics`)).status).toBe(200);
+    expect((await fetch(`${management}/health/ready`)).status).toBe(200);
+
+    api.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/\/calendar\/feeds\/\[redacted\]/);
+    expect(output).not.toContain(key);
+    expect(output).not.toContain(PASSWORD);
+    expect(output).not.toContain(adminPassword);
+  }, 180_000);
+});
