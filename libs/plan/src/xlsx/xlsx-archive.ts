@@ -108,23 +108,24 @@ export function inflateEntry(bytes: Buffer, entry: ArchiveEntry): Buffer {
   return out;
 }
 
-/** Deflate never expands more than 1032:1, so this cap only stops data that is not deflate. */
-const DEFLATE_MAX_RATIO = 1032;
-
 /**
- * The start of an entry, from at most `compressedBytes` of its data: enough for the elements
- * a part begins with (a worksheet's <dimension>), cheap whatever the rest holds (at most
- * 1032 × `compressedBytes` out).
+ * The start of an entry, from at most `compressedBytes` of its data and at most `maxOutput`
+ * bytes out: enough for the elements a part begins with (a worksheet's <dimension>), cheap
+ * whatever the rest holds. Undefined when the start alone inflates beyond `maxOutput` (a
+ * bomb's opening): the caller then learns nothing here and the full check decides.
  */
-export function peekEntry(bytes: Buffer, entry: ArchiveEntry, compressedBytes: number): Buffer {
+export function peekEntry(
+  bytes: Buffer,
+  entry: ArchiveEntry,
+  compressedBytes: number,
+  maxOutput: number,
+): Buffer | undefined {
   const data = compressedData(bytes, entry).subarray(0, compressedBytes);
-  if (entry.method === 0) return data;
+  if (entry.method === 0) return data.subarray(0, maxOutput);
   try {
-    return inflateRawSync(data, {
-      finishFlush: constants.Z_SYNC_FLUSH,
-      maxOutputLength: compressedBytes * DEFLATE_MAX_RATIO,
-    });
-  } catch {
+    return inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return undefined;
     throw new NotAnArchiveError(`entry ${entry.name} does not inflate`);
   }
 }

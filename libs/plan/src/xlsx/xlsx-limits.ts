@@ -57,7 +57,8 @@ export class TaskSheetTooLargeError extends Error {
 const NOT_XLSX = '文件无法作为 .xlsx 工作簿读取（是否为 .xls、.csv 或已损坏？）';
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 /** A worksheet's <dimension> comes within its first few hundred bytes. */
-const PEEK_COMPRESSED_BYTES = 4096;
+const PEEK_COMPRESSED_BYTES = 2048;
+const PEEK_MAX_OUTPUT = 64 * 1024;
 
 /** Stage 1: refuses from the directory and the worksheets' declared extent; returns the entries. */
 export function inspectArchive(bytes: Buffer, limits: XlsxLimits = XLSX_LIMITS): ArchiveEntry[] {
@@ -82,7 +83,8 @@ export function inspectArchive(bytes: Buffer, limits: XlsxLimits = XLSX_LIMITS):
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new TaskSheetError([fileProblem(NOT_XLSX)]);
   const names = sheetNames(bytes, entries);
   for (const entry of entries.filter((e) => WORKSHEET.test(e.name))) {
-    const declared = declaredExtent(peek(bytes, entry));
+    const start = peek(bytes, entry);
+    const declared = start === undefined ? undefined : declaredExtent(start);
     if (declared) checkExtent(names.get(entry.name) ?? entry.name, declared, limits);
   }
   return entries;
@@ -118,9 +120,9 @@ function archiveEntries(bytes: Buffer, limits: XlsxLimits): ArchiveEntry[] {
   }
 }
 
-function peek(bytes: Buffer, entry: ArchiveEntry): string {
+function peek(bytes: Buffer, entry: ArchiveEntry): string | undefined {
   try {
-    return peekEntry(bytes, entry, PEEK_COMPRESSED_BYTES).toString('latin1');
+    return peekEntry(bytes, entry, PEEK_COMPRESSED_BYTES, PEEK_MAX_OUTPUT)?.toString('latin1');
   } catch (error) {
     throw new TaskSheetError([fileProblem(NOT_XLSX)], { cause: error });
   }
