@@ -7,15 +7,12 @@
  * Allowed → neither 401 nor the gate's 403 (AUTH.*; the domain may still say 403/409 after
  * the gate, e.g. a lead signing off its own task); refused → 401/403 with nothing appended.
  */
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
 import { authorize, isPolicyName, POLICIES, type Principal, type Resource } from '@zw/auth';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { loadLianyunPlan } from '@zw/plan';
 import request from 'supertest';
-import { POLICY_KEY } from '../apps/api/src/auth/policy.decorator';
 import { signIn, type AuthHeaders } from './support/sign-in';
+import { routesOf, type Route } from './support/routes';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const PLAN = 'lianyun-2022-2025';
@@ -35,49 +32,6 @@ const PARAMS: Record<string, string> = {
   indicatorId: '1',
   projectId: '1',
 };
-
-interface Route {
-  method: string;
-  path: string;
-  params: string[];
-  policy: unknown;
-  handler: string;
-}
-
-function routesOf(t: TestApp): Route[] {
-  const routes: Route[] = [];
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const type = wrapper.metatype as (new (...args: never[]) => object) | null;
-      if (!type) continue;
-      const bases = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, type) ?? '');
-      for (const name of Object.getOwnPropertyNames(type.prototype)) {
-        const handler = (type.prototype as Record<string, unknown>)[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        const own = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
-        if (own === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]!;
-        const policy = Reflect.getMetadata(POLICY_KEY, handler) ?? Reflect.getMetadata(POLICY_KEY, type);
-        for (const base of bases) {
-          for (const tail of ([] as string[]).concat(own)) {
-            const path = `/${[base, tail]
-              .map((p) => p.replace(/^\/+|\/+$/g, ''))
-              .filter(Boolean)
-              .join('/')}`;
-            routes.push({
-              method,
-              path,
-              params: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!),
-              policy,
-              handler: `${type.name}.${name}`,
-            });
-          }
-        }
-      }
-    }
-  }
-  return routes;
-}
 
 describe('access matrix: every route × every role, from the policy table', () => {
   let t: TestApp;

@@ -1,0 +1,167 @@
+/**
+ * Our own outside probe (issue 15): every route of the running app (read from its controllers,
+ * so a new route is probed by itself) × forged and real callers × hostile bodies, path
+ * parameters and query strings. The floor: no 5xx, no stack, no internal id or adapter name in
+ * any answer, and a refused call appends nothing.
+ */
+import { EVENT_STORE, type EventStore } from '@zw/event-store';
+import { loadLianyunPlan } from '@zw/plan';
+import { sign } from 'jsonwebtoken';
+import request from 'supertest';
+import { routesOf, type Route } from '../support/routes';
+import { signIn, type AuthHeaders } from '../support/sign-in';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+const OWN = '连云生态环境局';
+const PARAMS: Record<string, string> = {
+  code: 'C-5',
+  department: OWN,
+  planId: 'lianyun-2022-2025',
+  milestoneId: 'y2024',
+  extensionId: 'x',
+  list: 'tasks',
+  username: 'probe.target',
+  indicatorId: '1',
+  projectId: '1',
+  feedId: 'x',
+  key: 'A'.repeat(43),
+  reportId: 'x',
+  jobId: 'x',
+};
+const HOSTILE_PARAMS = [
+  '..%2F..%2Fetc%2Fpasswd',
+  '%00',
+  'A-99999999999999999999',
+  '签'.repeat(300),
+  'x'.repeat(3000),
+  '%E0%A4%A',
+];
+const HOSTILE_QUERIES = [
+  'asOf=9999-12-31',
+  'asOf=2024-02-30',
+  'plan=a&plan=b',
+  'plan=..%2Fx',
+  'plan[$ne]=1',
+  'minPosition=999999999999999999999',
+  'department[]=x',
+  'from=x&to=y',
+  'stream=a&stream=b',
+  'sheet=a&sheet=b',
+  `x=${'y'.repeat(5000)}`,
+];
+const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+/** Bodies as raw strings with their content type: JSON of every odd shape, and not JSON at all. */
+const HOSTILE_BODIES: Array<[string, string]> = [
+  ['application/json', '{}'],
+  ['application/json', `{"a":${nested(3000)}}`],
+  ['application/json', '{"value":9007199254740993,"percent":1e308}'],
+  ['application/json', '[]'],
+  ['application/json', '"text"'],
+  ['application/json', 'null'],
+  ['application/json', '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'],
+  ['application/json', '{"a":'],
+  ['application/json', `{"title":"${'长'.repeat(200_000)}","note":"\\u0000\\ufffe"}`],
+  [
+    'application/json',
+    '{"percent":-1,"value":"NaN","dueDate":"2024-13-45","milestones":"x","evidence":[1],"departments":{"a":1},"lead":[null]}',
+  ],
+  ['text/plain', 'hello'],
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'PK\u0003\u0004garbage'],
+];
+/** What no answer may carry: stacks, internal stream ids, session ids, adapter and library names. */
+const LEAK =
+  /\n\s+at |node_modules|task-lianyun|plan-lianyun|indicator-lianyun|user-[a-z]|familyId|sqlite|kurrent|better-sqlite|EVENT_STORE|calendar-feeds"/i;
+
+describe('security: a probe of every route answers no 5xx and leaks nothing', () => {
+  let t: TestApp;
+  let store: EventStore;
+  let routes: Route[];
+  const callers: Array<{ name: string; headers: AuthHeaders | Record<string, never> }> = [];
+  let violations: string[] = [];
+  let requests = 0;
+  const http = () => request(t.app.getHttpServer());
+  const head = async () => (await store.readAll(undefined, 1_000_000)).at(-1)?.position;
+
+  beforeAll(async () => {
+    t = await createTestApp({ CLOCK_START: '2024-03-01T09:00:00+08:00' });
+    store = t.app.get(EVENT_STORE);
+    const as = signIn(t.app);
+    await http()
+      .post('/plans')
+      .set(await as.office())
+      .send(loadLianyunPlan())
+      .expect(201);
+    await http()
+      .post('/tasks/C-5/assignment')
+      .set(await as.office())
+      .send({})
+      .expect(201);
+    await as.as('probe.target', 'office');
+    const forged = sign({ sub: 'office', sid: 'x', role: 'office' }, 'not-the-secret-but-long-enough-0123456789', {
+      algorithm: 'HS256',
+    });
+    callers.push(
+      { name: 'anonymous', headers: {} },
+      { name: 'forged', headers: { Authorization: `Bearer ${forged}` } },
+      { name: 'garbage', headers: { Authorization: `Bearer ${'x'.repeat(5000)}` } },
+      { name: 'other department', headers: await as.dept('区教育局') },
+      { name: 'leader', headers: await as.leader() },
+      { name: 'admin', headers: await as.admin() },
+      { name: 'own department', headers: await as.dept(OWN) },
+      { name: 'office', headers: await as.office() },
+    );
+    routes = routesOf(t);
+  }, 120_000);
+  afterAll(() => t.close());
+  beforeEach(() => (violations = []));
+
+  async function probe(
+    route: Route,
+    caller: (typeof callers)[number],
+    path: string,
+    body?: [string, string],
+    refusedMustNotAppend = false,
+  ): Promise<void> {
+    const before = refusedMustNotAppend ? await head() : undefined;
+    const verb = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch';
+    let call = http()[verb](path).set(caller.headers);
+    if (body) call = call.set('Content-Type', body[0]).send(body[1]);
+    const res = await call;
+    requests++;
+    const cell = `${route.method} ${path.slice(0, 120)} as ${caller.name}${body ? ` with ${body[1].slice(0, 40)}` : ''}`;
+    if (res.status >= 500) violations.push(`${cell}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+    // Error bodies say what the user may know; a 200 may carry ids the user is shown anyway.
+    if (res.status >= 400 && LEAK.test(res.text ?? '')) violations.push(`${cell}: leaks ${LEAK.exec(res.text)![0]}`);
+    if (refusedMustNotAppend && (res.status === 401 || res.status === 403) && (await head()) !== before)
+      violations.push(`${cell}: refused but appended`);
+  }
+
+  const pathOf = (route: Route, override?: [string, string]) =>
+    route.path.replace(/:(\w+)/g, (_, name: string) =>
+      override && override[0] === name ? override[1] : encodeURIComponent(PARAMS[name] ?? 'x'),
+    );
+
+  it('every route × every caller, empty bodies', async () => {
+    for (const route of routes)
+      for (const caller of callers) await probe(route, caller, pathOf(route), undefined, true);
+    expect(violations).toEqual([]);
+  }, 600_000);
+
+  it('every route taking a body × hostile bodies, as the callers who pass the gate', async () => {
+    const insiders = callers.filter((c) => ['office', 'own department', 'admin'].includes(c.name));
+    for (const route of routes.filter((r) => r.method !== 'GET'))
+      for (const caller of insiders) for (const body of HOSTILE_BODIES) await probe(route, caller, pathOf(route), body);
+    expect(violations).toEqual([]);
+  }, 600_000);
+
+  it('every path parameter × hostile values, every GET × hostile query strings', async () => {
+    const office = callers.find((c) => c.name === 'office')!;
+    for (const route of routes)
+      for (const param of route.params)
+        for (const value of HOSTILE_PARAMS) await probe(route, office, pathOf(route, [param, value]));
+    for (const route of routes.filter((r) => r.method === 'GET'))
+      for (const query of HOSTILE_QUERIES) await probe(route, office, `${pathOf(route)}?${query}`);
+    expect(violations).toEqual([]);
+    expect(requests).toBeGreaterThan(1000);
+  }, 600_000);
+});
