@@ -17,6 +17,7 @@ const ECO = '连云生态环境局';
 const URBAN = '区城管局';
 const HOSTILE = '\u0001\u0007\u001b\uFFFE\uFFFF';
 /** Outside XML 1.0 (raw or as a character reference). */
+// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|&#x?(0*[0-8bcef]|0*1[0-9a-f]|fff[ef]|6553[45]);/i;
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
@@ -143,6 +144,7 @@ describe('security: calendar feeds are revocable capabilities; exports always op
     const feed = await issue(ECO, eco);
     const res = await http().get(feed.path).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
+    // eslint-disable-next-line no-control-regex
     expect(res.text.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000A-\u001F\u007F\uFFFE\uFFFF]/);
     expect(res.text).not.toMatch(/TIMEZONE-ID|X-WR-TIMEZONE/);
     const calendar = new ICAL.Component(ICAL.parse(res.text));

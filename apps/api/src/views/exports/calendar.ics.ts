@@ -38,8 +38,8 @@ export function calendarIcs(
 // RFC 5545 §3.3.11: TEXT carries no CONTROL characters (U+0000–U+0008, U+000A–U+001F, U+007F)
 // but TAB; line breaks are escaped by the generator, so LF stays; noncharacters and lone
 // surrogates are not text at all.
-// eslint-disable-next-line no-control-regex
 const NOT_ICS_TEXT =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Plan and user text made fit for an iCal TEXT value. */
