@@ -63,9 +63,9 @@ describe('plan settings from the plan file (the invented 青岚区, clock at 202
 
   it('the calendar feed names the district the plan belongs to', async () => {
     const link = await http()
-      .get(`/departments/${encodeURIComponent('区经发局')}/calendar-link${q}`)
+      .post(`/departments/${encodeURIComponent('区经发局')}/calendar-feeds${q}`)
       .set(office)
-      .expect(200);
+      .expect(201);
     const feed = await http().get(link.body.path).expect(200);
     const text = feed.text.replace(/\r\n[ \t]/g, ''); // unfold RFC 5545 lines
     expect(text).toContain('青岚区“无废城市”建设任务的签收、里程碑与任务期限');

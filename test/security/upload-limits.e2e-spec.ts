@@ -20,10 +20,14 @@ import { signIn, type AuthHeaders } from '../support/sign-in';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const PLAN_ID = 'lianyun-2022-2025';
-/** Loose bounds for a busy machine; the targets (2 s, 100 MB, 100 ms) are measured by the bench. */
+/**
+ * Loose bounds for a busy machine (the api shares this process with Jest, and the machine with
+ * other suites); the targets (2 s, 100 MB, 100 ms) are measured by `npm run bench:security`.
+ * What they still catch: parsing on the event loop blocked /health for 3–59 s in the probe.
+ */
 const MAX_ANSWER_MS = 15_000;
 const MAX_RSS_GROWTH_MB = 200;
-const MAX_HEALTH_MS = 1_000;
+const MAX_HEALTH_MS = 2_500;
 
 describe('security: hostile spreadsheet uploads cannot hurt the process', () => {
   let t: TestApp;
