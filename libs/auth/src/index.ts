@@ -9,3 +9,4 @@ export * from './roles';
 export * from './user';
 export * from './policy/policy.table';
 export * from './policy/authorize';
+export * from './policy/organisation-scope';

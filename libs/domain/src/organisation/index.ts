@@ -4,3 +4,4 @@ export * from './organisation.errors';
 export * from './organisation.state';
 export * from './organisation.decide';
 export * from './organisation.stream';
+export * from './organisation.upgrade';

@@ -2,6 +2,7 @@ import type { CommandMetadata, Role } from '../shared/message';
 import { specFor } from '../testing/given-when-then';
 import type { OrganisationCommand } from './organisation.commands';
 import { decideOrganisations } from './organisation.decide';
+import { decideUpgrade } from './organisation.upgrade';
 import type { OrganisationEvent } from './organisation.events';
 import {
   childrenOf,
@@ -213,5 +214,29 @@ describe('the organisation tree', () => {
       expect(ownerOfPlan(tree, 'plan-b')?.name).toBe('青岚区');
       expect(ownerOfPlan(tree, 'plan-z')).toBeUndefined();
     });
+  });
+});
+
+describe('upgrading a deployment from before organisations', () => {
+  const DEFAULT = { id: 'lianyun', name: '连云区', kind: 'district' as const };
+
+  it('creates the default organisation and attaches every stored plan to it, once', () => {
+    const events = decideUpgrade(initialOrganisationTree(), DEFAULT, ['plan-a', 'plan-b', 'plan-a'], NOW);
+    expect(events).toEqual([
+      created('lianyun', '连云区', 'district'),
+      attached('lianyun', 'plan-a'),
+      attached('lianyun', 'plan-b'),
+    ]);
+    expect(decideUpgrade(foldOrganisations(events), DEFAULT, ['plan-a', 'plan-b'], NOW)).toEqual([]);
+  });
+
+  it('attaches a plan stored later that belongs to no one; leaves a plan of another organisation where it is', () => {
+    const tree = foldOrganisations([...TREE.slice(0, 3), attached('lianyun', 'plan-a')]);
+    expect(decideUpgrade(tree, DEFAULT, ['plan-a', 'plan-new'], NOW)).toEqual([attached('lianyun', 'plan-new')]);
+    expect(decideUpgrade(foldOrganisations(TREE), DEFAULT, ['plan-b'], NOW)).toEqual([]);
+  });
+
+  it('does not force a default organisation into a tree someone built without it', () => {
+    expect(decideUpgrade(foldOrganisations(TREE.slice(0, 2)), DEFAULT, ['plan-z'], NOW)).toEqual([]);
   });
 });
