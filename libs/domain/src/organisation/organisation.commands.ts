@@ -15,7 +15,12 @@ export type RenameOrganisation = Command<
   'RenameOrganisation',
   { readonly organisationId: string; readonly name: string }
 >;
+/** Places an organisation under another one level up; the service offers it from the shell only. */
+export type MoveOrganisation = Command<
+  'MoveOrganisation',
+  { readonly organisationId: string; readonly parentId: string }
+>;
 /** A plan belongs to exactly one organisation, for good: attaching it elsewhere is refused. */
 export type AttachPlan = Command<'AttachPlan', { readonly organisationId: string; readonly planId: string }>;
 
-export type OrganisationCommand = CreateOrganisation | RenameOrganisation | AttachPlan;
+export type OrganisationCommand = CreateOrganisation | RenameOrganisation | MoveOrganisation | AttachPlan;

@@ -2,7 +2,13 @@ import { ORGANISATION_KINDS } from '@zw/plan';
 import { shanghaiDay } from '../shared/local-date';
 import type { CommandMetadata } from '../shared/message';
 import { isStreamIdPart } from '../task/task.stream';
-import type { AttachPlan, CreateOrganisation, OrganisationCommand, RenameOrganisation } from './organisation.commands';
+import type {
+  AttachPlan,
+  CreateOrganisation,
+  MoveOrganisation,
+  OrganisationCommand,
+  RenameOrganisation,
+} from './organisation.commands';
 import { organisationError } from './organisation.errors';
 import type { OrganisationEvent, OrganisationKind } from './organisation.events';
 import { childrenOf, type OrganisationTree } from './organisation.state';
@@ -27,6 +33,8 @@ export function decideOrganisations(command: OrganisationCommand, tree: Organisa
       return create(command, tree);
     case 'RenameOrganisation':
       return rename(command, tree);
+    case 'MoveOrganisation':
+      return move(command, tree);
     case 'AttachPlan':
       return attach(command, tree);
     default: {
@@ -69,12 +77,7 @@ function create(command: CreateOrganisation, tree: OrganisationTree): Organisati
     if (existing.name === name && existing.kind === kind && existing.parentId === parentId) return [];
     throw organisationError('ORGANISATION.EXISTS', { organisationId });
   }
-  if (parentId !== null) {
-    const parent = tree.nodes.get(parentId);
-    if (!parent) throw organisationError('ORGANISATION.PARENT_NOT_FOUND', { parentId });
-    if (PARENT_KIND[kind] !== parent.kind)
-      throw organisationError('ORGANISATION.PARENT_LEVEL', { kind, parentKind: parent.kind });
-  }
+  if (parentId !== null) parentFor(tree, kind, parentId);
   if (siblingNamed(tree, parentId, name)) throw organisationError('ORGANISATION.NAME_TAKEN', { name, parentId });
   return [
     { type: 'OrganisationCreated', data: { organisationId, name, kind, parentId, createdAt: at(command.metadata) } },
@@ -93,6 +96,36 @@ function rename(command: RenameOrganisation, tree: OrganisationTree): Organisati
     {
       type: 'OrganisationRenamed',
       data: { organisationId: node.id, from: node.name, to: name, renamedAt: at(command.metadata) },
+    },
+  ];
+}
+
+function parentFor(tree: OrganisationTree, kind: OrganisationKind, parentId: string) {
+  const parent = tree.nodes.get(parentId);
+  if (!parent) throw organisationError('ORGANISATION.PARENT_NOT_FOUND', { parentId });
+  // Each kind sits exactly one level below its parent, so no move can make a cycle.
+  if (PARENT_KIND[kind] !== parent.kind)
+    throw organisationError('ORGANISATION.PARENT_LEVEL', { kind, parentKind: parent.kind });
+  return parent;
+}
+
+function move(command: MoveOrganisation, tree: OrganisationTree): OrganisationEvent[] {
+  adminOnly(command.metadata);
+  const node = tree.nodes.get(command.data.organisationId);
+  if (!node) throw organisationError('ORGANISATION.NOT_FOUND', { organisationId: command.data.organisationId });
+  const parent = parentFor(tree, node.kind, command.data.parentId);
+  if (node.parentId === parent.id) return [];
+  if (siblingNamed(tree, parent.id, node.name, node.id))
+    throw organisationError('ORGANISATION.NAME_TAKEN', { name: node.name, parentId: parent.id });
+  return [
+    {
+      type: 'OrganisationMoved',
+      data: {
+        organisationId: node.id,
+        fromParentId: node.parentId,
+        toParentId: parent.id,
+        movedAt: at(command.metadata),
+      },
     },
   ];
 }

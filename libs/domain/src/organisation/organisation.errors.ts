@@ -1,7 +1,7 @@
 import { errorFactory, type DomainError, type DomainErrorKind } from '../shared/domain-error';
 
 export const ORGANISATION_ERRORS = {
-  'ORGANISATION.ADMIN_ONLY': ['forbidden', '仅系统管理员可建立或更名组织'],
+  'ORGANISATION.ADMIN_ONLY': ['forbidden', '仅系统管理员可建立、更名或调整组织'],
   'ORGANISATION.ATTACH_FORBIDDEN': ['forbidden', '仅无废办或系统管理员可将计划归入组织'],
   'ORGANISATION.INVALID_ID': ['invalid', '组织编号应为 1-63 位小写字母、数字或连字符，以字母或数字开头'],
   'ORGANISATION.INVALID_NAME': ['invalid', '组织名称不能为空，且不超过 60 个字'],

@@ -32,18 +32,30 @@ export type OrganisationRenamed = Event<
   { readonly organisationId: string; readonly from: string; readonly to: string; readonly renamedAt: Instant }
 >;
 
+/** An organisation placed under another (a district that ran alone joins its city's deployment). */
+export type OrganisationMoved = Event<
+  'OrganisationMoved',
+  {
+    readonly organisationId: string;
+    readonly fromParentId: string | null;
+    readonly toParentId: string;
+    readonly movedAt: Instant;
+  }
+>;
+
 export type PlanAttached = Event<
   'PlanAttached',
   { readonly organisationId: string; readonly planId: string; readonly attachedAt: Instant }
 >;
 
-export type OrganisationEvent = OrganisationCreated | OrganisationRenamed | PlanAttached;
+export type OrganisationEvent = OrganisationCreated | OrganisationRenamed | OrganisationMoved | PlanAttached;
 export type OrganisationEventType = OrganisationEvent['type'];
 
 /** Every type this version folds; a reader skips others (an older replica meeting a newer writer). */
 export const ORGANISATION_EVENT_TYPES = {
   OrganisationCreated: true,
   OrganisationRenamed: true,
+  OrganisationMoved: true,
   PlanAttached: true,
 } as const satisfies Record<OrganisationEventType, true>;
 

@@ -31,6 +31,11 @@ export function evolveOrganisations(tree: OrganisationTree, event: OrganisationE
       if (!node) return tree;
       return { ...tree, nodes: new Map(tree.nodes).set(node.id, { ...node, name: event.data.to }) };
     }
+    case 'OrganisationMoved': {
+      const node = tree.nodes.get(event.data.organisationId);
+      if (!node) return tree;
+      return { ...tree, nodes: new Map(tree.nodes).set(node.id, { ...node, parentId: event.data.toParentId }) };
+    }
     case 'PlanAttached': {
       const node = tree.nodes.get(event.data.organisationId);
       if (!node) return tree;

@@ -240,3 +240,41 @@ describe('upgrading a deployment from before organisations', () => {
     expect(decideUpgrade(foldOrganisations(TREE.slice(0, 2)), DEFAULT, ['plan-z'], NOW)).toEqual([]);
   });
 });
+
+describe('moving an organisation under another (a district that ran alone joins its city)', () => {
+  const move = (organisationId: string, parentId: string, role: Role = 'system'): OrganisationCommand => ({
+    type: 'MoveOrganisation',
+    data: { organisationId, parentId },
+    metadata: meta(role),
+  });
+  const alone = [
+    created('lianyun', '连云区', 'district'),
+    created('lyg', '连云港市', 'city'),
+    attached('lianyun', 'p'),
+  ];
+
+  it('records where from and where to; the district then lies within the city', () => {
+    const tree = given(alone)
+      .when(move('lianyun', 'lyg'))
+      .then([
+        {
+          type: 'OrganisationMoved',
+          data: { organisationId: 'lianyun', fromParentId: null, toParentId: 'lyg', movedAt: NOW },
+        },
+      ]);
+    expect(isWithin(tree, 'lianyun', 'lyg')).toBe(true);
+    expect(ownerOfPlan(tree, 'p')?.id).toBe('lianyun');
+  });
+
+  it('to where it already is decides nothing; to the wrong level, a sibling’s name or by an office is refused', () => {
+    given(TREE).when(move('qinglan', 'lyg')).then([]);
+    given(TREE).when(move('qinglan', 'js')).thenThrows('ORGANISATION.PARENT_LEVEL');
+    given([...TREE, created('x', '连云区', 'district')])
+      .when(move('x', 'lyg'))
+      .thenThrows('ORGANISATION.NAME_TAKEN');
+    given(alone)
+      .when(move('lianyun', 'lyg', 'office'))
+      .thenThrows('ORGANISATION.ADMIN_ONLY');
+    given(alone).when(move('nowhere', 'lyg')).thenThrows('ORGANISATION.NOT_FOUND');
+  });
+});
