@@ -11,7 +11,7 @@ export const JSON_LIMITS = {
   maxDepth: 32,
   /** Keys of one object; the widest of ours has about 20. */
   maxKeysPerObject: 1_000,
-  /** Keys plus array elements of the whole body; the Lianyun plan file has about 2,000. */
+  /** Keys plus array elements of the whole body; the bundled plan file has about 2,000. */
   maxItems: 50_000,
 } as const;
 

@@ -1,12 +1,12 @@
-import { loadLianyunPlan } from '@zw/plan';
+import { loadBundledPlans } from '@zw/plan';
 import { checkJsonLimits, isSafeNumber, JSON_LIMITS } from './json-limits';
 
 const scan = (text: string) => checkJsonLimits(Buffer.from(text, 'utf8'))?.code;
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
 describe('JSON limits, checked on the raw body before parsing', () => {
-  it('given the Lianyun plan file, finds nothing to refuse', () => {
-    expect(scan(JSON.stringify(loadLianyunPlan()))).toBeUndefined();
+  it('given each bundled plan file, finds nothing to refuse', () => {
+    for (const plan of loadBundledPlans()) expect(scan(JSON.stringify(plan))).toBeUndefined();
   });
 
   it('given nesting up to the limit, accepts it; one level more is TOO_DEEP', () => {

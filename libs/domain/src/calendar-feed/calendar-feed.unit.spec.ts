@@ -1,3 +1,4 @@
+import { BUNDLED_ECOLOGY_BUREAU as ECO, bundledPlan } from '../../../plan/src/testing/fixture-plans';
 import type { Actor } from '../shared/message';
 import { specFor } from '../testing/given-when-then';
 import type { CalendarFeedCommand } from './calendar-feed.commands';
@@ -6,8 +7,7 @@ import { MAX_LIVE_FEEDS_PER_DEPARTMENT, type CalendarFeedEvent } from './calenda
 import { evolveCalendarFeeds, feedByKeyHash, initialCalendarFeeds, type CalendarFeeds } from './calendar-feed.state';
 
 const NOW = '2024-03-28T10:00:00+08:00';
-const PLAN = 'lianyun-2022-2025';
-const ECO = '连云生态环境局';
+const PLAN = bundledPlan().id;
 const OFFICE: Actor = { actorId: 'office', role: 'office' };
 const CLERK: Actor = { actorId: 'clerk', role: 'department', department: ECO };
 const OTHER: Actor = { actorId: 'other', role: 'department', department: '区城管局' };

@@ -32,7 +32,7 @@ describe('reporting deadlines (报送期限)', () => {
   it('lists one deadline per indicator, period and responsible department; nobody named → nothing listed', () => {
     const all = reportingDeadlines(DEFINITIONS);
     const of20 = all.filter((d) => d.indicatorId === '20' && d.period === '2023').map((d) => d.department);
-    expect(of20).toEqual(['区城管局', '连云生态环境局', '区住建局', '区经发局']);
+    expect(of20).toEqual(['区城管局', ECO, '区住建局', '区经发局']);
     expect(all.some((d) => d.indicatorId === '48')).toBe(false);
     expect(all[0]).toMatchObject({
       planId: PLAN.id,

@@ -4,7 +4,7 @@ import { DEFINITIONS, PLAN } from './testing/indicator.fixtures';
 import { secondDistrictPlan } from '../../../plan/src/testing/fixture-plans';
 
 /**
- * The direction every indicator of the bundled plan (连云区) gets, and by which rule (docs/indicators.md
+ * The direction every indicator of the bundled plan gets, and by which rule (docs/indicators.md
  * repeats this list). 'words' = stated in words, reported as met / not met.
  */
 const EXPECTED: Record<number, string> = {

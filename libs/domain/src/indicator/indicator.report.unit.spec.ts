@@ -13,7 +13,7 @@ import {
   URBAN,
 } from './testing/indicator.fixtures';
 
-const hazardous = givenFor(14); // 工业危险废物综合利用率 4.6% → 9%, 连云生态环境局
+const hazardous = givenFor(14); // 工业危险废物综合利用率 4.6% → 9%, the ecology bureau (ECO)
 const daily = givenFor(9); // 生活垃圾清运量: 日产日清, 区城管局
 const report = (
   data: Partial<Extract<IndicatorCommand, { type: 'ReportIndicator' }>['data']>,
@@ -21,7 +21,7 @@ const report = (
   now = NOW,
 ): IndicatorCommand => ({
   type: 'ReportIndicator',
-  data: { period: '2023', value: 6.5, unit: '%', source: '连云区环境统计年报', evidence: EVIDENCE, ...data },
+  data: { period: '2023', value: 6.5, unit: '%', source: '区环境统计年报', evidence: EVIDENCE, ...data },
   metadata: dept(department, now),
 });
 const confirm = (reportId: string, metadata = office()): IndicatorCommand => ({
@@ -37,7 +37,7 @@ const reject = (reportId: string, reason = '数据口径与统计年报不一致
 const v = (value: number) => ({ kind: 'number' as const, value, unit: '%' });
 
 describe('reporting an indicator value (指标报送)', () => {
-  it('given nothing, when 连云生态环境局 reports 6.5% for 2023, then IndicatorReported r1 in the indicator unit', () => {
+  it('given nothing, when the ecology bureau reports 6.5% for 2023, then IndicatorReported r1 in the indicator unit', () => {
     const state = hazardous()
       .when(report({}))
       .then([reported('r1', '2023', ECO, v(6.5))]);

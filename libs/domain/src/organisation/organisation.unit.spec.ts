@@ -49,13 +49,13 @@ const attach = (organisationId: string, planId: string, role: Role = 'office'): 
   metadata: meta(role),
 });
 
-/** 江苏省 › 连云港市 › 连云区, 青岚区 (invented), each district with its plan. */
+/** 江苏省 › 岚州市 › 东湖区, 青岚区 (invented), each district with its plan. */
 const TREE = [
   created('js', '江苏省', 'province'),
-  created('lyg', '连云港市', 'city', 'js'),
-  created('lianyun', '连云区', 'district', 'lyg'),
-  created('qinglan', '青岚区', 'district', 'lyg'),
-  attached('lianyun', 'plan-a'),
+  created('lz', '岚州市', 'city', 'js'),
+  created('donghu', '东湖区', 'district', 'lz'),
+  created('qinglan', '青岚区', 'district', 'lz'),
+  attached('donghu', 'plan-a'),
   attached('qinglan', 'plan-b'),
 ];
 
@@ -66,44 +66,44 @@ describe('the organisation tree', () => {
         .when(create('js', '江苏省', 'province'))
         .then([created('js', '江苏省', 'province')]);
       const withCity = given([created('js', '江苏省', 'province')])
-        .when(create('lyg', '  连云港市 ', 'city', 'js'))
-        .then([created('lyg', '连云港市', 'city', 'js')]);
+        .when(create('lz', '  岚州市 ', 'city', 'js'))
+        .then([created('lz', '岚州市', 'city', 'js')]);
       expect(tree.nodes.get('js')).toMatchObject({ kind: 'province', parentId: null, plans: [] });
-      expect(withCity.nodes.get('lyg')).toMatchObject({ name: '连云港市', parentId: 'js' });
+      expect(withCity.nodes.get('lz')).toMatchObject({ name: '岚州市', parentId: 'js' });
     });
 
     it('a district on its own (one district, no city yet) is a root', () => {
       given()
-        .when(create('lianyun', '连云区', 'district'))
-        .then([created('lianyun', '连云区', 'district')]);
+        .when(create('donghu', '东湖区', 'district'))
+        .then([created('donghu', '东湖区', 'district')]);
     });
 
     it.each<[string, OrganisationCommand, string]>([
       ['a district straight under a province', create('x', '某区', 'district', 'js'), 'ORGANISATION.PARENT_LEVEL'],
-      ['a city under a city', create('x', '某市', 'city', 'lyg'), 'ORGANISATION.PARENT_LEVEL'],
+      ['a city under a city', create('x', '某市', 'city', 'lz'), 'ORGANISATION.PARENT_LEVEL'],
       ['a province under anything', create('x', '某省', 'province', 'js'), 'ORGANISATION.PARENT_LEVEL'],
       ['an unknown parent', create('x', '某区', 'district', 'nowhere'), 'ORGANISATION.PARENT_NOT_FOUND'],
-      ['a sibling of the same name', create('x', '青岚区', 'district', 'lyg'), 'ORGANISATION.NAME_TAKEN'],
-      ['an id in use for something else', create('qinglan', '别的区', 'district', 'lyg'), 'ORGANISATION.EXISTS'],
-      ['an id with capitals', create('QingLan', '某区', 'district', 'lyg'), 'ORGANISATION.INVALID_ID'],
-      ['a blank name', create('x', '  ', 'district', 'lyg'), 'ORGANISATION.INVALID_NAME'],
-      ['a name of 61 characters', create('x', '区'.repeat(61), 'district', 'lyg'), 'ORGANISATION.INVALID_NAME'],
+      ['a sibling of the same name', create('x', '青岚区', 'district', 'lz'), 'ORGANISATION.NAME_TAKEN'],
+      ['an id in use for something else', create('qinglan', '别的区', 'district', 'lz'), 'ORGANISATION.EXISTS'],
+      ['an id with capitals', create('QingLan', '某区', 'district', 'lz'), 'ORGANISATION.INVALID_ID'],
+      ['a blank name', create('x', '  ', 'district', 'lz'), 'ORGANISATION.INVALID_NAME'],
+      ['a name of 61 characters', create('x', '区'.repeat(61), 'district', 'lz'), 'ORGANISATION.INVALID_NAME'],
       [
         'an unknown level',
         {
-          ...create('x', '某镇', 'district', 'lyg'),
+          ...create('x', '某镇', 'district', 'lz'),
           data: { organisationId: 'x', name: '某镇', kind: 'town' as never },
         },
         'ORGANISATION.INVALID_KIND',
       ],
       [
         'by an office',
-        { ...create('x', '某区', 'district', 'lyg'), metadata: meta('office') },
+        { ...create('x', '某区', 'district', 'lz'), metadata: meta('office') },
         'ORGANISATION.ADMIN_ONLY',
       ],
       [
         'by a leader',
-        { ...create('x', '某区', 'district', 'lyg'), metadata: meta('leader') },
+        { ...create('x', '某区', 'district', 'lz'), metadata: meta('leader') },
         'ORGANISATION.ADMIN_ONLY',
       ],
     ])('refuses %s', (_, command, code) => {
@@ -112,7 +112,7 @@ describe('the organisation tree', () => {
 
     it('the same creation again decides nothing (a retried request)', () => {
       given(TREE)
-        .when(create('qinglan', '青岚区', 'district', 'lyg'))
+        .when(create('qinglan', '青岚区', 'district', 'lz'))
         .then([]);
     });
 
@@ -145,7 +145,7 @@ describe('the organisation tree', () => {
 
     it('to its own name decides nothing; to a sibling’s name, an unknown one or by an office is refused', () => {
       given(TREE).when(rename('qinglan', '青岚区')).then([]);
-      given(TREE).when(rename('qinglan', '连云区')).thenThrows('ORGANISATION.NAME_TAKEN', 'conflict');
+      given(TREE).when(rename('qinglan', '东湖区')).thenThrows('ORGANISATION.NAME_TAKEN', 'conflict');
       given(TREE).when(rename('nowhere', '某区')).thenThrows('ORGANISATION.NOT_FOUND', 'not_found');
       given(TREE)
         .when(rename('qinglan', '某区', 'office'))
@@ -165,14 +165,14 @@ describe('the organisation tree', () => {
 
     it('a plan belongs to one organisation: again to the same decides nothing, to another is refused', () => {
       given(TREE).when(attach('qinglan', 'plan-b')).then([]);
-      given(TREE).when(attach('lianyun', 'plan-b')).thenThrows('ORGANISATION.PLAN_TAKEN', 'conflict');
+      given(TREE).when(attach('donghu', 'plan-b')).thenThrows('ORGANISATION.PLAN_TAKEN', 'conflict');
     });
 
     it('an organisation may hold several plans (one per programme period)', () => {
       const tree = given(TREE)
-        .when(attach('lianyun', 'plan-a2'))
-        .then([attached('lianyun', 'plan-a2')]);
-      expect(tree.nodes.get('lianyun')?.plans).toEqual(['plan-a', 'plan-a2']);
+        .when(attach('donghu', 'plan-a2'))
+        .then([attached('donghu', 'plan-a2')]);
+      expect(tree.nodes.get('donghu')?.plans).toEqual(['plan-a', 'plan-a2']);
     });
 
     it('refuses an unknown organisation, a plan id no stream can carry, a department or a leader', () => {
@@ -196,18 +196,18 @@ describe('the organisation tree', () => {
     const tree = foldOrganisations(TREE);
 
     it('lineage is the organisation and those above it, nearest first', () => {
-      expect(lineageOf(tree, 'qinglan').map((n) => n.id)).toEqual(['qinglan', 'lyg', 'js']);
+      expect(lineageOf(tree, 'qinglan').map((n) => n.id)).toEqual(['qinglan', 'lz', 'js']);
       expect(lineageOf(tree, 'nowhere')).toEqual([]);
     });
 
     it('a city’s scope holds its districts; a district’s holds neither its city nor its sibling', () => {
-      expect(isWithin(tree, 'qinglan', 'lyg')).toBe(true);
+      expect(isWithin(tree, 'qinglan', 'lz')).toBe(true);
       expect(isWithin(tree, 'qinglan', 'js')).toBe(true);
       expect(isWithin(tree, 'qinglan', 'qinglan')).toBe(true);
-      expect(isWithin(tree, 'qinglan', 'lianyun')).toBe(false);
-      expect(isWithin(tree, 'lyg', 'qinglan')).toBe(false);
-      expect(subtreeOf(tree, 'lyg').map((n) => n.id)).toEqual(['lyg', 'lianyun', 'qinglan']);
-      expect(childrenOf(tree, 'lyg').map((n) => n.name)).toEqual(['连云区', '青岚区']);
+      expect(isWithin(tree, 'qinglan', 'donghu')).toBe(false);
+      expect(isWithin(tree, 'lz', 'qinglan')).toBe(false);
+      expect(subtreeOf(tree, 'lz').map((n) => n.id)).toEqual(['lz', 'donghu', 'qinglan']);
+      expect(childrenOf(tree, 'lz').map((n) => n.name)).toEqual(['东湖区', '青岚区']);
     });
 
     it('each plan’s organisation', () => {
@@ -218,21 +218,21 @@ describe('the organisation tree', () => {
 });
 
 describe('upgrading a deployment from before organisations', () => {
-  const DEFAULT = { id: 'lianyun', name: '连云区', kind: 'district' as const };
+  const DEFAULT = { id: 'donghu', name: '东湖区', kind: 'district' as const };
 
   it('creates the default organisation and attaches every stored plan to it, once', () => {
     const events = decideUpgrade(initialOrganisationTree(), DEFAULT, ['plan-a', 'plan-b', 'plan-a'], NOW);
     expect(events).toEqual([
-      created('lianyun', '连云区', 'district'),
-      attached('lianyun', 'plan-a'),
-      attached('lianyun', 'plan-b'),
+      created('donghu', '东湖区', 'district'),
+      attached('donghu', 'plan-a'),
+      attached('donghu', 'plan-b'),
     ]);
     expect(decideUpgrade(foldOrganisations(events), DEFAULT, ['plan-a', 'plan-b'], NOW)).toEqual([]);
   });
 
   it('attaches a plan stored later that belongs to no one; leaves a plan of another organisation where it is', () => {
-    const tree = foldOrganisations([...TREE.slice(0, 3), attached('lianyun', 'plan-a')]);
-    expect(decideUpgrade(tree, DEFAULT, ['plan-a', 'plan-new'], NOW)).toEqual([attached('lianyun', 'plan-new')]);
+    const tree = foldOrganisations([...TREE.slice(0, 3), attached('donghu', 'plan-a')]);
+    expect(decideUpgrade(tree, DEFAULT, ['plan-a', 'plan-new'], NOW)).toEqual([attached('donghu', 'plan-new')]);
     expect(decideUpgrade(foldOrganisations(TREE), DEFAULT, ['plan-b'], NOW)).toEqual([]);
   });
 
@@ -247,34 +247,30 @@ describe('moving an organisation under another (a district that ran alone joins 
     data: { organisationId, parentId },
     metadata: meta(role),
   });
-  const alone = [
-    created('lianyun', '连云区', 'district'),
-    created('lyg', '连云港市', 'city'),
-    attached('lianyun', 'p'),
-  ];
+  const alone = [created('donghu', '东湖区', 'district'), created('lz', '岚州市', 'city'), attached('donghu', 'p')];
 
   it('records where from and where to; the district then lies within the city', () => {
     const tree = given(alone)
-      .when(move('lianyun', 'lyg'))
+      .when(move('donghu', 'lz'))
       .then([
         {
           type: 'OrganisationMoved',
-          data: { organisationId: 'lianyun', fromParentId: null, toParentId: 'lyg', movedAt: NOW },
+          data: { organisationId: 'donghu', fromParentId: null, toParentId: 'lz', movedAt: NOW },
         },
       ]);
-    expect(isWithin(tree, 'lianyun', 'lyg')).toBe(true);
-    expect(ownerOfPlan(tree, 'p')?.id).toBe('lianyun');
+    expect(isWithin(tree, 'donghu', 'lz')).toBe(true);
+    expect(ownerOfPlan(tree, 'p')?.id).toBe('donghu');
   });
 
   it('to where it already is decides nothing; to the wrong level, a sibling’s name or by an office is refused', () => {
-    given(TREE).when(move('qinglan', 'lyg')).then([]);
+    given(TREE).when(move('qinglan', 'lz')).then([]);
     given(TREE).when(move('qinglan', 'js')).thenThrows('ORGANISATION.PARENT_LEVEL');
-    given([...TREE, created('x', '连云区', 'district')])
-      .when(move('x', 'lyg'))
+    given([...TREE, created('x', '东湖区', 'district')])
+      .when(move('x', 'lz'))
       .thenThrows('ORGANISATION.NAME_TAKEN');
     given(alone)
-      .when(move('lianyun', 'lyg', 'office'))
+      .when(move('donghu', 'lz', 'office'))
       .thenThrows('ORGANISATION.ADMIN_ONLY');
-    given(alone).when(move('nowhere', 'lyg')).thenThrows('ORGANISATION.NOT_FOUND');
+    given(alone).when(move('nowhere', 'lz')).thenThrows('ORGANISATION.NOT_FOUND');
   });
 });

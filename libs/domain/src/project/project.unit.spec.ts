@@ -1,4 +1,4 @@
-import { bundledPlan } from '../../../plan/src/testing/fixture-plans';
+import { BUNDLED_ECOLOGY_BUREAU as ECO, bundledPlan } from '../../../plan/src/testing/fixture-plans';
 import type { CommandMetadata } from '../shared/message';
 import { specFor } from '../testing/given-when-then';
 import type { ProjectCommand } from './project.commands';
@@ -58,7 +58,7 @@ const reported = (
 });
 
 describe('projects (附件5)', () => {
-  it('the plan names a reporting department only where the entity is one: 第5项 连云区城市管理局 → 区城管局', () => {
+  it('the plan names a reporting department only where the entity is one: 第5项 区城市管理局 → 区城管局', () => {
     expect(DEFS.map((d) => [d.no, d.supervising])).toEqual([
       [1, []],
       [2, []],
@@ -77,7 +77,7 @@ describe('projects (附件5)', () => {
   });
 
   it('another department, the office, or an enterprise project without a supervisor: 403', () => {
-    given(5)().when(progress(1, '连云生态环境局')).thenThrows('PROJECT.NOT_SUPERVISOR', 'forbidden');
+    given(5)().when(progress(1, ECO)).thenThrows('PROJECT.NOT_SUPERVISOR', 'forbidden');
     given(5)()
       .when({ ...progress(1), metadata: meta('office') })
       .thenThrows('PROJECT.DEPARTMENT_ONLY', 'forbidden');
@@ -87,19 +87,19 @@ describe('projects (附件5)', () => {
   it('the office names the supervising department where the plan does not; then it reports', () => {
     const set: ProjectCommand = {
       type: 'SetProjectSupervisor',
-      data: { departments: ['连云生态环境局'], reason: '碱渣治理归口生态环境局' },
+      data: { departments: [ECO], reason: '碱渣治理归口生态环境局' },
       metadata: meta('office'),
     };
     const event: ProjectEvent = {
       type: 'ProjectSupervisorSet',
-      data: { departments: ['连云生态环境局'], previous: [], reason: '碱渣治理归口生态环境局', setAt: NOW },
+      data: { departments: [ECO], previous: [], reason: '碱渣治理归口生态环境局', setAt: NOW },
     };
     given(1)().when(set).then([event]);
     given(1)([event])
-      .when(progress(1000, '连云生态环境局'))
-      .then([reported('1', 'p1', 1000, '连云生态环境局')]);
+      .when(progress(1000, ECO))
+      .then([reported('1', 'p1', 1000, ECO)]);
     given(1)()
-      .when({ ...set, metadata: meta('department', '连云生态环境局') })
+      .when({ ...set, metadata: meta('department', ECO) })
       .thenThrows('PROJECT.OFFICE_ONLY', 'forbidden');
   });
 

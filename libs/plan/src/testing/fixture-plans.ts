@@ -18,3 +18,9 @@ export function bundledPlan(): Plan {
 export function secondDistrictPlan(): Plan {
   return loadPlan(structuredClone(qinglanPlanJson), 'qinglan-2023-2026');
 }
+
+/**
+ * The bundled plan's ecology bureau, the department the domain's tests most often act as; named
+ * here so that no file of libs/domain names one district's plan or its departments.
+ */
+export const BUNDLED_ECOLOGY_BUREAU = '连云生态环境局';

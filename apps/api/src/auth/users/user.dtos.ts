@@ -14,7 +14,7 @@ export class CreateUserDto {
   })
   @IsIn(USER_ROLES)
   role!: (typeof USER_ROLES)[number];
-  @ApiPropertyOptional({ description: '所属单位（责任单位账号必填，须为计划中的单位名称）', example: '连云生态环境局' })
+  @ApiPropertyOptional({ description: '所属单位（责任单位账号必填，须为计划中的单位名称）', example: '区城管局' })
   @IsOptional()
   @IsString()
   @Length(1, 50)

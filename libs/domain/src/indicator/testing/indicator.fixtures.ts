@@ -1,4 +1,4 @@
-import { bundledPlan } from '../../../../plan/src/testing/fixture-plans';
+import { BUNDLED_ECOLOGY_BUREAU, bundledPlan } from '../../../../plan/src/testing/fixture-plans';
 import type { CommandMetadata, Role } from '../../shared/message';
 import { specFor } from '../../testing/given-when-then';
 import type { IndicatorCommand } from '../indicator.commands';
@@ -7,12 +7,12 @@ import { indicatorDefinitions, type IndicatorDefinition } from '../indicator.def
 import type { IndicatorEvent } from '../indicator.events';
 import { evolveIndicator, initialIndicatorState, type IndicatorState } from '../indicator.state';
 
-/** The 50 indicators of the bundled plan (连云区), as the tests use them. */
+/** The 50 indicators of the bundled plan, as the tests use them. */
 export const PLAN = bundledPlan();
 export const DEFINITIONS = indicatorDefinitions(PLAN);
 export const def = (no: number): IndicatorDefinition => DEFINITIONS.find((d) => d.no === no)!;
 
-export const ECO = '连云生态环境局';
+export const ECO = BUNDLED_ECOLOGY_BUREAU;
 export const URBAN = '区城管局';
 export const SUPPLY = '区供销总社';
 /** Late March 2024: the 2023 annual values were due on 31 January. */
@@ -48,7 +48,7 @@ export const reported = (
     period,
     department,
     value,
-    source: '连云区环境统计年报',
+    source: '区环境统计年报',
     evidence: EVIDENCE,
     note: '',
     corrects,

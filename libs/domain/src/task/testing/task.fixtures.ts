@@ -1,4 +1,4 @@
-import { bundledPlan } from '../../../../plan/src/testing/fixture-plans';
+import { BUNDLED_ECOLOGY_BUREAU, bundledPlan } from '../../../../plan/src/testing/fixture-plans';
 import type { CommandMetadata, Role } from '../../shared/message';
 import { specFor } from '../../testing/given-when-then';
 import type { AssignmentRequest, TaskCommand } from '../task.commands';
@@ -6,9 +6,9 @@ import { decide } from '../task.decide';
 import type { Evidence, PartRole, TaskEvent, TaskFacts } from '../task.events';
 import { evolve, initialTaskState } from '../task.state';
 
-/** Departments and tasks of the bundled plan (连云区), as the tests use them. */
+/** Departments and tasks of the bundled plan, as the tests use them. */
 export const PLAN_ID = bundledPlan().id;
-export const ECO = '连云生态环境局';
+export const ECO = BUNDLED_ECOLOGY_BUREAU;
 export const URBAN = '区城管局';
 export const COMMERCE = '区商务局';
 export const TECH = '区科技局';
@@ -42,7 +42,7 @@ const facts = (code: string, system: string, area: string, text: string, window:
   ongoing: window === '持续开展',
 });
 
-/** C-5 社会源危险废物回收体系建设 (2024): 连云生态环境局 leads, 区城管局 cooperates. */
+/** C-5 社会源危险废物回收体系建设 (2024): the ecology bureau (ECO) leads, 区城管局 cooperates. */
 export const C5: AssignmentRequest = {
   facts: facts('C-5', '市场体系建设', '体系建设', '社会源危险废物回收体系建设', '2024'),
   lead: [ECO],
@@ -103,7 +103,7 @@ export function acknowledged(
 }
 
 export const EVIDENCE: Evidence[] = [
-  { title: '连云区社会源危险废物收集方案（印发稿）', documentRef: '连环发〔2024〕12号' },
+  { title: '区社会源危险废物收集方案（印发稿）', documentRef: '连环发〔2024〕12号' },
   { title: '收集点验收照片', url: 'https://files.example.gov.cn/c5/photos.zip', sha256: 'a'.repeat(64) },
 ];
 
