@@ -5,12 +5,25 @@
  */
 export interface Clock {
   now(): Date;
+  /**
+   * Calls `run` every `ms` of this clock's time until the returned function is called. Work
+   * that polls for due jobs or periodic chores asks the clock, never `setInterval`, so a test
+   * on a ManualClock decides when such work runs (it calls it explicitly).
+   */
+  every(ms: number, run: () => void): () => void;
 }
 
 /** Injection token for NestJS providers (a string, so the library stays framework-free). */
 export const CLOCK = 'CLOCK';
 
-export const systemClock: Clock = { now: () => new Date() };
+/** Real time passes on its own: a plain interval that does not keep the process alive. */
+function realInterval(ms: number, run: () => void): () => void {
+  const timer = setInterval(run, ms);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+export const systemClock: Clock = { now: () => new Date(), every: realInterval };
 
 /**
  * Starts at `start` and then runs forward with real time: for drills of a past or future
@@ -18,14 +31,19 @@ export const systemClock: Clock = { now: () => new Date() };
  */
 export function startingAt(start: Date, elapsedMs: () => number = monotonicMs()): Clock {
   const origin = elapsedMs();
-  return { now: () => new Date(start.getTime() + (elapsedMs() - origin)) };
+  return { now: () => new Date(start.getTime() + (elapsedMs() - origin)), every: realInterval };
 }
 
 function monotonicMs(): () => number {
   return () => Number(process.hrtime.bigint() / 1_000_000n);
 }
 
-/** A clock that moves only when told to: for tests of deadlines and reminders. */
+/**
+ * A clock that moves only when told to: for tests of deadlines and reminders. Nothing timed on
+ * it fires by itself (`every` registers and never runs): a scheduler ticking on the wall clock
+ * would otherwise send a 催办 at whatever moment the test happened to have set, so tests run
+ * due work themselves (`scheduler.runDue()` after `set`/`advance`).
+ */
 export class ManualClock implements Clock {
   private current: Date;
   constructor(start: Date | string) {
@@ -33,6 +51,9 @@ export class ManualClock implements Clock {
   }
   now(): Date {
     return new Date(this.current);
+  }
+  every(_ms: number, _run: () => void): () => void {
+    return () => undefined;
   }
   set(instant: Date | string): void {
     this.current = new Date(instant);

@@ -34,8 +34,17 @@ async function dropPrefix(prefix: string): Promise<void> {
     cleanup: () => dropPrefix(prefix),
   });
 
+  /** Every scheduler and prefix this file opens, closed and dropped in afterAll even when an expectation failed. */
+  const opened: BullMqScheduler[] = [];
+  const prefixes: string[] = [];
+  afterAll(async () => {
+    await Promise.allSettled(opened.map((s) => s.close()));
+    await Promise.allSettled(prefixes.map((p) => dropPrefix(p)));
+  });
+
   it('given jobs in Redis and no worker running, when a worker starts later by the clock, then it runs what fell due meanwhile, once', async () => {
     const testPrefix = `zw-test-${randomUUID()}`;
+    prefixes.push(testPrefix);
     const clock = new ManualClock(T0);
     const options = {
       redisUrl: redisUrl!,
@@ -47,6 +56,7 @@ async function dropPrefix(prefix: string): Promise<void> {
       keepFailedSeconds: 3600,
     };
     const first = new BullMqScheduler(options);
+    opened.push(first);
     await first.schedule([
       testJob('tomorrow', '2024-07-02T08:30:00+08:00'),
       testJob('next-week', '2024-07-08T08:30:00+08:00'),
@@ -55,13 +65,14 @@ async function dropPrefix(prefix: string): Promise<void> {
 
     clock.set('2024-07-03T09:00:00+08:00');
     const second = new BullMqScheduler(options);
+    opened.push(second);
     const runs: JobRun[] = [];
     await second.start(async (run) => void runs.push(run));
-    for (const deadline = performance.now() + 10_000; runs.length < 1 && performance.now() < deadline;)
+    // The processor returning is not the job completed: it stays 'active' (pending) until BullMQ moves it.
+    const settled = async () => runs.length >= 1 && (await second.pending()) === 1;
+    for (const deadline = performance.now() + 15_000; !(await settled()) && performance.now() < deadline;)
       await new Promise((r) => setTimeout(r, 20));
     expect(runs.map((r) => r.job.jobId)).toEqual(['r-tomorrow']);
     expect(await second.pending()).toBe(1);
-    await second.close();
-    await dropPrefix(testPrefix);
   });
 });

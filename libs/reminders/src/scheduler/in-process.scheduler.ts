@@ -20,7 +20,7 @@ interface Entry {
 export interface InProcessSchedulerOptions {
   readonly clock: Clock;
   readonly retry: RetryPolicy;
-  /** How often due jobs are looked for (ms of real time). */
+  /** How often due jobs are looked for (ms on the injected clock; a ManualClock never ticks). */
   readonly tickMs: number;
   /** Jobs run at the same time. */
   readonly concurrency: number;
@@ -41,7 +41,7 @@ export class InProcessScheduler implements ReminderScheduler {
   /** Ids that ran to completion: scheduling them again adds nothing (as BullMQ's kept completed jobs). */
   private readonly done = new Set<string>();
   private processor?: JobProcessor;
-  private timer?: NodeJS.Timeout;
+  private stopTicks?: () => void;
   private running?: Promise<void>;
   private closed = false;
 
@@ -64,8 +64,9 @@ export class InProcessScheduler implements ReminderScheduler {
   async start(processor: JobProcessor): Promise<void> {
     this.processor = processor;
     await this.runDue();
-    this.timer = setInterval(() => void this.runDue().catch((e: unknown) => this.logger.error(e)), this.options.tickMs);
-    this.timer.unref();
+    this.stopTicks = this.options.clock.every(this.options.tickMs, () => {
+      this.runDue().catch((e: unknown) => this.logger.error(e));
+    });
   }
 
   /** One pass at a time: a pass started while another runs waits for it and then looks again. */
@@ -145,7 +146,7 @@ export class InProcessScheduler implements ReminderScheduler {
 
   async close(): Promise<void> {
     this.closed = true;
-    clearInterval(this.timer);
+    this.stopTicks?.();
     await this.running;
   }
 }
