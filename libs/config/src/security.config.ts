@@ -15,10 +15,33 @@ export interface SecurityConfig {
    * the throttle counts the client's address, not the proxy's. Absent = none (the socket's address).
    */
   readonly trustProxy?: number | string;
+  /**
+   * The largest amount of money a report may state, in 万元 (MAX_INVESTMENT_WAN_YUAN, default
+   * 10,000,000 = 1000亿元): a 累计完成投资 beyond it is a slip or a probe, not a project.
+   */
+  readonly maxInvestmentWanYuan: number;
 }
 
+/** Default of MAX_INVESTMENT_WAN_YUAN: 1000亿元, over 100 times the bundled plan's 70.59亿元 in all. */
+export const DEFAULT_MAX_INVESTMENT_WAN_YUAN = 10_000_000;
+/** Above this the sums of 0.01万元 the projections keep could leave the exactly representable integers. */
+const MAX_INVESTMENT_CEILING = 100_000_000_000;
+
 export function parseSecurityConfig(env: NodeJS.ProcessEnv, problems: string[]): SecurityConfig {
-  return { ...parseThrottleAndManagement(env, problems), ...parseTrustProxy(env.TRUST_PROXY, problems) };
+  return {
+    ...parseThrottleAndManagement(env, problems),
+    ...parseTrustProxy(env.TRUST_PROXY, problems),
+    maxInvestmentWanYuan: parseMaxInvestment(env.MAX_INVESTMENT_WAN_YUAN, problems),
+  };
+}
+
+function parseMaxInvestment(value: string | undefined, problems: string[]): number {
+  if (value === undefined || value === '') return DEFAULT_MAX_INVESTMENT_WAN_YUAN;
+  if (/^[1-9]\d{0,11}$/.test(value) && Number(value) <= MAX_INVESTMENT_CEILING) return Number(value);
+  problems.push(
+    `MAX_INVESTMENT_WAN_YUAN="${value}" must be a whole number of 万元 from 1 to ${MAX_INVESTMENT_CEILING}`,
+  );
+  return DEFAULT_MAX_INVESTMENT_WAN_YUAN;
 }
 
 /** A hop count, or addresses / subnets / Express' names (loopback, linklocal, uniquelocal), comma-separated. */

@@ -94,6 +94,9 @@ export function checkIndicator(errors: Errors, item: unknown, path: string): voi
   is.optionalInteger(errors, `${path}.sourceLine`, item['sourceLine']);
 }
 
+/** 1万亿元: no plan's project, nor all of them together, comes near it (the bundled one: 70.59亿元). */
+export const MAX_PLAN_AMOUNT_WAN_YUAN = 100_000_000;
+
 /** The number is a convenience copy of the written amount; it must say the same thing. */
 function amount(errors: Errors, path: string, o: is.Json, numberKey: string, rawKey: string): void {
   const raw = o[rawKey];
@@ -101,6 +104,8 @@ function amount(errors: Errors, path: string, o: is.Json, numberKey: string, raw
   if (!is.text(errors, `${path}.${rawKey}`, raw)) return;
   const hundredths = toHundredths(raw);
   if (hundredths === null) is.fail(errors, `${path}.${rawKey}`, `“${raw}”不是至多两位小数的金额`);
+  else if (hundredths > MAX_PLAN_AMOUNT_WAN_YUAN * 100)
+    is.fail(errors, `${path}.${rawKey}`, `金额超过上限（至多 ${MAX_PLAN_AMOUNT_WAN_YUAN} 万元）`);
   else if (okNumber && toHundredths((o[numberKey] as number).toFixed(2)) !== hundredths) {
     is.fail(errors, `${path}.${numberKey}`, `与原文金额“${raw}”不一致`);
   }

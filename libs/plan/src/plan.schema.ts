@@ -9,6 +9,9 @@ import * as rule from './plan.schema.rules';
 import { checkSettings, type PlanSettings } from './plan.settings';
 import * as is from './schema.primitives';
 
+const MIN_PLAN_YEAR = 2000;
+const MAX_PLAN_YEAR = 2100;
+
 /** Where the plan's prose states a number, so a reader can check the claim against the text. */
 export interface SourceRef {
   readonly section: string;
@@ -176,8 +179,9 @@ export function validatePlanSchema(input: unknown): PlanSchemaResult {
   const period = p['period'];
   if (is.object(errors, 'period', period)) {
     const { from, to } = period;
-    const okFrom = is.integer(errors, 'period.from', from);
-    if (is.integer(errors, 'period.to', to) && okFrom && to < from)
+    // Years a plan can cover; each year of the period gets deadlines and reminders.
+    const okFrom = is.integer(errors, 'period.from', from, MIN_PLAN_YEAR, MAX_PLAN_YEAR);
+    if (is.integer(errors, 'period.to', to, MIN_PLAN_YEAR, MAX_PLAN_YEAR) && okFrom && to < from)
       is.fail(errors, 'period.to', '结束年份早于开始年份');
   }
   if (is.object(errors, 'source', p['source'])) {

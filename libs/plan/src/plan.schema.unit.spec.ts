@@ -86,6 +86,26 @@ describe('given the plan schema validator', () => {
     });
   });
 
+  describe('when a number is beyond what its field means (issue 15)', () => {
+    it('then a 10^15 序号, a negative count, a year 9999 and an amount of 1e12 万元 are each named', () => {
+      const json = planJson();
+      json.tasks[0] = { ...json.tasks[0], sourceLine: 1e15 };
+      json.departments[0] = { ...json.departments[0], no: -1 };
+      json['period'] = { from: 2022, to: 9999 };
+      json.projects[0] = { ...json.projects[0], investment: 1e12, investmentRaw: '1000000000000' };
+      const result = validatePlanSchema(json);
+      expect(result.ok).toBe(false);
+      expect(result.errors).toEqual(
+        expect.arrayContaining([
+          { path: 'tasks[0].sourceLine', message: '应为 0 至 1000000 的整数' },
+          { path: 'departments[0].no', message: '应为 0 至 1000000 的整数' },
+          { path: 'period.to', message: '应为 2000 至 2100 的整数' },
+          { path: 'projects[0].investmentRaw', message: '金额超过上限（至多 100000000 万元）' },
+        ]),
+      );
+    });
+  });
+
   describe('when stated counts use an unknown group', () => {
     it('then the group path is named', () => {
       const json = planJson();

@@ -32,8 +32,22 @@ export function optionalText(errors: Errors, path: string, value: unknown): bool
   return value === undefined || text(errors, path, value);
 }
 
-export function integer(errors: Errors, path: string, value: unknown): value is number {
-  return Number.isInteger(value) || fail(errors, path, '应为整数');
+/**
+ * Every whole number of a plan file is a 序号, a line of the source text or a count: none is
+ * negative or beyond a million. Bounding them here keeps a hostile file from asking for 10^15
+ * rows or years (docs/security.md).
+ */
+export const MAX_PLAN_INTEGER = 1_000_000;
+
+export function integer(
+  errors: Errors,
+  path: string,
+  value: unknown,
+  min = 0,
+  max = MAX_PLAN_INTEGER,
+): value is number {
+  if (!Number.isInteger(value)) return fail(errors, path, '应为整数');
+  return ((value as number) >= min && (value as number) <= max) || fail(errors, path, `应为 ${min} 至 ${max} 的整数`);
 }
 
 export function optionalInteger(errors: Errors, path: string, value: unknown): boolean {

@@ -1,5 +1,6 @@
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Body, Controller, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@zw/config';
 import {
   decideProject,
   investmentTotals,
@@ -55,6 +56,7 @@ export class ProjectsController {
     private readonly items: PlanItemsService,
     private readonly streams: ItemStreams,
     private readonly sender: ItemCommandSender,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -114,7 +116,10 @@ export class ProjectsController {
       actor,
       'project',
       projectStreamId(items.plan.id, def.id),
-      (state, metadata) => decideProject({ type: 'ReportProjectProgress', data, metadata }, state, def),
+      (state, metadata) =>
+        decideProject({ type: 'ReportProjectProgress', data, metadata }, state, def, {
+          maxInvestmentWanYuan: this.config.security.maxInvestmentWanYuan,
+        }),
     );
     return { projectId: def.id, ...answer, reportId: answer.data[0]?.['reportId'] ?? null };
   }

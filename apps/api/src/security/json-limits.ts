@@ -27,6 +27,8 @@ export interface JsonLimitViolation {
   readonly code: JsonLimitCode;
   /** Byte offset in the body where the limit was crossed (for the log, not the client). */
   readonly offset: number;
+  /** For a number: where it stands, as the validation pipe names fields (`milestones[0].value`). */
+  readonly field?: string;
 }
 
 const QUOTE = 0x22;
@@ -48,34 +50,43 @@ const NINE = 0x39;
  * plus one for a non-empty array.
  */
 export function checkJsonLimits(body: Buffer, limits = JSON_LIMITS): JsonLimitViolation | undefined {
-  // One entry per open container: true for an array; its key count for an object.
+  // One entry per open container: true for an array; its key count for an object; where we are
+  // in it (an array's element index, or the offset of the object's current key) to name a field.
   const arrays: boolean[] = [];
   const keys: number[] = [];
+  const at: number[] = [];
+  let lastString = -1;
   let items = 0;
   for (let i = 0; i < body.length; i++) {
     const byte = body[i]!;
     if (byte === QUOTE) {
+      lastString = i;
       i = endOfString(body, i);
       continue;
     }
     if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
       arrays.push(byte === OPEN_ARRAY);
       keys.push(0);
+      at.push(byte === OPEN_ARRAY ? 0 : -1);
       if (arrays.length > limits.maxDepth) return { code: 'REQUEST.TOO_DEEP', offset: i };
       if (byte === OPEN_ARRAY && !startsEmpty(body, i)) items++;
     } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
       arrays.pop();
       keys.pop();
+      at.pop();
     } else if (byte === COLON && arrays.length > 0 && !arrays.at(-1)) {
       items++;
       const count = keys[keys.length - 1]! + 1;
       keys[keys.length - 1] = count;
+      at[at.length - 1] = lastString;
       if (count > limits.maxKeysPerObject) return { code: 'REQUEST.TOO_MANY_KEYS', offset: i };
     } else if (byte === COMMA && arrays.at(-1)) {
       items++;
+      at[at.length - 1]!++;
     } else if (byte === MINUS || (byte >= ZERO && byte <= NINE)) {
       const end = endOfNumber(body, i);
-      if (!isSafeNumber(body.toString('latin1', i, end))) return { code: 'REQUEST.NUMBER_OUT_OF_RANGE', offset: i };
+      if (!isSafeNumber(body.toString('latin1', i, end)))
+        return { code: 'REQUEST.NUMBER_OUT_OF_RANGE', offset: i, field: fieldOf(body, arrays, at) };
       i = end - 1;
       continue;
     }
@@ -86,7 +97,36 @@ export function checkJsonLimits(body: Buffer, limits = JSON_LIMITS): JsonLimitVi
 
 /** The 400 a violation answers; the same shape as every other error of the api. */
 export function jsonLimitError(violation: JsonLimitViolation): BadRequestException {
-  return new BadRequestException({ code: violation.code, message: MESSAGES[violation.code], details: {} });
+  const { code, field } = violation;
+  if (field === undefined) return new BadRequestException({ code, message: MESSAGES[code], details: {} });
+  return new BadRequestException({
+    code,
+    message: `${field}: ${MESSAGES[code]}`,
+    details: [{ field, reason: MESSAGES[code] }],
+  });
+}
+
+/** `evidence[2].value`, `[0]`, or `body` for a bare number; a key that is not plain text reads `?`. */
+function fieldOf(body: Buffer, arrays: readonly boolean[], at: readonly number[]): string {
+  let field = '';
+  for (let level = 0; level < arrays.length; level++) {
+    if (arrays[level]) field += `[${at[level]}]`;
+    else {
+      const key = keyAt(body, at[level]!);
+      field += field === '' ? key : `.${key}`;
+    }
+  }
+  return field === '' ? 'body' : field;
+}
+
+function keyAt(body: Buffer, start: number): string {
+  if (start < 0) return '?';
+  try {
+    const key: unknown = JSON.parse(body.toString('utf8', start, endOfString(body, start) + 1));
+    return typeof key === 'string' ? key.slice(0, 100) : '?';
+  } catch {
+    return '?';
+  }
 }
 
 /** Body-parser's `verify` hook: throwing refuses the body before it is parsed. */

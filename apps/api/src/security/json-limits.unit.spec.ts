@@ -1,5 +1,5 @@
 import { loadBundledPlans } from '@zw/plan';
-import { checkJsonLimits, isSafeNumber, JSON_LIMITS } from './json-limits';
+import { checkJsonLimits, isSafeNumber, JSON_LIMITS, jsonLimitError } from './json-limits';
 
 const scan = (text: string) => checkJsonLimits(Buffer.from(text, 'utf8'))?.code;
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
@@ -39,6 +39,21 @@ describe('JSON limits, checked on the raw body before parsing', () => {
     expect(scan('[-9007199254740992]')).toBe('REQUEST.NUMBER_OUT_OF_RANGE');
     expect(scan('{"value":1e308}')).toBe('REQUEST.NUMBER_OUT_OF_RANGE');
     expect(scan('{"value":705862.11,"p":-0.5,"z":0,"e":1.5e3}')).toBeUndefined();
+  });
+
+  it('names where the number stands, as the validation pipe names fields, in the Chinese message', () => {
+    const field = (body: string) => checkJsonLimits(Buffer.from(body))?.field;
+    expect(field('{"value":1e308}')).toBe('value');
+    expect(field('{"phase":"x","investmentCompleted":1e21}')).toBe('investmentCompleted');
+    expect(field('{"a":{"b":[1,2,{"c:\\"]":[0,9007199254740993]}]}}')).toBe('a.b[2].c:"][1]');
+    expect(field('{"a":[[1],[2,-1e20]]}')).toBe('a[1][1]');
+    expect(field('1e400')).toBe('body');
+    const error = jsonLimitError(checkJsonLimits(Buffer.from('{"milestones":[{"n":1e308}]}'))!);
+    expect(error.getResponse()).toEqual({
+      code: 'REQUEST.NUMBER_OUT_OF_RANGE',
+      message: `milestones[0].n: 请求中的数值超出可精确表示的范围（绝对值不能超过 ${Number.MAX_SAFE_INTEGER}）`,
+      details: [{ field: 'milestones[0].n', reason: expect.stringMatching(/^请求中的数值超出/) }],
+    });
   });
 
   it('decides safe numbers exactly at the boundary, whatever the spelling', () => {

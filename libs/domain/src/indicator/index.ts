@@ -3,6 +3,7 @@ export * from './indicator.definition';
 export * from './indicator.events';
 export * from './indicator.commands';
 export * from './indicator.errors';
+export * from './indicator.bounds';
 export * from './indicator.state';
 export * from './indicator.decide';
 export * from './indicator.period';

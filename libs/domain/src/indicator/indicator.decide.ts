@@ -10,6 +10,7 @@ import type {
   SetIndicatorResponsibility,
 } from './indicator.commands';
 import type { IndicatorDefinition } from './indicator.definition';
+import { checkValueBounds } from './indicator.bounds';
 import { indicatorError } from './indicator.errors';
 import type { IndicatorWorkflowEvent, ReportedValue } from './indicator.events';
 import { indicatorPeriodBounds, periodYear } from './indicator.period';
@@ -124,6 +125,7 @@ function valueOf(data: ReportIndicator['data'], def: IndicatorDefinition): Repor
   if (typeof data.value !== 'number' || !Number.isFinite(data.value) || (data.value < 0 && !negativeAllowed)) {
     throw indicatorError('INDICATOR.INVALID_VALUE', { value: data.value });
   }
+  checkValueBounds(data.value, measure.unit, negativeAllowed);
   return { kind: 'number', value: data.value, unit: measure.unit };
 }
 

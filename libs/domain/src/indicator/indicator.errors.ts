@@ -12,6 +12,8 @@ export const INDICATOR_ERRORS = {
   'INDICATOR.VALUE_REQUIRED': ['invalid', '数值型指标须填报数值（value），文字型指标须填报是否达成（met）'],
   'INDICATOR.UNIT_MISMATCH': ['invalid', '计量单位与指标单位不一致'],
   'INDICATOR.INVALID_VALUE': ['invalid', '数值无效（应为有限的非负数）'],
+  // The message names the range of the indicator's unit (indicator.bounds.ts).
+  'INDICATOR.VALUE_OUT_OF_RANGE': ['invalid', 'value: 数值超出该指标的合理范围'],
   'INDICATOR.SOURCE_REQUIRED': ['invalid', '须填写数据来源'],
   'INDICATOR.EVIDENCE_REQUIRED': ['invalid', '须附佐证材料'],
   'INDICATOR.INVALID_EVIDENCE': ['invalid', '佐证材料须有名称及链接或文档编号，哈希值应为 64 位十六进制 SHA-256'],

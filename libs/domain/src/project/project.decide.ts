@@ -3,15 +3,28 @@ import type { CommandMetadata } from '../shared/message';
 import { cleanEvidence } from '../indicator/evidence';
 import type { ProjectCommand, ReportProjectProgress, SetProjectSupervisor } from './project.commands';
 import type { ProjectDefinition } from './project.definition';
-import { projectError } from './project.errors';
+import { PROJECT_ERRORS, projectError } from './project.errors';
+import { DomainError } from '../shared/domain-error';
 import { PROJECT_PHASES, type ProjectEvent, type ProjectMilestone } from './project.events';
 import { supervisorsOf, type ProjectState } from './project.state';
 
+/** What a report may state; the api passes the configured ceiling (MAX_INVESTMENT_WAN_YUAN). */
+export interface ProjectLimits {
+  /** The largest 累计完成投资, in 万元. */
+  readonly maxInvestmentWanYuan: number;
+}
+export const DEFAULT_PROJECT_LIMITS: ProjectLimits = { maxInvestmentWanYuan: 10_000_000 };
+
 /** The events a command causes on a project, or a DomainError: who (403) first, then values (400). */
-export function decideProject(command: ProjectCommand, state: ProjectState, def: ProjectDefinition): ProjectEvent[] {
+export function decideProject(
+  command: ProjectCommand,
+  state: ProjectState,
+  def: ProjectDefinition,
+  limits: ProjectLimits = DEFAULT_PROJECT_LIMITS,
+): ProjectEvent[] {
   switch (command.type) {
     case 'ReportProjectProgress':
-      return report(command, state, def);
+      return report(command, state, def, limits);
     case 'SetProjectSupervisor':
       return setSupervisor(command, state, def);
     default: {
@@ -28,7 +41,12 @@ function at(metadata: CommandMetadata): string {
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
-function report(command: ReportProjectProgress, state: ProjectState, def: ProjectDefinition): ProjectEvent[] {
+function report(
+  command: ReportProjectProgress,
+  state: ProjectState,
+  def: ProjectDefinition,
+  limits: ProjectLimits,
+): ProjectEvent[] {
   const { actor } = command.metadata;
   const department = actor.role === 'department' ? text(actor.department) : '';
   if (!department) throw projectError('PROJECT.DEPARTMENT_ONLY', { role: actor.role });
@@ -47,6 +65,16 @@ function report(command: ReportProjectProgress, state: ProjectState, def: Projec
     Math.abs(investment * 100 - hundredths) > 1e-6
   ) {
     throw projectError('PROJECT.INVALID_INVESTMENT', { investmentCompleted: investment });
+  }
+  const max = limits.maxInvestmentWanYuan;
+  if (investment > max) {
+    const [kind] = PROJECT_ERRORS['PROJECT.INVESTMENT_TOO_LARGE'];
+    throw new DomainError(
+      'PROJECT.INVESTMENT_TOO_LARGE',
+      kind,
+      `investmentCompleted: 累计完成投资超过上限（至多 ${max} 万元）`,
+      { field: 'investmentCompleted', max },
+    );
   }
   const milestones: ProjectMilestone[] = (data.milestones ?? []).map((m, index) => {
     const title = text(m.title);

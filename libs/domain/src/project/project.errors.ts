@@ -6,6 +6,8 @@ export const PROJECT_ERRORS = {
   'PROJECT.NOT_SUPERVISOR': ['forbidden', '本单位不是该项目的主管部门（方案未列明的，由无废办指定）'],
   'PROJECT.INVALID_PHASE': ['invalid', '项目阶段无效'],
   'PROJECT.INVALID_INVESTMENT': ['invalid', '累计完成投资应为非负数（万元，至多两位小数）'],
+  // The message names the configured ceiling (MAX_INVESTMENT_WAN_YUAN).
+  'PROJECT.INVESTMENT_TOO_LARGE': ['invalid', 'investmentCompleted: 累计完成投资超过上限'],
   'PROJECT.INVALID_MILESTONE': ['invalid', '节点须有名称和日期（YYYY-MM-DD）'],
   'PROJECT.INVALID_EVIDENCE': ['invalid', '佐证材料须有名称及链接或文档编号，哈希值应为 64 位十六进制 SHA-256'],
   'PROJECT.INVALID_DEPARTMENTS': ['invalid', '主管部门无效：须至少一个且不得重复'],

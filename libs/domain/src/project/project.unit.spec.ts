@@ -107,6 +107,24 @@ describe('projects (附件5)', () => {
     given(5)().when(progress(value)).thenThrows('PROJECT.INVALID_INVESTMENT', 'invalid');
   });
 
+  it('given the default ceiling (1000亿元), when 1e21 万元 is reported, then it is refused naming the field; the ceiling itself is recorded', () => {
+    for (const value of [1e21, 10_000_000.01, Number.MAX_SAFE_INTEGER]) {
+      const error = given(5)().when(progress(value)).thenThrows('PROJECT.INVESTMENT_TOO_LARGE', 'invalid');
+      expect(error.message).toBe('investmentCompleted: 累计完成投资超过上限（至多 10000000 万元）');
+      expect(error.details).toEqual({ field: 'investmentCompleted', max: 10_000_000 });
+    }
+    given(5)()
+      .when(progress(10_000_000))
+      .then([reported('5', 'p1', 10_000_000)]);
+  });
+
+  it('given a configured ceiling of 500000 万元, when 500000.01 is reported, then it is refused', () => {
+    const def = DEFS.find((d) => d.no === 5)!;
+    expect(() =>
+      decideProject(progress(500_000.01), initialProjectState(), def, { maxInvestmentWanYuan: 500_000 }),
+    ).toThrow('至多 500000 万元');
+  });
+
   it('refuses an unknown phase and a milestone without a date', () => {
     given(5)()
       .when({ ...progress(1), data: { phase: 'done' as never, investmentCompleted: 1 } })
