@@ -1,6 +1,7 @@
 export * from './reminder.config';
 export * from './reminder.planner';
 export * from './reminder.processor';
+export * from './reminder.reconciler';
 export * from './reminders.module';
 export * from './scheduler/reminder-scheduler.port';
 export { reminderJobId, deterministicUuid } from './scheduler/reminder-job.ids';

@@ -35,6 +35,8 @@ export interface ReminderConfig {
   readonly tickMs: number;
   /** Outside channels give up after this long (ms). */
   readonly sendTimeoutMs: number;
+  /** With Redis: how often the scheduler is reconciled with the log (minutes; also once at start). */
+  readonly reconcileMinutes: number;
 }
 
 export class ReminderConfigError extends Error {
@@ -133,6 +135,7 @@ export function loadReminderConfig(env: NodeJS.ProcessEnv = process.env): Remind
     keepFailedSeconds: int('REMINDER_KEEP_FAILED_SECONDS', 90 * 86_400),
     tickMs: int('REMINDER_TICK_MS', 1000, 10, 3_600_000),
     sendTimeoutMs: int('REMINDER_SEND_TIMEOUT_MS', 10_000, 100, 600_000),
+    reconcileMinutes: int('REMINDER_RECONCILE_MINUTES', 60, 1, 7 * 24 * 60),
   };
   if (problems.length > 0) throw new ReminderConfigError(problems);
   return config;

@@ -35,6 +35,9 @@ interface PlannedState {
   readonly plan: readonly PlannedReminder[];
 }
 
+/** What planning needs of a scheduler: the reconciler hands it a collector instead. */
+export type JobSink = Pick<ReminderScheduler, 'schedule' | 'cancel'>;
+
 type Op =
   { readonly kind: 'schedule'; readonly job: ReminderJob } | { readonly kind: 'cancel'; readonly jobId: string };
 
@@ -57,7 +60,7 @@ export class ReminderPlanner {
 
   constructor(
     private readonly store: EventStore,
-    private readonly scheduler: ReminderScheduler,
+    private readonly scheduler: JobSink,
     private readonly options: PlannerOptions,
   ) {
     this.states = new StateCache(options.cacheSize);

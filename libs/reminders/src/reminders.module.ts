@@ -8,6 +8,7 @@ import { REMINDER_CHANNELS, type ReminderChannel } from './channels/reminder-cha
 import { loadReminderConfig, type ReminderConfig } from './reminder.config';
 import { ReminderPlanner } from './reminder.planner';
 import { ReminderProcessor } from './reminder.processor';
+import { ReminderReconciler } from './reminder.reconciler';
 import { BullMqScheduler } from './scheduler/bullmq.scheduler';
 import { InProcessScheduler } from './scheduler/in-process.scheduler';
 import { REMINDER_SCHEDULER, type ReminderScheduler } from './scheduler/reminder-scheduler.port';
@@ -39,12 +40,15 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
   private readonly logger = new Logger('Reminders');
   private readonly planner: ReminderPlanner;
   private readonly processor: ReminderProcessor;
+  /** With Redis only: the in-process scheduler is rebuilt from the whole log at every start anyway. */
+  readonly reconciler?: ReminderReconciler;
+  private stopReconciling?: () => void;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
-    @Inject(CLOCK) clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly app: AppConfig,
-    @Inject(REMINDER_CONFIG) config: ReminderConfig,
+    @Inject(REMINDER_CONFIG) private readonly config: ReminderConfig,
     @Inject(REMINDER_SCHEDULER) readonly scheduler: ReminderScheduler,
     @Inject(REMINDER_CHANNELS) private readonly channels: Map<ReminderChannelName, ReminderChannel>,
   ) {
@@ -53,12 +57,29 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
       policy: config.policy,
       ...(app.redisUrl ? { subscriberId: PLANNER_SUBSCRIBER_ID } : {}),
     });
+    if (app.redisUrl)
+      this.reconciler = new ReminderReconciler(store, scheduler, { policy: config.policy, attempts: config.attempts });
   }
 
   async onApplicationBootstrap(): Promise<void> {
     // Plan first, then run: on the embedded default the jobs exist only once the log is replayed.
     await this.planner.start();
+    // Redis may have lost jobs while nothing ran (flush, no persistence): the log says what is owed.
+    await this.reconciler?.reconcile();
     await this.scheduler.start(this.processor.run);
+    if (this.reconciler) {
+      const reconciler = this.reconciler;
+      this.stopReconciling = this.clock.every(this.config.reconcileMinutes * 60_000, () => {
+        reconciler
+          .reconcile()
+          .catch((error: unknown) =>
+            this.logger.warn(
+              { error: error instanceof Error ? error.message : String(error) },
+              'reminder reconciliation failed; next one on schedule',
+            ),
+          );
+      });
+    }
     this.logger.log(
       {
         scheduler: this.app.redisUrl ? 'bullmq' : 'in-process',
@@ -70,6 +91,8 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopReconciling?.();
+    await this.reconciler?.idle();
     await this.planner.stop();
     await this.scheduler.close();
     await Promise.all([...this.channels.values()].map((c) => c.close?.()));

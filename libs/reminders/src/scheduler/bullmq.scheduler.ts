@@ -182,9 +182,28 @@ export class BullMqScheduler implements ReminderScheduler {
     return Object.values(counts).reduce((a, b) => a + b, 0);
   }
 
-  async close(): Promise<void> {
-    await this.worker?.close();
-    await this.queue.close();
-    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+  async waitingJobIds(): Promise<string[]> {
+    const ids: string[] = [];
+    // Ids only (no job data), one state at a time so paging by range stays exact.
+    for (const state of ['waiting', 'delayed', 'prioritized', 'paused'] as const) {
+      for (let start = 0; ; start += PAGE) {
+        const page = await this.queue.getRanges([state], start, start + PAGE - 1);
+        ids.push(...page);
+        if (page.length < PAGE) break;
+      }
+    }
+    return ids;
+  }
+
+  private closing?: Promise<void>;
+
+  /** Idempotent: a second close (a test's afterAll after the test closed it) reopens nothing. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.worker?.close();
+      await this.queue.close();
+      await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+    })();
+    return this.closing;
   }
 }

@@ -144,6 +144,10 @@ export class InProcessScheduler implements ReminderScheduler {
     return [...this.jobs.values()].filter((e) => e.state !== 'failed').length;
   }
 
+  async waitingJobIds(): Promise<string[]> {
+    return [...this.jobs.values()].filter((e) => e.state === 'waiting').map((e) => e.job.jobId);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.stopTicks?.();

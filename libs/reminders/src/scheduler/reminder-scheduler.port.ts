@@ -56,6 +56,8 @@ export interface ReminderScheduler {
   retry(jobId: string): Promise<boolean>;
   /** Jobs scheduled and not yet finished (waiting, delayed, running, retrying). */
   pending(): Promise<number>;
+  /** Ids of the jobs waiting for their time or a free worker (not running, not failed): what reconciling may add to or drop. */
+  waitingJobIds(): Promise<string[]>;
   /** Stops taking jobs, waits for running ones, closes every connection and timer. */
   close(): Promise<void>;
 }

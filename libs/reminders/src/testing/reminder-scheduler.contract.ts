@@ -68,6 +68,7 @@ export function reminderSchedulerContract(name: string, harness: SchedulerHarnes
       await waitFor(async () => ran('now').length === 1 && (await scheduler.pending()) === 1);
       expect(ran('later')).toEqual([]);
       expect(await scheduler.pending()).toBe(1);
+      expect(await scheduler.waitingJobIds()).toEqual(['r-later']);
       clock.advance(HOUR);
       await waitFor(async () => ran('later').length === 1 && (await scheduler.pending()) === 0);
       expect(ran('later')[0]).toMatchObject({ attempt: 1, job: testJob('later', at(HOUR)) });
