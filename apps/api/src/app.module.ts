@@ -16,6 +16,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { ViewsModule } from './views/views.module';
 import { CalendarFeedsModule } from './views/feeds/calendar-feeds.module';
 import { FailedRemindersModule } from './reminders/failed-reminders.module';
+import { FilesModule } from './files/files.module';
 
 /**
  * The HTTP application. Pipes and filters are providers (not main.ts calls) so that e2e
@@ -35,6 +36,7 @@ export class AppModule {
         HealthModule,
         PlansModule,
         AuditModule,
+        FilesModule,
         TasksModule,
         IndicatorsModule,
         ViewsModule,

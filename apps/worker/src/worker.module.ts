@@ -2,10 +2,11 @@ import { Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nes
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { EVENT_STORE, EventStoreModule, type EventStore } from '@zw/event-store';
 import { RemindersModule } from '@zw/reminders';
+import { FileCleanup } from './file-cleanup';
 
 /**
  * The background role: subscribers of the event log — reminders (催办/督办, libs/reminders)
- * and, later, projections. It runs as its own process in production and inside the api
+ * and, later, projections — and the clean-up of abandoned 佐证材料 uploads. It runs as its own process in production and inside the api
  * process on the embedded default.
  */
 @Injectable()
@@ -22,5 +23,5 @@ class WorkerStartup implements OnApplicationBootstrap {
   }
 }
 
-@Module({ imports: [EventStoreModule, RemindersModule], providers: [WorkerStartup] })
+@Module({ imports: [EventStoreModule, RemindersModule], providers: [WorkerStartup, FileCleanup] })
 export class WorkerModule {}

@@ -34,6 +34,8 @@ export interface AppConfig {
   readonly publicBaseUrl?: string;
   /** Login throttle per address, the management port (security.config.ts). */
   readonly security: SecurityConfig;
+  /** Largest 佐证材料 file accepted by POST /files (FILE_MAX_MB, default 20 MB). */
+  readonly fileMaxBytes: number;
 }
 
 export interface AuthConfig {
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       '',
     ),
     security: parseSecurityConfig(env, problems),
+    fileMaxBytes: parseCount('FILE_MAX_MB', env.FILE_MAX_MB, 20, problems) * 1024 * 1024,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,16 +1,19 @@
 /**
  * npm run audit:verify — walks every stream of the configured event store and reports the
- * first break of the tamper-evidence hash chain. Exit 0: clean; exit 1: a break was found.
+ * first break of the tamper-evidence hash chain, then reads every referenced 佐证材料 file back
+ * against the SHA-256 its event recorded (missing or altered files are named). Exit 0: clean;
+ * exit 1: a break or a bad file was found.
  */
 import { clockFor, loadConfigOrExit } from '@zw/config';
 import { openEventStore, verifyChains } from '@zw/event-store';
-import { withBreak } from './audit.http.controller';
+import { openFileStorage, verifyReferencedFiles } from '@zw/files';
+import { auditReport } from './audit.http.controller';
 
 async function main(): Promise<number> {
   const config = loadConfigOrExit();
   const store = openEventStore(config, clockFor(config));
   try {
-    const report = withBreak(await verifyChains(store));
+    const report = auditReport(await verifyChains(store), await verifyReferencedFiles(store, openFileStorage(config)));
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return report.ok ? 0 : 1;
   } finally {

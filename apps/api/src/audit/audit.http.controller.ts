@@ -8,22 +8,29 @@ import {
   type ChainBreak,
   type EventStore,
 } from '@zw/event-store';
+import { FILE_STORAGE, verifyReferencedFiles, type FileStorage, type FilesReport } from '@zw/files';
 import { Policy } from '../auth/policy.decorator';
+import { FilesModule } from '../files/files.module';
 
 /** Tamper evidence for the office: does every stream's hash chain still verify? */
 @ApiTags('审计')
 @Controller('audit')
 class AuditController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(FILE_STORAGE) private readonly files: FileStorage,
+  ) {}
 
   /**
    * Walks every stream (or the one named by `?stream=`) and reports the first break. A stream
    * with no events is 404, not "校验通过": an empty chain proves nothing about a mistyped name.
+   * The whole log's check also reads every referenced 佐证材料 file back against its SHA-256.
    */
   @Policy('audit.verify')
   @Get('verify')
   async verify(@Query('stream') stream?: string) {
-    if (stream === undefined || stream === '') return withBreak(await verifyChains(this.store));
+    if (stream === undefined || stream === '')
+      return auditReport(await verifyChains(this.store), await verifyReferencedFiles(this.store, this.files));
     // The office's own audit route, rarely called: the stream is read once to see that it exists.
     const exists =
       typeof stream === 'string' && stream.length <= 300 && (await this.store.readStream(stream)).length > 0;
@@ -42,5 +49,11 @@ export function withBreak<R extends { ok: boolean; firstBreak?: ChainBreak }>(re
   };
 }
 
-@Module({ imports: [EventStoreModule], controllers: [AuditController] })
+/** The chains and the referenced files together: either failing fails the audit. */
+export function auditReport(chains: Parameters<typeof withBreak>[0], files: FilesReport) {
+  const ok = chains.ok && files.ok;
+  return { ...withBreak({ ...chains, ok }), files };
+}
+
+@Module({ imports: [EventStoreModule, FilesModule], controllers: [AuditController] })
 export class AuditModule {}

@@ -13,6 +13,7 @@ import {
   RejectReportDto,
   ReportIndicatorDto,
 } from './dto/indicator.dtos';
+import { EvidenceFiles } from '../files/evidence-files';
 import { ItemCommandSender } from './item-command.sender';
 import { PlanItemsService } from './plan-items';
 
@@ -25,6 +26,7 @@ export class IndicatorCommandsController {
   constructor(
     private readonly items: PlanItemsService,
     private readonly sender: ItemCommandSender,
+    private readonly files: EvidenceFiles,
   ) {}
 
   @Post('reports')
@@ -39,7 +41,7 @@ export class IndicatorCommandsController {
     const data: Data<'ReportIndicator'> = {
       period: b.period,
       source: b.source,
-      evidence: b.evidence.map(evidenceOf),
+      evidence: await this.files.resolve(actor, b.evidence),
       ...(b.value !== undefined ? { value: b.value } : {}),
       ...(b.unit !== undefined ? { unit: b.unit } : {}),
       ...(b.met !== undefined ? { met: b.met } : {}),
@@ -134,15 +136,6 @@ export class IndicatorCommandsController {
   }
 }
 
-function evidenceOf(e: ReportIndicatorDto['evidence'][number]) {
-  return {
-    title: e.title,
-    ...(e.url ? { url: e.url } : {}),
-    ...(e.documentRef ? { documentRef: e.documentRef } : {}),
-    ...(e.sha256 ? { sha256: e.sha256 } : {}),
-  };
-}
-
 /** Task codes must be tasks of the plan: a link to nothing would mislead. */
 function requireKnownTasks(plan: Plan, tasks: readonly string[]): void {
   const known = new Set(plan.tasks.map((t) => t.code));
@@ -156,5 +149,3 @@ function requireKnownTasks(plan: Plan, tasks: readonly string[]): void {
       details: problems,
     });
 }
-
-export { evidenceOf };

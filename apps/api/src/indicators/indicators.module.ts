@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@zw/event-store';
+import { FilesModule } from '../files/files.module';
 import { PlansModule } from '../plans/plans.module';
 import { ExecuteItemCommandHandler } from './execute-item-command.handler';
 import { IndicatorCommandsController } from './indicator-commands.http.controller';
@@ -12,7 +13,7 @@ import { ProjectsController } from './projects.http.controller';
 
 /** Indicators (附件2) and projects (附件5): reports as events, progress, lights, the xlsx table. */
 @Module({
-  imports: [CqrsModule, EventStoreModule, PlansModule],
+  imports: [CqrsModule, EventStoreModule, PlansModule, FilesModule],
   controllers: [IndicatorsController, IndicatorCommandsController, ProjectsController],
   providers: [ExecuteItemCommandHandler, ItemCommandSender, ItemStreams, PlanItemsService],
 })

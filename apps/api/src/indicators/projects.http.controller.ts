@@ -17,7 +17,7 @@ import { CurrentActor, type Actor } from '../actor/actor';
 import { Policy } from '../auth/policy.decorator';
 import { canonicalDepartments } from '../tasks/departments';
 import { NameDepartmentsDto, ProjectProgressDto } from './dto/indicator.dtos';
-import { evidenceOf } from './indicator-commands.http.controller';
+import { EvidenceFiles } from '../files/evidence-files';
 import { ItemCommandSender } from './item-command.sender';
 import { ItemStreams } from './item-streams';
 import { PlanItemsService } from './plan-items';
@@ -57,6 +57,7 @@ export class ProjectsController {
     private readonly streams: ItemStreams,
     private readonly sender: ItemCommandSender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly files: EvidenceFiles,
   ) {}
 
   @Get()
@@ -108,7 +109,7 @@ export class ProjectsController {
         ? { milestones: b.milestones.map((m) => ({ title: m.title, date: m.date, done: m.done })) }
         : {}),
       ...(b.note !== undefined ? { note: b.note } : {}),
-      ...(b.evidence ? { evidence: b.evidence.map(evidenceOf) } : {}),
+      ...(b.evidence ? { evidence: await this.files.resolve(actor, b.evidence) } : {}),
     };
     const answer = await this.sender.send(
       req,

@@ -9,6 +9,7 @@ import {
   ProgressReportDto,
   ReasonDto,
 } from './dto/task-command.dtos';
+import { EvidenceFiles } from '../files/evidence-files';
 import { milestonePlan } from './task-assignment.http.controller';
 import { TaskCommandSender } from './task-command.sender';
 import { Policy } from '../auth/policy.decorator';
@@ -17,7 +18,10 @@ import { Policy } from '../auth/policy.decorator';
 @ApiTags('签收与办理')
 @Controller('tasks/:code')
 export class TaskWorkController {
-  constructor(private readonly sender: TaskCommandSender) {}
+  constructor(
+    private readonly sender: TaskCommandSender,
+    private readonly files: EvidenceFiles,
+  ) {}
 
   /** 签收: the acting department acknowledges its part. */
   @Policy('task.acknowledge')
@@ -33,7 +37,7 @@ export class TaskWorkController {
 
   @Policy('task.report-progress')
   @Post('progress-reports')
-  progress(
+  async progress(
     @Param('code') code: string,
     @Body() b: ProgressReportDto,
     @CurrentActor() actor: Actor,
@@ -45,13 +49,14 @@ export class TaskWorkController {
       text: b.text,
       difficulties: b.difficulties ?? '',
       nextSteps: b.nextSteps ?? '',
+      ...(b.evidence ? { evidence: await this.files.resolve(actor, b.evidence) } : {}),
     });
   }
 
   /** Ongoing (持续开展) tasks report per period instead of completing. */
   @Policy('task.submit-periodic-report')
   @Post('periodic-reports')
-  periodic(
+  async periodic(
     @Param('code') code: string,
     @Body() b: PeriodicReportDto,
     @CurrentActor() actor: Actor,
@@ -63,12 +68,13 @@ export class TaskWorkController {
       text: b.text,
       difficulties: b.difficulties ?? '',
       nextSteps: b.nextSteps ?? '',
+      ...(b.evidence ? { evidence: await this.files.resolve(actor, b.evidence) } : {}),
     });
   }
 
   @Policy('task.complete-milestone')
   @Post('milestones/:milestoneId/completion')
-  complete(
+  async complete(
     @Param('code') code: string,
     @Param('milestoneId') milestoneId: string,
     @Body() b: CompleteMilestoneDto,
@@ -76,15 +82,9 @@ export class TaskWorkController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const evidence = b.evidence.map((e) => ({
-      title: e.title,
-      ...(e.url ? { url: e.url } : {}),
-      ...(e.documentRef ? { documentRef: e.documentRef } : {}),
-      ...(e.sha256 ? { sha256: e.sha256.toLowerCase() } : {}),
-    }));
     return this.sender.send(req, res, actor, code, 'CompleteMilestone', {
       milestoneId,
-      evidence,
+      evidence: await this.files.resolve(actor, b.evidence),
       ...(b.note ? { note: b.note } : {}),
     });
   }

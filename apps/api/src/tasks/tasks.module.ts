@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '@zw/event-store';
+import { FilesModule } from '../files/files.module';
 import { PlansModule } from '../plans/plans.module';
 import { ViewsModule } from '../views/views.module';
 import { ExecuteTaskCommandHandler } from './execute-task-command.handler';
@@ -12,7 +13,7 @@ import { TaskStreamCache } from './task-stream.cache';
 import { TaskWorkController } from './task-work.http.controller';
 
 @Module({
-  imports: [CqrsModule, EventStoreModule, PlansModule, ViewsModule],
+  imports: [CqrsModule, EventStoreModule, PlansModule, ViewsModule, FilesModule],
   controllers: [TaskReadController, TaskAssignmentController, TaskWorkController, TaskClosureController],
   providers: [ExecuteTaskCommandHandler, TaskCommandSender, TaskStreamCache],
 })

@@ -66,6 +66,11 @@ export const POLICIES = {
   'task.approve-extension': OFFICE, // POST /tasks/:code/extensions/:extensionId/approval
   'task.reject-extension': OFFICE, // POST /tasks/:code/extensions/:extensionId/rejection
 
+  // files.http.controller.ts: 佐证材料. Uploading is for the roles that act on tasks; who may
+  // download a file is decided per file (the tasks and items that reference it, or its uploader).
+  'files.upload': { roles: ['office', 'department'], scope: 'any' }, // POST /files
+  'files.read': READERS, // GET /files/:fileId
+
   // audit.http.controller.ts
   'audit.verify': OFFICE, // GET /audit/verify
 

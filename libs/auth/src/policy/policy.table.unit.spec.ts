@@ -36,6 +36,8 @@ const EXPECTED: Record<PolicyName, string> = {
   'task.request-extension': 'd',
   'task.approve-extension': 'o',
   'task.reject-extension': 'o',
+  'files.upload': 'od',
+  'files.read': 'odl',
   'audit.verify': 'o',
   'view.board': 'odl',
   'view.overview': 'odl',

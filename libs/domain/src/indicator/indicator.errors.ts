@@ -16,7 +16,10 @@ export const INDICATOR_ERRORS = {
   'INDICATOR.VALUE_OUT_OF_RANGE': ['invalid', 'value: 数值超出该指标的合理范围'],
   'INDICATOR.SOURCE_REQUIRED': ['invalid', '须填写数据来源'],
   'INDICATOR.EVIDENCE_REQUIRED': ['invalid', '须附佐证材料'],
-  'INDICATOR.INVALID_EVIDENCE': ['invalid', '佐证材料须有名称及链接或文档编号，哈希值应为 64 位十六进制 SHA-256'],
+  'INDICATOR.INVALID_EVIDENCE': [
+    'invalid',
+    '佐证材料须有名称及链接、文档编号或上传的文件，哈希值应为 64 位十六进制 SHA-256',
+  ],
   'INDICATOR.REASON_REQUIRED': ['invalid', '须填写理由'],
   'INDICATOR.INVALID_TASKS': ['invalid', '任务编号无效或重复'],
   'INDICATOR.INVALID_DEPARTMENTS': ['invalid', '责任部门无效：须至少一个且不得重复'],

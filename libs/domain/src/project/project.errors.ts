@@ -9,7 +9,10 @@ export const PROJECT_ERRORS = {
   // The message names the configured ceiling (MAX_INVESTMENT_WAN_YUAN).
   'PROJECT.INVESTMENT_TOO_LARGE': ['invalid', 'investmentCompleted: 累计完成投资超过上限'],
   'PROJECT.INVALID_MILESTONE': ['invalid', '节点须有名称和日期（YYYY-MM-DD）'],
-  'PROJECT.INVALID_EVIDENCE': ['invalid', '佐证材料须有名称及链接或文档编号，哈希值应为 64 位十六进制 SHA-256'],
+  'PROJECT.INVALID_EVIDENCE': [
+    'invalid',
+    '佐证材料须有名称及链接、文档编号或上传的文件，哈希值应为 64 位十六进制 SHA-256',
+  ],
   'PROJECT.INVALID_DEPARTMENTS': ['invalid', '主管部门无效：须至少一个且不得重复'],
   'PROJECT.REASON_REQUIRED': ['invalid', '须填写理由'],
   'PROJECT.INVALID_TIME': ['invalid', '操作时间无效（应为带时区的 ISO 8601 时间）'],

@@ -15,7 +15,7 @@ import type { CompleteMilestone, ReportProgress, SubmitPeriodicReport } from './
 import { taskError } from './task.errors';
 import type { TaskEvent } from './task.events';
 import type { TaskState } from './task.state';
-import { requireEvidence, requirePercent } from './task.validate';
+import { optionalEvidence, requireEvidence, requirePercent } from './task.validate';
 
 /**
  * The work itself, by the departments that acknowledged their part, while the task is in
@@ -37,6 +37,7 @@ export function reportProgress(command: ReportProgress, state: TaskState): TaskE
   const { data } = command;
   const percent = requirePercent(data.percent);
   const text = requireText(data.text, 'text');
+  const evidence = optionalEvidence(data.evidence);
   return [
     {
       type: 'ProgressReported',
@@ -46,6 +47,7 @@ export function reportProgress(command: ReportProgress, state: TaskState): TaskE
         text,
         difficulties: optionalText(data.difficulties),
         nextSteps: optionalText(data.nextSteps),
+        ...(evidence.length > 0 ? { evidence } : {}),
         reportedAt: command.metadata.now,
       },
     },
@@ -73,6 +75,7 @@ export function submitPeriodicReport(command: SubmitPeriodicReport, state: TaskS
   if (task.periodicReports.get(period)?.includes(department))
     throw taskError('TASK.PERIOD_ALREADY_REPORTED', { period, department });
   const text = requireText(data.text, 'text');
+  const evidence = optionalEvidence(data.evidence);
   return [
     {
       type: 'PeriodicReportSubmitted',
@@ -82,6 +85,7 @@ export function submitPeriodicReport(command: SubmitPeriodicReport, state: TaskS
         text,
         difficulties: optionalText(data.difficulties),
         nextSteps: optionalText(data.nextSteps),
+        ...(evidence.length > 0 ? { evidence } : {}),
         submittedAt: command.metadata.now,
       },
     },

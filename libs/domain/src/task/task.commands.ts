@@ -23,6 +23,7 @@ interface ReportRequest {
   readonly text: string;
   readonly difficulties: string;
   readonly nextSteps: string;
+  readonly evidence?: readonly Evidence[];
 }
 
 export type AssignTask = Command<'AssignTask', AssignmentRequest>;

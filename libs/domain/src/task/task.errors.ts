@@ -58,7 +58,10 @@ export const TASK_ERRORS = {
   'TASK.INVALID_PERCENT': ['invalid', '完成进度应为 0 至 100 的整数'],
   'TASK.INVALID_PERIOD': ['invalid', '报送期次无效（格式不符报送周期，或期次尚未开始、早于交办）'],
   'TASK.EVIDENCE_REQUIRED': ['invalid', '完成节点须附佐证材料'],
-  'TASK.INVALID_EVIDENCE': ['invalid', '佐证材料须有名称及链接或文档编号，哈希值应为 64 位十六进制 SHA-256'],
+  'TASK.INVALID_EVIDENCE': [
+    'invalid',
+    '佐证材料须有名称及链接、文档编号或上传的文件，哈希值应为 64 位十六进制 SHA-256',
+  ],
 } as const satisfies Record<string, readonly [DomainErrorKind, string]>;
 
 export type TaskErrorCode = keyof typeof TASK_ERRORS;

@@ -35,12 +35,24 @@ export interface MilestonePlan {
   readonly owner: string;
 }
 
-/** One item of 佐证材料: a link or a reference to a filed document, optionally fingerprinted. */
+/**
+ * One item of 佐证材料: a link, a reference to a filed document (optionally fingerprinted), or an
+ * uploaded file (POST /files), recorded with its SHA-256 so the hash chain covers the evidence.
+ */
 export interface Evidence {
   readonly title: string;
   readonly url?: string;
   readonly documentRef?: string;
   readonly sha256?: string;
+  readonly file?: EvidenceFile;
+}
+
+/** An uploaded file as the event records it; `sha256` is also its id in the file store. */
+export interface EvidenceFile {
+  readonly sha256: string;
+  readonly name: string;
+  readonly size: number;
+  readonly mediaType: string;
 }
 
 export type ExtensionTarget = { readonly kind: 'task' } | { readonly kind: 'milestone'; readonly milestoneId: string };
@@ -64,6 +76,8 @@ export interface Report {
   readonly text: string;
   readonly difficulties: string;
   readonly nextSteps: string;
+  /** 佐证材料 attached to the report; absent when none (events before files existed have none). */
+  readonly evidence?: readonly Evidence[];
 }
 
 export interface MilestoneTransfer {

@@ -2,6 +2,7 @@ import { isAfter, isLocalDate, type LocalDate } from '../shared/local-date';
 import { requireText } from './decide.guards';
 import type { AssignmentRequest } from './task.commands';
 import { taskError } from './task.errors';
+import { cleanEvidenceItem } from '../shared/evidence';
 import type { Evidence, MilestonePlan, ReportingCadence } from './task.events';
 import { isStreamIdPart } from './task.stream';
 
@@ -88,26 +89,19 @@ export function requireAssignment(request: AssignmentRequest, today: LocalDate) 
   };
 }
 
-const SHA256 = /^[0-9a-f]{64}$/i;
-
 export function requireEvidence(evidence: readonly Evidence[]): Evidence[] {
   if (!Array.isArray(evidence) || evidence.length === 0) throw taskError('TASK.EVIDENCE_REQUIRED');
+  return optionalEvidence(evidence);
+}
+
+/** 佐证材料 a report may carry: none, or items that each hold (see cleanEvidenceItem). */
+export function optionalEvidence(evidence: readonly Evidence[] | undefined): Evidence[] {
+  if (evidence === undefined) return [];
+  if (!Array.isArray(evidence)) throw taskError('TASK.INVALID_EVIDENCE', { index: 0 });
   return evidence.map((item, index) => {
-    const title = typeof item.title === 'string' ? item.title.trim() : '';
-    const url = item.url?.trim() || undefined;
-    const documentRef = item.documentRef?.trim() || undefined;
-    const bad =
-      !title ||
-      (!url && !documentRef) ||
-      (url !== undefined && !/^https?:\/\/\S+$/.test(url)) ||
-      (item.sha256 !== undefined && !SHA256.test(item.sha256));
-    if (bad) throw taskError('TASK.INVALID_EVIDENCE', { index });
-    return {
-      title,
-      ...(url ? { url } : {}),
-      ...(documentRef ? { documentRef } : {}),
-      ...(item.sha256 ? { sha256: item.sha256.toLowerCase() } : {}),
-    };
+    const clean = cleanEvidenceItem(item);
+    if (!clean) throw taskError('TASK.INVALID_EVIDENCE', { index });
+    return clean;
   });
 }
 

@@ -16,6 +16,7 @@ import {
   MaxLength,
   Min,
   ValidateBy,
+  ValidateIf,
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
@@ -36,12 +37,13 @@ export function IsCalendarDate(options?: ValidationOptions) {
 const TEXT = 4000;
 const NAME = 100;
 
-/** One item of 佐证材料; the domain requires a url or a documentRef (either). */
+/** One item of 佐证材料; the domain requires a url, a documentRef or an uploaded file (fileId). */
 export class EvidenceDto {
-  @ApiProperty({ description: '佐证材料名称' })
+  @ApiPropertyOptional({ description: '佐证材料名称（引用上传文件时可省略，默认为文件名）' })
+  @ValidateIf((e: EvidenceDto) => e.fileId === undefined || e.title !== undefined)
   @IsString()
   @Length(1, 200)
-  title!: string;
+  title?: string;
   /** Evidence links must be http(s): anything else could smuggle scripts or local files. */
   @ApiPropertyOptional({ description: '佐证材料链接（仅限 http/https）' })
   @IsOptional()
@@ -57,6 +59,10 @@ export class EvidenceDto {
   @IsOptional()
   @Matches(/^[0-9a-f]{64}$/i, { message: 'sha256 must be 64 hexadecimal characters' })
   sha256?: string;
+  @ApiPropertyOptional({ description: '上传的佐证材料文件编号（POST /files 返回的 fileId）' })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/i, { message: 'fileId must be the 64 hexadecimal characters POST /files answered' })
+  fileId?: string;
 }
 
 export class MilestoneDto {
@@ -172,6 +178,13 @@ export class ReportDto {
   @IsString()
   @MaxLength(TEXT)
   nextSteps?: string;
+  @ApiPropertyOptional({ description: '佐证材料（可选）', type: [EvidenceDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceDto)
+  evidence?: EvidenceDto[];
 }
 
 export class ProgressReportDto extends ReportDto {
@@ -191,7 +204,7 @@ export class PeriodicReportDto extends ReportDto {
 }
 
 export class CompleteMilestoneDto {
-  @ApiProperty({ description: '佐证材料' })
+  @ApiProperty({ description: '佐证材料', type: [EvidenceDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
