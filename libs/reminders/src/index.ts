@@ -9,4 +9,11 @@ export { InProcessScheduler } from './scheduler/in-process.scheduler';
 export { BullMqScheduler } from './scheduler/bullmq.scheduler';
 export { createChannels, routesFor, addresseeOf } from './channels/reminder.routing';
 export * from './channels/reminder-channel.port';
-export { webhookSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './channels/webhook.channel';
+export {
+  webhookSignature,
+  webhookMessageId,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  WEBHOOK_ID_HEADER,
+  IDEMPOTENCY_KEY_HEADER,
+} from './channels/webhook.channel';

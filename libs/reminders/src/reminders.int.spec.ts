@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import type { PlannedReminder, ReminderSent } from '@zw/domain';
 import { createChannels } from './channels/reminder.routing';
-import { webhookSignature } from './channels/webhook.channel';
+import { webhookMessageId, webhookSignature } from './channels/webhook.channel';
 import { loadReminderConfig, type ReminderConfig } from './reminder.config';
 import { ReminderPlanner } from './reminder.planner';
 import { ReminderProcessor } from './reminder.processor';
@@ -40,7 +40,7 @@ describe('reminders from events to recorded deliveries (real SQLite file)', () =
     server: Server;
     url: string;
     failNext: number;
-    bodies: Array<{ body: string; signature: string; timestamp: string }>;
+    bodies: Array<{ body: string; signature: string; timestamp: string; webhookId: string; idempotencyKey: string }>;
   };
 
   const start = async (now: string, env: Record<string, string> = {}) => {
@@ -78,6 +78,8 @@ describe('reminders from events to recorded deliveries (real SQLite file)', () =
           body,
           signature: String(req.headers['x-zw-signature']),
           timestamp: String(req.headers['x-zw-timestamp']),
+          webhookId: String(req.headers['webhook-id']),
+          idempotencyKey: String(req.headers['idempotency-key']),
         });
         res.statusCode = hook.failNext-- > 0 ? 503 : 204;
         res.end();
@@ -198,6 +200,17 @@ describe('reminders from events to recorded deliveries (real SQLite file)', () =
       rule: 'acknowledgement-late',
       message: expect.stringContaining('签收'),
     });
+    // Each delivery keeps one id over its failed and retried sends (a receiver drops a repeat by it); two deliveries, two ids.
+    const idsByDelivery = new Map<string, Set<string>>();
+    for (const b of hook.bodies) {
+      const { deliveryId } = JSON.parse(b.body) as { deliveryId: string };
+      expect(b.idempotencyKey).toBe(b.webhookId);
+      expect(b.webhookId).toBe(webhookMessageId(deliveryId));
+      idsByDelivery.set(deliveryId, (idsByDelivery.get(deliveryId) ?? new Set()).add(b.webhookId));
+    }
+    expect(hook.bodies).toHaveLength(4);
+    expect([...idsByDelivery.values()].map((ids) => ids.size)).toEqual([1, 1]);
+    expect(new Set(hook.bodies.map((b) => b.webhookId)).size).toBe(2);
   });
 
   it('in quiet hours, then nothing is sent and the job is deferred to the next working morning', async () => {

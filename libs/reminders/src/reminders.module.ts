@@ -12,6 +12,10 @@ import { ReminderReconciler } from './reminder.reconciler';
 import { BullMqScheduler } from './scheduler/bullmq.scheduler';
 import { InProcessScheduler } from './scheduler/in-process.scheduler';
 import { REMINDER_SCHEDULER, type ReminderScheduler } from './scheduler/reminder-scheduler.port';
+import { SchedulerLock } from './scheduler/scheduler.lock';
+
+/** How often a process running as api only tries to take the scheduler lock over (ms of the clock). */
+const LOCK_RETRY_MS = 60_000;
 
 export const REMINDER_CONFIG = 'REMINDER_CONFIG';
 /** Checkpoint of the BullMQ planner in the event store. */
@@ -43,6 +47,10 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
   /** With Redis only: the in-process scheduler is rebuilt from the whole log at every start anyway. */
   readonly reconciler?: ReminderReconciler;
   private stopReconciling?: () => void;
+  /** The in-process scheduler's DATA_DIR lock (embedded default only). */
+  private lock?: SchedulerLock;
+  private stopLockRetry?: () => void;
+  private running = false;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -62,6 +70,32 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.app.redisUrl) {
+      this.lock = SchedulerLock.tryAcquire(this.app.dataDir);
+      if (!this.lock) {
+        this.logger.warn(
+          { dataDir: this.app.dataDir },
+          'another process holds the reminder scheduler lock of this DATA_DIR: this process runs as api only (plans and sends no reminders) and takes over when that process stops',
+        );
+        this.stopLockRetry = this.clock.every(LOCK_RETRY_MS, () => void this.takeOver());
+        return;
+      }
+    }
+    await this.run();
+  }
+
+  private async takeOver(): Promise<void> {
+    if (this.running || !(this.lock = SchedulerLock.tryAcquire(this.app.dataDir))) return;
+    this.stopLockRetry?.();
+    this.logger.log(
+      { dataDir: this.app.dataDir },
+      'reminder scheduler lock taken over: reminders run in this process now',
+    );
+    await this.run().catch((error: unknown) => this.logger.error({ error: String(error) }, 'reminders did not start'));
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
     // Plan first, then run: on the embedded default the jobs exist only once the log is replayed.
     await this.planner.start();
     // Redis may have lost jobs while nothing ran (flush, no persistence): the log says what is owed.
@@ -91,10 +125,12 @@ export class RemindersService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopLockRetry?.();
     this.stopReconciling?.();
     await this.reconciler?.idle();
     await this.planner.stop();
     await this.scheduler.close();
+    this.lock?.release();
     await Promise.all([...this.channels.values()].map((c) => c.close?.()));
     this.logger.log('reminders stopped');
   }

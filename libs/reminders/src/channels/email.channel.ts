@@ -1,5 +1,6 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { deterministicUuid } from '../scheduler/reminder-job.ids';
 import type { OutgoingReminder, ReminderChannel } from './reminder-channel.port';
 
 /** E-mail over SMTP (nodemailer); `SMTP_URL` e.g. smtps://user:pass@smtp.example.gov.cn:465. */
@@ -27,6 +28,8 @@ export class EmailChannel implements ReminderChannel {
       to: message.route.recipient,
       subject: message.subject,
       text: message.text,
+      // The same Message-ID on a resend of one delivery: mail systems that deduplicate by it drop the repeat.
+      messageId: `<${deterministicUuid(message.facts.deliveryId)}@${this.from.split('@')[1] ?? 'zw.invalid'}>`,
     });
   }
 
