@@ -2,12 +2,15 @@
 // The README's test command: typecheck/lint/boundaries run before this (npm test), then
 // every Jest tier. Redis suites need a real redis-server: a configured one
 // (TEST_REDIS_URL or REDIS_URL), else a throwaway one on a free port, else they are
-// skipped loudly, which under CI=true is a failure.
+// skipped loudly, which under CI=true is a failure. PostgreSQL suites get a database of their
+// own, created here on the server of TEST_DATABASE_URL and dropped when the run ends.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 const ci = process.env.CI === 'true';
 const env = { ...process.env };
@@ -33,13 +36,54 @@ if (!env.TEST_REDIS_URL) {
   console.log(`[test] using redis at ${env.TEST_REDIS_URL}`);
 }
 
+const postgres = await createRunDatabase();
+
 const jest = spawn(process.execPath, ['node_modules/jest/bin/jest.js', ...process.argv.slice(2)], {
   env,
   stdio: 'inherit',
 });
 const code = await new Promise((resolve) => jest.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
 redis?.stop();
+await postgres?.drop();
 process.exit(code);
+
+/**
+ * TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is an administrative
+ * connection: the run creates `zw_test_<random>` there, hands it to the suites as TEST_PG_URL,
+ * and drops it at the end. Suites that need more databases create their own the same way.
+ */
+async function createRunDatabase() {
+  env.TEST_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = new pg.Client({ connectionString: env.TEST_DATABASE_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    const banner = '!'.repeat(78);
+    console.error(
+      `${banner}\n[test] NO POSTGRESQL at ${env.TEST_DATABASE_URL}: ${error.message}\n[test] The PostgreSQL suites are SKIPPED. Start it (.ci/run does) or set TEST_DATABASE_URL.\n${banner}`,
+    );
+    if (ci) {
+      console.error('[test] CI=true: skipping the PostgreSQL suites is a failure.');
+      process.exit(1);
+    }
+    return undefined;
+  }
+  const name = `zw_test_${randomBytes(6).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(env.TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  env.TEST_PG_URL = url.toString();
+  console.log(`[test] PostgreSQL database ${name} for this run`);
+  return {
+    async drop() {
+      const client = new pg.Client({ connectionString: env.TEST_DATABASE_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
 
 async function startThrowawayRedis() {
   const port = await freePort();

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { loadConfigOrExit } from '@zw/config';
+import { describeEventStore, loadConfigOrExit } from '@zw/config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { closeOnSignals } from '../../worker/src/graceful-shutdown';
@@ -20,11 +20,7 @@ async function bootstrap(): Promise<void> {
   closeOnSignals(app);
   if (process.argv.includes('--seed-plan')) await seedBundledPlans(app);
   await app.listen(config.port, config.host);
-  app
-    .get(Logger)
-    .log(
-      `listening on ${await app.getUrl()} (store: ${config.eventStoreConnectionString ? 'kurrentdb' : `sqlite in ${config.dataDir}`})`,
-    );
+  app.get(Logger).log(`listening on ${await app.getUrl()} (store: ${describeEventStore(config)})`);
   const management = config.security.management;
   if (management) {
     const bound = await app.get(ManagementServer).listen(app, management.port, management.host);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@zw/config';
+import { APP_CONFIG, eventStoreKind, type AppConfig } from '@zw/config';
 import { EVENT_STORE, EventStoreModule, type EventStore } from '@zw/event-store';
 import { RemindersModule } from '@zw/reminders';
 import { FileCleanup } from './file-cleanup';
@@ -18,7 +18,7 @@ class WorkerStartup implements OnApplicationBootstrap {
   ) {}
   async onApplicationBootstrap(): Promise<void> {
     await this.store.ping();
-    const store = this.config.eventStoreConnectionString ? 'kurrentdb' : 'sqlite';
+    const store = eventStoreKind(this.config);
     this.logger.log({ store, redis: Boolean(this.config.redisUrl) }, 'worker ready');
   }
 }

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, describeEventStore, eventStoreKind, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('given an empty environment, uses the embedded defaults', () => {
@@ -27,6 +27,20 @@ describe('loadConfig', () => {
     });
     expect(config).toMatchObject({ port: 8080, dataDir: '/var/lib/zw', nodeEnv: 'production', apiRunsWorker: false });
     expect(config.clockStart?.toISOString()).toBe('2023-01-01T01:00:00.000Z');
+  });
+
+  it('given DATABASE_URL, selects PostgreSQL before KurrentDB and SQLite, and logs no password', () => {
+    const both = loadConfig({
+      DATABASE_URL: 'postgres://zw:secret@db:5432/zero_waste',
+      EVENTSTORE_CONNECTION_STRING: 'kurrentdb://eventstore:2113?tls=false',
+    });
+    expect(eventStoreKind(both)).toBe('postgres');
+    expect(describeEventStore(both)).toBe('postgres db:5432/zero_waste');
+    expect(eventStoreKind(loadConfig({ EVENTSTORE_CONNECTION_STRING: 'kurrentdb://e:2113' }))).toBe('kurrentdb');
+    expect(eventStoreKind(loadConfig({}))).toBe('sqlite');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/zw' })).toThrow(
+      /DATABASE_URL="mysql:\/\/db\/zw" must start with postgres/,
+    );
   });
 
   it('given bad values, names every variable and the reason at once', () => {

@@ -12,7 +12,12 @@ export interface AppConfig {
   /** Folder of the embedded data (`events.db`, later the secrets of the embedded default). */
   readonly dataDir: string;
   readonly sqliteSynchronous: 'FULL' | 'NORMAL' | 'EXTRA';
-  /** When set, the KurrentDB/EventStoreDB adapter replaces the embedded SQLite store. */
+  /**
+   * DATABASE_URL: when set, the PostgreSQL adapter is the event store, whatever else is set
+   * (precedence: DATABASE_URL, then EVENTSTORE_CONNECTION_STRING, then SQLite in DATA_DIR).
+   */
+  readonly databaseUrl?: string;
+  /** When set (and DATABASE_URL is not), the KurrentDB/EventStoreDB adapter replaces the embedded SQLite store. */
   readonly eventStoreConnectionString?: string;
   /** When set, reminders run on BullMQ in Redis; readiness reports Redis. */
   readonly redisUrl?: string;
@@ -76,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     /^(kurrentdb|esdb|kdb)(\+discover)?:\/\//,
     problems,
   );
+  const databaseUrl = optionalUrl('DATABASE_URL', env, /^postgres(ql)?:\/\//, problems);
   const redisUrl = optionalUrl('REDIS_URL', env, /^rediss?:\/\//, problems);
   const clockStart = parseInstant(env.CLOCK_START, problems);
   const apiRunsWorker = parseBool('API_RUNS_WORKER', env.API_RUNS_WORKER, redisUrl === undefined, problems);
@@ -85,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     dataDir: resolve(env.DATA_DIR || './data'),
     sqliteSynchronous: pick('SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL', 'EXTRA'] as const, 'FULL'),
+    databaseUrl,
     eventStoreConnectionString: eventStore,
     redisUrl,
     clockStart,
@@ -211,6 +218,29 @@ function parseBool(name: string, value: string | undefined, fallback: boolean, p
   if (value === 'false' || value === '0') return false;
   problems.push(`${name}="${value}" must be true or false`);
   return fallback;
+}
+
+export type EventStoreKind = 'postgres' | 'kurrentdb' | 'sqlite';
+
+/** Which adapter the settings select; every process and CLI goes through this one rule. */
+export function eventStoreKind(config: Pick<AppConfig, 'databaseUrl' | 'eventStoreConnectionString'>): EventStoreKind {
+  if (config.databaseUrl) return 'postgres';
+  if (config.eventStoreConnectionString) return 'kurrentdb';
+  return 'sqlite';
+}
+
+/** For logs: the selected store without credentials (a URL's password never reaches a log line). */
+export function describeEventStore(config: AppConfig): string {
+  switch (eventStoreKind(config)) {
+    case 'postgres': {
+      const url = new URL(config.databaseUrl!);
+      return `postgres ${url.hostname}:${url.port || 5432}${url.pathname}`;
+    }
+    case 'kurrentdb':
+      return 'kurrentdb';
+    case 'sqlite':
+      return `sqlite in ${config.dataDir}`;
+  }
 }
 
 /** For process entry points: a bad configuration prints every problem and exits with 1. */

@@ -1,23 +1,42 @@
 import { Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { CLOCK, type Clock } from '@zw/clock';
-import { APP_CONFIG, type AppConfig } from '@zw/config';
+import { APP_CONFIG, eventStoreKind, type AppConfig } from '@zw/config';
 import { join } from 'node:path';
 import type { EventStore } from './event-store.port';
 import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+import { PostgresEventStore } from './postgres/postgres-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export const EVENT_STORE = 'EVENT_STORE';
 
-/** Chooses the adapter from configuration: KurrentDB when a connection string is set. */
+/**
+ * Chooses the adapter from configuration (config.ts `eventStoreKind`): PostgreSQL when
+ * DATABASE_URL is set, else KurrentDB when EVENTSTORE_CONNECTION_STRING is, else SQLite.
+ */
 export function openEventStore(config: AppConfig, clock: Clock): EventStore {
-  if (config.eventStoreConnectionString) {
-    return KurrentDbEventStore.fromConnectionString(config.eventStoreConnectionString);
+  const kind = eventStoreKind(config);
+  switch (kind) {
+    case 'postgres': {
+      const logger = new Logger('EventStore');
+      return new PostgresEventStore({
+        connectionString: config.databaseUrl!,
+        now: () => clock.now(),
+        onError: (error) => logger.warn(`PostgreSQL: ${String(error)}`),
+      });
+    }
+    case 'kurrentdb':
+      return KurrentDbEventStore.fromConnectionString(config.eventStoreConnectionString!);
+    case 'sqlite':
+      return new SqliteEventStore({
+        filename: join(config.dataDir, 'events.db'),
+        synchronous: config.sqliteSynchronous,
+        now: () => clock.now(),
+      });
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown event store ${String(never)}`);
+    }
   }
-  return new SqliteEventStore({
-    filename: join(config.dataDir, 'events.db'),
-    synchronous: config.sqliteSynchronous,
-    now: () => clock.now(),
-  });
 }
 
 /** Closes the store last, after every consumer has stopped (Nest shuts modules down in reverse). */

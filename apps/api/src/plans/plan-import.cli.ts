@@ -1,8 +1,8 @@
 /**
  * npm run plan:import -- <plan.json | tasks.xlsx> [--plan <planId>] [--sheet <name>] [--json]
  *
- * Imports a plan file into the configured event store (DATA_DIR's events.db, or KurrentDB
- * when EVENTSTORE_CONNECTION_STRING is set). A JSON file is a whole plan (libs/plan schema);
+ * Imports a plan file into the configured event store (PostgreSQL when DATABASE_URL is set,
+ * else KurrentDB when EVENTSTORE_CONNECTION_STRING is, else DATA_DIR's events.db). A JSON file is a whole plan (libs/plan schema);
  * an .xlsx task sheet replaces the task list of the plan named by --plan. Prints the
  * validation report; exits 1 and imports nothing when the file is malformed.
  */

@@ -18,7 +18,7 @@ import { prepareAppend } from '../validate-append';
 import { GroupCommitQueue, type PendingAppend } from './group-commit';
 import { openSchema, type SynchronousMode } from './sqlite.schema';
 import { prepareStatements, toRecorded, type Statements } from './sqlite.statements';
-import { pollingSubscription } from './sqlite.subscription';
+import { pollingSubscription } from '../polling-subscription';
 
 export interface SqliteEventStoreOptions {
   /** Database file, e.g. `${DATA_DIR}/events.db`; `:memory:` for throwaway stores. */

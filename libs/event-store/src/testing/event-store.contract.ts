@@ -98,6 +98,17 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       expect(events.map((e) => (e.data as { n: number }).n)).toEqual([0, 1, 2, 3, 4, 5]);
       expect((await store.readStream(id, 4n)).map((e) => e.revision)).toEqual([4n, 5n]);
       expect(await store.readStream(stream('never-written'))).toEqual([]);
+      // Past revision 9 and across many positions: order is numeric, never textual.
+      const long = stream('long');
+      await store.append(
+        long,
+        Array.from({ length: 12 }, (_, n) => testEvent(n)),
+        'no_stream',
+      );
+      expect((await store.readStream(long)).map((e) => e.revision)).toEqual(
+        Array.from({ length: 12 }, (_, n) => BigInt(n)),
+      );
+      expect((await store.readStream(long, 9n)).map((e) => e.revision)).toEqual([9n, 10n, 11n]);
     });
 
     it('checks stream_exists and no_stream against the stream', async () => {
@@ -242,10 +253,11 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
   });
 }
 
-async function readEverything(store: EventStore): Promise<RecordedEvent[]> {
+/** Every event of the log, page by page, as a subscriber catching up would read it. */
+export async function readEverything(store: EventStore, after?: bigint): Promise<RecordedEvent[]> {
   const all: RecordedEvent[] = [];
   for (
-    let page = await store.readAll(undefined, 500);
+    let page = await store.readAll(after, 500);
     page.length > 0;
     page = await store.readAll(page.at(-1)!.position, 500)
   ) {

@@ -1,8 +1,8 @@
-import type { EventHandler, RecordedEvent, Subscription } from '../event-store.port';
+import type { EventHandler, RecordedEvent, Subscription } from './event-store.port';
 
 export interface PollingSource {
-  /** Events strictly after `position`, in order, at most `limit`. */
-  readPage(position: bigint, limit: number): RecordedEvent[];
+  /** Events strictly after `position`, in order, at most `limit` (sync for SQLite, async for PostgreSQL). */
+  readPage(position: bigint, limit: number): RecordedEvent[] | Promise<RecordedEvent[]>;
   /** Resolves when new events may exist (a local commit, or the poll interval elapsed). */
   waitForAppend(after: bigint): Promise<void>;
 }
@@ -31,7 +31,7 @@ export function pollingSubscription(
     await Promise.resolve();
     try {
       while (!stopped) {
-        const page = source.readPage(position, PAGE);
+        const page = await source.readPage(position, PAGE);
         if (page.length === 0) {
           await Promise.race([source.waitForAppend(position), stopSignal]);
           continue;
