@@ -1,19 +1,26 @@
 /**
- * Child process of the durability test: appends under load and prints a line for every
+ * Child process of the durability tests: appends under load and prints a line for every
  * append the store acknowledged, until the parent kills it with SIGKILL.
- * Usage: durability-child <events.db>
+ * Usage: durability-child <events.db | postgres://...>
  */
+import type { EventStore } from '../event-store.port';
+import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
 import { testEvent } from './event-store.contract';
 
-const store = new SqliteEventStore({ filename: process.argv[2] });
+const target = process.argv[2];
+const store: EventStore = /^postgres(ql)?:\/\//.test(target)
+  ? new PostgresEventStore({ connectionString: target, poolSize: 4 })
+  : new SqliteEventStore({ filename: target });
 const WRITERS = 32;
 
 async function writer(w: number): Promise<never> {
   const stream = `durable-${w}`;
-  for (let revision = 0n; ; revision++) {
+  for (let revision = 0n; ; revision += 2n) {
+    // Two events per append: after the kill, a stream must never hold half of one.
     const expected = revision === 0n ? 'no_stream' : revision - 1n;
-    const result = await store.append(stream, [testEvent(Number(revision), { text: '签收 佐证材料' })], expected);
+    const events = [testEvent(Number(revision), { text: '签收 佐证材料' }), testEvent(Number(revision) + 1)];
+    const result = await store.append(stream, events, expected);
     process.stdout.write(`${stream} ${result.nextExpectedRevision} ${result.position}\n`);
   }
 }
