@@ -39,7 +39,7 @@ describe('loadConfig', () => {
     expect(eventStoreKind(loadConfig({ EVENTSTORE_CONNECTION_STRING: 'kurrentdb://e:2113' }))).toBe('kurrentdb');
     expect(eventStoreKind(loadConfig({}))).toBe('sqlite');
     expect(() => loadConfig({ DATABASE_URL: 'mysql://db/zw' })).toThrow(
-      /DATABASE_URL="mysql:\/\/db\/zw" must start with postgres/,
+      'DATABASE_URL="mysql://db/zw" must start with ^(postgres|postgresql)://',
     );
   });
 

@@ -81,7 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     /^(kurrentdb|esdb|kdb)(\+discover)?:\/\//,
     problems,
   );
-  const databaseUrl = optionalUrl('DATABASE_URL', env, /^postgres(ql)?:\/\//, problems);
+  const databaseUrl = optionalUrl('DATABASE_URL', env, /^(postgres|postgresql):\/\//, problems);
   const redisUrl = optionalUrl('REDIS_URL', env, /^rediss?:\/\//, problems);
   const clockStart = parseInstant(env.CLOCK_START, problems);
   const apiRunsWorker = parseBool('API_RUNS_WORKER', env.API_RUNS_WORKER, redisUrl === undefined, problems);
