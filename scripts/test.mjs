@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The README's test command: typecheck/lint/boundaries run before this (npm test), then
-// every Jest tier. Redis suites need a real redis-server: a configured one
+// every Jest tier (unit, e2e, browser), then the web console's Vitest suite. Redis suites need a real redis-server: a configured one
 // (TEST_REDIS_URL or REDIS_URL), else a throwaway one on a free port, else they are
 // skipped loudly, which under CI=true is a failure. PostgreSQL suites get a database of their
 // own, created here on the server of TEST_DATABASE_URL and dropped when the run ends.
@@ -42,10 +42,24 @@ const jest = spawn(process.execPath, ['node_modules/jest/bin/jest.js', ...proces
   env,
   stdio: 'inherit',
 });
-const code = await new Promise((resolve) => jest.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+let code = await exitCode(jest);
 redis?.stop();
+// The whole suite (no arguments) also runs the web console's component tests (Vitest + jsdom);
+// the console's browser tests are the Jest project `browser` above.
+if (process.argv.length === 2) {
+  const vitest = spawn(
+    process.execPath,
+    ['node_modules/vitest/vitest.mjs', 'run', '--config', 'apps/web/vite.config.ts'],
+    { env, stdio: 'inherit' },
+  );
+  code = Math.max(code, await exitCode(vitest));
+}
 await postgres?.drop();
 process.exit(code);
+
+function exitCode(child) {
+  return new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+}
 
 /**
  * TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is an administrative

@@ -21,7 +21,7 @@ export interface TestApp {
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  overrides: { clock?: Clock } = {},
+  overrides: { clock?: Clock; beforeInit?: (app: NestExpressApplication) => void } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zw-e2e-'));
   const config = loadConfig({
@@ -38,6 +38,7 @@ export async function createTestApp(
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureHttp(app);
+  overrides.beforeInit?.(app);
   await app.init();
   return {
     app,

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { verifyJsonLimits } from './security/json-limits';
 import { retryAfter } from './security/retry-after';
 import { publicSurface } from './metrics/management';
+import { serveWebConsole } from './web/web-console';
 
 /** Request body limit: commands are small; a plan file upload is the largest expected body. */
 export const BODY_LIMIT = '1mb';
@@ -45,10 +46,16 @@ export function configureHttp(app: NestExpressApplication): void {
   app.useBodyParser('raw', { type: XLSX_MIME, limit: XLSX_LIMIT });
   app.disable('x-powered-by');
   setupOpenApi(app);
+  serveWebConsole(app);
 }
 
 /** OpenAPI from the DTOs, Swagger UI at /docs; descriptions in Chinese where users read them. */
 function setupOpenApi(app: NestExpressApplication): void {
+  SwaggerModule.setup('docs', app, () => openApiDocument(app));
+}
+
+/** The OpenAPI document of the app; also used by scripts/web-client.ts to generate the web client. */
+export function openApiDocument(app: NestExpressApplication) {
   const header = (name: string, description: string) => ({
     name,
     in: 'header' as const,
@@ -72,5 +79,5 @@ function setupOpenApi(app: NestExpressApplication): void {
       header('Idempotency-Key', '幂等键：同一操作人重复提交时返回首次结果，不重复记录'),
     )
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config));
+  return SwaggerModule.createDocument(app, config);
 }

@@ -1,0 +1,69 @@
+import { Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useAuth } from './auth/auth-context';
+import { homeFor } from './layout/menu';
+import { AppLayout } from './layout/app-layout';
+import { LoginPage } from './pages/login-page';
+import { PAGES } from './pages';
+
+// Office and leader pages are split off: the login and 我的待办 load only what they use.
+const PasswordPage = lazy(() => import('./pages/password-page'));
+const BoardPage = lazy(() => import('./pages/board-page'));
+
+const ELEMENTS: Record<string, ReactNode> = {
+  '/ledger': <BoardPage />,
+};
+
+export function AppRoutes() {
+  const { user } = useAuth();
+  const location = useLocation();
+  if (user === undefined) return <Loading />;
+  if (user === null)
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
+      </Routes>
+    );
+  // A one-time password must be replaced before anything else.
+  if (user.mustChangePassword)
+    return (
+      <Suspense fallback={<Loading />}>
+        <PasswordPage forced />
+      </Suspense>
+    );
+  const home = homeFor(user.role, PAGES);
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        {PAGES.filter((page) => page.roles.includes(user.role)).map((page) => (
+          <Route
+            key={page.path}
+            path={page.path}
+            element={<Suspense fallback={<Loading />}>{ELEMENTS[page.path]}</Suspense>}
+          />
+        ))}
+        <Route
+          path="/password"
+          element={
+            <Suspense fallback={<Loading />}>
+              <PasswordPage />
+            </Suspense>
+          }
+        />
+        <Route path="*" element={<Navigate to={home} replace />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function Loading() {
+  return (
+    <div style={{ padding: 48, textAlign: 'center' }}>
+      <Spin tip="加载中…" size="large">
+        <div style={{ height: 48 }} />
+      </Spin>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Select, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, unwrap } from '../api/client';
+import type { Board, BoardItem } from '../api/responses';
+import { LightTag } from '../components/light-tag';
+import { boardFilterOptions, downloadBoard, type BoardFilters } from './board-filters';
+
+const columns: ColumnsType<BoardItem> = [
+  { title: '编号', dataIndex: 'code', width: 72, render: (code: string) => <Link to={`/task/${code}`}>{code}</Link> },
+  { title: '任务清单', dataIndex: 'title', ellipsis: true },
+  { title: '体系', dataIndex: 'system', width: 120 },
+  { title: '状态', dataIndex: 'statusLabel', width: 90 },
+  { title: '灯', dataIndex: 'light', width: 90, render: (_, item) => <LightTag light={item.light} /> },
+  {
+    title: '牵头单位',
+    width: 150,
+    render: (_, item) =>
+      item.departments
+        .filter((d) => d.role === 'lead')
+        .map((d) => d.name)
+        .join('、'),
+  },
+  { title: '期限', dataIndex: 'dueDate', width: 110, render: (date: string | null) => date ?? '—' },
+  {
+    title: '剩余天数',
+    dataIndex: 'daysLeft',
+    width: 90,
+    render: (days: number | null) => (days === null ? '—' : days),
+  },
+  {
+    title: '当前责任方',
+    width: 200,
+    render: (_, row) => row.currentResponsible.map((r) => `${r.party}：${r.action}`).join('；') || '—',
+  },
+];
+
+/** 任务台账: every task of the plan with its state, light (as text, reason on hover) and who acts next. */
+export default function BoardPage() {
+  const [filters, setFilters] = useState<BoardFilters>({});
+  const board = useQuery({
+    queryKey: ['board', filters],
+    queryFn: () => unwrap<Board>(api.GET('/board', { params: { query: filters } })),
+    placeholderData: (previous) => previous,
+  });
+  const all = useQuery({ queryKey: ['board', {}], queryFn: () => unwrap<Board>(api.GET('/board')) });
+  const options = useMemo(() => boardFilterOptions(all.data?.tasks ?? []), [all.data]);
+  const set = (key: keyof BoardFilters) => (value: string | number | undefined) =>
+    setFilters((current) => ({ ...current, [key]: value }));
+
+  return (
+    <section aria-labelledby="board-title">
+      <Typography.Title level={1} id="board-title" style={{ fontSize: 22 }}>
+        任务台账
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          aria-label="体系"
+          placeholder="体系"
+          allowClear
+          style={{ width: 150 }}
+          options={options.systems}
+          onChange={set('system')}
+        />
+        <Select
+          aria-label="状态"
+          placeholder="状态"
+          allowClear
+          style={{ width: 120 }}
+          options={options.statuses}
+          onChange={set('status')}
+        />
+        <Select
+          aria-label="灯"
+          placeholder="灯"
+          allowClear
+          style={{ width: 90 }}
+          options={options.lights}
+          onChange={set('light')}
+        />
+        <Select
+          aria-label="单位"
+          placeholder="单位"
+          allowClear
+          showSearch
+          style={{ width: 180 }}
+          options={options.departments}
+          onChange={set('department')}
+        />
+        <Select
+          aria-label="年度"
+          placeholder="年度"
+          allowClear
+          style={{ width: 100 }}
+          options={options.years}
+          onChange={set('year')}
+        />
+        <Button onClick={() => void downloadBoard(filters)}>导出 Excel</Button>
+      </Space>
+      {board.error && <Alert type="error" showIcon message={board.error.message} />}
+      <Table<BoardItem>
+        rowKey="code"
+        size="small"
+        loading={board.isFetching}
+        dataSource={board.data?.tasks}
+        columns={columns}
+        pagination={{ pageSize: 50, showSizeChanger: false }}
+        scroll={{ x: 1000 }}
+      />
+      {board.data && (
+        <Typography.Text type="secondary">
+          截至 {board.data.asOf}，共 {board.data.tasks.length} 项
+        </Typography.Text>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Debian's Chromium driven by playwright-core (no downloaded browser). `.ci/run` installs it with
+ * apt when missing. Screenshots go to test-artifacts/screenshots (git-ignored).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from './web-stack';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-artifacts/screenshots');
+
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  const banner = '!'.repeat(78);
+  console.error(
+    `${banner}\n[browser] NO CHROMIUM at ${CHROMIUM}: the browser suite is SKIPPED (apt-get install -y chromium).\n${banner}`,
+  );
+  if (process.env.CI === 'true') throw new Error('CI=true: the browser suite needs Chromium');
+  return false;
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** axe-core's serious and critical violations on the page as it stands (ids and the first target). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`)
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+}
