@@ -1062,7 +1062,7 @@ export interface components {
             role: "office" | "department" | "leader" | "admin";
             /**
              * @description 所属单位（责任单位账号必填，须为计划中的单位名称）
-             * @example 连云生态环境局
+             * @example 区城管局
              */
             department?: string;
             /** @description 初始密码；不填则生成一次性临时密码，仅在响应中显示一次 */
