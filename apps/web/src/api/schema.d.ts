@@ -289,6 +289,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传佐证材料
+         * @description 按内容识别类型，只接受 PDF、JPEG、PNG、Word/Excel/PowerPoint（docx/xlsx/pptx）与 OFD；压缩包与程序拒收（415），超过上限（默认 20 MB）拒收（413）。返回的 fileId 用于 evidence[].fileId；一天内未被引用的上传会被清理。
+         */
+        post: operations["FilesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载佐证材料
+         * @description 可读取引用该文件的任务、指标或项目的用户可下载；尚未被引用时仅上传者可下载。文件名按 RFC 6266 以 filename* 保留中文。
+         */
+        get: operations["FilesController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks": {
         parameters: {
             query?: never;
@@ -1079,6 +1119,32 @@ export interface components {
             /** @description 新密码；不填则生成一次性临时密码 */
             password?: string;
         };
+        UploadFileDto: {
+            /**
+             * Format: binary
+             * @description 佐证材料文件（PDF、JPEG、PNG、docx/xlsx/pptx、OFD）
+             */
+            file: string;
+        };
+        UploadedFileDto: {
+            /**
+             * @description 文件编号（内容的 SHA-256，引用佐证材料时填入 evidence[].fileId）
+             * @example a3f…
+             */
+            fileId: string;
+            /**
+             * @description 文件名（按上传时的原名保存）
+             * @example 2023年度验收报告.pdf
+             */
+            name: string;
+            /** @description 字节数 */
+            size: number;
+            /**
+             * @description 按文件内容识别的类型
+             * @example application/pdf
+             */
+            mediaType: string;
+        };
         AssignTaskDto: {
             /** @description 牵头单位（缺省取任务清单） */
             lead?: string[];
@@ -1131,6 +1197,18 @@ export interface components {
             /** @description 理由 */
             reason: string;
         };
+        EvidenceDto: {
+            /** @description 佐证材料名称（引用上传文件时可省略，默认为文件名） */
+            title?: string;
+            /** @description 佐证材料链接（仅限 http/https） */
+            url?: string;
+            /** @description 文件编号或存档位置（如 连环发〔2023〕1号） */
+            documentRef?: string;
+            /** @description 文件 SHA-256 摘要（可选） */
+            sha256?: string;
+            /** @description 上传的佐证材料文件编号（POST /files 返回的 fileId） */
+            fileId?: string;
+        };
         ProgressReportDto: {
             /** @description 进展情况 */
             text: string;
@@ -1138,6 +1216,8 @@ export interface components {
             difficulties?: string;
             /** @description 下一步计划 */
             nextSteps?: string;
+            /** @description 佐证材料（可选） */
+            evidence?: components["schemas"]["EvidenceDto"][];
             /** @description 完成百分比 0-100 */
             percent: number;
         };
@@ -1148,12 +1228,14 @@ export interface components {
             difficulties?: string;
             /** @description 下一步计划 */
             nextSteps?: string;
+            /** @description 佐证材料（可选） */
+            evidence?: components["schemas"]["EvidenceDto"][];
             /** @description 报送期间，如 2024-Q1 */
             period: string;
         };
         CompleteMilestoneDto: {
             /** @description 佐证材料 */
-            evidence: string[];
+            evidence: components["schemas"]["EvidenceDto"][];
             /** @description 完成说明 */
             note?: string;
         };
@@ -1184,16 +1266,6 @@ export interface components {
             milestoneId?: string;
             /** @description 申请延至 YYYY-MM-DD */
             newDueDate: string;
-        };
-        EvidenceDto: {
-            /** @description 佐证材料名称 */
-            title: string;
-            /** @description 佐证材料链接（仅限 http/https） */
-            url?: string;
-            /** @description 文件编号或存档位置（如 连环发〔2023〕1号） */
-            documentRef?: string;
-            /** @description 文件 SHA-256 摘要（可选） */
-            sha256?: string;
         };
         ReportIndicatorDto: {
             /** @description 报送期次：年度 YYYY 或季度 YYYY-Qn（如 2023、2024-Q3） */
@@ -1930,6 +2002,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    FilesController_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 任务版本（ETag），版本过期时返回 409 */
+                "If-Match"?: string;
+                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadFileDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedFileDto"];
+                };
+            };
+        };
+    };
+    FilesController_download: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 任务版本（ETag），版本过期时返回 409 */
+                "If-Match"?: string;
+                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
             };
         };
     };
