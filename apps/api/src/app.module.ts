@@ -17,6 +17,7 @@ import { ViewsModule } from './views/views.module';
 import { CalendarFeedsModule } from './views/feeds/calendar-feeds.module';
 import { FailedRemindersModule } from './reminders/failed-reminders.module';
 import { FilesModule } from './files/files.module';
+import { MeModule } from './me/me.module';
 
 /**
  * The HTTP application. Pipes and filters are providers (not main.ts calls) so that e2e
@@ -37,6 +38,7 @@ export class AppModule {
         PlansModule,
         AuditModule,
         FilesModule,
+        MeModule,
         TasksModule,
         IndicatorsModule,
         ViewsModule,

@@ -24,3 +24,5 @@ export * from './views/department-kind';
 export * from './views/district-ranking';
 export * from './views/district-summary';
 export * from './views/city-overview.view';
+export * from './views/todo.view';
+export * from './views/todo.item';

@@ -49,6 +49,9 @@ export interface TaskRow {
   progressSetBy?: EventRef;
   /** When the lead last handed the work in (提请会签/办结). */
   handedInAt?: Instant;
+  /** The office's last 退回 and the last objection to a sign-off, until the lead hands the work in again (我的待办). */
+  returned?: { readonly at: Instant; readonly reason: string };
+  objection?: { readonly department: string; readonly at: Instant; readonly reason: string };
   /** When each department was given the task (assignment, or the reassignment that added it). */
   readonly partSince: Map<string, Instant>;
   readonly deliveryCounts: Map<string, DeliveryCounts>;
@@ -177,6 +180,14 @@ function track(row: TaskRow, event: TaskEvent, ref: EventRef): void {
     case 'SignOffRequested':
       // The last hand-in before acceptance dates the lead's completion (not the office's acceptance).
       row.handedInAt = event.data.requestedAt;
+      row.returned = undefined;
+      row.objection = undefined;
+      return;
+    case 'TaskReturned':
+      row.returned = { at: event.data.returnedAt, reason: event.data.reason };
+      return;
+    case 'SignOffObjected':
+      row.objection = { department: event.data.department, at: event.data.objectedAt, reason: event.data.reason };
       return;
     default:
       return;

@@ -3,7 +3,7 @@ import { TaskRowsModel, type LastEvent, type TaskRowsSnapshot } from '../rows/ta
 import { readSnapshot, writeSnapshot } from './snapshot.file';
 
 /** Bump when TaskRow or its fold changes: an old snapshot is then ignored and the model rebuilt. */
-export const PROJECTION_VERSION = 5;
+export const PROJECTION_VERSION = 6;
 const FORMAT = 'zw.task-rows';
 export const PROJECTION_SUBSCRIBER_ID = 'projection-task-rows';
 
