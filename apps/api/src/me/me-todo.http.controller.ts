@@ -18,7 +18,7 @@ const definitions = new WeakMap<Plan, readonly IndicatorDefinition[]>();
 export class MeTodoController {
   constructor(private readonly context: ViewContext) {}
 
-  @Policy('me.todo')
+  @Policy('me.read')
   @Get('todo')
   @ApiOperation({
     summary: '我的待办',

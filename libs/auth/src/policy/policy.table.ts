@@ -71,8 +71,8 @@ export const POLICIES = {
   'files.upload': { roles: ['office', 'department'], scope: 'any' }, // POST /files
   'files.read': READERS, // GET /files/:fileId
 
-  // me-todo.http.controller.ts: one's own list (admins get an empty one).
-  'me.todo': SIGNED_IN, // GET /me/todo
+  // apps/api/src/me: one's own to-do list and inbox (admins, who only manage accounts, have neither).
+  'me.read': READERS, // GET /me/todo
 
   // audit.http.controller.ts
   'audit.verify': OFFICE, // GET /audit/verify

@@ -38,7 +38,7 @@ const EXPECTED: Record<PolicyName, string> = {
   'task.reject-extension': 'o',
   'files.upload': 'od',
   'files.read': 'odl',
-  'me.todo': 'odla',
+  'me.read': 'odl',
   'audit.verify': 'o',
   'view.board': 'odl',
   'view.overview': 'odl',
