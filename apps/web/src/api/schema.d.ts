@@ -329,6 +329,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/todo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的待办
+         * @description 部门：待签收、30 天内到期或已逾期的本单位节点、待报送进展、待会签、被退回、延期审批结果、待报送指标；无废办：待审批延期、待办结、待确认指标报送、签收逾期、会签异议；领导：督办。每项给出期限、剩余天数、红黄绿灯和处理接口。支持 asOf 与 X-Min-Position。
+         */
+        get: operations["MeTodoController_todo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks": {
         parameters: {
             query?: never;
@@ -1144,6 +1164,55 @@ export interface components {
              * @example application/pdf
              */
             mediaType: string;
+        };
+        TodoActionDto: {
+            /** @enum {string} */
+            method: "GET" | "POST";
+            /**
+             * @description 完成此事项的接口，如 /tasks/C-5/acknowledgements
+             * @example /tasks/C-5/acknowledgements
+             */
+            route: string;
+        };
+        TodoItemDto: {
+            /**
+             * @description 事项类型
+             * @enum {string}
+             */
+            kind: "acknowledge" | "milestone" | "periodic-report" | "sign-off" | "returned" | "extension-decided" | "indicator-report" | "extension-to-decide" | "acceptance" | "indicator-to-confirm" | "acknowledgement-overdue" | "objection" | "escalation";
+            /**
+             * @description 事项类型中文名
+             * @example 待签收
+             */
+            kindLabel: string;
+            /**
+             * @description 任务编号，或 indicator:<序号>
+             * @example C-5
+             */
+            code: string;
+            /** @description 任务或指标名称 */
+            title: string;
+            /** @description 期限 YYYY-MM-DD */
+            dueDate?: string | null;
+            /** @description 距期限天数（负数为逾期） */
+            daysLeft?: number | null;
+            /** @description 是否逾期 */
+            late: boolean;
+            /**
+             * @description 红：逾期；黄：7 天内到期；绿：其他
+             * @enum {string}
+             */
+            light: "red" | "yellow" | "green";
+            /** @description 说明（节点名称、期次、延期日期、异议理由等） */
+            detail: string;
+            action: components["schemas"]["TodoActionDto"];
+        };
+        TodoAnswerDto: {
+            /** @description 计划编号 */
+            planId: string;
+            /** @description 判断所依据的日期（asOf 或今天，上海时间） */
+            asOf: string;
+            items: components["schemas"]["TodoItemDto"][];
         };
         AssignTaskDto: {
             /** @description 牵头单位（缺省取任务清单） */
@@ -2056,6 +2125,37 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    MeTodoController_todo: {
+        parameters: {
+            query?: {
+                /** @description 计划编号，缺省为默认计划 */
+                plan?: string;
+                /** @description 截至日期 YYYY-MM-DD：按当日结束时（上海时间）的事件重建视图 */
+                asOf?: string;
+                /** @description 最小全局位置：等待视图更新到该位置（读己之写），也可用 X-Min-Position 头 */
+                minPosition?: string;
+            };
+            header?: {
+                /** @description 任务版本（ETag），版本过期时返回 409 */
+                "If-Match"?: string;
+                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodoAnswerDto"];
                 };
             };
         };
