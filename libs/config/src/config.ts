@@ -51,6 +51,8 @@ export interface AuthConfig {
   /** Login, refresh and password-change attempts allowed per client address and account within the window. */
   readonly loginLimit: number;
   readonly loginWindowSeconds: number;
+  /** Key prefix of the throttle counters in Redis (shared by every replica when REDIS_URL is set). */
+  readonly throttleKeyPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -168,6 +170,7 @@ function parseAuth(env: NodeJS.ProcessEnv, nodeEnv: AppConfig['nodeEnv'], proble
     ),
     loginLimit: parseCount('LOGIN_THROTTLE_LIMIT', env.LOGIN_THROTTLE_LIMIT, 10, problems),
     loginWindowSeconds: parseDuration('LOGIN_THROTTLE_WINDOW', env.LOGIN_THROTTLE_WINDOW, 60, 1, 86400, problems),
+    throttleKeyPrefix: env.LOGIN_THROTTLE_REDIS_PREFIX || 'zw:throttle:',
   };
 }
 

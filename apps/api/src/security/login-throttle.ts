@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus, Injectable, Logger, type ExecutionContext } from '@nestjs/common';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { AppConfig } from '@zw/config';
 import type { Request, Response } from 'express';
@@ -15,8 +16,8 @@ export const ADDRESS_THROTTLER = 'address';
  *   about existence;
  * - per address, across accounts (LOGIN_THROTTLE_ADDRESS_LIMIT): one address does not spray a
  *   password over many names, while an office's staff behind one NAT address still log in.
- * Only the counting lives here: the storage is the ThrottlerModule's (in memory per process
- * unless a shared storage is configured), so replicas can share it without touching this.
+ * The counters live in Redis when REDIS_URL is set, so a limit holds across every api replica
+ * (an attacker gains nothing by spreading attempts over them); without Redis, in this process.
  */
 export function loginThrottlerOptions(config: AppConfig): ThrottlerModuleOptions {
   const ttl = config.auth.loginWindowSeconds * 1000;
@@ -27,6 +28,14 @@ export function loginThrottlerOptions(config: AppConfig): ThrottlerModuleOptions
     ],
     // No X-RateLimit-* headers: the only one a client needs is Retry-After, set on the 429.
     setHeaders: false,
+    // Created from the URL, the storage owns its connection and closes it on shutdown. Few
+    // retries: a login waits on Redis, and a Redis that is down should fail it fast, not hang it.
+    ...(config.redisUrl && {
+      storage: new ThrottlerStorageRedisService(config.redisUrl, {
+        keyPrefix: config.auth.throttleKeyPrefix,
+        maxRetriesPerRequest: 2,
+      }),
+    }),
   };
 }
 
