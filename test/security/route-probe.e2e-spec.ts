@@ -4,8 +4,10 @@
  * parameters and query strings. The floor: no 5xx, no stack, no internal id or adapter name in
  * any answer, and a refused call appends nothing.
  */
+import { userStreamId } from '@zw/auth';
+import { indicatorStreamId, projectStreamId, taskStreamId } from '@zw/domain';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
-import { loadLianyunPlan } from '@zw/plan';
+import { loadLianyunPlan, planStreamId } from '@zw/plan';
 import { sign } from 'jsonwebtoken';
 import request from 'supertest';
 import { routesOf, type Route } from '../support/routes';
@@ -49,6 +51,13 @@ const HOSTILE_QUERIES = [
   'sheet=a&sheet=b',
   `x=${'y'.repeat(5000)}`,
 ];
+const safeDecode = (path: string) => {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+};
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 /** Bodies as raw strings with their content type: JSON of every odd shape, and not JSON at all. */
 const HOSTILE_BODIES: Array<[string, string]> = [
@@ -68,6 +77,28 @@ const HOSTILE_BODIES: Array<[string, string]> = [
   ['text/plain', 'hello'],
   ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'PK\u0003\u0004garbage'],
 ];
+/** Bodies that pass the DTOs of the department's routes, so the domain's own refusals are probed too. */
+const PLAUSIBLE_BODIES: Array<[string, string]> = [
+  { period: '2023', value: 1, source: '统计年报', evidence: [{ title: '年报', documentRef: '统〔2024〕1号' }] },
+  { phase: 'construction', investmentCompleted: 1 },
+  { text: '进展', percent: 50 },
+  { reason: '理由' },
+  { departments: ['区教育局'], reason: '理由' },
+  { note: '备注' },
+].map((body) => ['application/json', JSON.stringify(body)]);
+/** The plan's departments but the office: a department's error answer names none but its own (and what it typed). */
+const DEPARTMENTS = loadLianyunPlan()
+  .departments.map((d) => d.name)
+  .filter((name) => name !== '无废办');
+/** The stream ids of what the probe addresses, built as the store names them. */
+const STREAM_IDS = [
+  taskStreamId(PARAMS['planId']!, 'C-5'),
+  indicatorStreamId(PARAMS['planId']!, '1'),
+  projectStreamId(PARAMS['planId']!, '1'),
+  planStreamId(PARAMS['planId']!),
+  userStreamId('probe.target'),
+  userStreamId('office'),
+];
 /** What no answer may carry: stacks, internal stream ids, session ids, adapter and library names. */
 const LEAK =
   /\n\s+at |node_modules|task-lianyun|plan-lianyun|indicator-lianyun|user-[a-z]|familyId|sqlite|kurrent|better-sqlite|EVENT_STORE|calendar-feeds"/i;
@@ -76,7 +107,9 @@ describe('security: a probe of every route answers no 5xx and leaks nothing', ()
   let t: TestApp;
   let store: EventStore;
   let routes: Route[];
-  const callers: Array<{ name: string; headers: AuthHeaders | Record<string, never> }> = [];
+  const callers: Array<{ name: string; headers: AuthHeaders | Record<string, never>; department?: string }> = [];
+  /** Departments of the task the probe assigned (C-5): its lead and cooperating units may read each other's names. */
+  let c5: string[] = [];
   let violations: string[] = [];
   let requests = 0;
   const http = () => request(t.app.getHttpServer());
@@ -104,13 +137,21 @@ describe('security: a probe of every route answers no 5xx and leaks nothing', ()
       { name: 'anonymous', headers: {} },
       { name: 'forged', headers: { Authorization: `Bearer ${forged}` } },
       { name: 'garbage', headers: { Authorization: `Bearer ${'x'.repeat(5000)}` } },
-      { name: 'other department', headers: await as.dept('区教育局') },
+      { name: 'other department', headers: await as.dept('区教育局'), department: '区教育局' },
       { name: 'leader', headers: await as.leader() },
       { name: 'admin', headers: await as.admin() },
-      { name: 'own department', headers: await as.dept(OWN) },
+      { name: 'own department', headers: await as.dept(OWN), department: OWN },
       { name: 'office', headers: await as.office() },
     );
     routes = routesOf(t);
+    const task = (
+      await http()
+        .get('/tasks/C-5')
+        .set(await as.office())
+        .expect(200)
+    ).text;
+    c5 = DEPARTMENTS.filter((name) => task.includes(name));
+    expect(c5).toContain(OWN);
   }, 120_000);
   afterAll(() => t.close());
   beforeEach(() => (violations = []));
@@ -132,6 +173,15 @@ describe('security: a probe of every route answers no 5xx and leaks nothing', ()
     if (res.status >= 500) violations.push(`${cell}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
     // Error bodies say what the user may know; a 200 may carry ids the user is shown anyway.
     if (res.status >= 400 && LEAK.test(res.text ?? '')) violations.push(`${cell}: leaks ${LEAK.exec(res.text)![0]}`);
+    for (const id of STREAM_IDS)
+      if (res.status >= 400 && res.text?.includes(id)) violations.push(`${cell}: leaks the stream id ${id}`);
+    if (res.status >= 400 && caller.department) {
+      const known = [caller.department, ...(c5.includes(caller.department) ? c5 : [])];
+      const typed = safeDecode(path);
+      for (const name of DEPARTMENTS)
+        if (!known.includes(name) && !typed.includes(name) && res.text?.includes(name))
+          violations.push(`${cell}: ${res.status} names another department ${name}`);
+    }
     if (refusedMustNotAppend && (res.status === 401 || res.status === 403) && (await head()) !== before)
       violations.push(`${cell}: refused but appended`);
   }
@@ -151,6 +201,14 @@ describe('security: a probe of every route answers no 5xx and leaks nothing', ()
     const insiders = callers.filter((c) => ['office', 'own department', 'admin'].includes(c.name));
     for (const route of routes.filter((r) => r.method !== 'GET'))
       for (const caller of insiders) for (const body of HOSTILE_BODIES) await probe(route, caller, pathOf(route), body);
+    expect(violations).toEqual([]);
+  }, 600_000);
+
+  it('as a department, every route taking a body × bodies its DTOs accept: no refusal names another department', async () => {
+    const departments = callers.filter((c) => c.department);
+    for (const route of routes.filter((r) => r.method !== 'GET'))
+      for (const caller of departments)
+        for (const body of PLAUSIBLE_BODIES) await probe(route, caller, pathOf(route), body);
     expect(violations).toEqual([]);
   }, 600_000);
 

@@ -1,4 +1,5 @@
-import { BadRequestException, type ArgumentsHost } from '@nestjs/common';
+import { BadRequestException, Logger, type ArgumentsHost } from '@nestjs/common';
+import { DomainError } from '@zw/domain';
 import { ConcurrencyError, InvalidAppendError } from '@zw/event-store';
 import { IsDateString, IsInt, IsString, Max, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
@@ -11,7 +12,10 @@ function answer(error: unknown): { status: number; body: Record<string, unknown>
   const response = {
     status: (s: number) => ((out.status = s), { json: (b: Record<string, unknown>) => (out.body = b) }),
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  const request = { id: 'corr-1' };
+  const host = {
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
+  } as unknown as ArgumentsHost;
   new AllExceptionsFilter().catch(error, host);
   return out;
 }
@@ -23,10 +27,59 @@ describe('AllExceptionsFilter: one place from error codes to HTTP', () => {
     expect(body).toMatchObject({ code: 'EVENT_STORE.CONCURRENCY', currentRevision: '5' });
   });
 
-  it('given an InvalidAppendError, answers 400 naming the field and the reason', () => {
-    const { status, body } = answer(new InvalidAppendError('events[0].data', 'is circular'));
+  it("given the store's InvalidAppendError, answers a plain 400 in Chinese and logs its words with the correlation id", () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const error = new InvalidAppendError('events[0].data.investmentCompleted', 'holds a non-finite number');
+    const { status, body } = answer(error);
     expect(status).toBe(400);
-    expect(body).toMatchObject({ field: 'events[0].data', reason: 'is circular' });
+    expect(body).toEqual({
+      statusCode: 400,
+      code: 'REQUEST.INVALID',
+      message: expect.stringMatching(/^请求内容无法保存/),
+      details: {},
+    });
+    expect(JSON.stringify(body)).not.toMatch(/events|investmentCompleted|non-finite|EVENT_STORE/);
+    expect(warn).toHaveBeenCalledWith(
+      expect.objectContaining({
+        correlationId: 'corr-1',
+        field: 'events[0].data.investmentCompleted',
+        reason: 'holds a non-finite number',
+      }),
+      expect.any(String),
+    );
+    warn.mockRestore();
+  });
+
+  it("given a domain error with internal facts (another department's names, a session id), logs them and answers without them", () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const error = new DomainError(
+      'INDICATOR.NOT_RESPONSIBLE',
+      'forbidden',
+      '本单位不是该指标的责任部门',
+      { department: '甲局' },
+      {
+        responsible: ['乙局', '丙局'],
+        familyId: 'f-123',
+      },
+    );
+    const { status, body } = answer(error);
+    expect(status).toBe(403);
+    expect(body).toEqual({
+      statusCode: 403,
+      code: 'INDICATOR.NOT_RESPONSIBLE',
+      message: '本单位不是该指标的责任部门',
+      details: { department: '甲局' },
+    });
+    expect(warn).toHaveBeenCalledWith(
+      expect.objectContaining({
+        correlationId: 'corr-1',
+        code: 'INDICATOR.NOT_RESPONSIBLE',
+        responsible: ['乙局', '丙局'],
+        familyId: 'f-123',
+      }),
+      expect.any(String),
+    );
+    warn.mockRestore();
   });
 
   it('given an unexpected error, answers 500 without its message or stack', () => {

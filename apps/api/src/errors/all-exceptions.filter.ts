@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ConcurrencyError } from '@zw/event-store';
-import type { Response } from 'express';
+import { ConcurrencyError, InvalidAppendError } from '@zw/event-store';
+import type { Request, Response } from 'express';
 import { statusForError } from './error-status.map';
 
 interface ErrorBody {
@@ -10,19 +10,41 @@ interface ErrorBody {
   [extra: string]: unknown;
 }
 
-/** Turns every thrown thing into one JSON shape; stack traces stay in the logs. */
+/** What the store's own input check answers: its words name our internals (field paths, the adapter). */
+const APPEND_REFUSED: ErrorBody = {
+  statusCode: HttpStatus.BAD_REQUEST,
+  code: 'REQUEST.INVALID',
+  message: '请求内容无法保存：其中有无法存储的值，请检查后重试',
+  details: {},
+};
+
+/**
+ * Turns every thrown thing into one JSON shape. A body says only what the caller may know:
+ * stack traces, the store's wording and a domain error's `internal` (session ids, other
+ * departments) go to the log with the request's correlation id (X-Correlation-Id).
+ */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(error);
-    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request & { id?: unknown }>() as (Request & { id?: unknown }) | undefined;
+    const correlationId = request?.id === undefined ? null : String(request.id);
+    const body = this.toBody(error, correlationId);
+    if (body.statusCode >= 500)
+      this.logger.error({ correlationId, stack: error instanceof Error ? error.stack : String(error) }, 'unexpected');
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(error: unknown): ErrorBody {
+  private toBody(error: unknown, correlationId: string | null): ErrorBody {
+    if (error instanceof InvalidAppendError) {
+      // A value the validation let through and the store refused: our gap, told to the log only.
+      const { field, reason } = error;
+      this.logger.warn({ event: 'append_refused', correlationId, field, reason }, 'withheld from a 400');
+      return { ...APPEND_REFUSED };
+    }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const raw = error.getResponse();
@@ -45,6 +67,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const status = typeof code === 'string' ? statusForError(code, kind) : undefined;
     if (status !== undefined) {
       const body: ErrorBody = { statusCode: status, code: code as string, message: (error as Error).message };
+      const internal = (error as { internal?: unknown }).internal;
+      if (internal !== null && typeof internal === 'object' && Object.keys(internal).length > 0) {
+        this.logger.warn(
+          { event: 'error_detail_withheld', correlationId, code, ...internal },
+          `withheld from a ${status}`,
+        );
+      }
       if (error instanceof ConcurrencyError) {
         body.currentRevision = error.actual === undefined ? null : error.actual.toString();
       }

@@ -33,7 +33,7 @@ export function issueRefreshToken(command: IssueRefreshToken, state: UserState):
   const tokenHash = requireTokenHash(command.data.tokenHash, 'tokenHash');
   const expiresAt = requireExpiry(command.data.expiresAt, issuedAt);
   if (active.sessions.families.has(familyId) || active.sessions.tokens.has(tokenHash)) {
-    throw userError('USER.TOKEN_EXISTS', { familyId });
+    throw userError('USER.TOKEN_EXISTS', {}, { familyId });
   }
   return [{ type: 'RefreshTokenIssued', data: { familyId, tokenHash, expiresAt, issuedAt } }];
 }
@@ -55,12 +55,12 @@ export function rotateRefreshToken(command: RotateRefreshToken, state: UserState
   if (!found) throw userError('SESSION.TOKEN_UNKNOWN');
   const { family, current } = found;
   if (family.revoked)
-    throw userError('SESSION.TOKEN_REVOKED', { familyId: family.familyId, reason: family.revoked.reason });
+    throw userError('SESSION.TOKEN_REVOKED', {}, { familyId: family.familyId, reason: family.revoked.reason });
   // An expired family is dead already: a retired token of it endangers nothing.
-  if (!isBefore(now, family.expiresAt)) throw userError('SESSION.TOKEN_EXPIRED', { familyId: family.familyId });
+  if (!isBefore(now, family.expiresAt)) throw userError('SESSION.TOKEN_EXPIRED', {}, { familyId: family.familyId });
   if (!current)
     return [{ type: 'RefreshTokenReuseDetected', data: { familyId: family.familyId, tokenHash, detectedAt: now } }];
-  if (active.sessions.tokens.has(newTokenHash)) throw userError('USER.TOKEN_EXISTS', { familyId: family.familyId });
+  if (active.sessions.tokens.has(newTokenHash)) throw userError('USER.TOKEN_EXISTS', {}, { familyId: family.familyId });
   return [
     {
       type: 'RefreshTokenRotated',

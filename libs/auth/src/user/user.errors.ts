@@ -1,4 +1,4 @@
-import { errorFactory, type DomainError, type DomainErrorKind } from '@zw/domain';
+import { errorFactory, type DomainErrorKind, type RaiseError } from '@zw/domain';
 
 /**
  * Every way a user command can be refused. `USER.*` are account decisions (403/404/409/400 by
@@ -37,5 +37,4 @@ export const USER_ERRORS = {
 
 export type UserErrorCode = keyof typeof USER_ERRORS;
 
-export const userError: (code: UserErrorCode, details?: Record<string, unknown>) => DomainError =
-  errorFactory(USER_ERRORS);
+export const userError: RaiseError<UserErrorCode> = errorFactory(USER_ERRORS);

@@ -166,9 +166,12 @@ describe('refreshing: the token rotates', () => {
     given([...TWO_SESSIONS, alarm])
       .when(rotate('t2', 't3'))
       .thenThrows('SESSION.TOKEN_REVOKED', 'forbidden');
-    given([...TWO_SESSIONS, alarm])
+    const refused = given([...TWO_SESSIONS, alarm])
       .when(rotate('t1', 't3'))
       .thenThrows('SESSION.TOKEN_REVOKED', 'forbidden');
+    // The session id is for the log only (the api never answers it).
+    expect(refused.details).toEqual({});
+    expect(refused.internal).toMatchObject({ familyId: 'laptop' });
   });
 
   it('a normal rotation is no alarm', () => {

@@ -69,7 +69,8 @@ function report(command: ReportIndicator, state: IndicatorState, def: IndicatorD
   const department = actor.role === 'department' ? text(actor.department) : '';
   if (!department) throw indicatorError('INDICATOR.DEPARTMENT_ONLY', { role: actor.role });
   const responsible = responsibleOf(state, def.responsible);
-  if (!responsible.includes(department)) throw indicatorError('INDICATOR.NOT_RESPONSIBLE', { department, responsible });
+  if (!responsible.includes(department))
+    throw indicatorError('INDICATOR.NOT_RESPONSIBLE', { department }, { responsible });
   const { at, day } = now(command.metadata);
   const { data } = command;
   const bounds = indicatorPeriodBounds(data.period);

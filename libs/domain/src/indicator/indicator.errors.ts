@@ -1,4 +1,4 @@
-import { errorFactory, type DomainError, type DomainErrorKind } from '../shared/domain-error';
+import { errorFactory, type DomainErrorKind, type RaiseError } from '../shared/domain-error';
 
 /** Every way an indicator command can be refused (docs/indicators.md lists them). */
 export const INDICATOR_ERRORS = {
@@ -28,5 +28,4 @@ export const INDICATOR_ERRORS = {
 
 export type IndicatorErrorCode = keyof typeof INDICATOR_ERRORS;
 
-export const indicatorError: (code: IndicatorErrorCode, details?: Record<string, unknown>) => DomainError =
-  errorFactory(INDICATOR_ERRORS);
+export const indicatorError: RaiseError<IndicatorErrorCode> = errorFactory(INDICATOR_ERRORS);

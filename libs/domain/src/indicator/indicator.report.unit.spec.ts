@@ -90,7 +90,10 @@ describe('reporting an indicator value (指标报送)', () => {
   });
 
   it('only a responsible department reports; only the office reviews (403)', () => {
-    hazardous().when(report({}, URBAN)).thenThrows('INDICATOR.NOT_RESPONSIBLE', 'forbidden');
+    const refused = hazardous().when(report({}, URBAN)).thenThrows('INDICATOR.NOT_RESPONSIBLE', 'forbidden');
+    // Who is responsible is for the log: the caller learns only that it is not.
+    expect(refused.details).toEqual({ department: URBAN });
+    expect(refused.internal).toEqual({ responsible: [ECO] });
     hazardous()
       .when({ ...report({}), metadata: office() })
       .thenThrows('INDICATOR.DEPARTMENT_ONLY', 'forbidden');

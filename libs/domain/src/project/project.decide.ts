@@ -51,7 +51,7 @@ function report(
   const department = actor.role === 'department' ? text(actor.department) : '';
   if (!department) throw projectError('PROJECT.DEPARTMENT_ONLY', { role: actor.role });
   const supervising = supervisorsOf(state, def.supervising);
-  if (!supervising.includes(department)) throw projectError('PROJECT.NOT_SUPERVISOR', { department, supervising });
+  if (!supervising.includes(department)) throw projectError('PROJECT.NOT_SUPERVISOR', { department }, { supervising });
   const reportedAt = at(command.metadata);
   const { data } = command;
   if (!PROJECT_PHASES.includes(data.phase)) throw projectError('PROJECT.INVALID_PHASE', { phase: data.phase });

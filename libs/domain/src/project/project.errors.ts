@@ -1,4 +1,4 @@
-import { errorFactory, type DomainError, type DomainErrorKind } from '../shared/domain-error';
+import { errorFactory, type DomainErrorKind, type RaiseError } from '../shared/domain-error';
 
 export const PROJECT_ERRORS = {
   'PROJECT.OFFICE_ONLY': ['forbidden', '仅无废办可执行此操作'],
@@ -20,5 +20,4 @@ export const PROJECT_ERRORS = {
 
 export type ProjectErrorCode = keyof typeof PROJECT_ERRORS;
 
-export const projectError: (code: ProjectErrorCode, details?: Record<string, unknown>) => DomainError =
-  errorFactory(PROJECT_ERRORS);
+export const projectError: RaiseError<ProjectErrorCode> = errorFactory(PROJECT_ERRORS);

@@ -77,7 +77,9 @@ describe('projects (附件5)', () => {
   });
 
   it('another department, the office, or an enterprise project without a supervisor: 403', () => {
-    given(5)().when(progress(1, ECO)).thenThrows('PROJECT.NOT_SUPERVISOR', 'forbidden');
+    const refused = given(5)().when(progress(1, ECO)).thenThrows('PROJECT.NOT_SUPERVISOR', 'forbidden');
+    expect(refused.details).toEqual({ department: ECO });
+    expect(refused.internal).toEqual({ supervising: ['区城管局'] });
     given(5)()
       .when({ ...progress(1), metadata: meta('office') })
       .thenThrows('PROJECT.DEPARTMENT_ONLY', 'forbidden');

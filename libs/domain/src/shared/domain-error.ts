@@ -13,6 +13,11 @@ export class DomainError extends Error {
     readonly kind: DomainErrorKind,
     message: string,
     readonly details: Readonly<Record<string, unknown>> = {},
+    /**
+     * What the log needs but the caller may not learn (issue 15): session ids, other departments'
+     * names. The api logs it with the correlation id and never puts it in a response.
+     */
+    readonly internal: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -25,10 +30,24 @@ export function isDomainError(error: unknown): error is DomainError {
 /** A table of stable codes → [kind, Chinese message]; each bounded context keeps its own. */
 export type ErrorCatalogue = Readonly<Record<string, readonly [DomainErrorKind, string]>>;
 
-/** The raise function of a catalogue: `code` picks kind and message, `details` say what was wrong. */
+/**
+ * The raise function of a catalogue: `code` picks kind and message, `details` say what was wrong
+ * (shown to the caller), `internal` what only the log may hold.
+ */
 export function errorFactory<C extends ErrorCatalogue>(catalogue: C) {
-  return (code: keyof C & string, details: Record<string, unknown> = {}): DomainError => {
+  return (
+    code: keyof C & string,
+    details: Record<string, unknown> = {},
+    internal: Record<string, unknown> = {},
+  ): DomainError => {
     const [kind, message] = catalogue[code]!;
-    return new DomainError(code, kind, message, details);
+    return new DomainError(code, kind, message, details, internal);
   };
 }
+
+/** The type of a catalogue's raise function (see errorFactory). */
+export type RaiseError<Code extends string> = (
+  code: Code,
+  details?: Record<string, unknown>,
+  internal?: Record<string, unknown>,
+) => DomainError;
