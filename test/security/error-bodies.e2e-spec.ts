@@ -55,6 +55,12 @@ describe('security: error bodies name no other department', () => {
     expect(res.text).not.toContain('区城管局');
   });
 
+  it('given 新增里程碑 without the milestone (only a reason), answers 400 naming milestone, not 500', async () => {
+    await http().post('/tasks/C-5/assignment').set(office).send({}).expect(201);
+    const res = await http().post('/tasks/C-5/milestones').set(office).send({ reason: '理由' }).expect(400);
+    expect(JSON.stringify(res.body)).toContain('milestone');
+  });
+
   it('given /audit/verify of a stream that does not exist, answers 404 (never 校验通过)', async () => {
     const res = await http().get('/audit/verify?stream=nope').set(office).expect(404);
     expect(res.body).toEqual({

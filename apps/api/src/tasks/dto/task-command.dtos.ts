@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -220,6 +221,8 @@ export class CompleteMilestoneDto {
 
 export class AddMilestoneDto extends ReasonDto {
   @ApiProperty({ description: '新增里程碑' })
+  // ValidateNested lets a missing object through; without it the handler met undefined (a 500).
+  @IsDefined()
   @ValidateNested()
   @Type(() => MilestoneDto)
   milestone!: MilestoneDto;
