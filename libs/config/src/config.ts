@@ -41,6 +41,8 @@ export interface AppConfig {
   readonly security: SecurityConfig;
   /** Largest 佐证材料 file accepted by POST /files (FILE_MAX_MB, default 20 MB). */
   readonly fileMaxBytes: number;
+  /** The api's task-rows snapshot: after this many events, and every this many minutes while events come in. */
+  readonly projectionSnapshots: { readonly everyEvents: number; readonly everyMinutes: number };
 }
 
 export interface AuthConfig {
@@ -108,6 +110,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ),
     security: parseSecurityConfig(env, problems),
     fileMaxBytes: parseCount('FILE_MAX_MB', env.FILE_MAX_MB, 20, problems) * 1024 * 1024,
+    projectionSnapshots: {
+      everyEvents: parseCount('PROJECTION_SNAPSHOT_EVENTS', env.PROJECTION_SNAPSHOT_EVENTS, 5000, problems),
+      everyMinutes: parseCount('PROJECTION_SNAPSHOT_MINUTES', env.PROJECTION_SNAPSHOT_MINUTES, 5, problems),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { CLOCK, type Clock } from '@zw/clock';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { ProjectionRuntime } from '@zw/projections';
@@ -18,9 +19,16 @@ export class ProjectionService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Projections');
   readonly runtime: ProjectionRuntime;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(CLOCK) clock: Clock,
+  ) {
     this.runtime = new ProjectionRuntime(store, {
       snapshotFile: snapshotFileOf(config),
+      snapshotEvery: config.projectionSnapshots.everyEvents,
+      snapshotAfterMs: config.projectionSnapshots.everyMinutes * 60_000,
+      every: (ms, run) => clock.every(ms, run),
       log: (message, fields) => this.logger.warn({ ...fields }, message),
     });
   }

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent, Subscription } from '@zw/event-store';
 import { TaskRowsModel, type LastEvent, type TaskRowsSnapshot } from '../rows/task-rows.model';
-import { readSnapshot, writeSnapshot } from './snapshot.file';
+import { readSnapshot, removeStaleTemporaries, writeSnapshot, type SnapshotIo } from './snapshot.file';
 
 /** Bump when TaskRow or its fold changes: an old snapshot is then ignored and the model rebuilt. */
 export const PROJECTION_VERSION = 6;
@@ -17,6 +17,14 @@ export interface ProjectionRuntimeOptions {
    */
   readonly snapshotEvery?: number;
   readonly snapshotIntervalMs?: number;
+  /**
+   * Also store one every `snapshotAfterMs` while events came in (default 5 minutes), so a
+   * crash replays only the tail; ticks on `every` (the injected clock's `Clock.every`).
+   */
+  readonly snapshotAfterMs?: number;
+  readonly every?: (ms: number, run: () => void) => () => void;
+  /** File operations of snapshot writes (default node:fs); tests inject one failing like a full disk. */
+  readonly snapshotIo?: SnapshotIo;
   readonly log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -39,6 +47,7 @@ export class ProjectionRuntime {
   private failure: string | undefined;
   private retries = 0;
   private retryTimer: NodeJS.Timeout | undefined;
+  private stopTicks: (() => void) | undefined;
   model = new TaskRowsModel();
 
   constructor(
@@ -51,9 +60,15 @@ export class ProjectionRuntime {
   }
 
   async start(): Promise<void> {
+    const { snapshotFile, every, snapshotAfterMs = 300_000 } = this.options;
+    if (snapshotFile) {
+      const removed = removeStaleTemporaries(snapshotFile);
+      if (removed.length > 0) this.options.log?.('removed temporary snapshot files left behind', { removed });
+    }
     this.model = await this.restore();
     this.stopped = false;
     this.follow();
+    if (snapshotFile && every) this.stopTicks = every(snapshotAfterMs, () => void this.trySnapshot('on its interval'));
   }
 
   /**
@@ -97,10 +112,12 @@ export class ProjectionRuntime {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopTicks?.();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.subscription?.stop();
     this.subscription = undefined;
-    await this.snapshot();
+    // A full disk must not turn a clean stop into a failure.
+    await this.trySnapshot('at stop');
     for (const waiter of this.waiters) waiter.resolve(false);
     this.waiters = [];
   }
@@ -128,11 +145,21 @@ export class ProjectionRuntime {
   async snapshot(): Promise<void> {
     const { snapshotFile } = this.options;
     if (!snapshotFile || this.sinceSnapshot === 0) return;
-    saveTaskRows(snapshotFile, this.model);
-    this.sinceSnapshot = 0;
+    // Set first: a write that fails (full disk) is not retried on every following event.
     this.snapshotAt = performance.now();
+    saveTaskRows(snapshotFile, this.model, this.options.snapshotIo);
+    this.sinceSnapshot = 0;
     if (this.model.position !== undefined)
       await this.store.checkpoints.store(PROJECTION_SUBSCRIBER_ID, this.model.position);
+  }
+
+  /** A snapshot that may fail without stopping anything: it only shortens the next start. */
+  private trySnapshot(when: string): Promise<void> {
+    return this.snapshot().catch((error: unknown) =>
+      this.options.log?.(`projection snapshot not stored ${when}; the next start replays more of the log`, {
+        error: (error as Error).message,
+      }),
+    );
   }
 
   private handle(event: RecordedEvent): Promise<void> | void {
@@ -152,7 +179,7 @@ export class ProjectionRuntime {
       this.sinceSnapshot >= (this.options.snapshotEvery ?? 5000) &&
       performance.now() - this.snapshotAt >= (this.options.snapshotIntervalMs ?? 30_000)
     ) {
-      return this.snapshot();
+      return this.trySnapshot(`after ${this.sinceSnapshot} events`);
     }
   }
 
@@ -165,8 +192,15 @@ export class ProjectionRuntime {
 
   private async restore(): Promise<TaskRowsModel> {
     const file = this.options.snapshotFile;
-    const stored = file ? readSnapshot<TaskRowsSnapshot>(file, FORMAT, PROJECTION_VERSION) : undefined;
-    if (!stored) return new TaskRowsModel();
+    if (!file) return new TaskRowsModel();
+    const read = readSnapshot<TaskRowsSnapshot>(file, FORMAT, PROJECTION_VERSION);
+    if (read.status === 'none') return new TaskRowsModel();
+    if (read.status === 'rejected') {
+      // Never served: a wrong row would be shown, then written into the next snapshot.
+      this.options.log?.('projection snapshot rejected; rebuilding from the log', { file, reason: read.reason });
+      return new TaskRowsModel();
+    }
+    const stored = read.envelope;
     if (!(await this.matchesStore(stored.state.last))) {
       this.options.log?.('projection snapshot does not match the event store; rebuilding', { file });
       return new TaskRowsModel();
@@ -183,8 +217,8 @@ export class ProjectionRuntime {
 }
 
 /** Stores a model as the runtime's snapshot (the rebuild command writes the same file the api resumes from). */
-export function saveTaskRows(file: string, model: TaskRowsModel): void {
-  writeSnapshot(file, { format: FORMAT, version: PROJECTION_VERSION, state: model.toSnapshot() });
+export function saveTaskRows(file: string, model: TaskRowsModel, io?: SnapshotIo): void {
+  writeSnapshot(file, { format: FORMAT, version: PROJECTION_VERSION, state: model.toSnapshot() }, io);
 }
 
 /**
