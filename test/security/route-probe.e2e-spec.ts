@@ -85,6 +85,21 @@ const PLAUSIBLE_BODIES: Array<[string, string]> = [
   { reason: '理由' },
   { departments: ['区教育局'], reason: '理由' },
   { note: '备注' },
+  // Accepted by a DTO, refused (or not) by what follows it: unknown departments, tasks and dates, odd evidence.
+  { evidence: [{ title: '材料' }] },
+  { evidence: [{ title: '材料', documentRef: '文号' }], note: '' },
+  { lead: ['不存在的局'], cooperating: [] },
+  { lead: ['区教育局'], milestones: [{ title: '节点', dueDate: '2099-12-31', owner: '区城管局' }] },
+  { reason: '理由', newDueDate: '2099-12-31', milestoneId: 'nope' },
+  { reason: '理由', lead: ['区教育局'], cooperating: ['区教育局'], acknowledgeBy: '2020-01-01' },
+  { reason: '理由', milestone: { title: '节点', dueDate: '2020-01-01', owner: '区教育局' } },
+  { code: 'A-99', text: '任务', system: '制度体系建设', area: '领域', window: '2099', lead: ['区教育局'] },
+  { text: '进展', period: '2099-Q1' },
+  { tasks: ['A-1', 'Z-999'], reason: '理由' },
+  { username: 'probe.new', displayName: '探测', role: 'department', department: '不存在的局' },
+  { currentPassword: 'x', newPassword: 'Short1' },
+  { username: 'nobody', password: 'x' },
+  { refreshToken: 'nobody.x' },
 ].map((body) => ['application/json', JSON.stringify(body)]);
 /** The plan's departments but the office: a department's error answer names none but its own (and what it typed). */
 const DEPARTMENTS = loadLianyunPlan()
