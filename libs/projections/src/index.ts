@@ -26,3 +26,4 @@ export * from './views/district-summary';
 export * from './views/city-overview.view';
 export * from './views/todo.view';
 export * from './views/todo.item';
+export * from './inbox/inbox.model';

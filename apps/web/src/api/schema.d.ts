@@ -349,6 +349,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的消息（分页，最新在前，含未读数）
+         * @description 部门：发给本单位的催办（站内渠道）、交办/改派给本单位、退回本单位、延期申请的审批结果；无废办：督办（到无废办）与会签异议；领导：督办（到领导小组）。
+         */
+        get: operations["MeNotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 标记消息已读（到某一位置为止）
+         * @description 记录为本人账号事件流中的事件；位置只前进不后退，超过最新一条时按最新一条记录。
+         */
+        post: operations["MeNotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks": {
         parameters: {
             query?: never;
@@ -1213,6 +1253,58 @@ export interface components {
             /** @description 判断所依据的日期（asOf 或今天，上海时间） */
             asOf: string;
             items: components["schemas"]["TodoItemDto"][];
+        };
+        NotificationDto: {
+            /** @description 通知位置（全局事件位置），用于翻页和标记已读 */
+            position: string;
+            /** @description 时间（ISO 8601，上海时间） */
+            at: string;
+            /**
+             * @description 类型
+             * @enum {string}
+             */
+            kind: "reminder" | "escalation" | "assigned" | "returned" | "extension-decided" | "objection";
+            /**
+             * @description 类型中文名
+             * @example 催办
+             */
+            kindLabel: string;
+            /** @description 计划编号 */
+            planId: string;
+            /**
+             * @description 任务编号，或 indicator:<序号>
+             * @example C-5
+             */
+            code: string;
+            /** @description 任务名称 */
+            title: string;
+            /** @description 通知内容 */
+            text: string;
+            /** @description 是否已读 */
+            read: boolean;
+        };
+        NotificationsPageDto: {
+            /** @description 最新的在前 */
+            items: components["schemas"]["NotificationDto"][];
+            /** @description 未读条数 */
+            unread: number;
+            /** @description 已读到的位置；从未标记为 null */
+            readUpTo?: string | null;
+            /** @description 下一页（更早）的 before 参数；没有更多时为 null */
+            nextBefore?: string | null;
+        };
+        MarkReadDto: {
+            /**
+             * @description 已读到的位置（含）：通常为第一页第一条通知的 position
+             * @example 1024
+             */
+            upTo: string;
+        };
+        MarkReadAnswerDto: {
+            /** @description 已读到的位置 */
+            readUpTo?: string | null;
+            /** @description 未读条数 */
+            unread: number;
         };
         AssignTaskDto: {
             /** @description 牵头单位（缺省取任务清单） */
@@ -2156,6 +2248,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TodoAnswerDto"];
+                };
+            };
+        };
+    };
+    MeNotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description 只返回该位置之前（更早）的通知，用于翻页：上一页的 nextBefore */
+                before?: string;
+                /** @description 每页条数 1-100，默认 20 */
+                limit?: number;
+            };
+            header?: {
+                /** @description 任务版本（ETag），版本过期时返回 409 */
+                "If-Match"?: string;
+                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsPageDto"];
+                };
+            };
+        };
+    };
+    MeNotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 任务版本（ETag），版本过期时返回 409 */
+                "If-Match"?: string;
+                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkReadAnswerDto"];
                 };
             };
         };

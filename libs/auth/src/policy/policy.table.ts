@@ -72,7 +72,8 @@ export const POLICIES = {
   'files.read': READERS, // GET /files/:fileId
 
   // apps/api/src/me: one's own to-do list and inbox (admins, who only manage accounts, have neither).
-  'me.read': READERS, // GET /me/todo
+  // Marking one's own notifications read changes nothing but one's own read position.
+  'me.read': READERS, // GET /me/todo, GET /me/notifications, POST /me/notifications/read
 
   // audit.http.controller.ts
   'audit.verify': OFFICE, // GET /audit/verify

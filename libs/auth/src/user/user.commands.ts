@@ -44,7 +44,17 @@ export type RotateRefreshToken = Command<
 /** Logout, by the user or an admin. */
 export type RevokeRefreshToken = Command<'RevokeRefreshToken', { readonly tokenHash: string }>;
 
+/** The inbox read up to a global position (a notification's `position`), by the user. */
+export type MarkNotificationsRead = Command<'MarkNotificationsRead', { readonly upTo: string }>;
+
 export type UserCommand =
-  CreateUser | DisableUser | EnableUser | ChangePassword | IssueRefreshToken | RotateRefreshToken | RevokeRefreshToken;
+  | CreateUser
+  | DisableUser
+  | EnableUser
+  | ChangePassword
+  | IssueRefreshToken
+  | RotateRefreshToken
+  | RevokeRefreshToken
+  | MarkNotificationsRead;
 
 export type UserCommandType = UserCommand['type'];

@@ -1,4 +1,5 @@
 import { changePassword, createUser, disableUser, enableUser } from './decide.account';
+import { markNotificationsRead } from './decide.inbox';
 import { issueRefreshToken, revokeRefreshToken, rotateRefreshToken } from './decide.sessions';
 import type { UserCommand } from './user.commands';
 import type { UserEvent } from './user.events';
@@ -24,6 +25,8 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
       return rotateRefreshToken(command, state);
     case 'RevokeRefreshToken':
       return revokeRefreshToken(command, state);
+    case 'MarkNotificationsRead':
+      return markNotificationsRead(command, state);
     default: {
       const never: never = command;
       throw new Error(`unknown user command ${JSON.stringify(never)}`);

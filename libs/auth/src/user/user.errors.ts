@@ -29,6 +29,7 @@ export const USER_ERRORS = {
   'USER.INVALID_TIME': ['invalid', '时间无效（应为带时区的 ISO 8601 时间）'],
   'USER.INVALID_TOKEN': ['invalid', '令牌参数无效（摘要须为 64 位十六进制，会话编号不能为空，有效期须晚于当前时间）'],
   'USER.TOKEN_EXISTS': ['conflict', '令牌或会话编号已存在'],
+  'USER.INVALID_POSITION': ['invalid', '已读位置无效（应为通知的 position，非负整数）'],
   // Refresh tokens that prove nothing (→ 401)
   'SESSION.TOKEN_UNKNOWN': ['forbidden', '登录已失效，请重新登录'],
   'SESSION.TOKEN_EXPIRED': ['forbidden', '登录已过期，请重新登录'],

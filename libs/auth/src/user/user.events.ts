@@ -90,8 +90,15 @@ export type RefreshTokenRevoked = Event<
   }
 >;
 
+/**
+ * The user read their notifications (GET /me/notifications) up to this global position: kept in
+ * the account's stream, so read state survives restarts and is the same on every replica.
+ */
+export type NotificationsRead = Event<'NotificationsRead', { readonly upTo: string; readonly readAt: Instant }>;
+
 export type UserEvent =
   | UserCreated
+  | NotificationsRead
   | UserDisabled
   | UserEnabled
   | PasswordChanged

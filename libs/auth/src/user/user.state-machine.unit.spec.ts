@@ -50,6 +50,7 @@ const COMMANDS: Record<UserCommandType, UserCommand> = {
     metadata: self(ZHANG),
   },
   RevokeRefreshToken: { type: 'RevokeRefreshToken', data: { tokenHash: token('t2') }, metadata: self(ZHANG) },
+  MarkNotificationsRead: { type: 'MarkNotificationsRead', data: { upTo: '12' }, metadata: self(ZHANG) },
 };
 
 type Outcome = UserEventType | 'nothing' | `${'USER' | 'SESSION'}.${string}`;
@@ -61,6 +62,7 @@ const TABLE: Record<UserCommandType, Record<UserStatus, Outcome>> = {
   IssueRefreshToken: { absent: 'USER.NOT_FOUND', active: 'RefreshTokenIssued', disabled: 'USER.DISABLED' },
   RotateRefreshToken: { absent: 'USER.NOT_FOUND', active: 'RefreshTokenRotated', disabled: 'USER.DISABLED' },
   RevokeRefreshToken: { absent: 'USER.NOT_FOUND', active: 'RefreshTokenRevoked', disabled: 'nothing' },
+  MarkNotificationsRead: { absent: 'USER.NOT_FOUND', active: 'NotificationsRead', disabled: 'USER.DISABLED' },
 };
 
 const cases = (Object.keys(TABLE) as UserCommandType[]).flatMap((type) =>

@@ -24,6 +24,8 @@ export interface UserRecord extends Account {
   readonly passwordHash: string;
   readonly mustChangePassword: boolean;
   readonly createdAt: Instant;
+  /** The global position up to which the user has read the inbox; absent: nothing read yet. */
+  readonly notificationsReadUpTo?: string;
 }
 
 export type UserState =
@@ -129,6 +131,9 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
         ...f,
         revoked: { at: event.data.revokedAt, reason: 'logout' },
       }));
+    case 'NotificationsRead':
+      if (state.status === 'absent') return state;
+      return { ...state, user: { ...state.user, notificationsReadUpTo: event.data.upTo } };
     default: {
       const never: never = event;
       throw new Error(`unknown user event ${JSON.stringify(never)}`);

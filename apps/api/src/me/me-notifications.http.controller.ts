@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CLOCK, toShanghaiIso, type Clock } from '@zw/clock';
+import { audienceOf } from '@zw/projections';
+import type { Request } from 'express';
+import { CurrentActor, eventMetadata, type Actor } from '../actor/actor';
+import { Policy } from '../auth/policy.decorator';
+import { UserAccounts } from '../auth/users/user-accounts';
+import { InboxService } from './inbox.service';
+import { MarkReadAnswerDto, MarkReadDto, NotificationsPageDto, NotificationsQueryDto } from './notification.dtos';
+
+/**
+ * 消息: the in-app channel's 催办/督办 and what needs the user's attention. What was read is an
+ * event in the user's own stream (NotificationsRead), so it survives restarts and replicas.
+ */
+@ApiTags('我的')
+@Controller('me/notifications')
+export class MeNotificationsController {
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly accounts: UserAccounts,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Policy('me.read')
+  @Get()
+  @ApiOperation({
+    summary: '我的消息（分页，最新在前，含未读数）',
+    description:
+      '部门：发给本单位的催办（站内渠道）、交办/改派给本单位、退回本单位、延期申请的审批结果；无废办：督办（到无废办）与会签异议；领导：督办（到领导小组）。',
+  })
+  @ApiOkResponse({ type: NotificationsPageDto })
+  async list(@Query() query: NotificationsQueryDto, @CurrentActor() actor: Actor): Promise<NotificationsPageDto> {
+    const [model, readUpTo] = await Promise.all([this.inbox.current(), this.readUpTo(actor)]);
+    const audience = audienceOf(actor);
+    const limit = query.limit ?? 20;
+    const page = audience ? model.page(audience, query.before ? BigInt(query.before) : undefined, limit) : [];
+    const items = page.map((n) => ({ ...n, read: readUpTo !== undefined && BigInt(n.position) <= readUpTo }));
+    return {
+      items,
+      unread: audience ? model.unread(audience, readUpTo) : 0,
+      readUpTo: readUpTo?.toString() ?? null,
+      nextBefore: page.length === limit ? page.at(-1)!.position : null,
+    };
+  }
+
+  @Policy('me.read')
+  @Post('read')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '标记消息已读（到某一位置为止）',
+    description: '记录为本人账号事件流中的事件；位置只前进不后退，超过最新一条时按最新一条记录。',
+  })
+  @ApiOkResponse({ type: MarkReadAnswerDto })
+  async read(@Body() body: MarkReadDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<MarkReadAnswerDto> {
+    const model = await this.inbox.current();
+    const audience = audienceOf(actor);
+    const latest = audience ? model.latest(audience) : undefined;
+    // Never beyond the newest notification: a later one must still arrive unread.
+    const upTo = latest !== undefined && BigInt(body.upTo) > latest ? latest : BigInt(body.upTo);
+    const metadata = {
+      actor: { actorId: actor.id, role: actor.role, ...(actor.department ? { department: actor.department } : {}) },
+      now: toShanghaiIso(this.clock.now()),
+    };
+    if (latest !== undefined)
+      await this.accounts.execute(
+        actor.id,
+        { type: 'MarkNotificationsRead', data: { upTo: upTo.toString() }, metadata },
+        eventMetadata(actor, req, this.clock),
+      );
+    const readUpTo = await this.readUpTo(actor);
+    return { readUpTo: readUpTo?.toString() ?? null, unread: audience ? model.unread(audience, readUpTo) : 0 };
+  }
+
+  private async readUpTo(actor: Actor): Promise<bigint | undefined> {
+    const state = await this.accounts.load(actor.id);
+    const upTo = state.status === 'absent' ? undefined : state.user.notificationsReadUpTo;
+    return upTo === undefined ? undefined : BigInt(upTo);
+  }
+}
