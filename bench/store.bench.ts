@@ -1,6 +1,7 @@
 /**
  * Event store benchmark (`npm run bench:store`): the SQLite adapter against raw
- * better-sqlite3 on the same disk, same schema shape, same pragmas (WAL, synchronous=FULL).
+ * better-sqlite3 on the same disk, same schema shape, same pragmas (WAL, synchronous=FULL);
+ * then the PostgreSQL adapter against Emmett's PostgreSQL event store (store.postgres.ts).
  * Prints human-readable lines, then ONE JSON line (the last line) with every figure.
  * It measures; it asserts nothing. Knobs: BENCH_SECONDS (default 3), BENCH_EVENTS
  * (default 200000), BENCH_DIR (parent of the temp dir, default the OS temp dir).
@@ -10,6 +11,7 @@ import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@zw/event-store';
 import { testEvent } from '../libs/event-store/src/testing/event-store.contract';
 import { concurrentRate, fmt, machineInfo, median, round, syncRate, tempDir } from './bench-util';
+import { postgresFigures } from './store.postgres';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const WARMUP_MS = 500;
@@ -18,7 +20,13 @@ const READ_REPEATS = 9;
 const WRITERS = 64;
 const PREFILL = Number(process.env.BENCH_EVENTS ?? 200_000);
 const PAGE = 1000;
-const TARGETS = { groupCommitSpeedup: 3, readAllVsRaw: 0.8 } as const;
+const TARGETS = {
+  groupCommitSpeedup: 3,
+  readAllVsRaw: 0.8,
+  pgAppendsVsEmmett: 1,
+  pgReadAllVsEmmett: 1,
+  pgLateCommitCost: 0.2,
+} as const;
 
 /** Same columns, keys and unique constraints as the adapter's `events` table (sqlite.schema.ts). */
 const RAW_DDL = `CREATE TABLE IF NOT EXISTS events (
@@ -198,6 +206,8 @@ async function main(): Promise<void> {
   raw.close();
   await store.close();
 
+  const pg = await postgresFigures(interleaved, SECONDS, WARMUP_MS);
+
   const figures = {
     rawTxPerSec: round(w.rawTxPerSec),
     adapterAppendsPerSec1Writer: round(w.adapterAppendsPerSec1Writer),
@@ -206,20 +216,53 @@ async function main(): Promise<void> {
     rawReadAllEventsPerSec: round(r.rawReadAllEventsPerSec),
     readAllEventsPerSec: round(r.readAllEventsPerSec),
     readAllVsRaw: round(readRatio, 3),
+    pgAppendsPerSec64Writers: round(pg.oursAppendsPerSec64Writers),
+    emmettAppendsPerSec64Writers: round(pg.emmettAppendsPerSec64Writers),
+    pgAppendsVsEmmett: round(pg.appendsVsEmmett, 2),
+    pgReadAllEventsPerSec: round(pg.oursReadAllEventsPerSec),
+    emmettReadAllEventsPerSec: round(pg.emmettReadAllEventsPerSec),
+    pgReadAllVsEmmett: round(pg.readAllVsEmmett, 2),
+    pgLateFreeAppendsPerSec: round(pg.lateFreeAppendsPerSec),
+    pgLateHeldAppendsPerSec: round(pg.lateHeldAppendsPerSec),
+    pgLateCommitCost: round(pg.lateCommitCost, 3),
   };
   const meetsTargets = {
     groupCommitSpeedup: figures.groupCommitSpeedup >= TARGETS.groupCommitSpeedup,
     readAllVsRaw: figures.readAllVsRaw >= TARGETS.readAllVsRaw,
+    pgAppendsVsEmmett: figures.pgAppendsVsEmmett >= TARGETS.pgAppendsVsEmmett,
+    pgReadAllVsEmmett: figures.pgReadAllVsEmmett >= TARGETS.pgReadAllVsEmmett,
+    pgLateCommitCost: figures.pgLateCommitCost < TARGETS.pgLateCommitCost,
   };
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
   console.log('Summary:');
   console.log(
-    `  groupCommitSpeedup  ${figures.groupCommitSpeedup}  (64 writers / raw floor; target >= 3: ${meetsTargets.groupCommitSpeedup ? 'met' : 'NOT met'})`,
+    `  groupCommitSpeedup  ${figures.groupCommitSpeedup}  (64 writers / raw floor; target >= 3: ${verdict(meetsTargets.groupCommitSpeedup)})`,
   );
   console.log(
-    `  readAllVsRaw        ${figures.readAllVsRaw}  (median of paired readAll / raw read ratios; target >= 0.8: ${meetsTargets.readAllVsRaw ? 'met' : 'NOT met'})`,
+    `  readAllVsRaw        ${figures.readAllVsRaw}  (median of paired readAll / raw read ratios; target >= 0.8: ${verdict(meetsTargets.readAllVsRaw)})`,
   );
   console.log(
-    JSON.stringify({ ...figures, targets: { groupCommitSpeedup: '>= 3', readAllVsRaw: '>= 0.8' }, meetsTargets }),
+    `  pgAppendsVsEmmett   ${figures.pgAppendsVsEmmett}  (PostgreSQL, 64 writers, paired ratios; target >= 1.0: ${verdict(meetsTargets.pgAppendsVsEmmett)})`,
+  );
+  console.log(
+    `  pgReadAllVsEmmett   ${figures.pgReadAllVsEmmett}  (PostgreSQL readAll, paired ratios; target >= 1.0: ${verdict(meetsTargets.pgReadAllVsEmmett)})`,
+  );
+  console.log(
+    `  pgLateCommitCost    ${figures.pgLateCommitCost}  (appends lost while a transaction stays open; target < 0.2: ${verdict(meetsTargets.pgLateCommitCost)})`,
+  );
+  console.log(
+    JSON.stringify({
+      ...figures,
+      subscriberDeliveredOnce: pg.subscriberDeliveredOnce,
+      targets: {
+        groupCommitSpeedup: '>= 3',
+        readAllVsRaw: '>= 0.8',
+        pgAppendsVsEmmett: '>= 1.0',
+        pgReadAllVsEmmett: '>= 1.0',
+        pgLateCommitCost: '< 0.2',
+      },
+      meetsTargets,
+    }),
   );
 }
 
