@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 // The console is built into dist/web, which the api serves at / (apps/api/src/web/web-console.ts).
+// Build with NODE_ENV=production (`npm run build:web` sets it): under Jest's NODE_ENV=test Vite
+// would give React and antd their development builds.
 export default defineConfig({
   root: __dirname,
   plugins: [react()],

@@ -4,6 +4,8 @@ import { chromiumAvailable, launch, screenshot, seriousViolations } from './supp
 import { ensureWebBuilt, startWebStack, type WebStack } from './support/web-stack';
 
 const run = chromiumAvailable() ? describe : describe.skip;
+// A build, an api process and a browser on a shared 2-core machine: generous limits, no timing asserted.
+jest.setTimeout(300_000);
 
 run('web console in Chromium: served by the api, login, forced password change, 任务台账', () => {
   let stack: WebStack;
@@ -15,7 +17,7 @@ run('web console in Chromium: served by the api, login, forced password change, 
     stack = await startWebStack();
     accounts = new Accounts(stack.baseUrl, stack.adminPassword);
     browser = await launch();
-  });
+  }, 600_000);
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
@@ -23,6 +25,7 @@ run('web console in Chromium: served by the api, login, forced password change, 
 
   const newPage = async (width = 1280): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN' });
+    context.setDefaultTimeout(60_000);
     return context.newPage();
   };
 

@@ -10,9 +10,19 @@ import { PAGES } from './pages';
 // Office and leader pages are split off: the login and 我的待办 load only what they use.
 const PasswordPage = lazy(() => import('./pages/password-page'));
 const BoardPage = lazy(() => import('./pages/board-page'));
+const TodoPage = lazy(() => import('./pages/todo/todo-page'));
+const TaskPage = lazy(() => import('./pages/task/task-page'));
+const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
+const AccountsPage = lazy(() => import('./pages/accounts/accounts-page'));
+const AssignPage = lazy(() => import('./pages/assign/assign-page'));
 
 const ELEMENTS: Record<string, ReactNode> = {
+  '/todo': <TodoPage />,
   '/ledger': <BoardPage />,
+  '/dashboard': <DashboardPage />,
+  '/task/:code': <TaskPage />,
+  '/accounts': <AccountsPage />,
+  '/assign/:code': <AssignPage />,
 };
 
 export function AppRoutes() {

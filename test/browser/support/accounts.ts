@@ -20,7 +20,7 @@ export class Accounts {
 
   /** Creates the account and returns its one-time password (the admin's 用户管理 does the same). */
   async create(username: string, displayName: string, role: Role, department?: string): Promise<string> {
-    this.adminToken ??= (await this.login('admin', this.adminPassword)).accessToken;
+    this.adminToken ??= await this.adminSession();
     const body = { username, displayName, role, ...(department ? { department } : {}) };
     const created = await this.json<{ temporaryPassword: string }>('POST', '/users', body, this.adminToken);
     return created.temporaryPassword;
@@ -31,6 +31,14 @@ export class Accounts {
     const temporary = await this.create(username, displayName, role, department);
     const { accessToken } = await this.login(username, temporary);
     await this.json('POST', '/auth/password', { currentPassword: temporary, newPassword: PASSWORD }, accessToken);
+  }
+
+  /** The bootstrap admin replaces its one-time password with PASSWORD first, as a person would. */
+  private async adminSession(): Promise<string> {
+    const first = await this.login('admin', this.adminPassword);
+    const body = { currentPassword: this.adminPassword, newPassword: PASSWORD };
+    await this.json('POST', '/auth/password', body, first.accessToken);
+    return (await this.login('admin', PASSWORD)).accessToken;
   }
 
   async json<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {

@@ -28,10 +28,8 @@ export function ensureWebBuilt(): void {
   const result = spawnSync(
     process.execPath,
     ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-    },
+    // Jest sets NODE_ENV=test, which would make Vite and antd build for development.
+    { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'inherit' },
   );
   if (result.status !== 0) throw new Error('building the web console failed');
 }

@@ -8,6 +8,7 @@ const pages: PageEntry[] = [
   { path: '/ledger', label: '任务台账', roles: ['office', 'leader', 'department'], inMenu: true },
   { path: '/task/:code', label: '任务详情', roles: ['office', 'department'], inMenu: false },
   { path: '/accounts', label: '用户管理', roles: ['admin'], inMenu: true },
+  { path: '/dashboard', label: '总览', roles: ['leader', 'office'], inMenu: true, home: ['leader'] },
 ];
 
 describe('role-based menu', () => {
@@ -16,9 +17,10 @@ describe('role-based menu', () => {
     expect(homeFor('department', pages)).toBe('/todo');
   });
 
-  it('given an admin, then only 用户管理; given a leader, home is 任务台账', () => {
+  it('given an admin, then only 用户管理; a leader lands on 总览, the office on 任务台账', () => {
     expect(menuFor('admin', pages).map((p) => p.label)).toEqual(['用户管理']);
-    expect(homeFor('leader', pages)).toBe('/ledger');
+    expect(homeFor('leader', pages)).toBe('/dashboard');
+    expect(homeFor('office', pages)).toBe('/ledger');
   });
 
   it('given a path with a parameter, then mayOpen follows the roles of its page', () => {

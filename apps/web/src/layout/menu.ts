@@ -9,6 +9,8 @@ export interface PageEntry {
   roles: readonly Role[];
   /** Shown in the side menu (task pages are reached from lists, not the menu). */
   inMenu: boolean;
+  /** The roles that land here after login (else a role lands on its first menu page). */
+  home?: readonly Role[];
 }
 
 /** The menu of a role: the pages it may open, in the table's order. */
@@ -18,7 +20,8 @@ export function menuFor(role: Role, pages: readonly PageEntry[]): PageEntry[] {
 
 /** Where each role lands after login: its day's work first. */
 export function homeFor(role: Role, pages: readonly PageEntry[]): string {
-  return menuFor(role, pages)[0]?.path ?? '/login';
+  const menu = menuFor(role, pages);
+  return (menu.find((page) => page.home?.includes(role)) ?? menu[0])?.path ?? '/login';
 }
 
 export function mayOpen(role: Role, path: string, pages: readonly PageEntry[]): boolean {

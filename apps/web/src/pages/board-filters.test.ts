@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardItem } from '../api/responses';
-import { boardFilterOptions } from './board-filters';
+import { boardFilterOptions, filtersFrom } from './board-filters';
 
 const task = (over: Partial<BoardItem>): BoardItem =>
   ({
@@ -31,5 +31,17 @@ describe('board filter options', () => {
 
   it('given no tasks, then no years', () => {
     expect(boardFilterOptions([]).years).toEqual([]);
+  });
+});
+
+describe('board filters in the address', () => {
+  it('given a drill-down link, then the filters and asOf are read from it; a year that is no number is dropped', () => {
+    expect(filtersFrom(new URLSearchParams('system=技术体系建设&light=red&year=2024&asOf=2023-06-30'))).toEqual({
+      system: '技术体系建设',
+      light: 'red',
+      year: 2024,
+      asOf: '2023-06-30',
+    });
+    expect(filtersFrom(new URLSearchParams('year=abc&department='))).toEqual({});
   });
 });

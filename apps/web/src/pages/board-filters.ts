@@ -7,6 +7,20 @@ import { showError } from '../components/show-error';
 type BoardQuery = NonNullable<paths['/board']['get']['parameters']['query']>;
 export type BoardFilters = Pick<BoardQuery, 'system' | 'status' | 'light' | 'department' | 'year' | 'asOf'>;
 
+const KEYS = ['system', 'status', 'light', 'department', 'asOf'] as const;
+
+/** The board's filters from the address (?system=…&light=red&year=2023&asOf=…); unknown values are the api's to refuse. */
+export function filtersFrom(params: URLSearchParams): BoardFilters {
+  const filters: Record<string, string | number> = {};
+  for (const key of KEYS) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  const year = Number(params.get('year'));
+  if (Number.isInteger(year) && year > 0) filters.year = year;
+  return filters as BoardFilters;
+}
+
 interface Option<T> {
   value: T;
   label: string;

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../api/client';
 import type { Board, BoardItem } from '../api/responses';
 import { LightTag } from '../components/light-tag';
-import { boardFilterOptions, downloadBoard, type BoardFilters } from './board-filters';
+import { AsOfPicker } from '../components/as-of';
+import { boardFilterOptions, downloadBoard, filtersFrom, type BoardFilters } from './board-filters';
 
 const columns: ColumnsType<BoardItem> = [
   { title: '编号', dataIndex: 'code', width: 72, render: (code: string) => <Link to={`/task/${code}`}>{code}</Link> },
@@ -39,29 +40,41 @@ const columns: ColumnsType<BoardItem> = [
 
 /** 任务台账: every task of the plan with its state, light (as text, reason on hover) and who acts next. */
 export default function BoardPage() {
-  const [filters, setFilters] = useState<BoardFilters>({});
+  // Filters live in the address: the 总览 drills down with a link, and a link shows the same list.
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
   const board = useQuery({
     queryKey: ['board', filters],
     queryFn: () => unwrap<Board>(api.GET('/board', { params: { query: filters } })),
     placeholderData: (previous) => previous,
   });
-  const all = useQuery({ queryKey: ['board', {}], queryFn: () => unwrap<Board>(api.GET('/board')) });
+  const all = useQuery({ queryKey: ['board', {}], queryFn: () => unwrap<Board>(api.GET('/board')), staleTime: 60_000 });
   const options = useMemo(() => boardFilterOptions(all.data?.tasks ?? []), [all.data]);
   const set = (key: keyof BoardFilters) => (value: string | number | undefined) =>
-    setFilters((current) => ({ ...current, [key]: value }));
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === undefined || value === '') next.delete(key);
+        else next.set(key, String(value));
+        return next;
+      },
+      { replace: true },
+    );
 
   return (
     <section aria-labelledby="board-title">
       <Typography.Title level={1} id="board-title" style={{ fontSize: 22 }}>
         任务台账
       </Typography.Title>
-      <Space wrap style={{ marginBottom: 12 }}>
+      <AsOfPicker asOf={filters.asOf} onChange={set('asOf')} />
+      <Space wrap style={{ margin: '12px 0' }}>
         <Select
           aria-label="体系"
           placeholder="体系"
           allowClear
           style={{ width: 150 }}
           options={options.systems}
+          value={filters.system}
           onChange={set('system')}
         />
         <Select
@@ -70,6 +83,7 @@ export default function BoardPage() {
           allowClear
           style={{ width: 120 }}
           options={options.statuses}
+          value={filters.status}
           onChange={set('status')}
         />
         <Select
@@ -78,6 +92,7 @@ export default function BoardPage() {
           allowClear
           style={{ width: 90 }}
           options={options.lights}
+          value={filters.light}
           onChange={set('light')}
         />
         <Select
@@ -87,6 +102,7 @@ export default function BoardPage() {
           showSearch
           style={{ width: 180 }}
           options={options.departments}
+          value={filters.department}
           onChange={set('department')}
         />
         <Select
@@ -95,6 +111,7 @@ export default function BoardPage() {
           allowClear
           style={{ width: 100 }}
           options={options.years}
+          value={filters.year}
           onChange={set('year')}
         />
         <Button onClick={() => void downloadBoard(filters)}>导出 Excel</Button>

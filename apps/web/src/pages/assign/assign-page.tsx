@@ -1,0 +1,130 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Typography } from 'antd';
+import { useNavigate, useParams } from 'react-router-dom';
+import { api, unwrap } from '../../api/client';
+import type { PlanTaskRow } from '../../api/task-responses';
+import { fieldErrors, showError } from '../../components/show-error';
+import { App } from 'antd';
+import { assignmentBody, type AssignForm } from './assignment';
+
+const PLAN = 'lianyun-2022-2025';
+
+/** 交办: the plan row's departments prefilled, all editable; names are picked from the plan's departments. */
+export default function AssignPage() {
+  const code = useParams().code ?? '';
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<AssignForm>();
+  const rows = useQuery({
+    queryKey: ['plan', PLAN, 'tasks'],
+    queryFn: () =>
+      unwrap<PlanTaskRow[]>(api.GET('/plans/{planId}/{list}', { params: { path: { planId: PLAN, list: 'tasks' } } })),
+    staleTime: Infinity,
+  });
+  const departments = useQuery({
+    queryKey: ['plan', PLAN, 'departments'],
+    queryFn: () =>
+      unwrap<{ name: string }[]>(
+        api.GET('/plans/{planId}/{list}', { params: { path: { planId: PLAN, list: 'departments' } } }),
+      ),
+    staleTime: Infinity,
+  });
+  const row = rows.data?.find((r) => r.code === code);
+  const options = (departments.data ?? []).map((d) => ({ value: d.name, label: d.name }));
+
+  const submit = async (values: AssignForm) => {
+    try {
+      await unwrap(api.POST('/tasks/{code}/assignment', { params: { path: { code } }, body: assignmentBody(values) }));
+      void message.success(`${code} 已交办`);
+      navigate(`/task/${code}`);
+    } catch (error) {
+      const fields = fieldErrors<AssignForm>(error);
+      if (fields.length) form.setFields(fields);
+      else showError(error);
+    }
+  };
+
+  if (rows.error) return <Alert type="error" showIcon message={rows.error.message} />;
+  if (!rows.data || !departments.data) return <Card loading />;
+  if (!row) return <Alert type="warning" showIcon message={`计划中没有任务 ${code}`} />;
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+          交办 {code}
+        </Typography.Title>
+      }
+    >
+      <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label="任务清单">{row.text}</Descriptions.Item>
+        <Descriptions.Item label="时间">{row.window}</Descriptions.Item>
+        <Descriptions.Item label="体系">{row.system}</Descriptions.Item>
+      </Descriptions>
+      <Form<AssignForm>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ lead: row.lead, cooperating: row.cooperating, milestones: [] }}
+      >
+        <Form.Item label="牵头单位" name="lead" rules={[{ required: true, message: '请选择牵头单位' }]}>
+          <Select mode="multiple" options={options} showSearch />
+        </Form.Item>
+        <Form.Item label="配合单位" name="cooperating">
+          <Select mode="multiple" options={options} showSearch />
+        </Form.Item>
+        <Form.Item label="完成期限" name="dueDate" extra="不填则按计划的时间栏推算">
+          <DatePicker />
+        </Form.Item>
+        <Form.Item label="签收期限" name="acknowledgeBy" extra="不填则为 3 个工作日">
+          <DatePicker />
+        </Form.Item>
+        <Typography.Paragraph type="secondary">
+          里程碑：不填则按计划默认（每年一个，12月31日到期）。
+        </Typography.Paragraph>
+        <Form.List name="milestones">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Space key={field.key} wrap align="start">
+                  <Form.Item
+                    label="里程碑名称"
+                    name={[field.name, 'title']}
+                    rules={[{ required: true, message: '请填写名称' }]}
+                  >
+                    <Input />
+                  </Form.Item>
+                  <Form.Item
+                    label="到期日"
+                    name={[field.name, 'dueDate']}
+                    rules={[{ required: true, message: '请选择日期' }]}
+                  >
+                    <DatePicker />
+                  </Form.Item>
+                  <Form.Item
+                    label="责任单位"
+                    name={[field.name, 'owner']}
+                    rules={[{ required: true, message: '请选择单位' }]}
+                  >
+                    <Select options={options} style={{ width: 180 }} showSearch />
+                  </Form.Item>
+                  <Button onClick={() => remove(field.name)} style={{ marginTop: 30 }}>
+                    删除
+                  </Button>
+                </Space>
+              ))}
+              <Button onClick={() => add()} style={{ marginBottom: 16 }}>
+                添加里程碑
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <div>
+          <Button type="primary" htmlType="submit">
+            交办
+          </Button>
+        </div>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Dayjs } from 'dayjs';
+import type { components } from '../../api/schema';
+
+export interface AssignForm {
+  lead: string[];
+  cooperating?: string[];
+  dueDate?: Dayjs;
+  acknowledgeBy?: Dayjs;
+  milestones?: { title: string; dueDate: Dayjs; owner: string }[];
+}
+
+type Milestone = { title: string; dueDate: string; owner: string };
+
+/**
+ * The 交办 body from the form: dates as YYYY-MM-DD; what was left empty is left out so the api
+ * applies the plan's defaults (departments of the row, one milestone a year, 3 working days).
+ */
+export function assignmentBody(values: AssignForm): components['schemas']['AssignTaskDto'] {
+  const milestones: Milestone[] = (values.milestones ?? []).map((m) => ({
+    title: m.title.trim(),
+    dueDate: m.dueDate.format('YYYY-MM-DD'),
+    owner: m.owner,
+  }));
+  return {
+    lead: values.lead,
+    cooperating: values.cooperating ?? [],
+    ...(values.dueDate ? { dueDate: values.dueDate.format('YYYY-MM-DD') } : {}),
+    ...(values.acknowledgeBy ? { acknowledgeBy: values.acknowledgeBy.format('YYYY-MM-DD') } : {}),
+    // The document lists milestones without their item schema (MilestoneDto) until #12 describes it.
+    ...(milestones.length ? { milestones: milestones as unknown as string[] } : {}),
+  };
+}
