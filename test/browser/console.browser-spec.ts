@@ -99,9 +99,9 @@ run('web console in Chromium: served by the api, login, forced password change, 
     await page.getByLabel('用户名').fill('leader.li');
     await page.getByLabel('密码').fill(PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('heading', { name: '任务台账' }).waitFor();
+    await page.getByRole('heading', { name: '总览' }).waitFor();
     await page.reload();
-    await page.getByRole('heading', { name: '任务台账' }).waitFor();
+    await page.getByRole('heading', { name: '总览' }).waitFor();
     expect(await page.getByLabel('用户名').count()).toBe(0);
     await page.context().close();
   });
