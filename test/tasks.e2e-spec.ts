@@ -34,6 +34,31 @@ describe('task workflow over HTTP (embedded SQLite, clock at 2023-03-01)', () =>
   });
   afterAll(() => t.close());
 
+  it('a task not yet assigned answers its plan row (system, area, text, lead, cooperating, window) as 待交办', async () => {
+    const res = await http().get('/tasks/C-6').set(office).expect(200);
+    expect(res.body).toEqual({
+      status: 'unassigned',
+      statusLabel: '待交办',
+      revision: null,
+      planId: PLAN,
+      code: 'C-6',
+      title: '完善农药包装废弃物回收利用体系',
+      text: '完善农药包装废弃物回收利用体系',
+      system: '市场体系建设',
+      area: '体系建设',
+      lead: ['区供销总社'],
+      cooperating: expect.any(Array),
+      window: expect.any(String),
+    });
+    expect(res.headers.etag ?? '').not.toMatch(/^"\d+"$/); // no stream revision to act on yet
+    const listed = (await http().get('/tasks').set(office).expect(200)).body as Array<{
+      code: string;
+      lead?: string[];
+    }>;
+    expect(listed.find((t) => t.code === 'C-6')).toMatchObject({ statusLabel: '待交办', lead: ['区供销总社'] });
+    await http().get('/tasks/Z-99').set(office).expect(404);
+  });
+
   it('C-5 from assignment to 办结: acknowledge, milestone with evidence, sign-off, accept', async () => {
     const assigned = await http().post('/tasks/C-5/assignment').set(office).send({}).expect(201);
     expect(assigned.body).toMatchObject({ status: 'assigned', statusLabel: '待签收', events: ['TaskAssigned'] });

@@ -1,6 +1,7 @@
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { taskStreamId } from '@zw/domain';
+import type { PlanTask } from '@zw/plan';
 import type { Request, Response } from 'express';
 import { TaskCommandSender } from './task-command.sender';
 import { TaskStreamCache } from './task-stream.cache';
@@ -38,7 +39,9 @@ export class TaskReadController {
       .sort();
     return Promise.all([
       ...plan.tasks.map((row) =>
-        this.load(plan.id, row.code).then(({ view }) => ({ ...view, code: row.code, title: row.text })),
+        this.load(plan.id, row.code).then(({ view, revision }) =>
+          revision === undefined ? { ...view, ...planRow(plan.id, row) } : { ...view, code: row.code, title: row.text },
+        ),
       ),
       ...created.map((code) => this.load(plan.id, code).then(({ view }) => ({ ...view, code }))),
     ]);
@@ -46,21 +49,32 @@ export class TaskReadController {
 
   @Policy('task.read')
   @Get(':code')
+  @ApiOperation({
+    summary: '查看一项任务',
+    description:
+      '已交办的任务：状态、各单位签收、里程碑、延期、进展等（ETag 为事件流版本）；尚未交办的任务：计划表中的一行（体系、领域、任务、牵头单位、配合单位、时间），状态为 待交办。',
+  })
   async one(@Param('code') code: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const planId = this.sender.planIdOf(req);
     const { view, revision } = await this.load(planId, code);
-    if (revision === undefined) {
-      const plan = await this.sender.plan(req);
-      if (!plan.tasks.some((t) => t.code === code))
-        throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不存在 (task not found)` });
-    } else {
+    if (revision !== undefined) {
       res.setHeader('ETag', `"${revision}"`);
+      return { ...view, code };
     }
-    return { ...view, code };
+    const plan = await this.sender.plan(req);
+    const row = plan.tasks.find((t) => t.code === code);
+    if (!row) throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不存在 (task not found)` });
+    return { ...view, ...planRow(plan.id, row) };
   }
 
   private async load(planId: string, code: string) {
     const { state, revision } = await this.streams.load(taskStreamId(planId, code));
     return { view: taskView(state, revision), revision };
   }
+}
+
+/** A task not yet assigned is its row of the plan's list (附件3), so a reader sees what 交办 will be about. */
+function planRow(planId: string, row: PlanTask) {
+  const { code, system, area, text, lead, cooperating, window } = row;
+  return { planId, code, title: text, system, area, text, lead, cooperating, window };
 }

@@ -412,6 +412,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * 查看一项任务
+         * @description 已交办的任务：状态、各单位签收、里程碑、延期、进展等（ETag 为事件流版本）；尚未交办的任务：计划表中的一行（体系、领域、任务、牵头单位、配合单位、时间），状态为 待交办。
+         */
         get: operations["TaskReadController_one"];
         put?: never;
         post?: never;
