@@ -28,7 +28,8 @@ const FIXTURE_STREAM = taskStreamId(PLAN, 'C-5');
 
 (redisUrl && postgres ? describe : describe.skip)('two api replicas and a worker on one PostgreSQL database', () => {
   const prefix = `zw-test-${randomUUID()}`;
-  const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'zw-replica-')));
+  // Each process its own DATA_DIR (view snapshots), as on separate machines.
+  const dirs = [0, 1, 2].map(() => mkdtempSync(join(tmpdir(), 'zw-replica-')));
   const hook = createServer((req, res) => req.resume().on('end', () => res.writeHead(204).end()));
   const processes: Started[] = [];
   let db: TestDatabase;
@@ -60,15 +61,18 @@ const FIXTURE_STREAM = taskStreamId(PLAN, 'C-5');
     const apiEnv = (port: number, dir: string) => ({ ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir });
     processes.push(startProcess('apps/api/src/main.ts', apiEnv(portA, dirs[0]), ['--seed-plan']));
     processes.push(startProcess('apps/api/src/main.ts', apiEnv(portB, dirs[1])));
-    processes.push(startProcess('apps/worker/src/main.ts', { ...env, DATA_DIR: dirs[0] }));
+    processes.push(startProcess('apps/worker/src/main.ts', { ...env, DATA_DIR: dirs[2] }));
     for (const base of [a, b]) {
-      await until(`${base} ready`, async () =>
-        (await api(base).get('/health')).status === 200 ? true : undefined,
+      await until(
+        `${base} ready`,
+        async () => ((await api(base).get('/health')).status === 200 ? true : undefined),
+        // Three ts-node processes starting at once on a loaded 2-core machine.
+        180_000,
       ).catch((error: Error) => {
         throw new Error(`${error.message}\n${processes.map((p) => p.output()).join('\n---\n')}`);
       });
     }
-  }, 240_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all(processes.map(stopProcess));
@@ -162,6 +166,8 @@ const FIXTURE_STREAM = taskStreamId(PLAN, 'C-5');
     await until('28 reminders of the fixture task', async () =>
       (await deliveries()).filter((e) => e.streamId === FIXTURE_STREAM).length >= 28 ? true : undefined,
     );
+    // A duplicate would come from a second delivery of a job already recorded: give it time to show.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     const recorded = await deliveries();
     const ids = recorded.map((e) => (e.data as ReminderSent['data']).deliveryId);
     expect(new Set(ids).size).toBe(ids.length);
