@@ -6,6 +6,7 @@ import type { EventStore } from './event-store.port';
 import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
+import { WriteGuardedEventStore } from './write-guarded.store';
 
 export const EVENT_STORE = 'EVENT_STORE';
 
@@ -55,7 +56,15 @@ class EventStoreLifecycle implements OnApplicationShutdown {
     {
       provide: EVENT_STORE,
       inject: [APP_CONFIG, CLOCK],
-      useFactory: (config: AppConfig, clock: Clock) => openEventStore(config, clock),
+      useFactory: (config: AppConfig, clock: Clock) => {
+        const logger = new Logger('EventStore');
+        // One line when writes start failing (full disk, store gone) and one when they succeed again.
+        return new WriteGuardedEventStore(openEventStore(config, clock), (failure) =>
+          failure
+            ? logger.warn({ reason: failure.reason, detail: failure.detail }, 'event store refuses writes')
+            : logger.log('event store takes writes again'),
+        );
+      },
     },
     EventStoreLifecycle,
   ],

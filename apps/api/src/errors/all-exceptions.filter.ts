@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ConcurrencyError, InvalidAppendError } from '@zw/event-store';
+import { ConcurrencyError, InvalidAppendError, toStoreUnavailable } from '@zw/event-store';
 import type { Request, Response } from 'express';
 import { statusForError } from './error-status.map';
 
@@ -19,6 +19,23 @@ const APPEND_REFUSED: ErrorBody = {
 };
 
 /**
+ * A store that cannot take the write (full disk: 507 Insufficient Storage; failing or gone: 503).
+ * Nothing was saved and the same request may succeed later, so the answer says so and when to retry.
+ */
+const STORE_UNAVAILABLE = {
+  full: {
+    statusCode: 507,
+    message: '存储空间已满，本次操作未保存。请稍后重试，或请管理员清理存储空间',
+    retryAfterSeconds: 60,
+  },
+  unavailable: {
+    statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+    message: '数据存储暂时不可用，本次操作未保存，请稍后重试',
+    retryAfterSeconds: 10,
+  },
+} as const;
+
+/**
  * Turns every thrown thing into one JSON shape. A body says only what the caller may know:
  * stack traces, the store's wording and a domain error's `internal` (session ids, other
  * departments) go to the log with the request's correlation id (X-Correlation-Id).
@@ -32,6 +49,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request & { id?: unknown }>() as (Request & { id?: unknown }) | undefined;
     const correlationId = request?.id === undefined ? null : String(request.id);
+    const unavailable = toStoreUnavailable(error);
+    if (unavailable) {
+      // Logged once per outage by the store itself (event-store.module.ts), not per request.
+      this.logger.debug({ correlationId, reason: unavailable.reason, detail: unavailable.detail }, 'store unavailable');
+      const answer = STORE_UNAVAILABLE[unavailable.reason];
+      response.setHeader('Retry-After', String(answer.retryAfterSeconds));
+      response
+        .status(answer.statusCode)
+        .json({ statusCode: answer.statusCode, code: 'STORE.UNAVAILABLE', message: answer.message });
+      return;
+    }
     const body = this.toBody(error, correlationId);
     if (body.statusCode >= 500)
       this.logger.error({ correlationId, stack: error instanceof Error ? error.stack : String(error) }, 'unexpected');
