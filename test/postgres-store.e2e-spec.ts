@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { EVENT_STORE, PostgresEventStore } from '@zw/event-store';
+import { EVENT_STORE, PostgresEventStore, type WriteGuardedEventStore } from '@zw/event-store';
 import { taskStreamId } from '@zw/domain';
 import { createTestDatabase, type TestDatabase } from '../libs/event-store/src/testing/postgres-databases';
 import { runCli } from './support/processes';
@@ -44,7 +44,8 @@ const PLAN = 'lianyun-2022-2025';
       CLOCK_START: '2024-03-01T09:00:00+08:00',
     });
     expect(t.config.redisUrl).toBeUndefined();
-    expect(t.app.get(EVENT_STORE)).toBeInstanceOf(PostgresEventStore);
+    // Under the module's write guard (store failures → 507/503), the adapter it chose.
+    expect(t.app.get<WriteGuardedEventStore>(EVENT_STORE).adapter).toBeInstanceOf(PostgresEventStore);
     const http = () => request(t!.app.getHttpServer());
     const office = await signIn(t.app).office();
     const assigned = await http().post('/tasks/A-4/assignment').set(office).send({}).expect(201);

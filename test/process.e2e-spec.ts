@@ -54,6 +54,11 @@ describe('process entry points', () => {
     const p = run('apps/api/src/main.ts', { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
     await p.waitFor(/listening on/);
     expect(p.output()).toMatch(/listening on http:\/\/127\.0\.0\.1:\d{2,5}/);
+    // No account yet: the start log names the exact command for the first admin.
+    await p.waitFor(/no account exists yet/);
+    expect(p.output()).toContain(
+      `no account exists yet: create the first admin with: DATA_DIR=${dataDir} npm run users -- bootstrap`,
+    );
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     expect(p.output()).toMatch(/event store closed/);

@@ -1,5 +1,5 @@
 import { ManualClock } from '@zw/clock';
-import { EVENT_STORE, type EventStore } from '@zw/event-store';
+import { EVENT_STORE, type EventStore, type WriteGuardedEventStore } from '@zw/event-store';
 import { loadLianyunPlan } from '@zw/plan';
 import request from 'supertest';
 import { managementHandler } from '../apps/api/src/metrics/management';
@@ -37,7 +37,7 @@ describe('store write failures over HTTP (real SQLite file, injected write failu
       .expect(201);
     await as.dept('连云生态环境局');
     // The adapter under the guard the module wraps around it.
-    adapter = (t.app.get<EventStore>(EVENT_STORE) as unknown as { inner: EventStore }).inner;
+    adapter = t.app.get<WriteGuardedEventStore>(EVENT_STORE).adapter;
   });
   afterAll(async () => {
     jest.restoreAllMocks();

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { describeEventStore, loadConfigOrExit } from '@zw/config';
@@ -8,6 +9,8 @@ import { closeOnSignals } from '../../worker/src/graceful-shutdown';
 import { configureHttp } from './configure-http';
 import { seedBundledPlans } from './plans/seed-plan';
 import { ManagementServer } from './metrics/management';
+import { UserAccounts } from './auth/users/user-accounts';
+import { firstAdminCommand, listeningAddress, runtimeOf } from './startup-hints';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
@@ -20,7 +23,14 @@ async function bootstrap(): Promise<void> {
   closeOnSignals(app);
   if (process.argv.includes('--seed-plan')) await seedBundledPlans(app);
   await app.listen(config.port, config.host);
-  app.get(Logger).log(`listening on ${await app.getUrl()} (store: ${describeEventStore(config)})`);
+  const server = app.getHttpServer() as Server;
+  app.get(Logger).log(`listening on ${listeningAddress(server.address())} (store: ${describeEventStore(config)})`);
+  if ((await app.get(UserAccounts, { strict: false }).list()).length === 0)
+    app
+      .get(Logger)
+      .warn(
+        `no account exists yet: create the first admin with: ${firstAdminCommand(config, runtimeOf(process.env, __filename))}`,
+      );
   const management = config.security.management;
   if (management) {
     const bound = await app.get(ManagementServer).listen(app, management.port, management.host);

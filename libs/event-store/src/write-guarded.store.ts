@@ -16,12 +16,13 @@ export class WriteGuardedEventStore implements EventStore {
   readonly checkpoints: CheckpointStore;
 
   constructor(
-    private readonly inner: EventStore,
+    /** The adapter underneath (tests check which one the module chose). */
+    readonly adapter: EventStore,
     private readonly onChange: (failure: StoreUnavailableError | undefined) => void = () => undefined,
   ) {
     this.checkpoints = {
-      load: (subscriberId) => inner.checkpoints.load(subscriberId),
-      store: (subscriberId, position) => this.write(() => inner.checkpoints.store(subscriberId, position)),
+      load: (subscriberId) => adapter.checkpoints.load(subscriberId),
+      store: (subscriberId, position) => this.write(() => adapter.checkpoints.store(subscriberId, position)),
     };
   }
 
@@ -31,28 +32,28 @@ export class WriteGuardedEventStore implements EventStore {
   }
 
   append(...args: Parameters<EventStore['append']>): ReturnType<EventStore['append']> {
-    return this.write(() => this.inner.append(...args));
+    return this.write(() => this.adapter.append(...args));
   }
 
   readStream(...args: Parameters<EventStore['readStream']>): ReturnType<EventStore['readStream']> {
-    return this.inner.readStream(...args);
+    return this.adapter.readStream(...args);
   }
 
   readAll(...args: Parameters<EventStore['readAll']>): ReturnType<EventStore['readAll']> {
-    return this.inner.readAll(...args);
+    return this.adapter.readAll(...args);
   }
 
   subscribe(...args: Parameters<EventStore['subscribe']>): ReturnType<EventStore['subscribe']> {
-    return this.inner.subscribe(...args);
+    return this.adapter.subscribe(...args);
   }
 
   async ping(): Promise<void> {
-    await this.inner.ping();
-    if (this.failure) await this.write(() => this.inner.checkpoints.store(WRITE_PROBE_CHECKPOINT, 0n));
+    await this.adapter.ping();
+    if (this.failure) await this.write(() => this.adapter.checkpoints.store(WRITE_PROBE_CHECKPOINT, 0n));
   }
 
   close(): Promise<void> {
-    return this.inner.close();
+    return this.adapter.close();
   }
 
   private async write<T>(run: () => Promise<T>): Promise<T> {

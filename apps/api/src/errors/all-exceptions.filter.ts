@@ -61,7 +61,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(error, correlationId);
-    if (body.statusCode >= 500)
+    // Only the unexpected gets a stack: a deliberate 503 (readiness down, import busy) is an answer, not a fault.
+    if (body.statusCode >= 500 && !(error instanceof HttpException))
       this.logger.error({ correlationId, stack: error instanceof Error ? error.stack : String(error) }, 'unexpected');
     response.status(body.statusCode).json(body);
   }

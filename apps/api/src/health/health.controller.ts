@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Injectable, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Controller, Get, Inject, Injectable, Logger, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
 import {
   HealthCheck,
   HealthCheckService,
@@ -44,6 +44,10 @@ class RedisProbe implements OnApplicationShutdown {
 
 @Controller('health')
 class HealthController {
+  private readonly logger = new Logger('Health');
+  /** Dependencies found down by the last probe: a change is logged once, not every probe. */
+  private readonly down = new Set<string>();
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
@@ -81,15 +85,28 @@ class HealthController {
     const session = this.indicator.check('projections');
     const { position, tasks, skippedEvents, subscriptionFailure } = this.projections.runtime.health();
     const details = { position, tasks, skippedEvents };
+    this.observe('projections', subscriptionFailure ?? undefined);
     return subscriptionFailure ? session.down({ ...details, message: subscriptionFailure }) : session.up(details);
+  }
+
+  /** One warning when a dependency goes down, one info line when it is back. */
+  private observe(key: string, failure: string | undefined): void {
+    if (failure !== undefined && !this.down.has(key)) {
+      this.down.add(key);
+      this.logger.warn({ dependency: key, error: failure }, `${key} is down: readiness answers 503 until it is back`);
+    } else if (failure === undefined && this.down.delete(key)) {
+      this.logger.log({ dependency: key }, `${key} is back: ready`);
+    }
   }
 
   private async probe<K extends string>(key: K, ping: () => Promise<void>) {
     const session = this.indicator.check(key);
     try {
       await withTimeout(ping(), PROBE_TIMEOUT_MS);
+      this.observe(key, undefined);
       return session.up();
     } catch (error) {
+      this.observe(key, (error as Error).message);
       return session.down({ message: (error as Error).message });
     }
   }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DelayedError, Queue, Worker, type Job, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Clock } from '@zw/clock';
+import { RedisOutageLog } from './redis-outage.log';
 import {
   DeferDelivery,
   type FailedJob,
@@ -44,6 +45,7 @@ const wallClockMs = () => performance.timeOrigin + performance.now();
 export class BullMqScheduler implements ReminderScheduler {
   private readonly logger = new Logger('BullMqScheduler');
   private readonly connections: Redis[] = [];
+  private readonly outage = new RedisOutageLog(this.logger);
   private readonly queue: Queue<JobData>;
   private worker?: Worker<JobData>;
 
@@ -54,6 +56,7 @@ export class BullMqScheduler implements ReminderScheduler {
   /** Own connections (closed in `close`); `maxRetriesPerRequest: null` is what BullMQ workers require. */
   private connect(): Redis {
     const connection = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+    this.outage.watch(connection);
     this.connections.push(connection);
     return connection;
   }
@@ -112,7 +115,8 @@ export class BullMqScheduler implements ReminderScheduler {
         );
       }
     });
-    this.worker.on('error', (error) => this.logger.error({ error: error.message }, 'reminder worker error'));
+    // The worker's own errors during an outage are the connection's: said once by the outage log.
+    this.worker.on('error', (error) => this.outage.failed(error));
     await this.worker.waitUntilReady();
     await this.runDue();
   }
