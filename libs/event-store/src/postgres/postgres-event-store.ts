@@ -4,7 +4,6 @@ import type {
   AppendResult,
   CheckpointStore,
   EventHandler,
-  EventMetadata,
   EventStore,
   ExpectedRevision,
   NewEvent,
@@ -15,6 +14,7 @@ import { pollingSubscription } from '../polling-subscription';
 import { prepareAppend } from '../validate-append';
 import { appendInTransaction, isTransient, mapAppendError, type AppendRequest } from './postgres.append';
 import { Notifications } from './postgres.notifications';
+import { COLUMNS, postgresCheckpoints, toRecorded } from './postgres.rows';
 import { MAX_EVENTS_PER_TRANSACTION, migrate, POSITION_SHIFT } from './postgres.schema';
 
 export interface PostgresEventStoreOptions {
@@ -39,8 +39,6 @@ interface Pending extends AppendRequest {
 
 /** A re-run after a race with another process re-reads the heads; more than this is a bug. */
 const MAX_ATTEMPTS = 5;
-/** Text casts (bigints exceed Number); ORDER BY must name `events.` columns, not these text aliases. */
-const COLUMNS = 'position::text, id::text, stream_id, revision::text, type, data, metadata, recorded_at';
 
 /**
  * The scale-out adapter: one PostgreSQL database shared by every api and worker process.
@@ -49,6 +47,7 @@ const COLUMNS = 'position::text, id::text, stream_id, revision::text, type, data
  * reader ever skips an event that commits late (postgres.schema.ts explains the positions).
  */
 export class PostgresEventStore implements EventStore {
+  readonly checkpoints: CheckpointStore;
   private readonly pool: Pool;
   private readonly notifications: Notifications;
   private readonly subscriptions = new Set<Subscription>();
@@ -70,6 +69,7 @@ export class PostgresEventStore implements EventStore {
     );
     this.now = options.now ?? (() => new Date());
     this.maxBatch = options.maxBatch ?? 1000;
+    this.checkpoints = postgresCheckpoints(this.pool, () => this.xidOffset(), this.now);
   }
 
   /** Runs the migrations once per instance (retried after a failure, e.g. the database was down). */
@@ -200,25 +200,6 @@ export class PostgresEventStore implements EventStore {
     return subscription;
   }
 
-  readonly checkpoints: CheckpointStore = {
-    load: async (subscriberId) => {
-      await this.xidOffset();
-      const { rows } = await this.pool.query<{ position: string }>(
-        'SELECT position::text AS position FROM checkpoints WHERE subscriber_id = $1',
-        [subscriberId],
-      );
-      return rows.length === 0 ? undefined : BigInt(rows[0].position);
-    },
-    store: async (subscriberId, position) => {
-      await this.xidOffset();
-      await this.pool.query(
-        `INSERT INTO checkpoints (subscriber_id, position, updated_at) VALUES ($1, $2, $3)
-         ON CONFLICT (subscriber_id) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
-        [subscriberId, position.toString(), this.now().toISOString()],
-      );
-    },
-  };
-
   async ping(): Promise<void> {
     await this.xidOffset();
     await this.pool.query('SELECT 1');
@@ -233,17 +214,4 @@ export class PostgresEventStore implements EventStore {
     await this.notifications.close();
     await this.pool.end();
   }
-}
-
-function toRecorded(row: unknown[]): RecordedEvent {
-  return {
-    position: BigInt(row[0] as string),
-    id: row[1] as string,
-    streamId: row[2] as string,
-    revision: BigInt(row[3] as string),
-    type: row[4] as string,
-    data: row[5],
-    metadata: row[6] as EventMetadata,
-    recordedAt: (row[7] as Date).toISOString(),
-  };
 }
