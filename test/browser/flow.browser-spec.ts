@@ -15,11 +15,12 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <<
 run('the whole A-6 flow with the mouse in Chromium: 交办 → 签收 → 完成里程碑 → 会签 → 办结', () => {
   let stack: WebStack;
   let browser: Browser;
+  let accounts: Accounts;
 
   beforeAll(async () => {
     ensureWebBuilt();
     stack = await startWebStack();
-    const accounts = new Accounts(stack.baseUrl, stack.adminPassword);
+    accounts = new Accounts(stack.baseUrl, stack.adminPassword);
     await accounts.ready('eco.zhang', '张科长', 'department', ECO);
     await accounts.ready('econ.li', '李科长', 'department', ECON);
     await accounts.ready('other.zhao', '赵科长', 'department', '区城管局');
@@ -102,6 +103,25 @@ run('the whole A-6 flow with the mouse in Chromium: 交办 → 签收 → 完成
     await econ.context().close();
   });
 
+  it('given the task changed after the page was read, when the lead submits 报送进展, then a 409 reloads the task and keeps the text typed; submitting again succeeds', async () => {
+    const eco = await openAs(browser, stack.baseUrl, 'eco.zhang');
+    await eco.goto(`${stack.baseUrl}/task/A-6`);
+    await eco.getByRole('button', { name: '报送进展', exact: true }).click();
+    const dialog = eco.getByRole('dialog', { name: '报送进展' });
+    await dialog.getByLabel('进展情况').fill('已完成清单初稿');
+    await dialog.getByLabel('完成比例（%）').fill('60');
+    // Meanwhile a colleague reports from another session: the page's version is now stale.
+    const { accessToken } = await accounts.login('eco.zhang', PASSWORD);
+    await accounts.json('POST', '/tasks/A-6/progress-reports', { text: '同事报送', percent: 50 }, accessToken);
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await eco.getByText('任务已被他人更新，已重新加载，请核对后再提交').waitFor();
+    expect(await dialog.getByLabel('进展情况').inputValue()).toBe('已完成清单初稿');
+    await eco.getByText('报送进展').first().waitFor();
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await eco.getByText('进展已报送').waitFor();
+    await eco.context().close();
+  });
+
   it('given both 签收, when the lead completes the milestone with 佐证材料 and 提交会签, and the cooperating department 会签同意, then the office 办结', async () => {
     const eco = await openAs(browser, stack.baseUrl, 'eco.zhang');
     await eco.goto(`${stack.baseUrl}/task/A-6`);
@@ -154,6 +174,17 @@ run('the whole A-6 flow with the mouse in Chromium: 交办 → 签收 → 完成
     const row = leader.getByRole('row', { name: /A-6/ });
     await row.getByText('已办结').waitFor();
     expect(await row.innerText()).toMatch(/红|黄|绿|已办结/);
+    await leader.context().close();
+  });
+
+  it('given the history, then 考核排名 states its rule and ranks the departments, and 期限日历 opens on the service month with A-6', async () => {
+    const leader = await openAs(browser, stack.baseUrl, 'leader.li');
+    await leader.getByRole('navigation', { name: '主菜单' }).getByText('考核排名').click();
+    await leader.getByText(/^排名规则：/).waitFor();
+    await leader.getByRole('cell', { name: ECO }).waitFor();
+    await leader.getByRole('navigation', { name: '主菜单' }).getByText('期限日历').click();
+    await leader.getByRole('heading', { name: '期限日历' }).waitFor();
+    await leader.getByText(/^A-6 /).first().waitFor();
     await leader.context().close();
   });
 });

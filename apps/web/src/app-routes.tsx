@@ -14,6 +14,8 @@ const TodoPage = lazy(() => import('./pages/todo/todo-page'));
 const TaskPage = lazy(() => import('./pages/task/task-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
 const AccountsPage = lazy(() => import('./pages/accounts/accounts-page'));
+const RankingPage = lazy(() => import('./pages/ranking/ranking-page'));
+const CalendarPage = lazy(() => import('./pages/calendar/calendar-page'));
 const AssignPage = lazy(() => import('./pages/assign/assign-page'));
 
 const ELEMENTS: Record<string, ReactNode> = {
@@ -22,6 +24,8 @@ const ELEMENTS: Record<string, ReactNode> = {
   '/dashboard': <DashboardPage />,
   '/task/:code': <TaskPage />,
   '/accounts': <AccountsPage />,
+  '/ranking': <RankingPage />,
+  '/deadlines': <CalendarPage />,
   '/assign/:code': <AssignPage />,
 };
 

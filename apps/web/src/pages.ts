@@ -8,6 +8,8 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/todo', label: '我的待办', roles: ['department'], inMenu: true },
   { path: '/ledger', label: '任务台账', roles: ['office', 'leader', 'department'], inMenu: true },
   { path: '/dashboard', label: '总览', roles: ['leader', 'office'], inMenu: true, home: ['leader'] },
+  { path: '/ranking', label: '考核排名', roles: ['office', 'leader'], inMenu: true },
+  { path: '/deadlines', label: '期限日历', roles: ['office', 'leader', 'department'], inMenu: true },
   { path: '/task/:code', label: '任务详情', roles: ['office', 'leader', 'department'], inMenu: false },
   { path: '/accounts', label: '用户管理', roles: ['admin'], inMenu: true },
   { path: '/assign/:code', label: '交办', roles: ['office'], inMenu: false },

@@ -13,6 +13,14 @@ describe('ApiError: what a person reads', () => {
     expect(error.fields).toEqual({ newPassword: '密码长度不能少于 12 个字符' });
   });
 
+  it('given the older details list with an English reason, then the field still gets a Chinese message', () => {
+    const error = new ApiError(400, {
+      message: '请求参数有误',
+      details: [{ field: 'percent', reason: 'must not be greater than 100' }],
+    });
+    expect(error.fields).toEqual({ percent: '请求参数有误' });
+  });
+
   it('given an English or missing message, then a Chinese sentence for the status instead', () => {
     expect(userMessage(500, { message: 'Internal server error' })).toBe('服务暂时不可用，请稍后再试');
     expect(userMessage(0, {})).toBe('无法连接服务器，请检查网络后重试');

@@ -4,8 +4,11 @@ export interface ErrorBody {
   code?: string;
   message?: string | string[];
   currentRevision?: string;
-  details?: { fields?: { field: string; message: string }[]; currentRevision?: string; [key: string]: unknown };
+  details?: FieldList | { fields?: FieldList; currentRevision?: string; [key: string]: unknown };
 }
+
+/** Field errors: `{ field, message }` (or `reason` in the older shape). */
+type FieldList = { field: string; message?: string; reason?: string }[];
 
 /** A refused or failed request, carrying what a person should read. */
 export class ApiError extends Error {
@@ -23,13 +26,20 @@ export class ApiError extends Error {
   /** Field errors for a form: field name → Chinese message. */
   get fields(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const f of this.body.details?.fields ?? []) out[f.field] = f.message;
+    const details = this.body.details;
+    const list = Array.isArray(details) ? details : (details?.fields ?? []);
+    for (const f of list) {
+      const text = f.message ?? f.reason;
+      // Only Chinese reaches the form; an English reason falls back to the overall message.
+      out[f.field] = text && /[\u4e00-\u9fff]/.test(text) ? text : this.message;
+    }
     return out;
   }
 
   /** The task changed since it was read (If-Match refused): reload it, keep what was typed. */
   get stale(): boolean {
-    const revision = this.body.currentRevision ?? this.body.details?.currentRevision;
+    const details = this.body.details;
+    const revision = this.body.currentRevision ?? (Array.isArray(details) ? undefined : details?.currentRevision);
     return this.status === 409 && (this.body.code === 'EVENT_STORE.CONCURRENCY' || revision !== undefined);
   }
 }

@@ -1,0 +1,84 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Badge, Calendar, List, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, unwrap } from '../../api/client';
+
+interface Deadline {
+  id: string;
+  date: string;
+  kindLabel: string;
+  code: string;
+  title: string;
+  departments: string[];
+  done: boolean;
+  overdue: boolean;
+  statusLabel: string;
+}
+
+/** 期限日历: the month's deadlines (签收, 里程碑, 任务期限, 报送) by day; a day lists them below. */
+export default function CalendarPage() {
+  // The month opens on the service's today (its clock, which a drill may set), not the browser's.
+  const [picked, setMonth] = useState<Dayjs | undefined>();
+  const [day, setDay] = useState<string | undefined>();
+  const range = picked
+    ? {
+        from: picked.startOf('month').subtract(7, 'day').format('YYYY-MM-DD'),
+        to: picked.endOf('month').add(14, 'day').format('YYYY-MM-DD'),
+      }
+    : {};
+  const calendar = useQuery({
+    queryKey: ['calendar', range],
+    queryFn: () => unwrap<{ asOf: string; deadlines: Deadline[] }>(api.GET('/calendar', { params: { query: range } })),
+    placeholderData: (previous) => previous,
+  });
+  const month = picked ?? (calendar.data ? dayjs(calendar.data.asOf) : undefined);
+  const byDay = new Map<string, Deadline[]>();
+  for (const d of calendar.data?.deadlines ?? []) byDay.set(d.date, [...(byDay.get(d.date) ?? []), d]);
+  const status = (d: Deadline) => (d.done ? 'success' : d.overdue ? 'error' : 'processing');
+
+  return (
+    <section aria-labelledby="calendar-title">
+      <Typography.Title level={1} id="calendar-title" style={{ fontSize: 22 }}>
+        期限日历
+      </Typography.Title>
+      {calendar.error && <Alert type="error" showIcon message={calendar.error.message} />}
+      {month && (
+        <Calendar
+          value={dayjs(day ?? month)}
+          onPanelChange={(value) => setMonth(value)}
+          onSelect={(value) => (setDay(value.format('YYYY-MM-DD')), setMonth(value))}
+          cellRender={(value, info) => {
+            if (info.type !== 'date') return info.originNode;
+            const items = byDay.get(value.format('YYYY-MM-DD')) ?? [];
+            return (
+              <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                {items.slice(0, 3).map((d) => (
+                  <li key={d.id}>
+                    <Badge status={status(d)} text={`${d.code} ${d.kindLabel}`} />
+                  </li>
+                ))}
+                {items.length > 3 && <li>另有 {items.length - 3} 项</li>}
+              </ul>
+            );
+          }}
+        />
+      )}
+      {day && (
+        <List
+          header={`${day} 的期限`}
+          bordered
+          dataSource={byDay.get(day) ?? []}
+          locale={{ emptyText: '当天没有期限' }}
+          renderItem={(d) => (
+            <List.Item>
+              <Link to={`/task/${d.code}`}>{d.code}</Link> {d.kindLabel}：{d.title}（{d.departments.join('、')}，
+              {d.statusLabel}）
+            </List.Item>
+          )}
+        />
+      )}
+    </section>
+  );
+}
