@@ -35,7 +35,11 @@ export function configureHttp(app: NestExpressApplication): void {
         'Idempotency-Key',
         'X-Correlation-Id',
         'X-Min-Position',
+        // Required with the refresh cookie (auth/sessions/refresh-cookie.ts).
+        'X-Requested-With',
       ],
+      // The refresh cookie of a browser session on an allowed origin.
+      credentials: true,
       exposedHeaders: ['ETag', 'X-Correlation-Id', 'X-Projection-Position', 'Content-Disposition'],
       maxAge: 600,
     });
