@@ -3,7 +3,7 @@ import type { SessionUser } from '../../auth/session';
 import type { TaskView } from '../../api/task-responses';
 import { availableActions } from './available-actions';
 
-const ECO = '连云生态环境局';
+const ECO = '区生态环境局';
 const ECON = '区经发局';
 const dept = (department: string): SessionUser => ({
   username: department,

@@ -3,7 +3,7 @@ import type { BoardItem } from '../../api/responses';
 import type { Move } from '../../api/task-responses';
 import { daysBetween, dueText, kindOf, todoGroups } from './todo';
 
-const ECO = '连云生态环境局';
+const ECO = '区生态环境局';
 const move = (code: string, action: string, dueDate: string | null, party = ECO, overdue = false): Move => ({
   party,
   action,
