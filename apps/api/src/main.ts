@@ -21,7 +21,9 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   configureHttp(app);
   closeOnSignals(app);
-  if (process.argv.includes('--seed-plan')) await seedBundledPlans(app);
+  // `--seed-plan`, or SEED_PLAN=true where a command line is awkward to change (compose, Kubernetes): idempotent.
+  if (process.argv.includes('--seed-plan') || /^(true|1)$/.test(process.env.SEED_PLAN ?? ''))
+    await seedBundledPlans(app);
   await app.listen(config.port, config.host);
   const server = app.getHttpServer() as Server;
   app.get(Logger).log(`listening on ${listeningAddress(server.address())} (store: ${describeEventStore(config)})`);

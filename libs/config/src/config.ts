@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { startingAt, systemClock, type Clock } from '@zw/clock';
+import { withSecretFiles } from './secret-files';
 import { parseSecurityConfig, type SecurityConfig } from './security.config';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -67,8 +68,10 @@ export class ConfigError extends Error {
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Reads and validates the environment; every problem is reported at once, naming the variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
+  // JWT_SECRET_FILE, DATABASE_URL_FILE, …: Docker/Kubernetes secrets (secret-files.ts).
+  const env = withSecretFiles(environment, problems);
   const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const value = env[name];
     if (value === undefined || value === '') return fallback;

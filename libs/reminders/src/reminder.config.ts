@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { withSecretFiles } from '@zw/config';
 import { DEFAULT_REMINDER_POLICY, policyProblems, type DayCount, type ReminderPolicy } from '@zw/domain';
 
 /**
@@ -46,8 +47,10 @@ export class ReminderConfigError extends Error {
   }
 }
 
-export function loadReminderConfig(env: NodeJS.ProcessEnv = process.env): ReminderConfig {
+export function loadReminderConfig(environment: NodeJS.ProcessEnv = process.env): ReminderConfig {
   const problems: string[] = [];
+  // SMTP_URL_FILE, REMINDER_WEBHOOK_SECRET_FILE: Docker/Kubernetes secrets, as for the app's configuration.
+  const env = withSecretFiles(environment, problems);
   const read = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
   const int = (name: string, fallback: number, min = 1, max = 1e9): number => {
     const value = read(name);

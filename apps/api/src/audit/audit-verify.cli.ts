@@ -8,6 +8,15 @@ import { clockFor, loadConfigOrExit } from '@zw/config';
 import { openEventStore, verifyChains } from '@zw/event-store';
 import { openFileStorage, verifyReferencedFiles } from '@zw/files';
 import { auditReport } from './audit.http.controller';
+import { exitOnHelp } from '../cli/cli-help';
+// Before anything opens the store: --help works without configuration.
+exitOnHelp({
+  name: 'audit:verify',
+  script: 'apps/api/src/audit/audit-verify.cli.js',
+  synopsis: [''],
+  description:
+    "Walks every stream's tamper-evidence hash chain and reads every referenced 佐证材料 file back against its recorded SHA-256. Exit 0: clean; 1: a break or a bad file (named).",
+});
 
 async function main(): Promise<number> {
   const config = loadConfigOrExit();

@@ -22,6 +22,22 @@ import { toShanghaiIso } from '@zw/clock';
 import { AdminExistsError, bootstrapAdmin } from './users/bootstrap-admin';
 import { temporaryPassword } from './users/passwords';
 import { UserAccounts } from './users/user-accounts';
+import { exitOnHelp } from '../cli/cli-help';
+// Before anything opens the store: --help works without configuration.
+exitOnHelp({
+  name: 'users',
+  script: 'apps/api/src/auth/users.cli.js',
+  synopsis: [
+    'bootstrap [--username admin] [--name 系统管理员]   the first admin; prints its one-time password',
+    'list',
+    'create <username> --role office|department|leader|admin --name <姓名> [--department <单位>] --as <admin>',
+    'disable <username> --reason <理由> --as <admin>',
+    'enable <username> --as <admin>',
+    'reset-password <username> --as <admin>   prints a one-time password',
+  ],
+  description:
+    "Accounts from the server's shell (shell access is the proof; --as names the admin the events are recorded under).",
+});
 
 const USAGE =
   'usage: npm run users -- bootstrap [--username admin] [--name 名称] | list | create <username> --role <role> --name <姓名> [--department <单位>] --as <admin> | disable <username> --reason <理由> --as <admin> | enable <username> --as <admin> | reset-password <username> --as <admin>';

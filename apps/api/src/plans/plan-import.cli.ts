@@ -22,6 +22,15 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemMetadata } from '../actor/actor';
 import { importResponse } from './plans.http.controller';
+import { exitOnHelp } from '../cli/cli-help';
+// Before anything opens the store: --help works without configuration.
+exitOnHelp({
+  name: 'plan:import',
+  script: 'apps/api/src/plans/plan-import.cli.js',
+  synopsis: ['<plan.json | tasks.xlsx> [--plan <planId>] [--sheet <name>] [--json]'],
+  description:
+    'Imports a plan file: a whole plan as JSON, or an .xlsx task sheet replacing the task list of --plan. Prints the validation report; imports nothing when the file is malformed (exit 1).',
+});
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({

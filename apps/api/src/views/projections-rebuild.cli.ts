@@ -10,6 +10,15 @@ import { clockFor, loadConfigOrExit } from '@zw/config';
 import { openEventStore } from '@zw/event-store';
 import { PROJECTION_SUBSCRIBER_ID, rebuildTaskRows, saveTaskRows } from '@zw/projections';
 import { snapshotFileOf } from './projection.service';
+import { exitOnHelp } from '../cli/cli-help';
+// Before anything opens the store: --help works without configuration.
+exitOnHelp({
+  name: 'projections:rebuild',
+  script: 'apps/api/src/views/projections-rebuild.cli.js',
+  synopsis: [''],
+  description:
+    'Folds the whole event log into the task rows and stores them as the verified snapshot the api resumes from (DATA_DIR/projections/task-rows.snapshot). Run it with the api stopped.',
+});
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
