@@ -14,7 +14,7 @@ export interface CliHelp {
 export function helpText({ name, script, synopsis, description }: CliHelp): string {
   const forms = [
     ['from source', `npm run ${name} --`],
-    ['built (also inside the image)', `node dist/${script}`],
+    ['built, also inside the image', `node dist/${script}`],
     ['Docker Compose', `docker compose run --rm api ${name}`],
   ];
   return [
