@@ -18,6 +18,7 @@ import { CalendarFeedsModule } from './views/feeds/calendar-feeds.module';
 import { FailedRemindersModule } from './reminders/failed-reminders.module';
 import { FilesModule } from './files/files.module';
 import { MeModule } from './me/me.module';
+import { applyHolidayFile } from '@zw/reminders';
 
 /**
  * The HTTP application. Pipes and filters are providers (not main.ts calls) so that e2e
@@ -26,6 +27,8 @@ import { MeModule } from './me/me.module';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // Working days for every deadline and reminder of this process: chinese-days + HOLIDAY_FILE.
+    applyHolidayFile(config.holidayFile);
     return {
       module: AppModule,
       imports: [

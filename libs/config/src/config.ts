@@ -44,6 +44,8 @@ export interface AppConfig {
   readonly fileMaxBytes: number;
   /** The api's task-rows snapshot: after this many events, and every this many minutes while events come in. */
   readonly projectionSnapshots: { readonly everyEvents: number; readonly everyMinutes: number };
+  /** HOLIDAY_FILE: holidays and 调休 workdays extending/overriding `chinese-days` (applied by libs/reminders' holiday-calendar.setup.ts). */
+  readonly holidayFile?: string;
 }
 
 export interface AuthConfig {
@@ -113,6 +115,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     ),
     security: parseSecurityConfig(env, problems),
     fileMaxBytes: parseCount('FILE_MAX_MB', env.FILE_MAX_MB, 20, problems) * 1024 * 1024,
+    ...(env.HOLIDAY_FILE ? { holidayFile: resolve(env.HOLIDAY_FILE) } : {}),
     projectionSnapshots: {
       everyEvents: parseCount('PROJECTION_SNAPSHOT_EVENTS', env.PROJECTION_SNAPSHOT_EVENTS, 5000, problems),
       everyMinutes: parseCount('PROJECTION_SNAPSHOT_MINUTES', env.PROJECTION_SNAPSHOT_MINUTES, 5, problems),

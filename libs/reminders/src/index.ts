@@ -17,3 +17,4 @@ export {
   WEBHOOK_ID_HEADER,
   IDEMPOTENCY_KEY_HEADER,
 } from './channels/webhook.channel';
+export { applyHolidayFile, HolidayFileError } from './holiday-calendar.setup';

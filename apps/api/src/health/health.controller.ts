@@ -7,6 +7,7 @@ import {
   TerminusModule,
 } from '@nestjs/terminus';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
+import { unknownCalendarYears } from '@zw/domain';
 import { EVENT_STORE, EventStoreModule, type EventStore } from '@zw/event-store';
 import Redis from 'ioredis';
 import { Policy } from '../auth/policy.decorator';
@@ -76,6 +77,7 @@ class HealthController {
     const checks: Array<() => Promise<HealthIndicatorResult>> = [
       () => this.probe('eventStore', () => this.store.ping()),
       () => this.projectionsProbe(),
+      () => this.calendarProbe(),
     ];
     if (this.redis.client) checks.push(() => this.probe('redis', () => this.redis.ping()));
     return this.health.check(checks);
@@ -87,6 +89,20 @@ class HealthController {
     const details = { position, tasks, skippedEvents };
     this.observe('projections', subscriptionFailure ?? undefined);
     return subscriptionFailure ? session.down({ ...details, message: subscriptionFailure }) : session.up(details);
+  }
+
+  /**
+   * Years some deadline or reminder fell in whose holidays nobody knows (HOLIDAY_FILE, docs/reminders.md).
+   * Reported, not fatal: every replica shares the gap, so failing readiness would only stop the service.
+   */
+  private async calendarProbe() {
+    const session = this.indicator.check('calendar');
+    const unknownYears = unknownCalendarYears();
+    if (unknownYears.length === 0) return session.up();
+    return session.up({
+      unknownYears,
+      message: `working days of ${unknownYears.join(', ')} are counted Monday to Friday: add the State Council's notice to HOLIDAY_FILE`,
+    });
   }
 
   /** One warning when a dependency goes down, one info line when it is back. */

@@ -14,4 +14,6 @@ export {
   shanghaiClock,
 } from './reminder.calendar';
 export * from './indicator-reminder.plan';
+export { parseHolidayFile, type OperatorHolidays } from './holiday-calendar';
+export { useOperatorHolidays, unknownCalendarYears } from './working-days';
 export * from './reminder.triggers';

@@ -1,5 +1,6 @@
-import { isWorkday } from 'chinese-days';
+import { getHolidaysInRange, isWorkday as packageIsWorkday } from 'chinese-days';
 import type { LocalDate } from '../shared/local-date';
+import type { OperatorHolidays } from './holiday-calendar';
 
 /**
  * Chinese working days as a table per year, built once from `chinese-days` and kept. The
@@ -20,6 +21,44 @@ interface YearTable {
 }
 
 const years = new Map<number, YearTable>();
+let operator: OperatorHolidays | undefined;
+/** Years whose working days were asked for although neither the operator's file nor `chinese-days` knows them. */
+const unknownYears = new Set<number>();
+let onUnknownYear: ((year: number) => void) | undefined;
+
+/**
+ * The operator's holiday file (holiday-calendar.ts), applied once at start; undefined: only
+ * `chinese-days`. Tables already built are recomputed on the next question.
+ */
+export function useOperatorHolidays(
+  calendar: OperatorHolidays | undefined,
+  unknownYear?: (year: number) => void,
+): void {
+  operator = calendar;
+  onUnknownYear = unknownYear;
+  unknownYears.clear();
+  for (const t of years.values()) t.working = undefined;
+}
+
+/** Years asked about that nobody knows: their holidays are guessed as Monday–Friday (readiness reports them). */
+export function unknownCalendarYears(): number[] {
+  return [...unknownYears].sort((a, b) => a - b);
+}
+
+/** `chinese-days` lists New Year's Day of every year it knows. */
+function packageKnows(year: number): boolean {
+  return getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
+}
+
+function isWorkday(date: LocalDate): boolean {
+  const listed = operator?.days.get(date);
+  if (listed !== undefined) return listed;
+  if (operator?.years.has(Number(date.slice(0, 4)))) {
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  }
+  return packageIsWorkday(date);
+}
 /** Where each date already asked about sits in the tables; only real dates get in, so it stays as small as the calendar. */
 const positions = new Map<LocalDate, Readonly<Cursor>>();
 
@@ -36,7 +75,14 @@ function table(year: number): YearTable {
 }
 
 function workingFlags(t: YearTable): Uint8Array {
-  t.working ??= Uint8Array.from(t.dates, (date) => (isWorkday(date) ? 1 : 0));
+  if (!t.working) {
+    const year = Number(t.dates[0]!.slice(0, 4));
+    if (!operator?.years.has(year) && !packageKnows(year) && !unknownYears.has(year)) {
+      unknownYears.add(year);
+      onUnknownYear?.(year);
+    }
+    t.working = Uint8Array.from(t.dates, (date) => (isWorkday(date) ? 1 : 0));
+  }
   return t.working;
 }
 
