@@ -76,6 +76,16 @@ run('the whole A-6 flow with the mouse in Chromium: 交办 → 签收 → 完成
     await page.context().close();
   });
 
+  it('given A-6 交办, then the lead has an unread 通知 in the header; reading them all clears the count', async () => {
+    const eco = await openAs(browser, stack.baseUrl, 'eco.zhang');
+    await eco.getByRole('button', { name: /^通知，\d+ 条未读$/ }).click();
+    await eco.getByRole('heading', { name: '通知' }).waitFor();
+    await eco.getByRole('link', { name: 'A-6', exact: true }).first().waitFor();
+    await eco.getByRole('button', { name: '全部标为已读' }).click();
+    await eco.getByRole('button', { name: '通知', exact: true }).waitFor();
+    await eco.context().close();
+  });
+
   it('given the lead at phone width, when it 签收 from 我的待办, then the item leaves the list; another department never sees A-6', async () => {
     const phone = await openAs(browser, stack.baseUrl, 'eco.zhang', 375);
     await phone.getByRole('heading', { name: '我的待办' }).waitFor();

@@ -16,6 +16,7 @@ const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
 const AccountsPage = lazy(() => import('./pages/accounts/accounts-page'));
 const RankingPage = lazy(() => import('./pages/ranking/ranking-page'));
 const CalendarPage = lazy(() => import('./pages/calendar/calendar-page'));
+const NoticesPage = lazy(() => import('./pages/notices/notices-page'));
 const AssignPage = lazy(() => import('./pages/assign/assign-page'));
 
 const ELEMENTS: Record<string, ReactNode> = {
@@ -25,6 +26,7 @@ const ELEMENTS: Record<string, ReactNode> = {
   '/task/:code': <TaskPage />,
   '/accounts': <AccountsPage />,
   '/ranking': <RankingPage />,
+  '/notices': <NoticesPage />,
   '/deadlines': <CalendarPage />,
   '/assign/:code': <AssignPage />,
 };

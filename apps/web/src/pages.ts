@@ -5,9 +5,10 @@ import type { PageEntry } from './layout/menu';
  * an api route's first segment: the api serves index.html only for these (console-paths.json).
  */
 export const PAGES: readonly PageEntry[] = [
-  { path: '/todo', label: '我的待办', roles: ['department'], inMenu: true },
-  { path: '/ledger', label: '任务台账', roles: ['office', 'leader', 'department'], inMenu: true },
+  { path: '/todo', label: '我的待办', roles: ['department', 'office', 'leader'], inMenu: true, home: ['department'] },
+  { path: '/ledger', label: '任务台账', roles: ['office', 'leader', 'department'], inMenu: true, home: ['office'] },
   { path: '/dashboard', label: '总览', roles: ['leader', 'office'], inMenu: true, home: ['leader'] },
+  { path: '/notices', label: '通知', roles: ['department', 'office', 'leader'], inMenu: true },
   { path: '/ranking', label: '考核排名', roles: ['office', 'leader'], inMenu: true },
   { path: '/deadlines', label: '期限日历', roles: ['office', 'leader', 'department'], inMenu: true },
   { path: '/task/:code', label: '任务详情', roles: ['office', 'leader', 'department'], inMenu: false },

@@ -69,21 +69,6 @@ export interface AuditTrail {
   entries: AuditEntry[];
 }
 
-export interface Move {
-  party: string;
-  action: string;
-  dueDate: string | null;
-  overdue: boolean;
-  code: string;
-  title: string;
-}
-
-export interface Accountability {
-  department: string;
-  asOf: string;
-  currentResponsible: Move[];
-}
-
 /** A row of the plan's task list (附件3): the facts 交办 starts from. */
 export interface PlanTaskRow {
   code: string;

@@ -3,6 +3,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context';
 import { PAGES } from '../pages';
 import { menuFor } from './menu';
+import { NoticeBell } from './notice-bell';
 
 const ROLE_LABELS = { office: '无废办', department: '责任单位', leader: '区领导', admin: '系统管理员' } as const;
 
@@ -34,6 +35,7 @@ export function AppLayout() {
           }}
         >
           <Space wrap size="small">
+            {user.role !== 'admin' && <NoticeBell />}
             <Typography.Text>
               {user.displayName}（{user.department ?? ROLE_LABELS[user.role]}）
             </Typography.Text>

@@ -1,78 +1,73 @@
-import type { BoardItem, Light } from '../../api/responses';
-import type { Move } from '../../api/task-responses';
+import type { Light } from '../../api/responses';
+import type { components } from '../../api/schema';
 
-/** A group of 我的待办, in the order a clerk should work through them. */
-export type TodoKind = 'acknowledge' | 'signOff' | 'milestone' | 'report' | 'close' | 'other';
+export type TodoItem = components['schemas']['TodoItemDto'];
+type Kind = TodoItem['kind'];
 
-export const TODO_GROUPS: Record<TodoKind, string> = {
-  acknowledge: '待签收',
-  signOff: '待会签',
-  milestone: '待完成里程碑',
-  report: '待报送进展',
-  close: '待提请会签',
-  other: '其他待办',
+/** The order a person works through 我的待办: what blocks others first. */
+const ORDER: Kind[] = [
+  'acknowledge',
+  'returned',
+  'sign-off',
+  'objection',
+  'extension-to-decide',
+  'acceptance',
+  'acknowledgement-overdue',
+  'milestone',
+  'periodic-report',
+  'indicator-report',
+  'indicator-to-confirm',
+  'extension-decided',
+  'escalation',
+];
+
+/** The one button of an item: 签收 is done in the list, the rest open the task page. */
+export const BUTTONS: Record<Kind, string> = {
+  acknowledge: '签收',
+  returned: '去办理',
+  'sign-off': '去会签',
+  objection: '查看异议',
+  'extension-to-decide': '去审批',
+  acceptance: '去办结',
+  'acknowledgement-overdue': '查看',
+  milestone: '去完成',
+  'periodic-report': '去报送',
+  'indicator-report': '去报送',
+  'indicator-to-confirm': '去确认',
+  'extension-decided': '查看',
+  escalation: '查看',
 };
 
-export interface TodoItem {
-  kind: TodoKind;
-  code: string;
-  title: string;
-  /** What to do, in the api's words (签收, 完成里程碑「…」, 会签 …). */
-  action: string;
-  dueDate: string | null;
-  daysLeft: number | null;
-  overdue: boolean;
-  light: Light | null;
-  revision: string | null;
+/** 我的待办 (GET /me/todo) grouped by kind in working order; late first, then the nearest deadline. */
+export function todoGroups(items: readonly TodoItem[]) {
+  const sorted = [...items].sort(
+    (a, b) =>
+      Number(b.late) - Number(a.late) ||
+      (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
+      a.code.localeCompare(b.code),
+  );
+  return ORDER.map((kind) => {
+    const group = sorted.filter((item) => item.kind === kind);
+    return { kind, label: group[0]?.kindLabel ?? kind, items: group };
+  }).filter((group) => group.items.length > 0);
 }
 
-export function kindOf(action: string): TodoKind {
-  if (action === '签收') return 'acknowledge';
-  if (action === '会签') return 'signOff';
-  if (action.startsWith('完成里程碑')) return 'milestone';
-  if (action.startsWith('报送')) return 'report';
-  if (action.startsWith('提请会签')) return 'close';
-  return 'other';
+/** The item's light as the board shows lights: the word, and why (the to-do rule). */
+export function todoLight(item: Pick<TodoItem, 'light' | 'late'>): Light {
+  const label = { red: '红', yellow: '黄', green: '绿' }[item.light];
+  const text = item.late ? '已逾期' : item.light === 'yellow' ? '7 天内到期' : '未到期';
+  return { colour: item.light, label, reasons: [{ rule: 'todo', text }] };
 }
 
-/**
- * 我的待办 of a department from its 当前责任方 moves (GET /departments/:d/accountability), each
- * with the task's light from the board; overdue first, then the nearest deadline.
- */
-export function todoGroups(moves: readonly Move[], board: readonly BoardItem[], department: string, today: string) {
-  const tasks = new Map(board.map((task) => [task.code, task]));
-  const items: TodoItem[] = moves
-    .filter((move) => move.party === department)
-    .map((move) => ({
-      kind: kindOf(move.action),
-      code: move.code,
-      title: move.title,
-      action: move.action,
-      dueDate: move.dueDate,
-      daysLeft: move.dueDate ? daysBetween(today, move.dueDate) : null,
-      overdue: move.overdue,
-      light: tasks.get(move.code)?.light ?? null,
-      revision: tasks.get(move.code)?.revision?.toString() ?? null,
-    }))
-    .sort(
-      (a, b) =>
-        Number(b.overdue) - Number(a.overdue) ||
-        (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
-        a.code.localeCompare(b.code),
-    );
-  return (Object.keys(TODO_GROUPS) as TodoKind[])
-    .map((kind) => ({ kind, label: TODO_GROUPS[kind], items: items.filter((item) => item.kind === kind) }))
-    .filter((group) => group.items.length > 0);
-}
-
-/** Whole calendar days from one YYYY-MM-DD to another (negative when past). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+/** A task code opens the task page; an indicator's to-do has no page of its own yet. */
+export function taskCodeOf(item: Pick<TodoItem, 'code'>): string | undefined {
+  return item.code.startsWith('indicator:') ? undefined : item.code;
 }
 
 export function dueText(item: Pick<TodoItem, 'dueDate' | 'daysLeft'>): string {
-  if (!item.dueDate || item.daysLeft === null) return '无期限';
-  if (item.daysLeft < 0) return `期限 ${item.dueDate}，已逾期 ${-item.daysLeft} 天`;
-  if (item.daysLeft === 0) return `期限 ${item.dueDate}，今天到期`;
-  return `期限 ${item.dueDate}，剩余 ${item.daysLeft} 天`;
+  const days = item.daysLeft;
+  if (!item.dueDate || days === null || days === undefined) return '无期限';
+  if (days < 0) return `期限 ${item.dueDate}，已逾期 ${-days} 天`;
+  if (days === 0) return `期限 ${item.dueDate}，今天到期`;
+  return `期限 ${item.dueDate}，剩余 ${days} 天`;
 }
