@@ -15,7 +15,10 @@ describe('web console served by the api (SPA fallback that never shadows an api 
     // A stand-in build so this test needs no `vite build`; the browser suite uses the real one.
     web = mkdtempSync(join(tmpdir(), 'zw-web-'));
     mkdirSync(join(web, 'assets'));
-    writeFileSync(join(web, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(
+      join(web, 'index.html'),
+      '<!doctype html><html><head></head><body><div id="root"></div></body></html>',
+    );
     writeFileSync(join(web, 'assets', 'app-1234.js'), 'console.log(1)');
     // Registered before the routes are, as configureHttp does with dist/web.
     t = await createTestApp({}, { beforeInit: (app) => serveWebConsole(app, web) });
@@ -39,6 +42,9 @@ describe('web console served by the api (SPA fallback that never shadows an api 
       expect([path, res.status, res.headers['content-type']]).toEqual([path, 200, expect.stringMatching(/text\/html/)]);
       expect(res.headers['cache-control']).toBe('no-cache');
     }
+    // The deployment's default plan travels in the page; the console's code names none.
+    const page = await http().get('/todo').set('Accept', 'text/html');
+    expect(page.text).toContain(`<meta name="zw-plan" content="${t.config.defaultPlanId}" />`);
     const asset = await http().get('/assets/app-1234.js');
     expect(asset.status).toBe(200);
     expect(asset.headers['cache-control']).toMatch(/immutable/);

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { existsSync } from 'node:fs';
+import { APP_CONFIG, type AppConfig } from '@zw/config';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import consolePaths from '../../../web/console-paths.json';
 
@@ -12,16 +13,25 @@ import consolePaths from '../../../web/console-paths.json';
  */
 export function serveWebConsole(app: NestExpressApplication, root = findWebRoot()): boolean {
   if (!root) return false;
-  const index = join(root, 'index.html');
+  // The console names no plan in its code: the deployment's default plan travels in the page.
+  const plan = app.get<AppConfig>(APP_CONFIG).defaultPlanId;
+  const index = readFileSync(join(root, 'index.html'), 'utf8').replace(
+    '<head>',
+    `<head>\n    <meta name="zw-plan" content="${escapeHtml(plan)}" />`,
+  );
   // Hashed names: cached for good. An unknown asset falls through to the api's JSON 404.
   app.useStaticAssets(join(root, 'assets'), { prefix: '/assets', immutable: true, maxAge: '365d' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !isConsolePath(req.path)) return next();
     // index.html names the current hashed bundles: never cached, so a deployment is picked up at once.
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.type('html').send(index);
   });
   return true;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const SEGMENTS = new Set<string>(consolePaths.segments);

@@ -1,3 +1,4 @@
+import { currentPlanId } from '../../api/plan';
 import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Select } from 'antd';
 import { api, unwrap } from '../../api/client';
@@ -6,7 +7,7 @@ import { fieldErrors, showError } from '../../components/show-error';
 import { CommandModal } from '../task/command-modal';
 
 export const ROLE_NAMES = { office: '无废办', department: '责任单位', leader: '区领导', admin: '系统管理员' } as const;
-const PLAN = 'lianyun-2022-2025';
+const PLAN = currentPlanId();
 
 type CreateUser = components['schemas']['CreateUserDto'];
 

@@ -1,3 +1,4 @@
+import { currentPlanId } from '../../api/plan';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -7,7 +8,7 @@ import { fieldErrors, showError } from '../../components/show-error';
 import { App } from 'antd';
 import { assignmentBody, type AssignForm } from './assignment';
 
-const PLAN = 'lianyun-2022-2025';
+const PLAN = currentPlanId();
 
 /** 交办: the plan row's departments prefilled, all editable; names are picked from the plan's departments. */
 export default function AssignPage() {
