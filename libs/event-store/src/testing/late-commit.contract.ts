@@ -35,7 +35,8 @@ export function describeLateCommitContract(
       await new Promise((resolve) => setTimeout(resolve, 300));
       const late = await held.commit();
 
-      await live.waitFor(4);
+      // Generous: any transaction open elsewhere on the server also holds readers back for a while.
+      await live.waitFor(4, 30_000);
       const after = (await readEverything(store, cursor)).filter((e) => e.streamId.startsWith(prefix));
       const all = (await readEverything(store)).filter((e) => e.streamId.startsWith(prefix));
       await subscription.stop();
