@@ -134,6 +134,33 @@ async function hold(streamId: string, events: NewEvent[]) {
       expect(seen.events[0].streamId).toBe('notified-1');
     });
 
+    it('keeps delivering when its LISTEN connection is killed (polling until LISTEN is back)', async () => {
+      const errors: unknown[] = [];
+      const reader = new PostgresEventStore({
+        connectionString: db.url,
+        pollIntervalMs: 50,
+        onError: (e) => errors.push(e),
+      });
+      stores.push(reader);
+      const writer = fresh();
+      const seen = collector('polled');
+      const sub = reader.subscribe(undefined, seen.handler);
+      await writer.append('polled-1', [testEvent(0)], 'no_stream');
+      await seen.waitFor(1, 10_000);
+      const admin = new Client({ connectionString: db.url });
+      await admin.connect();
+      const killed = await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+      );
+      await admin.end();
+      expect(killed.rowCount).toBeGreaterThanOrEqual(1);
+      await writer.append('polled-2', [testEvent(1)], 'no_stream');
+      await seen.waitFor(2, 10_000);
+      await sub.stop();
+      expect(seen.events.map((e) => e.streamId)).toEqual(['polled-1', 'polled-2']);
+      expect(errors.length).toBeGreaterThanOrEqual(1);
+    });
+
     it('given a log restored ahead of the database transaction ids, keeps new positions above it', async () => {
       await fresh().ping();
       const client = new Client({ connectionString: db.url });
