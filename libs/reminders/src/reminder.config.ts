@@ -99,6 +99,7 @@ export function loadReminderConfig(environment: NodeJS.ProcessEnv = process.env)
     },
     escalateToOfficeAfter: int('REMINDER_ESCALATE_OFFICE_DAYS', d.escalateToOfficeAfter),
     escalateToLeadershipAfter: int('REMINDER_ESCALATE_LEADERSHIP_DAYS', d.escalateToLeadershipAfter),
+    periodReportDueDays: int('REMINDER_PERIOD_REPORT_DUE_DAYS', d.periodReportDueDays ?? 10),
     dayCount: dayCount === 'calendar' ? 'calendar' : ('working' satisfies DayCount),
     sendWindow: { start, end, workingDaysOnly: bool('REMINDER_SEND_WORKING_DAYS_ONLY', d.sendWindow.workingDaysOnly) },
   };

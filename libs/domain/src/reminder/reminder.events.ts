@@ -11,6 +11,8 @@ export type ReminderTarget =
   | { readonly kind: 'task' }
   | { readonly kind: 'milestone'; readonly milestoneId: string }
   | { readonly kind: 'acknowledgement' }
+  /** The periodic report (定期报送) of a 持续开展 task for one reporting period ("2024-Q1"). */
+  | { readonly kind: 'period'; readonly period: string }
   /** The value of an indicator (its 序号) for a period ("2024", "2024-Q3"). */
   | { readonly kind: 'indicator'; readonly indicatorId: string; readonly period: string };
 

@@ -1,6 +1,7 @@
 import type { TaskRecord } from '../task/task.record';
 import type { PlannedReminder } from './reminder.plan';
 import type { DayCount } from './reminder.policy';
+import { reportPeriodLabel } from './periodic-report.plan';
 
 /**
  * The Chinese text of a reminder: it names the task code and title, the department, the date
@@ -12,7 +13,9 @@ export function reminderMessage(reminder: PlannedReminder, task: TaskRecord, cou
   const subject =
     reminder.target.kind === 'milestone'
       ? `任务 ${code}「${title}」的节点「${reminder.milestoneTitle ?? reminder.target.milestoneId}」`
-      : `任务 ${code}「${title}」`;
+      : reminder.target.kind === 'period'
+        ? `任务 ${code}「${title}」${reportPeriodLabel(reminder.target.period)}的定期报送`
+        : `任务 ${code}「${title}」`;
   const unit = reminder.rule === 'overdue' || count === 'calendar' ? '天' : '个工作日';
   switch (reminder.rule) {
     case 'before-due':

@@ -4,6 +4,7 @@ import type { TaskState } from '../task/task.state';
 import { addCalendarDays, addDays, firstSendTimeOn } from './reminder.calendar';
 import type { EscalationLevel, ReminderRule, ReminderTarget } from './reminder.events';
 import type { ReminderPolicy } from './reminder.policy';
+import { periodicReportItems, type WorkItem } from './periodic-report.plan';
 
 /**
  * Which reminders a task's current state calls for (an indicator's: indicator-reminder.plan.ts), with their send times: a pure function
@@ -27,25 +28,19 @@ export interface PlannedReminder {
   readonly milestoneTitle?: string;
 }
 
-interface WorkItem {
-  readonly target: ReminderTarget;
-  readonly departments: readonly string[];
-  readonly dueDate: LocalDate;
-  readonly title?: string;
-}
-
 /** Reminders only chase work that is with the departments: not once submitted for 会签/办结, accepted or cancelled. */
 export function planReminders(state: TaskState, policy: ReminderPolicy): PlannedReminder[] {
   if (state.status !== 'assigned' && state.status !== 'in_progress') return [];
   const task = state.task;
   const planned = [
     ...acknowledgementReminders(task, policy),
-    ...workItems(task).flatMap((item) => workReminders(item, policy)),
+    ...workItems(task, policy).flatMap((item) => workReminders(item, policy)),
   ];
   return planned.sort(byFireTime);
 }
 
-function workItems(task: TaskRecord): WorkItem[] {
+function workItems(task: TaskRecord, policy: ReminderPolicy): WorkItem[] {
+  if (task.facts.ongoing) return periodicReportItems(task, policy);
   if (task.milestones.size === 0) {
     const leads = [...task.parts].filter(([, p]) => p.role === 'lead').map(([d]) => d);
     return task.dueDate ? [{ target: { kind: 'task' }, departments: leads, dueDate: task.dueDate }] : [];
@@ -159,6 +154,8 @@ export function targetKey(target: ReminderTarget): string {
       return 'task';
     case 'acknowledgement':
       return 'ack';
+    case 'period':
+      return `p-${target.period}`;
     case 'indicator':
       return `i-${target.period}`;
     default: {

@@ -134,8 +134,51 @@ describe('reminder plan (催办/督办 policy)', () => {
     },
   );
 
-  it('given an ongoing task (持续开展), then only 签收 is chased: it has no due date', () => {
-    expect(plan([assigned(C2)]).map((r) => r.rule)).toEqual(['acknowledgement-late', 'acknowledgement-late']);
+  it('given an ongoing task (持续开展) assigned in January 2024, then besides 签收 each quarter’s report is chased and escalated like a milestone, 2024-Q1 to 2026-Q4', () => {
+    const reminders = plan([assigned(C2)]);
+    expect(of(reminders, 'acknowledgement-late')).toHaveLength(2);
+    const periods = [...new Set(reminders.flatMap((r) => (r.target.kind === 'period' ? [r.target.period] : [])))];
+    expect(periods).toEqual(
+      [2024, 2025, 2026].flatMap((y) => [1, 2, 3, 4].map((q) => `${y}-Q${q}`)).sort((a, b) => a.localeCompare(b)),
+    );
+    const q1 = reminders.filter((r) => r.target.kind === 'period' && r.target.period === '2024-Q1');
+    // Due 10 working days after 31 March, past the 清明 holiday (4-6 April 2024; Sunday 7 April is worked).
+    expect(new Set(q1.map((r) => r.dueDate))).toEqual(new Set(['2024-04-15']));
+    expect(q1.map((r) => r.rule)).toEqual(
+      expect.arrayContaining(['before-due', 'overdue', 'escalation-office', 'escalation-leadership']),
+    );
+    expect(q1.every((r) => r.department === C2.lead[0])).toBe(true);
+  });
+
+  it('when the department submits its 2024-Q1 report, then that period’s chase is cancelled and the next one stays', () => {
+    const submitted: TaskEvent = {
+      type: 'PeriodicReportSubmitted',
+      data: {
+        department: C2.lead[0]!,
+        period: '2024-Q1',
+        text: '一季度绿色信贷投放 3 亿元',
+        difficulties: '',
+        nextSteps: '',
+        submittedAt: '2024-04-08T10:00:00+08:00',
+      },
+    };
+    const events = [assigned(C2), acknowledged(C2.lead[0]!, 'lead')];
+    const { cancel, schedule } = planDiff(plan(events), plan([...events, submitted]));
+    expect(schedule).toEqual([]);
+    expect(new Set(cancel.map((r) => (r.target.kind === 'period' ? r.target.period : r.target.kind)))).toEqual(
+      new Set(['2024-Q1']),
+    );
+    expect(plan([...events, submitted]).some((r) => r.target.kind === 'period' && r.target.period === '2024-Q2')).toBe(
+      true,
+    );
+  });
+
+  it('given an ongoing task assigned in May, then no report is owed for a quarter that ended before', () => {
+    const periods = plan([assigned(C2, '2024-05-10T09:00:00+08:00')]).flatMap((r) =>
+      r.target.kind === 'period' ? [r.target.period] : [],
+    );
+    expect(periods).not.toContain('2024-Q1');
+    expect(periods).toContain('2024-Q2');
   });
 
   it('gives every reminder a key unique within the task', () => {

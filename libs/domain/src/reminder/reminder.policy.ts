@@ -27,6 +27,11 @@ export interface ReminderPolicy {
   readonly dayCount: DayCount;
   /** Quiet hours are everything outside this window. */
   readonly sendWindow: SendWindow;
+  /**
+   * 持续开展 tasks: each reporting period's report is due this many days (counted in `dayCount`)
+   * after the period ends, and chased like a milestone. Default 10.
+   */
+  readonly periodReportDueDays?: number;
 }
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
@@ -37,6 +42,7 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   escalateToLeadershipAfter: 14,
   dayCount: 'working',
   sendWindow: { start: '08:30', end: '18:00', workingDaysOnly: true },
+  periodReportDueDays: 10,
 };
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -54,6 +60,7 @@ export function policyProblems(policy: ReminderPolicy): string[] {
   positive('overdue.until', policy.overdue.until);
   positive('escalateToOfficeAfter', policy.escalateToOfficeAfter);
   positive('escalateToLeadershipAfter', policy.escalateToLeadershipAfter);
+  if (policy.periodReportDueDays !== undefined) positive('periodReportDueDays', policy.periodReportDueDays);
   if (policy.escalateToLeadershipAfter <= policy.escalateToOfficeAfter) {
     problems.push('escalateToLeadershipAfter must be greater than escalateToOfficeAfter (the ladder goes up)');
   }

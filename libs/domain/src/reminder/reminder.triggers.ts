@@ -26,9 +26,10 @@ const CHANGES_REMINDER_PLAN: Readonly<Record<TaskEvent['type'], boolean>> = {
   ExtensionApproved: true,
   TaskReassigned: true,
   TaskCancelled: true,
-  // Reports record what a department said, not who owes what by when.
+  // Reports record what a department said, not who owes what by when…
   ProgressReported: false,
-  PeriodicReportSubmitted: false,
+  // …except a 持续开展 task's periodic report, which settles that period's chase.
+  PeriodicReportSubmitted: true,
   // A request or a refusal leaves the due date where it is; only an approval moves it.
   ExtensionRequested: false,
   ExtensionRejected: false,

@@ -45,6 +45,8 @@ function dropReason(state: TaskState, reminder: PlannedReminder): string {
     if (milestone.dueDate !== reminder.dueDate) return `due date moved to ${milestone.dueDate}`;
     if (milestone.owner !== reminder.department) return `milestone now owned by ${milestone.owner}`;
   }
+  if (target.kind === 'period' && state.task.periodicReports.get(target.period)?.includes(reminder.department))
+    return `periodic report ${target.period} submitted`;
   if (target.kind === 'acknowledgement' && state.task.parts.get(reminder.department)?.acknowledged)
     return 'acknowledged';
   if (!state.task.parts.has(reminder.department)) return 'department no longer assigned';
