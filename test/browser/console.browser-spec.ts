@@ -92,7 +92,7 @@ run('web console in Chromium: served by the api, login, forced password change, 
     await page.context().close();
   });
 
-  it('given a signed-in session, when the page reloads, then the session is renewed silently (no login page)', async () => {
+  it('given a signed-in session, when the page reloads, then the session is renewed silently from the HttpOnly cookie; 退出 ends it', async () => {
     await accounts.ready('leader.li', '李区长', 'leader');
     const page = await newPage();
     await page.goto(stack.baseUrl + '/');
@@ -100,9 +100,18 @@ run('web console in Chromium: served by the api, login, forced password change, 
     await page.getByLabel('密码').fill(PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('heading', { name: '总览' }).waitFor();
+    // The refresh token is an HttpOnly cookie for /auth only; the page's storage holds no token.
+    const cookies = await page.context().cookies();
+    expect(cookies.filter((c) => c.httpOnly && c.path === '/auth' && c.sameSite === 'Strict')).toHaveLength(1);
+    expect(String(await page.evaluate('JSON.stringify(localStorage)'))).not.toMatch(/leader\.li\.|eyJ/);
     await page.reload();
     await page.getByRole('heading', { name: '总览' }).waitFor();
     expect(await page.getByLabel('用户名').count()).toBe(0);
+    // 退出 ends the session: a reload shows the login page again.
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByLabel('用户名').waitFor();
+    await page.reload();
+    await page.getByLabel('用户名').waitFor();
     await page.context().close();
   });
 });

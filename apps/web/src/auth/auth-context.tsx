@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, unwrap } from '../api/client';
-import { session, type SessionUser } from './session';
+import { CSRF_HEADERS, session, type SessionUser } from './session';
 
 interface Auth {
   /** undefined while the stored session is being renewed on start; null when signed out. */
@@ -25,8 +25,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const answer = await unwrap<{ accessToken: string; refreshToken: string; user: SessionUser }>(
-      api.POST('/auth/login', { body: { username, password } }),
+    const answer = await unwrap<{ accessToken: string; user: SessionUser }>(
+      api.POST('/auth/login', { body: { username, password, cookie: true } }),
     );
     session.store(answer);
     setUser(answer.user);
@@ -34,8 +34,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(async () => {
-    const refreshToken = session.refreshToken();
-    if (refreshToken) await api.POST('/auth/logout', { body: { refreshToken } }).catch(() => undefined);
+    await api.POST('/auth/logout', { body: {}, headers: CSRF_HEADERS }).catch(() => undefined);
     session.clear();
   }, []);
 

@@ -1,7 +1,9 @@
 /**
- * The signed-in session of this browser. The access token lives in memory only; the refresh
- * token is kept in localStorage so a reload or a new tab stays signed in, and is rotated on every
- * renewal (the api revokes the whole session if an old one is replayed).
+ * The signed-in session of this browser. The access token lives in memory only; the refresh token
+ * is an HttpOnly cookie (SameSite=Strict, Path=/auth) the page never sees, rotated on every renewal.
+ * Renewals and logout carry X-Requested-With, which the api requires with the cookie (CSRF).
+ * localStorage holds only a hint that a session may exist, so a visitor who never logged in is not
+ * sent to /auth/refresh on every page load.
  */
 export interface SessionUser {
   username: string;
@@ -11,29 +13,25 @@ export interface SessionUser {
   mustChangePassword: boolean;
 }
 
-interface TokenAnswer {
-  accessToken: string;
-  refreshToken: string;
-}
-
-const REFRESH_KEY = 'zw.refreshToken';
+export const CSRF_HEADERS = { 'X-Requested-With': 'zw-web' } as const;
+const HINT = 'zw.signedIn';
 let access: string | undefined;
 let renewing: Promise<boolean> | undefined;
 const listeners = new Set<() => void>();
 
 export const session = {
   accessToken: (): string | undefined => access,
-  canRenew: (): boolean => localStorage.getItem(REFRESH_KEY) !== null,
+  canRenew: (): boolean => localStorage.getItem(HINT) !== null,
 
-  /** Store a login or renewal answer. */
-  store(answer: TokenAnswer): void {
+  /** Store a login or renewal answer (the refresh token came as a cookie). */
+  store(answer: { accessToken: string }): void {
     access = answer.accessToken;
-    localStorage.setItem(REFRESH_KEY, answer.refreshToken);
+    localStorage.setItem(HINT, '1');
   },
 
   clear(): void {
     access = undefined;
-    localStorage.removeItem(REFRESH_KEY);
+    localStorage.removeItem(HINT);
     listeners.forEach((listener) => listener());
   },
 
@@ -48,23 +46,20 @@ export const session = {
     renewing ??= renewOnce().finally(() => (renewing = undefined));
     return renewing;
   },
-
-  refreshToken: (): string | null => localStorage.getItem(REFRESH_KEY),
 };
 
 async function renewOnce(): Promise<boolean> {
-  const refreshToken = localStorage.getItem(REFRESH_KEY);
-  if (!refreshToken) return false;
   const response = await fetch('/auth/refresh', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ refreshToken }),
+    headers: { 'Content-Type': 'application/json', ...CSRF_HEADERS },
+    body: '{}',
+    credentials: 'same-origin',
   }).catch(() => undefined);
-  if (!response) return false; // offline: keep the token, try again later
+  if (!response) return false; // offline: keep the hint, try again later
   if (!response.ok) {
     session.clear();
     return false;
   }
-  session.store((await response.json()) as TokenAnswer);
+  session.store((await response.json()) as { accessToken: string });
   return true;
 }

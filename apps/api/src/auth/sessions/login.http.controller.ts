@@ -129,7 +129,7 @@ export class LoginController {
   /** A browser's answer: the refresh token goes into the cookie and not into the page. */
   private inCookie<T extends TokenPair>(req: Request, res: Response, answer: T): Omit<T, 'refreshToken'> {
     const { refreshToken, ...rest } = answer;
-    setRefreshCookie(req, res, this.config, refreshToken, answer.refreshExpiresAt);
+    setRefreshCookie(req, res, this.config, refreshToken);
     return rest;
   }
 }

@@ -21,14 +21,15 @@ export function setRefreshCookie(
   res: Response,
   config: AppConfig,
   token: string,
-  expiresAt: string,
 ): void {
   res.cookie(REFRESH_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
     path: '/auth',
     secure: req.secure || (config.publicBaseUrl?.startsWith('https:') ?? false),
-    expires: new Date(expiresAt),
+    // Max-Age (relative) rather than an Expires date from the service clock: a drill's clock
+    // (CLOCK_START in the past) would make the browser drop a cookie that "expired" years ago.
+    maxAge: config.auth.refreshTokenTtlSeconds * 1000,
   });
 }
 
