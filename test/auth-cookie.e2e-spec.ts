@@ -32,7 +32,9 @@ describe('browser sessions: the refresh cookie', () => {
     expect(body.refreshToken).toBeUndefined();
     expect(body).toMatchObject({ tokenType: 'Bearer', user: { username: 'office' } });
     expect(setCookie).toHaveLength(1);
-    expect(setCookie[0]).toMatch(/^zw_refresh=office\.[\w-]{43}; Max-Age=\d+; Path=\/auth; Expires=.+; HttpOnly; SameSite=Strict$/);
+    expect(setCookie[0]).toMatch(
+      /^zw_refresh=office\.[\w-]{43}; Max-Age=\d+; Path=\/auth; Expires=.+; HttpOnly; SameSite=Strict$/,
+    );
     expect(setCookie[0]).not.toMatch(/Secure/); // plain HTTP here; behind TLS (req.secure) it is Secure
     await http()
       .get('/auth/me')

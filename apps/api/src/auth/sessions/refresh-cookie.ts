@@ -16,12 +16,7 @@ export const REFRESH_COOKIE = 'zw_refresh';
  */
 export const CSRF_HEADER = 'X-Requested-With';
 
-export function setRefreshCookie(
-  req: Request,
-  res: Response,
-  config: AppConfig,
-  token: string,
-): void {
+export function setRefreshCookie(req: Request, res: Response, config: AppConfig, token: string): void {
   res.cookie(REFRESH_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
