@@ -181,13 +181,13 @@ describe('sessions: login, tokens, refresh, logout (clock at 2023-03-01)', () =>
       .set(admin)
       .send({ username: 'zhao.lei', displayName: '赵磊', role: 'office', password: 'short' })
       .expect(400);
-    expect(weak.body.details).toEqual([expect.objectContaining({ field: 'password' })]);
+    expect(weak.body.details.fields).toEqual([expect.objectContaining({ field: 'password' })]);
     const unknown = await http()
       .post('/users')
       .set(admin)
       .send({ username: 'zhao.lei', displayName: '赵磊', role: 'department', department: '区宇宙局' })
       .expect(400);
-    expect(unknown.body.details).toEqual([expect.objectContaining({ field: 'department' })]);
+    expect(unknown.body.details.fields).toEqual([expect.objectContaining({ field: 'department' })]);
     await http()
       .post('/users')
       .set(admin)
@@ -209,12 +209,12 @@ describe('sessions: login, tokens, refresh, logout (clock at 2023-03-01)', () =>
     const session = await as.login('chen.jing');
     const change = (body: object) => http().post('/auth/password').set(bearer(session.accessToken)).send(body);
     expect(
-      (await change({ currentPassword: 'Wrong-password-1', newPassword: 'Another-密码-2025' }).expect(400)).body
-        .details[0].field,
+      (await change({ currentPassword: 'Wrong-password-1', newPassword: 'Another-密码-2025' }).expect(400)).body.details
+        .fields[0].field,
     ).toBe('currentPassword');
     expect(
-      (await change({ currentPassword: TEST_PASSWORD, newPassword: 'chen.jing-密码-2025' }).expect(400)).body.details[0]
-        .field,
+      (await change({ currentPassword: TEST_PASSWORD, newPassword: 'chen.jing-密码-2025' }).expect(400)).body.details
+        .fields[0].field,
     ).toBe('newPassword');
     await change({ currentPassword: TEST_PASSWORD, newPassword: 'Another-密码-2025' }).expect(204);
     await me(session.accessToken).expect(401);

@@ -160,21 +160,26 @@ describe('indicators and projects over HTTP (clock at 2024-03-01: the 2023 value
       .set(ecology)
       .send({ ...hazardous, source: undefined })
       .expect(400);
-    expect(missing.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'source' })]));
+    expect(missing.body.details.fields).toEqual(
+      expect.arrayContaining([{ field: 'source', reason: '数据来源为必填项' }]),
+    );
     const period = await http()
       .post('/indicators/3/reports')
       .set(ecology)
       .send({ ...hazardous, period: '2023-H1' })
       .expect(400);
-    expect(period.body.details[0]).toMatchObject({ field: 'period' });
+    expect(period.body.details.fields[0]).toMatchObject({
+      field: 'period',
+      reason: expect.stringMatching(/^报送期次格式不正确/),
+    });
     expect((await http().post('/indicators/3/reports').set(ecology).send(hazardous).expect(400)).body.code).toBe(
       'INDICATOR.UNIT_MISMATCH',
     );
     await http().get('/indicators/51').set(office).expect(404);
     await http().post('/indicators/3/reports/r9/confirmation').set(office).send({}).expect(404);
-    expect((await http().get('/indicators?asOf=2024-02-30').set(office).expect(400)).body.details[0]).toMatchObject({
-      field: 'asOf',
-    });
+    expect(
+      (await http().get('/indicators?asOf=2024-02-30').set(office).expect(400)).body.details.fields[0],
+    ).toMatchObject({ field: 'asOf' });
     expect(await count('3')).toBe(events);
 
     const ok = { ...hazardous, unit: '吨/万元', value: 0.017 };
@@ -184,7 +189,14 @@ describe('indicators and projects over HTTP (clock at 2024-03-01: the 2023 value
       .set('If-Match', '"0"')
       .send(ok)
       .expect(409)
-      .expect((res) => expect(res.body).toMatchObject({ code: 'EVENT_STORE.CONCURRENCY' }));
+      .expect((res) =>
+        expect(res.body).toEqual({
+          statusCode: 409,
+          code: 'INDICATOR.STALE',
+          message: expect.stringContaining('指标已被他人更新'),
+          details: { currentRevision: null },
+        }),
+      );
     const first = await http()
       .post('/indicators/3/reports')
       .set(ecology)
@@ -196,8 +208,16 @@ describe('indicators and projects over HTTP (clock at 2024-03-01: the 2023 value
       .set(ecology)
       .set('Idempotency-Key', 'ind3-2023')
       .send(ok)
-      .expect(200);
+      .expect(201)
+      .expect('Idempotent-Replayed', 'true');
     expect(again.body).toMatchObject({ replayed: true, reportId: first.body.reportId, revision: first.body.revision });
+    const reused = await http()
+      .post('/indicators/3/reports')
+      .set(ecology)
+      .set('Idempotency-Key', 'ind3-2023')
+      .send({ ...ok, value: 0.018 })
+      .expect(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
     expect(await count('3')).toBe(events + 1);
   });
 
@@ -242,7 +262,7 @@ describe('indicators and projects over HTTP (clock at 2024-03-01: the 2023 value
           .set(office)
           .send({ tasks: ['A-9', 'Z-99'] })
           .expect(400)
-      ).body.details[0],
+      ).body.details.fields[0],
     ).toMatchObject({ field: 'tasks[1]' });
     await http()
       .put('/indicators/19/tasks')
@@ -289,7 +309,7 @@ describe('indicators and projects over HTTP (clock at 2024-03-01: the 2023 value
           .set(cityMgmt)
           .send({ phase: 'building', investmentCompleted: 1.234 })
           .expect(400)
-      ).body.details.map((d: { field: string }) => d.field),
+      ).body.details.fields.map((d: { field: string }) => d.field),
     ).toEqual(expect.arrayContaining(['phase', 'investmentCompleted']));
     const reported = await http()
       .post('/projects/5/progress-reports')
@@ -347,18 +367,18 @@ describe('indicators and projects over HTTP (clock at 2024-03-01: the 2023 value
     );
     const named = { departments: ['城管局'], reason: '由区城管局牵头起草政策文件' };
     expect((await http().put('/indicators/32/responsible').set(cityMgmt).send(named).expect(403)).body.code).toBe(
-      'AUTH.FORBIDDEN',
+      'INDICATOR.OFFICE_ONLY',
     );
     const bad = await http()
       .put('/indicators/32/responsible')
       .set(office)
       .send({ departments: ['区城管局', '区统计局'], reason: '统计口径' })
       .expect(400);
-    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'departments[1]' })]);
+    expect(bad.body.details.fields).toEqual([expect.objectContaining({ field: 'departments[1]' })]);
     expect(
       (
         await http().put('/indicators/32/responsible').set(office).send({ departments: [] }).expect(400)
-      ).body.details.map((d: { field: string }) => d.field),
+      ).body.details.fields.map((d: { field: string }) => d.field),
     ).toEqual(expect.arrayContaining(['departments', 'reason']));
     await http().put('/indicators/32/responsible').set(office).set('If-Match', '"0"').send(named).expect(409);
     expect(await count('32')).toBe(0);
@@ -382,7 +402,7 @@ describe('indicators and projects over HTTP (clock at 2024-03-01: the 2023 value
           .set(office)
           .set('Idempotency-Key', 'ind32-who')
           .send(named)
-          .expect(200)
+          .expect(201)
       ).body.replayed,
     ).toBe(true);
     expect(
@@ -428,7 +448,7 @@ describe('indicators and projects over HTTP (clock at 2024-03-01: the 2023 value
           .set(office)
           .send({ departments: ['环保局'], reason: '主管' })
           .expect(400)
-      ).body.details[0],
+      ).body.details.fields[0],
     ).toMatchObject({ field: 'departments[0]' });
     const set = await http()
       .put('/projects/2/supervisor')

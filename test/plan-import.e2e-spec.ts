@@ -59,7 +59,7 @@ describe('task sheet (.xlsx) import over HTTP', () => {
       .send(Buffer.from('not a workbook'))
       .expect(400);
     expect(res.body.code).toBe('PLAN.INVALID');
-    expect(res.body.details[0].message).toMatch(/xlsx/);
+    expect(res.body.details.problems[0].message).toMatch(/xlsx/);
     expect(await count()).toBe(before);
   });
 });

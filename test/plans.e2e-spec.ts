@@ -35,7 +35,7 @@ describe('plans over HTTP (embedded SQLite)', () => {
     const bad = { ...plan, tasks: [{ code: 'A-1' }], indicators: 'none' };
     const res = await http().post('/plans').set(office).send(bad).expect(400);
     expect(res.body.code).toBe('PLAN.INVALID');
-    const fields = (res.body.details as Array<{ field: string }>).map((d) => d.field);
+    const fields = (res.body.details.fields as Array<{ field: string }>).map((d) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['tasks[0].text', 'indicators']));
     expect(await stored()).toBe(0);
   });

@@ -43,7 +43,13 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
     expect(statuses.filter((s) => s < 300)).toEqual([201]);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
     const conflict = answers.find((a) => a.status === 409)!;
-    expect(conflict.body).toMatchObject({ code: 'EVENT_STORE.CONCURRENCY', currentRevision: String(before) });
+    expect(conflict.body).toEqual({
+      statusCode: 409,
+      code: 'TASK.STALE',
+      message: expect.stringContaining('任务已被他人更新'),
+      details: { currentRevision: String(before) },
+    });
+    expect(JSON.stringify(conflict.body)).not.toMatch(/task-|lianyun|Stream|expected/);
     expect(await count('A-6')).toBe(before + 1);
   });
 
@@ -70,11 +76,11 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
       .set('If-Match', '"99"')
       .send({ reason: '测试' })
       .expect(409);
-    expect(res.body.currentRevision).toBe(String(before - 1));
+    expect(res.body.details.currentRevision).toBe(String(before - 1));
     expect(await count('D-1')).toBe(before);
   });
 
-  it('the same Idempotency-Key 10 times appends one set of events and answers alike', async () => {
+  it('the same Idempotency-Key 10 times appends one set of events and answers 201 alike, replays marked', async () => {
     const before = await count('D-1');
     const lead = (await http().get('/tasks/D-1').set(office)).body.departments[0].name as string;
     const answers = [];
@@ -86,10 +92,63 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
           .set('Idempotency-Key', 'ack-D-1-once'),
       );
     }
-    expect(answers.map((a) => a.status)).toEqual([201, ...Array(9).fill(200)]);
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(answers.map((a) => a.headers['idempotent-replayed'])).toEqual([undefined, ...Array(9).fill('true')]);
     expect(new Set(answers.map((a) => a.body.revision)).size).toBe(1);
     expect(answers[9].body.replayed).toBe(true);
     expect(await count('D-1')).toBe(before + 1);
+  });
+
+  it('the same Idempotency-Key with another body or route is 422 IDEMPOTENCY.KEY_REUSED, appending nothing', async () => {
+    const lead = await as.dept((await http().get('/tasks/D-1').set(office)).body.departments[0].name as string);
+    const report = (body: object, path = '/tasks/D-1/progress-reports') =>
+      http().post(path).set(lead).set('Idempotency-Key', 'report-D-1').send(body);
+    await report({ percent: 10, text: '首次报送' }).expect(201);
+    // The same request with its keys in another order is the same request: a replay.
+    await report({ text: '首次报送', percent: 10 }).expect(201).expect('Idempotent-Replayed', 'true');
+    const before = await count('D-1');
+    const reused = await report({ percent: 20, text: '另一次报送' }).expect(422);
+    expect(reused.body).toEqual({
+      statusCode: 422,
+      code: 'IDEMPOTENCY.KEY_REUSED',
+      message: expect.stringContaining('幂等键'),
+      details: { idempotencyKey: 'report-D-1' },
+    });
+    await report({ percent: 10, text: '首次报送' }, '/tasks/D-1/progress-reports?plan=lianyun-2022-2025').expect(422);
+    expect(await count('D-1')).toBe(before);
+  });
+
+  it('a domain 409 carries the revision it was decided on; 403s carry the codes of the state machine', async () => {
+    const already = await http().post('/tasks/D-1/assignment').set(office).send({}).expect(409);
+    expect(already.body).toMatchObject({
+      code: 'TASK.ALREADY_ASSIGNED',
+      details: { currentRevision: String((await count('D-1')) - 1) },
+    });
+    const lead = await as.dept((await http().get('/tasks/D-1').set(office)).body.departments[0].name as string);
+    const officeOnly = await http().post('/tasks/D-1/cancellation').set(lead).send({ reason: '越权' }).expect(403);
+    expect(officeOnly.body).toMatchObject({ code: 'TASK.OFFICE_ONLY', message: '仅无废办可执行此操作', details: {} });
+    const departmentOnly = await http().post('/tasks/D-1/acknowledgements').set(office).expect(403);
+    expect(departmentOnly.body.code).toBe('TASK.DEPARTMENT_ONLY');
+    const outsider = await http()
+      .post('/tasks/D-1/acknowledgements')
+      .set(await as.dept('区文体和旅游局'))
+      .expect(403);
+    expect(outsider.body.code).toBe('TASK.DEPARTMENT_NOT_ASSIGNED');
+  });
+
+  it('malformed JSON is 400 REQUEST.MALFORMED_JSON in Chinese, in the one error shape', async () => {
+    const res = await http()
+      .post('/tasks/D-1/progress-reports')
+      .set(office)
+      .set('Content-Type', 'application/json')
+      .send('{"percent": 10, "text": ')
+      .expect(400);
+    expect(res.body).toEqual({
+      statusCode: 400,
+      code: 'REQUEST.MALFORMED_JSON',
+      message: '请求体不是有效的 JSON',
+      details: {},
+    });
   });
 
   it('refuses bad input with 400 naming the field, appending nothing', async () => {
@@ -110,7 +169,9 @@ describe('task command conventions: If-Match, Idempotency-Key, 400/404/409', () 
     const lead = await as.dept((await http().get('/tasks/D-1').set(office)).body.departments[0].name as string);
     for (const [path, body, field] of cases) {
       const res = await http().post(path).set(lead).send(body).expect(400);
-      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+      expect(res.body.details.fields.map((d: { field: string }) => d.field)).toContain(field);
+      expect(res.body.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(JSON.stringify(res.body)).not.toMatch(/must|should|property/);
     }
     await http()
       .post('/tasks/D-1/progress-reports')

@@ -176,12 +176,13 @@ describe('task workflow over HTTP (embedded SQLite, clock at 2023-03-01)', () =>
       .expect(201);
     expect(await status('C-8')).toBe('assigned');
     const n = await count('C-8');
-    // Not one of C-8's departments: refused at the door (the policy table), before the domain.
+    // Not one of C-8's departments: refused at the door (the policy table), before the domain,
+    // with the code the domain would give (docs/task-state-machine.md).
     const denied = await http()
       .post('/tasks/C-8/acknowledgements')
       .set(await as.dept('区文体和旅游局'))
       .expect(403);
-    expect(denied.body.code).toBe('AUTH.FORBIDDEN');
+    expect(denied.body.code).toBe('TASK.DEPARTMENT_NOT_ASSIGNED');
     await http().post('/tasks/C-8/acceptance').set(cityMgmt).send({}).expect(403);
     expect(await count('C-8')).toBe(n);
     await http().post('/tasks/C-8/acknowledgements').set(cityMgmt).expect(201);

@@ -365,12 +365,13 @@ describe('views and exports over HTTP (embedded SQLite, ManualClock through 2024
       .get('/board?asOf=2024-13-01')
       .set(await now('office'))
       .expect(400);
-    expect(bad.body.details).toEqual([{ field: 'asOf', reason: 'must be a calendar date YYYY-MM-DD' }]);
+    expect(bad.body.details).toEqual({ fields: [{ field: 'asOf', reason: '截至日期须为有效日期（YYYY-MM-DD）' }] });
+    expect(bad.body.message).toBe('截至日期须为有效日期（YYYY-MM-DD）');
     const light = await http()
       .get('/board?light=purple')
       .set(await now('office'))
       .expect(400);
-    expect(light.body.details[0].field).toBe('light');
+    expect(light.body.details.fields).toEqual([{ field: 'light', reason: '红绿灯须为以下之一：red、yellow、green' }]);
     await http()
       .get('/board?minPosition=abc')
       .set(await now('office'))
@@ -383,22 +384,26 @@ describe('views and exports over HTTP (embedded SQLite, ManualClock through 2024
       .get('/calendar?from=2024-02-30')
       .set(await now('office'))
       .expect(400);
-    expect(impossible.body.details).toEqual([{ field: 'from', reason: 'must be a calendar date YYYY-MM-DD' }]);
+    expect(impossible.body.details).toEqual({
+      fields: [{ field: 'from', reason: '起始日期须为有效日期（YYYY-MM-DD）' }],
+    });
     const reversed = await http()
       .get('/calendar?from=2024-12-01&to=2024-01-01')
       .set(await now('office'))
       .expect(400);
-    expect(reversed.body.details).toEqual([{ field: 'to', reason: 'must not be before from' }]);
+    expect(reversed.body.details).toEqual({ fields: [{ field: 'to', reason: '截止日期不能早于起始日期' }] });
     const future = await http()
       .get('/board?asOf=2024-07-01')
       .set(await now('office'))
       .expect(400); // today is 2024-06-25
-    expect(future.body.details).toEqual([{ field: 'asOf', reason: 'must not be after today (Asia/Shanghai)' }]);
+    expect(future.body.details).toEqual({ fields: [{ field: 'asOf', reason: '截至日期不能晚于今天（北京时间）' }] });
     const role = await http()
       .get('/board?role=lead')
       .set(await now('office'))
       .expect(400);
-    expect(role.body.details).toEqual([{ field: 'role', reason: 'needs department' }]);
+    expect(role.body.details).toEqual({
+      fields: [{ field: 'role', reason: '按角色筛选时须同时指定单位（department）' }],
+    });
   });
 
   it('read-your-writes is bounded: a position the log has not reached answers 503 with the current one', async () => {

@@ -40,7 +40,13 @@ export function configureHttp(app: NestExpressApplication): void {
       ],
       // The refresh cookie of a browser session on an allowed origin.
       credentials: true,
-      exposedHeaders: ['ETag', 'X-Correlation-Id', 'X-Projection-Position', 'Content-Disposition'],
+      exposedHeaders: [
+        'ETag',
+        'X-Correlation-Id',
+        'X-Projection-Position',
+        'Content-Disposition',
+        'Idempotent-Replayed',
+      ],
       maxAge: 600,
     });
   }

@@ -1,10 +1,7 @@
-import { BadRequestException, Logger, type ArgumentsHost } from '@nestjs/common';
+import { BadRequestException, Logger, NotFoundException, type ArgumentsHost } from '@nestjs/common';
 import { DomainError } from '@zw/domain';
 import { ConcurrencyError, InvalidAppendError } from '@zw/event-store';
-import { IsDateString, IsInt, IsString, Max, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
 import { AllExceptionsFilter } from './all-exceptions.filter';
-import { createValidationPipe } from './validation.pipe';
 
 /** Runs the filter on `error` and returns the status and body it answered with. */
 function answer(error: unknown): { status: number; body: Record<string, unknown> } {
@@ -21,10 +18,20 @@ function answer(error: unknown): { status: number; body: Record<string, unknown>
 }
 
 describe('AllExceptionsFilter: one place from error codes to HTTP', () => {
-  it('given a ConcurrencyError, answers 409 with the current revision', () => {
-    const { status, body } = answer(new ConcurrencyError('task-A-6', 3n, 5n));
+  it('given a ConcurrencyError on a task stream, answers 409 TASK.STALE in Chinese without the stream id', () => {
+    const { status, body } = answer(new ConcurrencyError('task-lianyun-2022-2025.A-6', 3n, 5n));
     expect(status).toBe(409);
-    expect(body).toMatchObject({ code: 'EVENT_STORE.CONCURRENCY', currentRevision: '5' });
+    expect(body).toEqual({
+      statusCode: 409,
+      code: 'TASK.STALE',
+      message: expect.stringContaining('任务已被他人更新'),
+      details: { currentRevision: '5' },
+    });
+    expect(JSON.stringify(body)).not.toMatch(/lianyun|Stream|expected/);
+  });
+
+  it('given a ConcurrencyError on an indicator stream, answers INDICATOR.STALE', () => {
+    expect(answer(new ConcurrencyError('indicator-p.3', 1n, 2n)).body.code).toBe('INDICATOR.STALE');
   });
 
   it("given the store's InvalidAppendError, answers a plain 400 in Chinese and logs its words with the correlation id", () => {
@@ -88,36 +95,45 @@ describe('AllExceptionsFilter: one place from error codes to HTTP', () => {
     expect(JSON.stringify(body)).not.toMatch(/SQLITE|secret|at /);
   });
 
-  it("given body-parser's own error (413), keeps its status", () => {
+  it("given body-parser's own error (413), keeps its status and answers in Chinese", () => {
     const error = Object.assign(new Error('request entity too large'), {
       status: 413,
       expose: true,
       type: 'entity.too.large',
     });
-    expect(answer(error)).toMatchObject({ status: 413, body: { code: 'ENTITY_TOO_LARGE' } });
+    expect(answer(error)).toEqual({
+      status: 413,
+      body: { statusCode: 413, code: 'REQUEST.TOO_LARGE', message: '请求体过大', details: {} },
+    });
   });
-});
 
-class Milestone {
-  @IsString() title!: string;
-  @IsDateString({ strict: true }) dueDate!: string;
-}
-class Body {
-  @IsInt() @Max(100) percent!: number;
-  @ValidateNested({ each: true }) @Type(() => Milestone) milestones!: Milestone[];
-}
+  it('given malformed JSON, answers 400 REQUEST.MALFORMED_JSON without the parser message', () => {
+    const error = Object.assign(new SyntaxError('Unexpected token } in JSON at position 9'), {
+      status: 400,
+      expose: true,
+      type: 'entity.parse.failed',
+    });
+    const { status, body } = answer(error);
+    expect(status).toBe(400);
+    expect(body).toEqual({
+      statusCode: 400,
+      code: 'REQUEST.MALFORMED_JSON',
+      message: '请求体不是有效的 JSON',
+      details: {},
+    });
+  });
 
-describe('the global ValidationPipe', () => {
-  it('names each field and reason, nested ones with their index, and refuses unknown fields', async () => {
-    const pipe = createValidationPipe();
-    const error = await pipe
-      .transform(
-        { percent: 120, milestones: [{ title: 'x', dueDate: '2023-02-30' }], extra: 1 },
-        { type: 'body', metatype: Body },
-      )
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BadRequestException);
-    const details = ((error as BadRequestException).getResponse() as { details: Array<{ field: string }> }).details;
-    expect(details.map((d) => d.field)).toEqual(expect.arrayContaining(['percent', 'milestones[0].dueDate', 'extra']));
+  it("given Nest's own English 404, answers NOT_FOUND in Chinese with details an object", () => {
+    const { body } = answer(new NotFoundException('Cannot GET /nowhere'));
+    expect(body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: expect.stringMatching(/^没有/), details: {} });
+  });
+
+  it('given a list of field problems as details, answers them as details.fields', () => {
+    const error = new BadRequestException({
+      code: 'VALIDATION',
+      message: '须填写',
+      details: [{ field: 'a', reason: 'r' }],
+    });
+    expect(answer(error).body.details).toEqual({ fields: [{ field: 'a', reason: 'r' }] });
   });
 });

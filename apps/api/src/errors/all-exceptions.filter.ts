@@ -1,22 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ConcurrencyError, InvalidAppendError, toStoreUnavailable } from '@zw/event-store';
 import type { Request, Response } from 'express';
+import { apiMessage, codeForParserError, codeForStatus, staleCode } from './api-errors';
 import { statusForError } from './error-status.map';
 
-interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  [extra: string]: unknown;
-}
-
 /** What the store's own input check answers: its words name our internals (field paths, the adapter). */
-const APPEND_REFUSED: ErrorBody = {
-  statusCode: HttpStatus.BAD_REQUEST,
-  code: 'REQUEST.INVALID',
-  message: '请求内容无法保存：其中有无法存储的值，请检查后重试',
-  details: {},
-};
+const APPEND_REFUSED = '请求内容无法保存：其中有无法存储的值，请检查后重试';
 
 /**
  * A store that cannot take the write (full disk: 507 Insufficient Storage; failing or gone: 503).
@@ -35,10 +24,18 @@ const STORE_UNAVAILABLE = {
   },
 } as const;
 
+/** The one error shape of the api (OpenAPI `ErrorResponse`): `details` is always an object. */
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+}
+
 /**
- * Turns every thrown thing into one JSON shape. A body says only what the caller may know:
- * stack traces, the store's wording and a domain error's `internal` (session ids, other
- * departments) go to the log with the request's correlation id (X-Correlation-Id).
+ * Turns every thrown thing into one JSON shape, in Chinese. A body says only what the caller
+ * may know: stack traces, the store's wording and a domain error's `internal` (session ids,
+ * other departments) go to the log with the request's correlation id (X-Correlation-Id).
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -57,7 +54,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       response.setHeader('Retry-After', String(answer.retryAfterSeconds));
       response
         .status(answer.statusCode)
-        .json({ statusCode: answer.statusCode, code: 'STORE.UNAVAILABLE', message: answer.message });
+        .json({ statusCode: answer.statusCode, code: 'STORE.UNAVAILABLE', message: answer.message, details: {} });
       return;
     }
     const body = this.toBody(error, correlationId);
@@ -68,50 +65,77 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toBody(error: unknown, correlationId: string | null): ErrorBody {
+    if (error instanceof HttpException) return fromHttpException(error);
+    if (error instanceof ConcurrencyError) {
+      // The stream id is internal (plan id, stream category): the client gets its kind and revision.
+      const code = staleCode(error.streamId);
+      const currentRevision = error.actual === undefined ? null : error.actual.toString();
+      return { statusCode: 409, code, message: apiMessage(code), details: { currentRevision } };
+    }
     if (error instanceof InvalidAppendError) {
       // A value the validation let through and the store refused: our gap, told to the log only.
       const { field, reason } = error;
       this.logger.warn({ event: 'append_refused', correlationId, field, reason }, 'withheld from a 400');
-      return { ...APPEND_REFUSED };
+      return { statusCode: 400, code: 'REQUEST.INVALID', message: APPEND_REFUSED, details: {} };
     }
-    if (error instanceof HttpException) {
-      const status = error.getStatus();
-      const raw = error.getResponse();
-      const details = typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-      return {
-        ...details,
-        statusCode: status,
-        code: typeof details.code === 'string' ? details.code : (HttpStatus[status] ?? 'HTTP_ERROR'),
-        message: typeof details.message === 'string' ? details.message : error.message,
-      };
-    }
-    // Errors of the HTTP stack itself (body-parser's 413, malformed JSON's 400) say so.
+    // Errors of the HTTP stack itself (body-parser's 413, malformed JSON's 400): never its English.
     const http = error as { status?: unknown; expose?: unknown; type?: unknown } | null;
     if (http && http.expose === true && typeof http.status === 'number' && http.status >= 400 && http.status < 500) {
-      const code =
-        typeof http.type === 'string' ? http.type.toUpperCase().replace(/\W/g, '_') : HttpStatus[http.status];
-      return { statusCode: http.status, code: code ?? 'HTTP_ERROR', message: (error as Error).message };
+      const code = codeForParserError(http.type, http.status);
+      return { statusCode: http.status, code, message: apiMessage(code), details: {} };
     }
     const { code, kind } = (error ?? {}) as { code?: unknown; kind?: unknown };
     const status = typeof code === 'string' ? statusForError(code, kind) : undefined;
     if (status !== undefined) {
-      const body: ErrorBody = { statusCode: status, code: code as string, message: (error as Error).message };
-      const internal = (error as { internal?: unknown }).internal;
-      if (internal !== null && typeof internal === 'object' && Object.keys(internal).length > 0) {
+      const own = error as {
+        field?: unknown;
+        reason?: unknown;
+        details?: unknown;
+        internal?: unknown;
+        message: string;
+      };
+      if (own.internal !== null && typeof own.internal === 'object' && Object.keys(own.internal).length > 0) {
         this.logger.warn(
-          { event: 'error_detail_withheld', correlationId, code, ...internal },
+          { event: 'error_detail_withheld', correlationId, code, ...own.internal },
           `withheld from a ${status}`,
         );
       }
-      if (error instanceof ConcurrencyError) {
-        body.currentRevision = error.actual === undefined ? null : error.actual.toString();
+      const details = detailsOf(own.details);
+      if (typeof own.field === 'string' && typeof own.reason === 'string') {
+        details.fields = [{ field: own.field, reason: own.reason }];
       }
-      for (const key of ['field', 'reason', 'details'] as const) {
-        const value = (error as Record<string, unknown>)[key];
-        if (typeof value === 'string' || (value !== null && typeof value === 'object')) body[key] = value;
-      }
-      return body;
+      return { statusCode: status, code: code as string, message: own.message, details };
     }
-    return { statusCode: 500, code: 'INTERNAL', message: '服务器内部错误 (internal error)' };
+    return { statusCode: 500, code: 'INTERNAL', message: apiMessage('INTERNAL'), details: {} };
   }
+}
+
+function fromHttpException(error: HttpException): ErrorBody {
+  const status = error.getStatus();
+  const raw = error.getResponse();
+  const own = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  if (typeof own.code !== 'string') {
+    // Nest's and libraries' own exceptions (unknown route, terminus' 503) speak English: their
+    // status picks a Chinese message; what they report (a health check's parts) stays in details.
+    const { statusCode: _s, message: _m, error: label, details, ...rest } = own;
+    const code = codeForStatus(status);
+    const extra = typeof label === 'string' ? rest : { ...rest, error: label };
+    return { statusCode: status, code, message: apiMessage(code), details: { ...extra, ...detailsOf(details) } };
+  }
+  const { statusCode: _s, code, message, details, ...rest } = own;
+  return {
+    statusCode: status,
+    code,
+    message: typeof message === 'string' ? message : apiMessage(codeForStatus(status)),
+    details: { ...rest, ...detailsOf(details) },
+  };
+}
+
+/** `details` as an object: a list of `{field, reason}` becomes `fields`, any other list `problems`. */
+function detailsOf(details: unknown): Record<string, unknown> {
+  if (Array.isArray(details)) {
+    const fields = details.every((d) => typeof d === 'object' && d !== null && 'field' in d && 'reason' in d);
+    return fields ? { fields: details } : { problems: details };
+  }
+  return details !== null && typeof details === 'object' ? { ...(details as Record<string, unknown>) } : {};
 }

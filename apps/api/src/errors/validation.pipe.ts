@@ -1,18 +1,17 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { describeValidationErrors, type FieldProblem } from './validation-messages';
 
-/** Flattens nested validation errors into `{ field: 'milestones[0].dueDate', reason }` pairs. */
-export function flattenValidationErrors(
-  errors: ValidationError[],
-  parent = '',
-): Array<{ field: string; reason: string }> {
-  return errors.flatMap((error) => {
-    const field = /^\d+$/.test(error.property)
-      ? `${parent}[${error.property}]`
-      : parent
-        ? `${parent}.${error.property}`
-        : error.property;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
-    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+/**
+ * The 400 of every refused input, whoever found it (the pipe, a controller, a domain lookup):
+ * code `VALIDATION`, the first reason as the message, every field in `details.fields`.
+ */
+export function validationFailed(fields: readonly FieldProblem[]): BadRequestException {
+  const first = fields[0];
+  const more = fields.length > 1 ? `（另有 ${fields.length - 1} 处问题，见 details.fields）` : '';
+  return new BadRequestException({
+    code: 'VALIDATION',
+    message: first ? `${first.reason}${more}` : '请求内容无效',
+    details: { fields },
   });
 }
 
@@ -23,14 +22,9 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => {
-      const details = flattenValidationErrors(errors);
-      const first = details[0];
-      return new BadRequestException({
-        code: 'VALIDATION',
-        message: first ? `${first.field}: ${first.reason}` : 'invalid request',
-        details,
-      });
-    },
+    // The target and value stay on the errors so the messages can name the field and tell a
+    // missing value from a wrong one; neither is ever sent back.
+    validationError: { target: true, value: true },
+    exceptionFactory: (errors) => validationFailed(describeValidationErrors(errors)),
   });
 }

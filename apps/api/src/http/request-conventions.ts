@@ -1,4 +1,5 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { validationFailed } from '../errors/validation.pipe';
 import { isLocalDate } from '@zw/clock';
 import type { Request } from 'express';
 
@@ -10,9 +11,9 @@ import type { Request } from 'express';
 const IDEMPOTENCY_KEY = /^[\w.:-]{1,200}$/;
 const ETAG = /^(?:W\/)?"?(\d{1,19})"?$/;
 
-/** 400 naming the field and the reason, in the one error shape of the api. */
+/** 400 naming the field and the reason (in Chinese, naming the field), in the one error shape of the api. */
 export function badRequest(field: string, reason: string): BadRequestException {
-  return new BadRequestException({ code: 'VALIDATION', message: `${field}: ${reason}`, details: [{ field, reason }] });
+  return validationFailed([{ field, reason }]);
 }
 
 /** `?plan=<planId>`, else the configured default plan. */
@@ -22,14 +23,14 @@ export function planIdOf(req: Request, defaultPlanId: string): string {
 }
 
 export function planNotFound(planId: string): NotFoundException {
-  return new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”尚未导入 (plan not found)` });
+  return new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”尚未导入` });
 }
 
 /** `?asOf=YYYY-MM-DD` (a real calendar day), or undefined when absent. */
 export function asOfOf(req: Request): string | undefined {
   const value = req.query.asOf;
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !isLocalDate(value)) throw badRequest('asOf', 'must be a calendar date YYYY-MM-DD');
+  if (typeof value !== 'string' || !isLocalDate(value)) throw badRequest('asOf', '截至日期须为有效日期（YYYY-MM-DD）');
   return value;
 }
 
@@ -38,12 +39,7 @@ export function ifMatch(req: Request): bigint | undefined {
   const header = req.header('If-Match');
   if (header === undefined || header === '*') return undefined;
   const match = ETAG.exec(header.trim());
-  if (!match)
-    throw new BadRequestException({
-      code: 'VALIDATION',
-      message: 'If-Match: must be an ETag such as "3"',
-      details: [{ field: 'If-Match', reason: 'must be a quoted revision' }],
-    });
+  if (!match) throw badRequest('If-Match', 'If-Match 须为版本号（ETag），如 "3"');
   return BigInt(match[1]!);
 }
 
@@ -51,11 +47,7 @@ export function idempotencyKey(req: Request): string | undefined {
   const key = req.header('Idempotency-Key');
   if (key === undefined) return undefined;
   if (!IDEMPOTENCY_KEY.test(key)) {
-    throw new BadRequestException({
-      code: 'VALIDATION',
-      message: 'Idempotency-Key: 1-200 characters of letters, digits, . _ : -',
-      details: [{ field: 'Idempotency-Key', reason: 'invalid' }],
-    });
+    throw badRequest('Idempotency-Key', '幂等键（Idempotency-Key）须为 1 至 200 个字母、数字或 . _ : -');
   }
   return key;
 }

@@ -7,8 +7,9 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@zw/event-store';
-import { StreamCommands } from '../tasks/stream-commands';
-import { idempotencyId, ItemStreams, type ItemKind, type ItemKinds } from './item-streams';
+import { earlierCommand, withIdempotency, type Idempotency } from '../http/idempotency';
+import { StreamCommands, withRevision } from '../tasks/stream-commands';
+import { ItemStreams, type ItemKind, type ItemKinds } from './item-streams';
 
 export interface NewItemEvent {
   readonly type: string;
@@ -38,7 +39,7 @@ export class ExecuteItemCommand<K extends ItemKind = ItemKind> extends Command<I
     readonly decide: (state: ItemKinds[K]) => NewItemEvent[],
     readonly metadata: EventMetadata,
     readonly expectedRevision?: bigint,
-    readonly idempotencyKey?: string,
+    readonly idempotency?: Idempotency,
   ) {
     super();
   }
@@ -59,17 +60,15 @@ export class ExecuteItemCommandHandler implements ICommandHandler<ExecuteItemCom
 
   private async attempt(c: ExecuteItemCommand): Promise<ItemCommandResult> {
     const { state, revision, idempotency } = await this.streams.load(c.kind, c.streamId);
-    if (c.idempotencyKey) {
-      const earlier = idempotency.get(idempotencyId(c.metadata.actorId, c.idempotencyKey));
-      if (earlier) return replay(c.streamId, earlier);
-    }
+    const earlier = earlierCommand(idempotency, c.metadata.actorId, c.idempotency);
+    if (earlier) return replay(c.streamId, earlier);
     if (c.expectedRevision !== undefined && c.expectedRevision !== revision) {
       throw new ConcurrencyError(c.streamId, c.expectedRevision, revision);
     }
-    const events = (c.decide as (s: typeof state) => NewItemEvent[])(state);
+    const events = withRevision(revision, () => (c.decide as (s: typeof state) => NewItemEvent[])(state));
     // A decision that changes nothing (the same task links again) appends nothing.
     if (events.length === 0) return { streamId: c.streamId, revision, position: undefined, events, replayed: false };
-    const metadata = c.idempotencyKey ? { ...c.metadata, idempotencyKey: c.idempotencyKey } : c.metadata;
+    const metadata = withIdempotency(c.metadata, c.idempotency);
     const result = await this.store.append(
       c.streamId,
       events.map((e) => ({ type: e.type, data: e.data, metadata })),

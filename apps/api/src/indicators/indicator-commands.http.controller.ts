@@ -1,10 +1,11 @@
 import { ApiTags } from '@nestjs/swagger';
-import { BadRequestException, Body, Controller, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { decideIndicator, indicatorStreamId, type IndicatorCommand, type IndicatorDefinition } from '@zw/domain';
 import type { Plan } from '@zw/plan';
 import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '../actor/actor';
 import { Policy } from '../auth/policy.decorator';
+import { validationFailed } from '../errors/validation.pipe';
 import { canonicalDepartments } from '../tasks/departments';
 import {
   ConfirmReportDto,
@@ -142,10 +143,5 @@ function requireKnownTasks(plan: Plan, tasks: readonly string[]): void {
   const problems = tasks.flatMap((code, i) =>
     known.has(code) ? [] : [{ field: `tasks[${i}]`, reason: `“${code}”不是本计划任务清单中的任务` }],
   );
-  if (problems.length > 0)
-    throw new BadRequestException({
-      code: 'VALIDATION',
-      message: `${problems[0]!.field}: ${problems[0]!.reason}`,
-      details: problems,
-    });
+  if (problems.length > 0) throw validationFailed(problems);
 }

@@ -4,14 +4,16 @@ import { CLOCK, type Clock } from '@zw/clock';
 import type { CommandMetadata } from '@zw/domain';
 import type { Request, Response } from 'express';
 import { commandMetadata, eventMetadata, type Actor } from '../actor/actor';
-import { idempotencyKey, ifMatch } from '../http/request-conventions';
+import { idempotencyOf, REPLAYED_HEADER } from '../http/idempotency';
+import { ifMatch } from '../http/request-conventions';
 import { ExecuteItemCommand, type NewItemEvent } from './execute-item-command.handler';
 import type { ItemKind, ItemKinds } from './item-streams';
 
 /**
  * The HTTP conventions of indicator and project commands (the same as the task commands'):
  * If-Match → expected revision, Idempotency-Key, metadata from the actor and the clock, the
- * answer with revision, global position and ETag; 201 when appended, 200 for a replay or a no-op.
+ * answer with revision, global position and ETag; 201 when appended (a replay too, with
+ * `Idempotent-Replayed: true`), 200 for a decision that changed nothing.
  */
 @Injectable()
 export class ItemCommandSender {
@@ -37,11 +39,12 @@ export class ItemCommandSender {
         (state: ItemKinds[K]) => decide(state, command),
         metadata,
         ifMatch(req),
-        idempotencyKey(req),
+        idempotencyOf(req),
       ),
     );
-    const appended = !result.replayed && result.events.length > 0;
-    res.status(appended ? 201 : 200);
+    // A replay answers as the first request did (it appended: 201), marked Idempotent-Replayed.
+    res.status(result.events.length > 0 ? 201 : 200);
+    if (result.replayed) res.setHeader(REPLAYED_HEADER, 'true');
     if (result.revision !== undefined) res.setHeader('ETag', `"${result.revision}"`);
     return {
       revision: result.revision?.toString() ?? null,

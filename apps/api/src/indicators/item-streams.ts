@@ -11,6 +11,7 @@ import {
   type ProjectState,
 } from '@zw/domain';
 import { CachedFold, EVENT_STORE, type EventStore, type RecordedEvent } from '@zw/event-store';
+import { idempotencyId } from '../http/idempotency';
 
 /** The two kinds of plan-item stream this module writes. */
 export interface ItemKinds {
@@ -27,10 +28,6 @@ export interface ItemFold<S> {
 
 export interface LoadedItem<S> extends ItemFold<S> {
   readonly revision: bigint | undefined;
-}
-
-export function idempotencyId(actorId: string, key: string): string {
-  return `${actorId} ${key}`;
 }
 
 const EVOLVE: { [K in ItemKind]: (state: ItemKinds[K], e: RecordedEvent) => ItemKinds[K] } = {

@@ -48,16 +48,14 @@ export class PlanItemsService {
   async indicator(req: Request, indicatorId: string): Promise<{ items: PlanItems; def: IndicatorDefinition }> {
     const items = await this.of(req);
     const def = items.indicators.find((d) => d.id === indicatorId);
-    if (!def)
-      throw new NotFoundException({ code: 'NOT_FOUND', message: `指标 ${indicatorId} 不存在 (indicator not found)` });
+    if (!def) throw new NotFoundException({ code: 'NOT_FOUND', message: `指标 ${indicatorId} 不存在` });
     return { items, def };
   }
 
   async project(req: Request, projectId: string): Promise<{ items: PlanItems; def: ProjectDefinition }> {
     const items = await this.of(req);
     const def = items.projects.find((d) => d.id === projectId);
-    if (!def)
-      throw new NotFoundException({ code: 'NOT_FOUND', message: `项目 ${projectId} 不存在 (project not found)` });
+    if (!def) throw new NotFoundException({ code: 'NOT_FOUND', message: `项目 ${projectId} 不存在` });
     return { items, def };
   }
 

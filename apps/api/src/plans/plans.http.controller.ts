@@ -119,14 +119,14 @@ export class PlansController {
   @Get(':planId/:list')
   async list(@Param('planId') planId: string, @Param('list') list: string) {
     if (!(LISTS as readonly string[]).includes(list))
-      throw new NotFoundException({ code: 'NOT_FOUND', message: `no list "${list}"` });
+      throw new NotFoundException({ code: 'NOT_FOUND', message: `计划没有名为“${list}”的清单` });
     const { plan } = await this.find(planId);
     return plan[list as (typeof LISTS)[number]];
   }
 
   private async find(planId: string) {
     const found = await this.plans.find(planId);
-    if (!found) throw new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”不存在 (plan not found)` });
+    if (!found) throw new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”不存在` });
     return found;
   }
 }

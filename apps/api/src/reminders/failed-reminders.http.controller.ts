@@ -40,7 +40,7 @@ export class FailedRemindersController {
     if (!(await this.available().retry(jobId))) {
       throw new NotFoundException({
         code: 'REMINDER.NOT_FAILED',
-        message: `没有失败的催办任务“${jobId}” (no failed reminder job with this id)`,
+        message: `没有失败的催办任务“${jobId}”`,
       });
     }
     return { jobId, retried: true };
@@ -51,7 +51,7 @@ export class FailedRemindersController {
     if (scheduler) return scheduler;
     throw new ServiceUnavailableException({
       code: 'REMINDER.NO_SCHEDULER',
-      message: '本进程不运行催办任务，且未配置 Redis (no reminder scheduler in this process)',
+      message: '本进程不运行催办任务，且未配置 Redis',
     });
   }
 }

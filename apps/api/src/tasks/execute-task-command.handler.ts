@@ -8,8 +8,9 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@zw/event-store';
-import { StreamCommands } from './stream-commands';
-import { idempotencyId, TaskStreamCache } from './task-stream.cache';
+import { earlierCommand, withIdempotency, type Idempotency } from '../http/idempotency';
+import { StreamCommands, withRevision } from './stream-commands';
+import { TaskStreamCache } from './task-stream.cache';
 
 export interface TaskCommandResult {
   readonly streamId: string;
@@ -32,8 +33,8 @@ export class ExecuteTaskCommand extends Command<TaskCommandResult> {
     readonly metadata: EventMetadata,
     /** From If-Match: the revision the client decided on; a stale one is refused. */
     readonly expectedRevision?: bigint,
-    /** From Idempotency-Key: a retry of the same actor's command appends nothing. */
-    readonly idempotencyKey?: string,
+    /** From Idempotency-Key: a retry of the same actor's request appends nothing. */
+    readonly idempotency?: Idempotency,
   ) {
     super();
   }
@@ -62,15 +63,13 @@ export class ExecuteTaskCommandHandler implements ICommandHandler<ExecuteTaskCom
 
   private async attempt(streamId: string, c: ExecuteTaskCommand): Promise<TaskCommandResult> {
     const { state, revision, idempotency } = await this.streams.load(streamId);
-    if (c.idempotencyKey) {
-      const earlier = idempotency.get(idempotencyId(c.metadata.actorId, c.idempotencyKey));
-      if (earlier) return { ...replay(streamId, earlier), state };
-    }
+    const earlier = earlierCommand(idempotency, c.metadata.actorId, c.idempotency);
+    if (earlier) return { ...replay(streamId, earlier), state };
     if (c.expectedRevision !== undefined && c.expectedRevision !== revision) {
       throw new ConcurrencyError(streamId, c.expectedRevision, revision);
     }
-    const events = decide(c.command, state);
-    const metadata = c.idempotencyKey ? { ...c.metadata, idempotencyKey: c.idempotencyKey } : c.metadata;
+    const events = withRevision(revision, () => decide(c.command, state));
+    const metadata = withIdempotency(c.metadata, c.idempotency);
     const result = await this.store.append(
       streamId,
       events.map((e) => ({ type: e.type, data: e.data, metadata })),

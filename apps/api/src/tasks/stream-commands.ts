@@ -1,3 +1,4 @@
+import { DomainError } from '@zw/domain';
 import { ConcurrencyError } from '@zw/event-store';
 import { KeyedLock } from './keyed-lock';
 
@@ -22,5 +23,19 @@ export class StreamCommands {
         }
       }
     });
+  }
+}
+
+/**
+ * Runs a decision; a conflict it refuses (409) carries the revision it was decided on, so the
+ * client can refresh and retry with If-Match like after a stale one.
+ */
+export function withRevision<T>(revision: bigint | undefined, decide: () => T): T {
+  try {
+    return decide();
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.kind !== 'conflict') throw error;
+    const currentRevision = revision === undefined ? null : revision.toString();
+    throw new DomainError(error.code, error.kind, error.message, { ...error.details, currentRevision });
   }
 }

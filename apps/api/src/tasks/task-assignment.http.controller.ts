@@ -72,8 +72,8 @@ export class TaskAssignmentController {
     if (!window.ok)
       throw new BadRequestException({
         code: 'VALIDATION',
-        message: `window: ${window.error.message}`,
-        details: [{ field: 'window', reason: window.error.message }],
+        message: `时间：${window.error.message}`,
+        details: { fields: [{ field: 'window', reason: `时间：${window.error.message}` }] },
       });
     const { request } = assignmentDefaults(plan, row, this.today());
     return this.sender.send(req, res, actor, body.code, 'CreateTask', this.override(plan, request, body));

@@ -6,14 +6,15 @@ import { STATUS_LABELS, type TaskCommand } from '@zw/domain';
 import type { Plan } from '@zw/plan';
 import type { Request, Response } from 'express';
 import { commandMetadata, eventMetadata, type Actor } from '../actor/actor';
-import { idempotencyKey, ifMatch, planIdOf, planNotFound } from '../http/request-conventions';
+import { idempotencyOf, REPLAYED_HEADER } from '../http/idempotency';
+import { ifMatch, planIdOf, planNotFound } from '../http/request-conventions';
 import { PlanCatalogueCache } from '../plans/plan-catalogue.cache';
 import { ExecuteTaskCommand, type TaskCommandResult } from './execute-task-command.handler';
 
 /**
  * The HTTP conventions of every task command in one place: the plan a code belongs to,
  * If-Match → expected revision, Idempotency-Key, metadata from the actor and the clock,
- * and the answer (ETag, 201 when something was appended, 200 for a replay).
+ * and the answer (ETag, 201; a replay also 201 with `Idempotent-Replayed: true`).
  */
 @Injectable()
 export class TaskCommandSender {
@@ -53,9 +54,11 @@ export class TaskCommandSender {
     const metadata = eventMetadata(actor, req, this.clock);
     const command = { type, data, metadata: commandMetadata(actor, this.clock) } as TaskCommand;
     const result = await this.commands.execute(
-      new ExecuteTaskCommand(this.planIdOf(req), code, command, metadata, ifMatch(req), idempotencyKey(req)),
+      new ExecuteTaskCommand(this.planIdOf(req), code, command, metadata, ifMatch(req), idempotencyOf(req)),
     );
-    res.status(result.replayed ? 200 : 201);
+    // A replay answers as the first request did (201), marked with Idempotent-Replayed.
+    res.status(201);
+    if (result.replayed) res.setHeader(REPLAYED_HEADER, 'true');
     res.setHeader('ETag', `"${result.revision}"`);
     return { ...commandResponse(code, result), ...(result.replayed ? {} : created) };
   }

@@ -63,7 +63,7 @@ export class TaskReadController {
     }
     const plan = await this.sender.plan(req);
     const row = plan.tasks.find((t) => t.code === code);
-    if (!row) throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不存在 (task not found)` });
+    if (!row) throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不存在` });
     return { ...view, ...planRow(plan.id, row) };
   }
 

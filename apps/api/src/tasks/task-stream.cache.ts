@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { evolve, initialTaskState, type TaskEvent, type TaskState } from '@zw/domain';
 import { CachedFold, EVENT_STORE, type EventStore, type RecordedEvent } from '@zw/event-store';
+import { idempotencyId } from '../http/idempotency';
 
 /** A task stream folded up to `revision`, with the idempotency keys its events carry. */
 export interface LoadedTask {
@@ -11,10 +12,6 @@ export interface LoadedTask {
 }
 
 type TaskFold = Omit<LoadedTask, 'revision'>;
-
-export function idempotencyId(actorId: string, key: string): string {
-  return `${actorId} ${key}`;
-}
 
 /** Folded task streams, shared by the command handler and the task reads. */
 @Injectable()

@@ -33,7 +33,7 @@ export class AccountabilityController {
     if (!input.departments.includes(department)) {
       throw new NotFoundException({
         code: 'NOT_FOUND',
-        message: `单位“${department}”不在计划中 (department not found)`,
+        message: `单位“${department}”不在计划中`,
       });
     }
     return {

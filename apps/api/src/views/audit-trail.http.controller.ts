@@ -32,11 +32,11 @@ export class AuditTrailController {
     try {
       streamId = taskStreamId(input.planId, code);
     } catch {
-      throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不存在 (task not found)` });
+      throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不存在` });
     }
     const all = await this.store.readStream(streamId);
     if (all.length === 0 && !input.lines.some((l) => l.code === code)) {
-      throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不存在 (task not found)` });
+      throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不存在` });
     }
     const events = input.asOf ? eventsUpTo(all, input.asOf) : all;
     // The chain is checked over the whole stream: a break after the as-of day still matters.

@@ -74,7 +74,8 @@ export class BoardController {
 
   private items(input: ViewInput, query: BoardQueryDto, actor: Actor) {
     // 牵头/配合 is a role of a department: without one (a department user's is implied) it means nothing.
-    if (query.role && !query.department && actor.role !== 'department') throw badRequest('role', 'needs department');
+    if (query.role && !query.department && actor.role !== 'department')
+      throw badRequest('role', '按角色筛选时须同时指定单位（department）');
     const department = confinedDepartment(actor, query.department);
     return filterBoard(this.boards.board(input), {
       department,

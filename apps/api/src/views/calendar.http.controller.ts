@@ -24,7 +24,7 @@ export class CalendarController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (query.from && query.to && query.from > query.to) throw badRequest('to', 'must not be before from');
+    if (query.from && query.to && query.from > query.to) throw badRequest('to', '截止日期不能早于起始日期');
     const input = await this.context.input(req, res);
     const department = confinedDepartment(actor, query.department);
     return {

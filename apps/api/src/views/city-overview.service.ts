@@ -95,6 +95,6 @@ export function districtsBelow(tree: OrganisationTree, organisationId: string): 
 export function organisationNotFound(organisationId: string): NotFoundException {
   return new NotFoundException({
     code: 'NOT_FOUND',
-    message: `组织“${organisationId}”不存在 (organisation not found)`,
+    message: `组织“${organisationId}”不存在`,
   });
 }

@@ -124,7 +124,7 @@ export class ViewContext {
     const value = asOfOf(req);
     if (value === undefined) return null;
     // A view of a day that has not ended would present today's guesses as that day's facts.
-    if (value > shanghaiDate(this.clock.now())) throw badRequest('asOf', 'must not be after today (Asia/Shanghai)');
+    if (value > shanghaiDate(this.clock.now())) throw badRequest('asOf', '截至日期不能晚于今天（北京时间）');
     return value;
   }
 
@@ -133,8 +133,7 @@ export class ViewContext {
       req.header('x-min-position') ?? (typeof req.query.minPosition === 'string' ? req.query.minPosition : undefined);
     const runtime = this.projections.runtime;
     if (raw !== undefined && raw !== '') {
-      if (!/^\d{1,20}$/.test(raw))
-        throw badRequest('minPosition', 'must be a global position (a non-negative integer)');
+      if (!/^\d{1,20}$/.test(raw)) throw badRequest('minPosition', '最小全局位置须为非负整数');
       if (!(await runtime.waitFor(BigInt(raw), MIN_POSITION_WAIT_MS))) {
         throw new ServiceUnavailableException({
           code: 'PROJECTION.BEHIND',

@@ -14,12 +14,12 @@ export class ViewQueryDto {
 
   @ApiPropertyOptional({ description: '截至日期 YYYY-MM-DD：按当日结束时（上海时间）的事件重建视图' })
   @IsOptional()
-  @IsCalendarDate({ message: 'must be a calendar date YYYY-MM-DD' })
+  @IsCalendarDate()
   asOf?: string;
 
   @ApiPropertyOptional({ description: '最小全局位置：等待视图更新到该位置（读己之写），也可用 X-Min-Position 头' })
   @IsOptional()
-  @Matches(/^\d{1,20}$/, { message: 'must be a global position (a non-negative integer)' })
+  @Matches(/^\d{1,20}$/)
   minPosition?: string;
 }
 
@@ -66,12 +66,12 @@ export class BoardQueryDto extends ViewQueryDto {
 export class CalendarQueryDto extends ViewQueryDto {
   @ApiPropertyOptional({ description: '起始日期 YYYY-MM-DD（含）' })
   @IsOptional()
-  @IsCalendarDate({ message: 'must be a calendar date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ description: '截止日期 YYYY-MM-DD（含）' })
   @IsOptional()
-  @IsCalendarDate({ message: 'must be a calendar date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional({ description: '单位：只看该单位负责的期限' })

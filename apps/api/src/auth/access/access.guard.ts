@@ -8,12 +8,13 @@ import {
   Logger,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { authorize, departmentScope, isPolicyName, POLICIES, type Principal } from '@zw/auth';
+import { authorize, departmentScope, isPolicyName, POLICIES, type PolicyName, type Principal } from '@zw/auth';
 import type { Request } from 'express';
 import { ACTOR_KEY, type Actor, type RequestWithActor } from '../../actor/actor';
 import { POLICY_KEY } from '../policy.key';
 import { AccessTokens, TokenRejected } from '../sessions/access-tokens';
 import { UserAccounts } from '../users/user-accounts';
+import { refusal } from './refusals';
 import { RequestResources } from './task-resource';
 
 /**
@@ -64,7 +65,9 @@ export class AccessGuard implements CanActivate {
       throw error;
     }
     const principal: Principal = { role: actor.role, department: actor.department };
-    if (authorize(policy, principal) === 'deny') this.deny(actor, route, `role ${actor.role} not in policy ${name}`);
+    if (authorize(policy, principal) === 'deny') {
+      this.deny(actor, route, `role ${actor.role} not in policy ${name}`, refusal(name, isOfficeOnly(name), 'role'));
+    }
     if (departmentScope(policy, principal) !== undefined) {
       const resource = await this.resources.of(req);
       if (resource && authorize(policy, principal, resource) === 'deny') {
@@ -72,6 +75,7 @@ export class AccessGuard implements CanActivate {
           actor,
           route,
           `department ${actor.department} not among [${resource.departments.join(', ')}] (policy ${name})`,
+          refusal(name, isOfficeOnly(name), 'resource'),
         );
       }
     }
@@ -79,13 +83,18 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private deny(actor: Actor, route: string, reason: string): never {
+  private deny(actor: Actor, route: string, reason: string, answer: ForbiddenException): never {
     this.logger.warn(
       { event: 'access_denied', user: actor.id, role: actor.role, route, reason },
       'request refused: 403',
     );
-    throw new ForbiddenException({ code: 'AUTH.FORBIDDEN', message: '无权执行此操作（不属于本角色或本单位的工作）' });
+    throw answer;
   }
+}
+
+function isOfficeOnly(name: PolicyName): boolean {
+  const roles: readonly string[] = POLICIES[name].roles;
+  return roles.length === 1 && roles[0] === 'office';
 }
 
 function routeOf(req: Request): string {

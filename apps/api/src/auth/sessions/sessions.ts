@@ -132,8 +132,8 @@ export class Sessions {
       );
       throw new BadRequestException({
         code: 'VALIDATION',
-        message: 'currentPassword: 当前密码不正确',
-        details: [{ field: 'currentPassword', reason: '当前密码不正确' }],
+        message: '当前密码不正确',
+        details: { fields: [{ field: 'currentPassword', reason: '当前密码不正确' }] },
       });
     }
     await this.run(state.user, req, { type: 'ChangePassword', data: { passwordHash: await hashPassword(next) } });

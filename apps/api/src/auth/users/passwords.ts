@@ -10,8 +10,8 @@ export function passwordRejected(check: () => void, field: string): void {
     if (!(error instanceof DomainError)) throw error;
     throw new BadRequestException({
       code: error.code,
-      message: `${field}: ${error.message}`,
-      details: [{ field, reason: error.message }],
+      message: error.message,
+      details: { fields: [{ field, reason: error.message }] },
     });
   }
 }

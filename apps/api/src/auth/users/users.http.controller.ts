@@ -104,7 +104,7 @@ export class UsersController {
       throw new BadRequestException({
         code: 'USER.INVALID_USERNAME',
         message: '用户名无效',
-        details: [{ field: 'username', reason: '3 至 40 位小写字母、数字或 . _ -' }],
+        details: { fields: [{ field: 'username', reason: '用户名须为 3 至 40 位小写字母、数字或 . _ -' }] },
       });
     const metadata = { actor: { actorId: actor.id, role: actor.role }, now: toShanghaiIso(this.clock.now()) };
     return this.accounts.execute(
@@ -120,8 +120,8 @@ export class UsersController {
     if (!found || found.plan.departments.some((d) => d.name === department.trim())) return;
     throw new BadRequestException({
       code: 'VALIDATION',
-      message: `department: “${department}”不是计划中的单位`,
-      details: [{ field: 'department', reason: `须为计划 ${found.plan.id} 的单位名称之一` }],
+      message: `所属单位“${department}”不是计划中的单位`,
+      details: { fields: [{ field: 'department', reason: `所属单位须为计划 ${found.plan.id} 的单位名称之一` }] },
     });
   }
 }

@@ -24,7 +24,7 @@ const TEXT = 4000;
 /** 指标报送: a number in the indicator's unit, or met / not met for an indicator stated in words. */
 export class ReportIndicatorDto {
   @ApiProperty({ description: '报送期次：年度 YYYY 或季度 YYYY-Qn（如 2023、2024-Q3）' })
-  @Matches(/^\d{4}(-Q[1-4])?$/, { message: 'period must be YYYY or YYYY-Qn' })
+  @Matches(/^\d{4}(-Q[1-4])?$/)
   period!: string;
   @ApiPropertyOptional({ description: '数值（数值型指标），按指标的计量单位' })
   @IsOptional()
@@ -76,7 +76,7 @@ export class LinkTasksDto {
   @ApiProperty({ description: '服务该指标的任务编号（替换现有关联），如 ["A-9","C-6"]' })
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(/^[A-Z]-\d{1,3}$/, { each: true, message: 'each task must be a code such as A-9' })
+  @Matches(/^[A-Z]-\d{1,3}$/, { each: true })
   tasks!: string[];
   @ApiPropertyOptional({ description: '调整理由' })
   @IsOptional()

@@ -29,7 +29,8 @@ export function IsCalendarDate(options?: ValidationOptions) {
       name: 'isCalendarDate',
       validator: {
         validate: (v: unknown) => isLocalDate(v),
-        defaultMessage: () => '$property must be a calendar date YYYY-MM-DD',
+        // The Chinese message comes from errors/validation-messages.ts, like every other rule's.
+        defaultMessage: () => '$property: YYYY-MM-DD',
       },
     },
     options,
@@ -56,9 +57,9 @@ export class EvidenceDto {
   @IsString()
   @Length(1, 200)
   documentRef?: string;
-  @ApiPropertyOptional({ description: '文件 SHA-256 摘要（可选）' })
+  @ApiPropertyOptional({ description: '文件摘要（SHA-256，64 位十六进制）' })
   @IsOptional()
-  @Matches(/^[0-9a-f]{64}$/i, { message: 'sha256 must be 64 hexadecimal characters' })
+  @Matches(/^[0-9a-f]{64}$/i)
   sha256?: string;
   @ApiPropertyOptional({ description: '上传的佐证材料文件编号（POST /files 返回的 fileId）' })
   @IsOptional()
@@ -125,7 +126,7 @@ export class AssignTaskDto {
 /** A task the plan's appendix lacks: the office states its facts. */
 export class CreateTaskDto extends AssignTaskDto {
   @ApiProperty({ description: '任务编号，如 A-16' })
-  @Matches(/^[A-Z]-\d{1,3}$/, { message: 'code must look like A-16' })
+  @Matches(/^[A-Z]-\d{1,3}$/)
   code!: string;
   @ApiProperty({ description: '任务内容' })
   @IsString()
@@ -139,7 +140,7 @@ export class CreateTaskDto extends AssignTaskDto {
   @Length(1, NAME)
   area!: string;
   @ApiProperty({ description: '时间（YYYY、YYYY-YYYY 或 持续开展）' })
-  @Matches(/^(\d{4}|\d{4}-\d{4}|持续开展)$/, { message: 'window must be YYYY, YYYY-YYYY or 持续开展' })
+  @Matches(/^(\d{4}|\d{4}-\d{4}|持续开展)$/)
   window!: string;
   @IsArray()
   @ArrayMinSize(1)
@@ -197,10 +198,8 @@ export class ProgressReportDto extends ReportDto {
 }
 
 export class PeriodicReportDto extends ReportDto {
-  @ApiProperty({ description: '报送期间，如 2024-Q1' })
-  @Matches(/^\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])))?$/, {
-    message: 'period must look like 2024-Q1, 2024-H1, 2024-03 or 2024',
-  })
+  @ApiProperty({ description: '报送期间，如 2024-Q1、2024-H1、2024-03 或 2024' })
+  @Matches(/^\d{4}(-(Q[1-4]|H[12]|(0[1-9]|1[0-2])))?$/)
   period!: string;
 }
 
