@@ -314,7 +314,7 @@ describe('throttling and hardening', () => {
     configureHttp(app);
     await app.init();
     const res = await request(app.getHttpServer()).get('/unguarded').expect(500);
-    expect(res.body).toEqual({ statusCode: 500, code: 'AUTH.NO_POLICY', message: expect.any(String) });
+    expect(res.body).toEqual({ statusCode: 500, code: 'AUTH.NO_POLICY', message: expect.any(String), details: {} });
     await app.close();
   });
 });

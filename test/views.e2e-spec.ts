@@ -411,7 +411,10 @@ describe('views and exports over HTTP (embedded SQLite, ManualClock through 2024
       .get('/board?minPosition=99999999')
       .set(await now('office'))
       .expect(503);
-    expect(res.body).toMatchObject({ code: 'PROJECTION.BEHIND', position: expect.stringMatching(/^\d+$/) });
+    expect(res.body).toMatchObject({
+      code: 'PROJECTION.BEHIND',
+      details: { position: expect.stringMatching(/^\d+$/) },
+    });
   }, 15_000);
 
   it('a department sees only its own line of the overview’s overdue counts, and no audit trail of others’ tasks', async () => {

@@ -45,7 +45,7 @@ describe('security: every number bounded by what its field means', () => {
       .set('Content-Type', 'application/json')
       .send(JSON.stringify({ ...rate, value: 0 }).replace('"value":0', '"value":1e308'))
       .expect(400);
-    expect(res.body).toMatchObject({ code: 'REQUEST.NUMBER_OUT_OF_RANGE', details: [{ field: 'value' }] });
+    expect(res.body).toMatchObject({ code: 'REQUEST.NUMBER_OUT_OF_RANGE', details: { fields: [{ field: 'value' }] } });
     expect(res.body.message).toMatch(/^value: 请求中的数值超出可精确表示的范围/);
     expect(await length(indicatorStreamId(PLAN, '14'))).toBe(0);
   });
@@ -100,7 +100,7 @@ describe('security: every number bounded by what its field means', () => {
       .expect(400);
     expect(huge.body).toMatchObject({
       code: 'REQUEST.NUMBER_OUT_OF_RANGE',
-      details: [{ field: 'investmentCompleted' }],
+      details: { fields: [{ field: 'investmentCompleted' }] },
     });
     const over = await http()
       .post('/projects/5/progress-reports')
@@ -125,13 +125,16 @@ describe('security: every number bounded by what its field means', () => {
       .set('Content-Type', 'application/json')
       .send('{"text":"进展","percent":9007199254740993}')
       .expect(400);
-    expect(big.body).toMatchObject({ code: 'REQUEST.NUMBER_OUT_OF_RANGE', details: [{ field: 'percent' }] });
+    expect(big.body).toMatchObject({
+      code: 'REQUEST.NUMBER_OUT_OF_RANGE',
+      details: { fields: [{ field: 'percent' }] },
+    });
     const over = await http()
       .post('/tasks/C-5/progress-reports')
       .set(ecology)
       .send({ text: '进展', percent: 101 })
       .expect(400);
-    expect(over.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'percent' })]));
+    expect(over.body.details.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'percent' })]));
   });
 
   it('given a plan file with a period to year 9999 or a 10^15 序号, refuses it naming the path', async () => {

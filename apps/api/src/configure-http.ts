@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@zw/config';
 import helmet from 'helmet';
 import { verifyJsonLimits } from './security/json-limits';
 import { retryAfter } from './security/retry-after';
+import { bodyParserErrors } from './errors/api-errors';
 import { publicSurface } from './metrics/management';
 import { serveWebConsole } from './web/web-console';
 
@@ -54,6 +55,7 @@ export function configureHttp(app: NestExpressApplication): void {
   app.use(retryAfter, publicSurface);
   app.useBodyParser('json', { limit: BODY_LIMIT, verify: verifyJsonLimits });
   app.useBodyParser('raw', { type: XLSX_MIME, limit: XLSX_LIMIT });
+  app.use(bodyParserErrors);
   app.disable('x-powered-by');
   setupOpenApi(app);
   serveWebConsole(app);

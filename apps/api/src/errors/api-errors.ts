@@ -1,4 +1,4 @@
-import { HttpStatus } from '@nestjs/common';
+import { HttpException, HttpStatus } from '@nestjs/common';
 
 /**
  * The codes the api itself answers (HTTP conventions, not business rules), with their status
@@ -71,4 +71,20 @@ export function codeForParserError(type: unknown, status: number): ApiErrorCode 
   if (type === 'entity.too.large' || type === 'parameters.too.many') return 'REQUEST.TOO_LARGE';
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return 'REQUEST.UNSUPPORTED_ENCODING';
   return codeForStatus(status);
+}
+
+/**
+ * Express error middleware placed right after the body parsers: their errors become the api's
+ * own (Nest would otherwise turn a JSON SyntaxError into a bare 400 with the parser's English).
+ */
+export function bodyParserErrors(error: unknown, _req: unknown, _res: unknown, next: (error: unknown) => void): void {
+  // An HttpException already speaks the api's language (the JSON limits' verify hook throws one).
+  const http =
+    error instanceof HttpException ? null : (error as { status?: unknown; expose?: unknown; type?: unknown } | null);
+  if (http && http.expose === true && typeof http.status === 'number' && typeof http.type === 'string') {
+    const code = codeForParserError(http.type, http.status);
+    next(new HttpException({ code, message: apiMessage(code), details: {} }, http.status));
+    return;
+  }
+  next(error);
 }

@@ -102,7 +102,7 @@ export function jsonLimitError(violation: JsonLimitViolation): BadRequestExcepti
   return new BadRequestException({
     code,
     message: `${field}: ${MESSAGES[code]}`,
-    details: [{ field, reason: MESSAGES[code] }],
+    details: { fields: [{ field, reason: MESSAGES[code] }] },
   });
 }
 

@@ -52,7 +52,7 @@ describe('JSON limits, checked on the raw body before parsing', () => {
     expect(error.getResponse()).toEqual({
       code: 'REQUEST.NUMBER_OUT_OF_RANGE',
       message: `milestones[0].n: 请求中的数值超出可精确表示的范围（绝对值不能超过 ${Number.MAX_SAFE_INTEGER}）`,
-      details: [{ field: 'milestones[0].n', reason: expect.stringMatching(/^请求中的数值超出/) }],
+      details: { fields: [{ field: 'milestones[0].n', reason: expect.stringMatching(/^请求中的数值超出/) }] },
     });
   });
 

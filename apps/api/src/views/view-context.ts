@@ -138,7 +138,7 @@ export class ViewContext {
         throw new ServiceUnavailableException({
           code: 'PROJECTION.BEHIND',
           message: `视图尚未更新到位置 ${raw}，请稍后重试`,
-          position: runtime.position?.toString() ?? null,
+          details: { position: runtime.position?.toString() ?? null },
         });
       }
     }
