@@ -7,10 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureHttp } from '../../apps/api/src/configure-http';
+import { buildOpenApiDocument } from '../../apps/api/src/openapi/openapi.document';
+import { ResponseContract } from './response-contract';
+import type { NextFunction, Request, Response } from 'express';
 
 export interface TestApp {
   app: NestExpressApplication;
   config: AppConfig;
+  /** Every answer of this app checked against the OpenAPI document; close() fails on a mismatch. */
+  contract: ResponseContract;
   close(): Promise<void>;
 }
 
@@ -37,15 +42,25 @@ export async function createTestApp(
   if (overrides.clock) builder.overrideProvider(CLOCK).useValue(overrides.clock);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  // Installed first, so it sees every answer; the document exists once the routes do.
+  const hook: { contract?: ResponseContract } = {};
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    hook.contract ? hook.contract.middleware(req, res, next) : next(),
+  );
   configureHttp(app);
   overrides.beforeInit?.(app);
   await app.init();
+  const contract = new ResponseContract(buildOpenApiDocument(app));
+  hook.contract = contract;
   return {
     app,
     config,
+    contract,
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
+      const report = contract.report();
+      if (report) throw new Error(report);
     },
   };
 }

@@ -1,10 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import helmet from 'helmet';
 import { verifyJsonLimits } from './security/json-limits';
 import { retryAfter } from './security/retry-after';
 import { bodyParserErrors } from './errors/api-errors';
+import { buildOpenApiDocument } from './openapi/openapi.document';
 import { publicSurface } from './metrics/management';
 import { serveWebConsole } from './web/web-console';
 
@@ -61,35 +62,12 @@ export function configureHttp(app: NestExpressApplication): void {
   serveWebConsole(app);
 }
 
-/** OpenAPI from the DTOs, Swagger UI at /docs; descriptions in Chinese where users read them. */
+/** OpenAPI from the DTOs and openapi/operations.ts (the contract), Swagger UI at /docs. */
 function setupOpenApi(app: NestExpressApplication): void {
   SwaggerModule.setup('docs', app, () => openApiDocument(app));
 }
 
 /** The OpenAPI document of the app; also used by scripts/web-client.ts to generate the web client. */
 export function openApiDocument(app: NestExpressApplication) {
-  const header = (name: string, description: string) => ({
-    name,
-    in: 'header' as const,
-    required: false,
-    description,
-    schema: { type: 'string' as const },
-  });
-  const config = new DocumentBuilder()
-    .setTitle('无废城市建设任务督办 API')
-    .setDescription('交办、签收、进展报送、里程碑、会签、办结/退回、延期与改派；计划（任务清单、指标、项目）导入。')
-    .setVersion('0.1.0')
-    .addBearerAuth({
-      type: 'http',
-      scheme: 'bearer',
-      bearerFormat: 'JWT',
-      description: '访问令牌：POST /auth/login 返回的 accessToken',
-    })
-    .addSecurityRequirements('bearer')
-    .addGlobalParameters(
-      header('If-Match', '任务版本（ETag），版本过期时返回 409'),
-      header('Idempotency-Key', '幂等键：同一操作人重复提交时返回首次结果，不重复记录'),
-    )
-    .build();
-  return SwaggerModule.createDocument(app, config);
+  return buildOpenApiDocument(app);
 }

@@ -1,4 +1,4 @@
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   BadRequestException,
   Body,
@@ -43,6 +43,10 @@ export class PlansController {
   @Policy('plan.import')
   @Post()
   @HttpCode(200)
+  @ApiBody({
+    description: '计划文件（JSON，结构见 libs/plan/src/plan.schema.ts，例：libs/plan/data/lianyun-2022-2025.json）',
+    schema: { type: 'object', required: ['id', 'tasks'], properties: { id: { type: 'string' } } },
+  })
   async import(
     @Body() body: unknown,
     @CurrentActor() actor: Actor,
@@ -56,6 +60,9 @@ export class PlansController {
   @Policy('plan.import')
   @Put(':planId/tasks')
   @HttpCode(200)
+  @ApiConsumes(XLSX_MIME)
+  @ApiBody({ description: '任务清单表格（.xlsx，附件3 的列）', schema: { type: 'string', format: 'binary' } })
+  @ApiQuery({ name: 'sheet', required: false, description: '工作表名称（缺省为第一个）' })
   async importTaskSheet(
     @Param('planId') planId: string,
     @Query('sheet') sheet: string | undefined,

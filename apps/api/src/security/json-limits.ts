@@ -17,7 +17,7 @@ export const JSON_LIMITS = {
 
 export type JsonLimitCode = 'REQUEST.TOO_DEEP' | 'REQUEST.TOO_MANY_KEYS' | 'REQUEST.NUMBER_OUT_OF_RANGE';
 
-const MESSAGES: Record<JsonLimitCode, string> = {
+export const JSON_LIMIT_MESSAGES: Record<JsonLimitCode, string> = {
   'REQUEST.TOO_DEEP': `请求内容嵌套层级过深（最多 ${JSON_LIMITS.maxDepth} 层）`,
   'REQUEST.TOO_MANY_KEYS': `请求内容字段或元素过多（单个对象最多 ${JSON_LIMITS.maxKeysPerObject} 个字段，全部最多 ${JSON_LIMITS.maxItems} 项）`,
   'REQUEST.NUMBER_OUT_OF_RANGE': `请求中的数值超出可精确表示的范围（绝对值不能超过 ${Number.MAX_SAFE_INTEGER}）`,
@@ -98,11 +98,11 @@ export function checkJsonLimits(body: Buffer, limits = JSON_LIMITS): JsonLimitVi
 /** The 400 a violation answers; the same shape as every other error of the api. */
 export function jsonLimitError(violation: JsonLimitViolation): BadRequestException {
   const { code, field } = violation;
-  if (field === undefined) return new BadRequestException({ code, message: MESSAGES[code], details: {} });
+  if (field === undefined) return new BadRequestException({ code, message: JSON_LIMIT_MESSAGES[code], details: {} });
   return new BadRequestException({
     code,
-    message: `${field}: ${MESSAGES[code]}`,
-    details: { fields: [{ field, reason: MESSAGES[code] }] },
+    message: `${field}: ${JSON_LIMIT_MESSAGES[code]}`,
+    details: { fields: [{ field, reason: JSON_LIMIT_MESSAGES[code] }] },
   });
 }
 

@@ -12,7 +12,7 @@ export class ViewQueryDto {
   @MaxLength(100)
   plan?: string;
 
-  @ApiPropertyOptional({ description: '截至日期 YYYY-MM-DD：按当日结束时（上海时间）的事件重建视图' })
+  @ApiPropertyOptional({ format: 'date', description: '截至日期 YYYY-MM-DD：按当日结束时（上海时间）的事件重建视图' })
   @IsOptional()
   @IsCalendarDate()
   asOf?: string;
@@ -64,12 +64,12 @@ export class BoardQueryDto extends ViewQueryDto {
 }
 
 export class CalendarQueryDto extends ViewQueryDto {
-  @ApiPropertyOptional({ description: '起始日期 YYYY-MM-DD（含）' })
+  @ApiPropertyOptional({ format: 'date', description: '起始日期 YYYY-MM-DD（含）' })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
-  @ApiPropertyOptional({ description: '截止日期 YYYY-MM-DD（含）' })
+  @ApiPropertyOptional({ format: 'date', description: '截止日期 YYYY-MM-DD（含）' })
   @IsOptional()
   @IsCalendarDate()
   to?: string;

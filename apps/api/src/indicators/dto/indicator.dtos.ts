@@ -73,7 +73,7 @@ export class RejectReportDto {
 }
 
 export class LinkTasksDto {
-  @ApiProperty({ description: '服务该指标的任务编号（替换现有关联），如 ["A-9","C-6"]' })
+  @ApiProperty({ type: [String], description: '服务该指标的任务编号（替换现有关联），如 ["A-9","C-6"]' })
   @IsArray()
   @ArrayMaxSize(50)
   @Matches(/^[A-Z]-\d{1,3}$/, { each: true })
@@ -91,6 +91,7 @@ export class LinkTasksDto {
  */
 export class NameDepartmentsDto {
   @ApiProperty({
+    type: [String],
     description: '部门（责任清单中的部门名称或其简称，如 区城管局），替换现有名单',
     example: ['区城管局'],
   })
@@ -112,7 +113,7 @@ export class ProjectMilestoneDto {
   @IsString()
   @Length(1, 200)
   title!: string;
-  @ApiProperty({ description: '日期 YYYY-MM-DD' })
+  @ApiProperty({ format: 'date', description: '日期 YYYY-MM-DD' })
   @IsCalendarDate()
   date!: string;
   @ApiProperty({ description: '是否完成' })

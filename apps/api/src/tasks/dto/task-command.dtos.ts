@@ -76,7 +76,7 @@ export class MilestoneDto {
   @IsString()
   @Length(1, 200)
   title!: string;
-  @ApiProperty({ description: '完成期限 YYYY-MM-DD' })
+  @ApiProperty({ format: 'date', description: '完成期限 YYYY-MM-DD', example: '2024-12-31' })
   @IsCalendarDate()
   dueDate!: string;
   @ApiProperty({ description: '负责部门' })
@@ -87,7 +87,7 @@ export class MilestoneDto {
 
 /** Every field optional: what is left out comes from the plan's row (assignmentDefaults). */
 export class AssignTaskDto {
-  @ApiPropertyOptional({ description: '牵头单位（缺省取任务清单）' })
+  @ApiPropertyOptional({ type: [String], description: '牵头单位（缺省取任务清单）' })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -95,25 +95,25 @@ export class AssignTaskDto {
   @IsString({ each: true })
   @Length(1, NAME, { each: true })
   lead?: string[];
-  @ApiPropertyOptional({ description: '配合单位（缺省取任务清单）' })
+  @ApiPropertyOptional({ type: [String], description: '配合单位（缺省取任务清单）' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
   @Length(1, NAME, { each: true })
   cooperating?: string[];
-  @ApiPropertyOptional({ description: '完成期限（缺省按时间栏推算）' })
+  @ApiPropertyOptional({ format: 'date', description: '完成期限（缺省按时间栏推算）' })
   @IsOptional()
   @IsCalendarDate()
   dueDate?: string;
-  @ApiPropertyOptional({ description: '里程碑（缺省每年一个，12月31日到期）' })
+  @ApiPropertyOptional({ type: () => [MilestoneDto], description: '里程碑（缺省每年一个，12月31日到期）' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => MilestoneDto)
   milestones?: MilestoneDto[];
-  @ApiPropertyOptional({ description: '签收期限（缺省3个工作日）' })
+  @ApiPropertyOptional({ format: 'date', description: '签收期限（缺省3个工作日）' })
   @IsOptional()
   @IsCalendarDate()
   acknowledgeBy?: string;
@@ -142,6 +142,7 @@ export class CreateTaskDto extends AssignTaskDto {
   @ApiProperty({ description: '时间（YYYY、YYYY-YYYY 或 持续开展）' })
   @Matches(/^(\d{4}|\d{4}-\d{4}|持续开展)$/)
   window!: string;
+  @ApiProperty({ type: [String], description: '牵头单位' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
@@ -219,7 +220,7 @@ export class CompleteMilestoneDto {
 }
 
 export class AddMilestoneDto extends ReasonDto {
-  @ApiProperty({ description: '新增里程碑' })
+  @ApiProperty({ type: () => MilestoneDto, description: '新增里程碑' })
   // ValidateNested lets a missing object through; without it the handler met undefined (a 500).
   @IsDefined()
   @ValidateNested()
@@ -232,26 +233,26 @@ export class ExtensionRequestDto extends ReasonDto {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,40}$/)
   milestoneId?: string;
-  @ApiProperty({ description: '申请延至 YYYY-MM-DD' })
+  @ApiProperty({ format: 'date', description: '申请延至 YYYY-MM-DD' })
   @IsCalendarDate()
   newDueDate!: string;
 }
 
 export class ReassignTaskDto extends ReasonDto {
-  @ApiProperty({ description: '新的牵头单位' })
+  @ApiProperty({ type: [String], description: '新的牵头单位' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
   @IsString({ each: true })
   @Length(1, NAME, { each: true })
   lead!: string[];
-  @ApiProperty({ description: '新的配合单位' })
+  @ApiProperty({ type: [String], description: '新的配合单位' })
   @IsArray()
   @ArrayMaxSize(30)
   @IsString({ each: true })
   @Length(1, NAME, { each: true })
   cooperating!: string[];
-  @ApiPropertyOptional({ description: '新部门的签收期限（缺省3个工作日）' })
+  @ApiPropertyOptional({ format: 'date', description: '新部门的签收期限（缺省3个工作日）' })
   @IsOptional()
   @IsCalendarDate()
   acknowledgeBy?: string;
