@@ -10,10 +10,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * 登录
-         * @description 返回访问令牌与刷新令牌。浏览器页面传 cookie: true：刷新令牌以 HttpOnly、SameSite=Strict、Path=/auth 的 Cookie 下发（经 TLS 时加 Secure），不出现在响应体中。user.mustChangePassword 为 true 时须先修改密码。
-         */
+        /** 登录：用户名和密码换取访问令牌与刷新令牌 */
         post: operations["LoginController_login"];
         delete?: never;
         options?: never;
@@ -30,10 +27,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * 刷新访问令牌
-         * @description 脚本：请求体带 refreshToken。浏览器：不带请求体，用登录时下发的 Cookie，并须带请求头 X-Requested-With（否则 403）。旧刷新令牌随即失效。
-         */
+        /** 刷新：以刷新令牌换取新的令牌（旧刷新令牌随即失效） */
         post: operations["LoginController_refresh"];
         delete?: never;
         options?: never;
@@ -50,10 +44,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * 退出登录
-         * @description 脚本：请求体带 refreshToken；浏览器：用 Cookie 并带 X-Requested-With 头。
-         */
+        /** 退出登录：结束刷新令牌所属的会话 */
         post: operations["LoginController_logout"];
         delete?: never;
         options?: never;
@@ -68,7 +59,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 当前用户 */
+        /** 当前用户：账号、角色、所属单位 */
         get: operations["LoginController_me"];
         put?: never;
         post?: never;
@@ -87,10 +78,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * 修改本人密码
-         * @description 须提供当前密码；成功后所有会话结束，用新密码重新登录。
-         */
+        /** 修改本人密码（须提供当前密码；所有会话随即结束） */
         post: operations["LoginController_changePassword"];
         delete?: never;
         options?: never;
@@ -105,8 +93,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 账号列表（系统管理员） */
         get: operations["UsersController_list"];
         put?: never;
+        /** 新建账号（未填密码时生成一次性临时密码） */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -123,6 +113,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 停用账号（会话随即结束） */
         post: operations["UsersController_disable"];
         delete?: never;
         options?: never;
@@ -139,6 +130,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 启用账号 */
         post: operations["UsersController_enable"];
         delete?: never;
         options?: never;
@@ -155,6 +147,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 重置账号密码 */
         post: operations["UsersController_resetPassword"];
         delete?: never;
         options?: never;
@@ -169,6 +162,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Prometheus 指标（仅管理端口） */
         get: operations["MetricsController_scrape"];
         put?: never;
         post?: never;
@@ -185,6 +179,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 存活检查 */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -201,6 +196,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 就绪检查：事件库、Redis、视图（仅管理端口） */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -219,6 +215,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 导入计划文件（JSON）：有变化时 201，无变化时 200 */
         post: operations["PlansController_import"];
         delete?: never;
         options?: never;
@@ -234,6 +231,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 以任务清单表格（.xlsx，附件3 列）替换计划的任务清单 */
         put: operations["PlansController_importTaskSheet"];
         post?: never;
         delete?: never;
@@ -249,6 +247,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 计划概况：各清单的条目数与版本 */
         get: operations["PlansController_overview"];
         put?: never;
         post?: never;
@@ -265,6 +264,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 计划校验报告：计数、单位与结构检查 */
         get: operations["PlansController_report"];
         put?: never;
         post?: never;
@@ -281,6 +281,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 计划的一个清单（部门、外部单位、任务、指标、项目等） */
         get: operations["PlansController_list"];
         put?: never;
         post?: never;
@@ -297,6 +298,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 校验事件哈希链（防篡改） */
         get: operations["AuditController_verify"];
         put?: never;
         post?: never;
@@ -366,46 +368,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/me/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 我的消息（分页，最新在前，含未读数）
-         * @description 部门：发给本单位的催办（站内渠道）、交办/改派给本单位、退回本单位、延期申请的审批结果；无废办：督办（到无废办）与会签异议；领导：督办（到领导小组）。
-         */
-        get: operations["MeNotificationsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/me/notifications/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 标记消息已读（到某一位置为止）
-         * @description 记录为本人账号事件流中的事件；位置只前进不后退，超过最新一条时按最新一条记录。
-         */
-        post: operations["MeNotificationsController_read"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/tasks": {
         parameters: {
             query?: never;
@@ -413,8 +375,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 任务列表（责任单位只见本单位参与的任务） */
         get: operations["TaskReadController_list"];
         put?: never;
+        /** 新建任务清单外的任务并交办 */
         post: operations["TaskAssignmentController_create"];
         delete?: never;
         options?: never;
@@ -429,10 +393,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * 查看一项任务
-         * @description 已交办的任务：状态、各单位签收、里程碑、延期、进展等（ETag 为事件流版本）；尚未交办的任务：计划表中的一行（体系、领域、任务、牵头单位、配合单位、时间），状态为 待交办。
-         */
+        /** 任务详情：状态、责任单位、里程碑、进展与延期 */
         get: operations["TaskReadController_one"];
         put?: never;
         post?: never;
@@ -451,6 +412,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 交办任务（未填项取自任务清单） */
         post: operations["TaskAssignmentController_assign"];
         delete?: never;
         options?: never;
@@ -467,6 +429,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 改派任务的牵头或配合单位 */
         post: operations["TaskAssignmentController_reassign"];
         delete?: never;
         options?: never;
@@ -483,6 +446,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 撤销任务 */
         post: operations["TaskAssignmentController_cancel"];
         delete?: never;
         options?: never;
@@ -499,6 +463,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 签收任务（本单位） */
         post: operations["TaskWorkController_acknowledge"];
         delete?: never;
         options?: never;
@@ -515,6 +480,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 报送进展 */
         post: operations["TaskWorkController_progress"];
         delete?: never;
         options?: never;
@@ -531,6 +497,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 按期报送进展（持续开展类任务） */
         post: operations["TaskWorkController_periodic"];
         delete?: never;
         options?: never;
@@ -547,6 +514,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 完成里程碑（附佐证材料） */
         post: operations["TaskWorkController_complete"];
         delete?: never;
         options?: never;
@@ -563,6 +531,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 退回已完成的里程碑 */
         post: operations["TaskWorkController_reopen"];
         delete?: never;
         options?: never;
@@ -579,6 +548,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 新增里程碑 */
         post: operations["TaskWorkController_add"];
         delete?: never;
         options?: never;
@@ -596,6 +566,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** 删除里程碑 */
         delete: operations["TaskWorkController_remove"];
         options?: never;
         head?: never;
@@ -611,6 +582,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 申请会签办结（牵头单位） */
         post: operations["TaskClosureController_requestSignOff"];
         delete?: never;
         options?: never;
@@ -627,6 +599,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 会签（配合单位） */
         post: operations["TaskClosureController_signOff"];
         delete?: never;
         options?: never;
@@ -643,6 +616,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 对会签提出异议（配合单位） */
         post: operations["TaskClosureController_object"];
         delete?: never;
         options?: never;
@@ -659,6 +633,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 办结任务（无废办） */
         post: operations["TaskClosureController_accept"];
         delete?: never;
         options?: never;
@@ -675,6 +650,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 退回任务（无废办） */
         post: operations["TaskClosureController_giveBack"];
         delete?: never;
         options?: never;
@@ -691,6 +667,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 申请延期（牵头单位） */
         post: operations["TaskClosureController_requestExtension"];
         delete?: never;
         options?: never;
@@ -707,6 +684,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 批准延期申请 */
         post: operations["TaskClosureController_approve"];
         delete?: never;
         options?: never;
@@ -723,6 +701,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 驳回延期申请 */
         post: operations["TaskClosureController_reject"];
         delete?: never;
         options?: never;
@@ -737,6 +716,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 指标列表：最新报送值与红黄绿灯 */
         get: operations["IndicatorsController_list"];
         put?: never;
         post?: never;
@@ -753,6 +733,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 指标表导出 .xlsx */
         get: operations["IndicatorsController_xlsx"];
         put?: never;
         post?: never;
@@ -769,6 +750,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 指标详情：各期报送、进度与红黄绿灯 */
         get: operations["IndicatorsController_one"];
         put?: never;
         post?: never;
@@ -787,6 +769,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 报送指标数据（责任部门） */
         post: operations["IndicatorCommandsController_report"];
         delete?: never;
         options?: never;
@@ -803,6 +786,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 确认指标报送（无废办） */
         post: operations["IndicatorCommandsController_confirm"];
         delete?: never;
         options?: never;
@@ -819,6 +803,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 退回指标报送（无废办） */
         post: operations["IndicatorCommandsController_reject"];
         delete?: never;
         options?: never;
@@ -834,6 +819,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 调整指标关联的任务 */
         put: operations["IndicatorCommandsController_link"];
         post?: never;
         delete?: never;
@@ -850,6 +836,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 指定指标的报送责任部门 */
         put: operations["IndicatorCommandsController_setResponsible"];
         post?: never;
         delete?: never;
@@ -865,6 +852,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 项目列表：阶段、投资完成与合计 */
         get: operations["ProjectsController_list"];
         put?: never;
         post?: never;
@@ -881,6 +869,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 项目详情 */
         get: operations["ProjectsController_one"];
         put?: never;
         post?: never;
@@ -899,6 +888,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 报送项目进展（主管部门） */
         post: operations["ProjectsController_report"];
         delete?: never;
         options?: never;
@@ -914,6 +904,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** 指定项目的主管部门 */
         put: operations["ProjectsController_setSupervisor"];
         post?: never;
         delete?: never;
@@ -1117,6 +1108,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 发送失败的催办 */
         get: operations["FailedRemindersController_list"];
         put?: never;
         post?: never;
@@ -1135,6 +1127,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 重发一条失败的催办 */
         post: operations["FailedRemindersController_retry"];
         delete?: never;
         options?: never;
@@ -1154,47 +1147,10 @@ export interface components {
             username: string;
             /** @description 密码 */
             password: string;
-            /** @description 浏览器会话：为 true 时刷新令牌只以 HttpOnly Cookie（SameSite=Strict，Path=/auth）下发，不在响应体中返回 */
-            cookie?: boolean;
-        };
-        PublicUserDto: {
-            username: string;
-            displayName: string;
-            /** @enum {string} */
-            role: "office" | "department" | "leader" | "admin";
-            department?: string | null;
-            /** @description 须先修改密码（初始密码或被重置的密码）：改密前只能调用 /auth/password、/auth/me、/auth/logout */
-            mustChangePassword: boolean;
-            createdAt: string;
-        };
-        LoginAnswerDto: {
-            /** @description 访问令牌（Bearer），保存在页面内存中 */
-            accessToken: string;
-            /** @enum {string} */
-            tokenType: "Bearer";
-            /** @description 访问令牌有效秒数 */
-            expiresIn: number;
-            /** @description 刷新令牌；浏览器会话（cookie: true）时不返回 */
-            refreshToken?: string;
-            /** @description 刷新令牌到期时间 */
-            refreshExpiresAt: string;
-            user: components["schemas"]["PublicUserDto"];
         };
         RefreshTokenDto: {
-            /** @description 刷新令牌（登录或上次刷新时返回）；浏览器会话省略，改用 Cookie 并带 X-Requested-With 头 */
-            refreshToken?: string;
-        };
-        TokensDto: {
-            /** @description 访问令牌（Bearer），保存在页面内存中 */
-            accessToken: string;
-            /** @enum {string} */
-            tokenType: "Bearer";
-            /** @description 访问令牌有效秒数 */
-            expiresIn: number;
-            /** @description 刷新令牌；浏览器会话（cookie: true）时不返回 */
-            refreshToken?: string;
-            /** @description 刷新令牌到期时间 */
-            refreshExpiresAt: string;
+            /** @description 刷新令牌（登录或上次刷新时返回） */
+            refreshToken: string;
         };
         ChangePasswordDto: {
             /** @description 当前密码 */
@@ -1312,82 +1268,56 @@ export interface components {
             asOf: string;
             items: components["schemas"]["TodoItemDto"][];
         };
-        NotificationDto: {
-            /** @description 通知位置（全局事件位置），用于翻页和标记已读 */
-            position: string;
-            /** @description 时间（ISO 8601，上海时间） */
-            at: string;
-            /**
-             * @description 类型
-             * @enum {string}
-             */
-            kind: "reminder" | "escalation" | "assigned" | "returned" | "extension-decided" | "objection";
-            /**
-             * @description 类型中文名
-             * @example 催办
-             */
-            kindLabel: string;
-            /** @description 计划编号 */
-            planId: string;
-            /**
-             * @description 任务编号，或 indicator:<序号>
-             * @example C-5
-             */
-            code: string;
-            /** @description 任务名称 */
+        MilestoneDto: {
+            /** @description 里程碑编号（缺省时自动生成） */
+            milestoneId?: string;
+            /** @description 里程碑名称 */
             title: string;
-            /** @description 通知内容 */
-            text: string;
-            /** @description 是否已读 */
-            read: boolean;
-        };
-        NotificationsPageDto: {
-            /** @description 最新的在前 */
-            items: components["schemas"]["NotificationDto"][];
-            /** @description 未读条数 */
-            unread: number;
-            /** @description 已读到的位置；从未标记为 null */
-            readUpTo?: string | null;
-            /** @description 下一页（更早）的 before 参数；没有更多时为 null */
-            nextBefore?: string | null;
-        };
-        MarkReadDto: {
             /**
-             * @description 已读到的位置（含）：通常为第一页第一条通知的 position
-             * @example 1024
+             * Format: date
+             * @description 完成期限 YYYY-MM-DD
+             * @example 2024-12-31
              */
-            upTo: string;
-        };
-        MarkReadAnswerDto: {
-            /** @description 已读到的位置 */
-            readUpTo?: string | null;
-            /** @description 未读条数 */
-            unread: number;
+            dueDate: string;
+            /** @description 负责部门 */
+            owner: string;
         };
         AssignTaskDto: {
             /** @description 牵头单位（缺省取任务清单） */
             lead?: string[];
             /** @description 配合单位（缺省取任务清单） */
             cooperating?: string[];
-            /** @description 完成期限（缺省按时间栏推算） */
+            /**
+             * Format: date
+             * @description 完成期限（缺省按时间栏推算）
+             */
             dueDate?: string;
             /** @description 里程碑（缺省每年一个，12月31日到期） */
-            milestones?: string[];
-            /** @description 签收期限（缺省3个工作日） */
+            milestones?: components["schemas"]["MilestoneDto"][];
+            /**
+             * Format: date
+             * @description 签收期限（缺省3个工作日）
+             */
             acknowledgeBy?: string;
             /** @description 持续开展类任务的报送周期（缺省按季度） */
             reporting?: string;
         };
         CreateTaskDto: {
-            /** @description 牵头单位（缺省取任务清单） */
+            /** @description 牵头单位 */
             lead?: string[];
             /** @description 配合单位（缺省取任务清单） */
             cooperating?: string[];
-            /** @description 完成期限（缺省按时间栏推算） */
+            /**
+             * Format: date
+             * @description 完成期限（缺省按时间栏推算）
+             */
             dueDate?: string;
             /** @description 里程碑（缺省每年一个，12月31日到期） */
-            milestones?: string[];
-            /** @description 签收期限（缺省3个工作日） */
+            milestones?: components["schemas"]["MilestoneDto"][];
+            /**
+             * Format: date
+             * @description 签收期限（缺省3个工作日）
+             */
             acknowledgeBy?: string;
             /** @description 持续开展类任务的报送周期（缺省按季度） */
             reporting?: string;
@@ -1409,7 +1339,10 @@ export interface components {
             lead: string[];
             /** @description 新的配合单位 */
             cooperating: string[];
-            /** @description 新部门的签收期限（缺省3个工作日） */
+            /**
+             * Format: date
+             * @description 新部门的签收期限（缺省3个工作日）
+             */
             acknowledgeBy?: string;
         };
         ReasonDto: {
@@ -1423,7 +1356,7 @@ export interface components {
             url?: string;
             /** @description 文件编号或存档位置（如 连环发〔2023〕1号） */
             documentRef?: string;
-            /** @description 文件 SHA-256 摘要（可选） */
+            /** @description 文件摘要（SHA-256，64 位十六进制） */
             sha256?: string;
             /** @description 上传的佐证材料文件编号（POST /files 返回的 fileId） */
             fileId?: string;
@@ -1449,7 +1382,7 @@ export interface components {
             nextSteps?: string;
             /** @description 佐证材料（可选） */
             evidence?: components["schemas"]["EvidenceDto"][];
-            /** @description 报送期间，如 2024-Q1 */
+            /** @description 报送期间，如 2024-Q1、2024-H1、2024-03 或 2024 */
             period: string;
         };
         CompleteMilestoneDto: {
@@ -1457,16 +1390,6 @@ export interface components {
             evidence: components["schemas"]["EvidenceDto"][];
             /** @description 完成说明 */
             note?: string;
-        };
-        MilestoneDto: {
-            /** @description 里程碑编号（缺省时自动生成） */
-            milestoneId?: string;
-            /** @description 里程碑名称 */
-            title: string;
-            /** @description 完成期限 YYYY-MM-DD */
-            dueDate: string;
-            /** @description 负责部门 */
-            owner: string;
         };
         AddMilestoneDto: {
             /** @description 理由 */
@@ -1483,7 +1406,10 @@ export interface components {
             reason: string;
             /** @description 延期的里程碑（缺省为整个任务） */
             milestoneId?: string;
-            /** @description 申请延至 YYYY-MM-DD */
+            /**
+             * Format: date
+             * @description 申请延至 YYYY-MM-DD
+             */
             newDueDate: string;
         };
         ReportIndicatorDto: {
@@ -1530,7 +1456,10 @@ export interface components {
         ProjectMilestoneDto: {
             /** @description 节点名称 */
             title: string;
-            /** @description 日期 YYYY-MM-DD */
+            /**
+             * Format: date
+             * @description 日期 YYYY-MM-DD
+             */
             date: string;
             /** @description 是否完成 */
             done: boolean;
@@ -1550,6 +1479,269 @@ export interface components {
             /** @description 佐证材料 */
             evidence?: components["schemas"]["EvidenceDto"][];
         };
+        ErrorResponse: {
+            /** @description HTTP 状态码 */
+            statusCode: number;
+            /** @description 稳定的错误代码，见 docs/errors.md */
+            code: string;
+            /** @description 中文说明，可直接展示给用户 */
+            message: string;
+            /** @description 补充信息：校验错误为 fields（[{field, reason}]），版本冲突为 currentRevision，其他错误按代码说明；总是对象 */
+            details: {
+                fields?: {
+                    /** @description 字段路径，如 milestones[0].dueDate */
+                    field: string;
+                    /** @description 中文原因 */
+                    reason: string;
+                }[];
+                /** @description 当前版本（版本冲突时），用作新的 If-Match */
+                currentRevision?: string | null;
+            };
+        };
+        TaskCommandResponse: {
+            /** @description 任务编号 */
+            code: string;
+            /** @description 命令后的任务版本（即新的 ETag） */
+            revision: string;
+            /** @description 最后一个事件的全局位置（读己之写：X-Min-Position） */
+            position: string;
+            /** @description 记录的事件类型 */
+            events: string[];
+            /** @description 是否为幂等重放（未重复记录） */
+            replayed: boolean;
+            /** @description 任务状态 */
+            status: string;
+            /** @description 任务状态（中文） */
+            statusLabel: string;
+            /** @description 新延期申请的编号（申请延期时） */
+            extensionId?: string;
+            /** @description 新里程碑的编号（新增里程碑时） */
+            milestoneId?: string;
+        };
+        ItemCommandResponse: {
+            /** @description 命令后的版本（即新的 ETag）；从未记录时为 null */
+            revision: string | null;
+            /** @description 最后一个事件的全局位置；未记录时为 null */
+            position: string | null;
+            /** @description 记录的事件类型（无变化时为空） */
+            events: string[];
+            /** @description 是否为幂等重放 */
+            replayed: boolean;
+            /** @description 各事件的数据 */
+            data?: Record<string, never>[];
+        };
+        TaskView: {
+            /** @description 任务编号 */
+            code?: string;
+            /** @description 任务状态 */
+            status: string;
+            /** @description 任务状态（中文） */
+            statusLabel: string;
+            /** @description 任务版本（ETag）；未交办时为 null */
+            revision: string | null;
+            departments?: {
+                /** @description 单位 */
+                name: string;
+                /** @enum {string} */
+                role: "lead" | "cooperating";
+                /** @description 牵头 / 配合 */
+                roleLabel: string;
+                /** @description 签收情况（中文） */
+                acknowledgementLabel?: string;
+            }[];
+            milestones?: {
+                /** @description 里程碑编号 */
+                milestoneId: string;
+                /** @description 名称 */
+                title: string;
+                /**
+                 * Format: date
+                 * @description 期限
+                 */
+                dueDate: string;
+                /** @description 责任单位 */
+                owner: string;
+                /** @description 完成情况（中文） */
+                statusLabel?: string;
+            }[];
+        };
+        TaskList: {
+            /** @description 任务编号 */
+            code: string;
+            /** @description 任务状态 */
+            status?: string;
+            /** @description 任务状态（中文） */
+            statusLabel?: string;
+        }[];
+        Session: {
+            /** @description 访问令牌（Bearer） */
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description 访问令牌有效秒数 */
+            expiresIn: number;
+            /** @description 刷新令牌 */
+            refreshToken?: string;
+        };
+        CurrentUser: {
+            /** @description 用户名 */
+            username: string;
+            /** @description 姓名 */
+            displayName?: string;
+            /** @description 角色 */
+            role: string;
+            /** @description 所属单位 */
+            department?: string | null;
+        };
+        UserAccount: {
+            /** @description 用户名 */
+            username: string;
+            /** @description 姓名 */
+            displayName?: string;
+            /** @description 角色 */
+            role: string;
+            /** @description 账号状态 */
+            status: string;
+            /** @description 账号状态（中文） */
+            statusLabel?: string;
+            /** @description 一次性临时密码（仅在生成时返回一次） */
+            temporaryPassword?: string;
+        };
+        UserList: {
+            /** @description 用户名 */
+            username: string;
+            /** @description 角色 */
+            role: string;
+        }[];
+        Health: {
+            /** @description ok / error */
+            status: string;
+        };
+        PlanImportResult: {
+            /** @description 计划编号 */
+            planId: string;
+            /** @description 计划文件版本 */
+            planVersion?: string;
+            /** @description 本次记录的事件数（0：计划未变） */
+            appended: number;
+            listed?: number;
+            revised?: number;
+            withdrawn?: number;
+            /** @description 计划版本 */
+            revision: string | null;
+            /** @description 全局位置 */
+            position?: string | null;
+            /** @description 校验报告 */
+            report?: Record<string, never>;
+        };
+        PlanOverview: {
+            /** @description 计划编号 */
+            id: string;
+            /** @description 各清单条目数 */
+            counts: {
+                [key: string]: number;
+            };
+            /** @description 计划版本（ETag） */
+            revision: string;
+        };
+        /** @description 各事件流的哈希链校验结果 */
+        AuditVerification: Record<string, never>;
+        /** @description 指标列表与红黄绿灯计数 */
+        IndicatorList: Record<string, never>;
+        IndicatorView: {
+            /** @description 指标序号 */
+            indicatorId: string;
+            /** @description 红黄绿灯 */
+            light?: string;
+        };
+        /** @description 项目列表与投资合计 */
+        ProjectList: Record<string, never>;
+        ProjectView: {
+            /** @description 项目序号 */
+            projectId: string;
+        };
+        Board: {
+            /** @description 计划编号 */
+            planId: string;
+            /**
+             * Format: date
+             * @description 视图所示日期（上海时间）
+             */
+            asOf: string;
+            /** @description 红黄绿灯规则 */
+            rules?: Record<string, never>;
+            /** @description 台账行 */
+            tasks: components["schemas"]["BoardItem"][];
+        };
+        BoardItem: {
+            /** @description 任务编号 */
+            code: string;
+            /** @description 任务名称 */
+            title: string;
+            /** @description 体系 */
+            system?: string;
+            /** @description 领域 */
+            area?: string;
+            /** @description 时间 */
+            window?: string;
+            /** @description 任务状态 */
+            status: string;
+            /** @description 任务状态（中文） */
+            statusLabel: string;
+            /**
+             * Format: date
+             * @description 完成期限
+             */
+            dueDate: string | null;
+            /** @description 距期限天数 */
+            daysLeft?: number | null;
+            light: {
+                /** @enum {string|null} */
+                colour: "red" | "yellow" | "green" | null;
+                /** @description 红黄绿灯（中文） */
+                label: string;
+                /** @description 亮灯原因 */
+                reasons?: Record<string, never>[];
+            };
+            departments: {
+                /** @description 单位 */
+                name: string;
+                /** @enum {string} */
+                role: "lead" | "cooperating";
+                /** @description 牵头 / 配合 */
+                roleLabel: string;
+                /** @description 签收情况（中文） */
+                acknowledgementLabel: string;
+            }[];
+            milestones: {
+                /** @description 里程碑编号 */
+                milestoneId: string;
+                /** @description 名称 */
+                title: string;
+                /** @description 责任单位 */
+                owner: string;
+                /**
+                 * Format: date
+                 * @description 期限
+                 */
+                dueDate: string;
+                /** @description 是否完成 */
+                done: boolean;
+                /** @description 完成情况（中文） */
+                statusLabel: string;
+            }[];
+            /** @description 任务版本；未交办为 null */
+            revision?: number | null;
+        };
+        FailedReminders: {
+            /** @description 发送失败的催办 */
+            jobs: Record<string, never>[];
+        };
+        AnyObject: Record<string, never>;
+        AnyList: unknown[];
+        Text: string;
+        /** Format: binary */
+        Binary: string;
     };
     responses: never;
     parameters: never;
@@ -1562,12 +1754,7 @@ export interface operations {
     LoginController_login: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -1577,12 +1764,67 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LoginAnswerDto"];
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 尝试次数过多（Retry-After） */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -1590,14 +1832,7 @@ export interface operations {
     LoginController_refresh: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 使用 Cookie 刷新时必填（任意非空值，如 zw-web） */
-                "X-Requested-With"?: string;
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -1607,12 +1842,67 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokensDto"];
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 尝试次数过多（Retry-After） */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -1620,12 +1910,7 @@ export interface operations {
     LoginController_logout: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -1635,34 +1920,139 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功（无内容） */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 尝试次数过多（Retry-After） */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     LoginController_me: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublicUserDto"];
+                    "application/json": components["schemas"]["CurrentUser"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 尝试次数过多（Retry-After） */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -1670,12 +2060,7 @@ export interface operations {
     LoginController_changePassword: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -1685,45 +2070,156 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功（无内容） */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 尝试次数过多（Retry-After） */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     UsersController_list: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     UsersController_create: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -1733,24 +2229,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserAccount"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     UsersController_disable: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 用户名 */
                 username: string;
             };
             cookie?: never;
@@ -1761,48 +2319,154 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserAccount"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     UsersController_enable: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 用户名 */
                 username: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserAccount"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     UsersController_resetPassword: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 用户名 */
                 username: string;
             };
             cookie?: never;
@@ -1813,45 +2477,131 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserAccount"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     MetricsController_scrape: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/plain": components["schemas"]["Text"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     HealthController_live: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -1863,46 +2613,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @example ok */
-                        status?: string;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description The Health Check is not successful */
@@ -1911,57 +2640,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @example error */
-                        status?: string;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -1969,12 +2648,7 @@ export interface operations {
     HealthController_ready: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -1986,46 +2660,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @example ok */
-                        status?: string;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description The Health Check is not successful */
@@ -2034,57 +2687,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @example error */
-                        status?: string;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2092,119 +2695,426 @@ export interface operations {
     PlansController_import: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description 计划文件（JSON，结构见 libs/plan/src/plan.schema.ts，例：libs/plan/data/lianyun-2022-2025.json） */
+        requestBody: {
+            content: {
+                "application/json": {
+                    id: string;
+                };
+            };
+        };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanImportResult"];
+                };
+            };
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanImportResult"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     PlansController_importTaskSheet: {
         parameters: {
-            query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
+            query?: {
+                /** @description 工作表名称（缺省为第一个） */
+                sheet?: unknown;
             };
+            header?: never;
             path: {
+                /** @description 计划编号，如 lianyun-2022-2025 */
                 planId: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description 任务清单表格（.xlsx，附件3 的列） */
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanImportResult"];
+                };
+            };
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanImportResult"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     PlansController_overview: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 计划编号，如 lianyun-2022-2025 */
                 planId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanOverview"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     PlansController_report: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 计划编号，如 lianyun-2022-2025 */
                 planId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnyObject"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     PlansController_list: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 计划编号，如 lianyun-2022-2025 */
                 planId: string;
+                /** @description 清单：departments、externalUnits、genericEntries、tasks、indicators、projects */
                 list: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnyList"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2213,34 +3123,72 @@ export interface operations {
             query: {
                 stream: string;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     FilesController_upload: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -2250,12 +3198,76 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UploadedFileDto"];
+                    "application/json": components["schemas"]["AnyObject"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2263,13 +3275,9 @@ export interface operations {
     FilesController_download: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 文件编号（上传时返回的 SHA-256） */
                 fileId: string;
             };
             cookie?: never;
@@ -2282,7 +3290,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "*/*": components["schemas"]["Binary"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2297,12 +3350,7 @@ export interface operations {
                 /** @description 最小全局位置：等待视图更新到该位置（读己之写），也可用 X-Min-Position 头 */
                 minPosition?: string;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -2316,61 +3364,49 @@ export interface operations {
                     "application/json": components["schemas"]["TodoAnswerDto"];
                 };
             };
-        };
-    };
-    MeNotificationsController_list: {
-        parameters: {
-            query?: {
-                /** @description 只返回该位置之前（更早）的通知，用于翻页：上一页的 nextBefore */
-                before?: string;
-                /** @description 每页条数 1-100，默认 20 */
-                limit?: number;
-            };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationsPageDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-        };
-    };
-    MeNotificationsController_read: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MarkReadDto"];
-            };
-        };
-        responses: {
-            200: {
+            /** @description 未登录或令牌无效 */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarkReadAnswerDto"];
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2378,22 +3414,65 @@ export interface operations {
     TaskReadController_list: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2401,9 +3480,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2415,35 +3494,154 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     TaskReadController_one: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskView"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2451,27 +3649,121 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "lead": [
+                 *         "连云生态环境局"
+                 *       ],
+                 *       "cooperating": [
+                 *         "区城管局"
+                 *       ],
+                 *       "dueDate": "2024-12-31",
+                 *       "milestones": [
+                 *         {
+                 *           "title": "2024年度目标",
+                 *           "dueDate": "2024-12-31",
+                 *           "owner": "连云生态环境局"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["AssignTaskDto"];
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2479,27 +3771,112 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "lead": [
+                 *         "区城管局"
+                 *       ],
+                 *       "cooperating": [],
+                 *       "reason": "职责调整"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReassignTaskDto"];
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2507,27 +3884,108 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "并入其他任务"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReasonDto"];
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2535,23 +3993,81 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2559,27 +4075,111 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "percent": 40,
+                 *       "text": "已完成选址论证",
+                 *       "difficulties": "资金尚未到位",
+                 *       "nextSteps": "6月底前完成立项"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProgressReportDto"];
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2587,27 +4187,109 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "period": "2024-Q1",
+                 *       "text": "本季度完成宣传活动 3 次"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PeriodicReportDto"];
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2615,28 +4297,116 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
+                /** @description 里程碑编号，如 y2024 */
                 milestoneId: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "evidence": [
+                 *         {
+                 *           "title": "验收报告",
+                 *           "documentRef": "连环发〔2024〕12号"
+                 *         }
+                 *       ],
+                 *       "note": "已通过验收"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CompleteMilestoneDto"];
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2644,28 +4414,110 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
+                /** @description 里程碑编号，如 y2024 */
                 milestoneId: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "佐证材料不全"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReasonDto"];
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2673,12 +4525,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
             };
             cookie?: never;
@@ -2689,11 +4542,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2701,13 +4629,15 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
+                /** @description 里程碑编号，如 y2024 */
                 milestoneId: string;
             };
             cookie?: never;
@@ -2718,11 +4648,86 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description 成功 */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2730,12 +4735,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
             };
             cookie?: never;
@@ -2746,11 +4752,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2758,12 +4839,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
             };
             cookie?: never;
@@ -2774,11 +4856,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2786,12 +4943,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
             };
             cookie?: never;
@@ -2802,11 +4960,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2814,12 +5047,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
             };
             cookie?: never;
@@ -2830,11 +5064,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2842,12 +5151,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
             };
             cookie?: never;
@@ -2858,11 +5168,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2870,27 +5255,110 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "milestoneId": "y2024",
+                 *       "newDueDate": "2025-03-31",
+                 *       "reason": "设备采购周期延长"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ExtensionRequestDto"];
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2898,13 +5366,15 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
+                /** @description 延期申请编号（申请时返回） */
                 extensionId: string;
             };
             cookie?: never;
@@ -2915,11 +5385,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2927,13 +5472,15 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
+                /** @description 延期申请编号（申请时返回） */
                 extensionId: string;
             };
             cookie?: never;
@@ -2944,11 +5491,86 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2958,22 +5580,65 @@ export interface operations {
                 /** @description 截至日期 YYYY-MM-DD（上海时间当日结束时） */
                 asOf?: unknown;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndicatorList"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2983,22 +5648,65 @@ export interface operations {
                 /** @description 截至日期 YYYY-MM-DD（上海时间当日结束时） */
                 asOf?: unknown;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Binary"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3008,24 +5716,68 @@ export interface operations {
                 /** @description 截至日期 YYYY-MM-DD（上海时间当日结束时） */
                 asOf?: unknown;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 指标序号（附件2），如 14 */
                 indicatorId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndicatorView"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3033,27 +5785,126 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 指标序号（附件2），如 14 */
                 indicatorId: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "period": "2023",
+                 *       "value": 0.017,
+                 *       "unit": "吨/万元",
+                 *       "source": "2023年环境统计年报",
+                 *       "evidence": [
+                 *         {
+                 *           "title": "统计年报",
+                 *           "documentRef": "连统〔2024〕3号"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReportIndicatorDto"];
             };
         };
         responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemCommandResponse"];
+                };
+            };
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3061,13 +5912,15 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 指标序号（附件2），如 14 */
                 indicatorId: string;
+                /** @description 指标报送编号（报送时返回） */
                 reportId: string;
             };
             cookie?: never;
@@ -3078,11 +5931,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemCommandResponse"];
+                };
+            };
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3090,13 +6027,15 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 指标序号（附件2），如 14 */
                 indicatorId: string;
+                /** @description 指标报送编号（报送时返回） */
                 reportId: string;
             };
             cookie?: never;
@@ -3107,11 +6046,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemCommandResponse"];
+                };
+            };
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3119,12 +6142,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 指标序号（附件2），如 14 */
                 indicatorId: string;
             };
             cookie?: never;
@@ -3135,11 +6159,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemCommandResponse"];
+                };
+            };
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3147,12 +6255,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 指标序号（附件2），如 14 */
                 indicatorId: string;
             };
             cookie?: never;
@@ -3163,11 +6272,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemCommandResponse"];
+                };
+            };
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3177,22 +6370,65 @@ export interface operations {
                 /** @description 截至日期 YYYY-MM-DD（上海时间当日结束时） */
                 asOf?: unknown;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectList"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3202,24 +6438,68 @@ export interface operations {
                 /** @description 截至日期 YYYY-MM-DD（上海时间当日结束时） */
                 asOf?: unknown;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 项目序号（附件4），如 5 */
                 projectId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectView"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3230,27 +6510,119 @@ export interface operations {
                 asOf?: unknown;
             };
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 项目序号（附件4），如 5 */
                 projectId: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "phase": "construction",
+                 *       "investmentCompleted": 1200.5,
+                 *       "note": "主体工程完成 60%"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProjectProgressDto"];
             };
         };
         responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemCommandResponse"];
+                };
+            };
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3261,12 +6633,13 @@ export interface operations {
                 asOf?: unknown;
             };
             header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
                 "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
                 "Idempotency-Key"?: string;
             };
             path: {
+                /** @description 项目序号（附件4），如 5 */
                 projectId: string;
             };
             cookie?: never;
@@ -3277,11 +6650,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ItemCommandResponse"];
+                };
+            };
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemCommandResponse"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3306,22 +6763,65 @@ export interface operations {
                 /** @description 年度：时限覆盖该年的任务 */
                 year?: number;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Board"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3346,22 +6846,65 @@ export interface operations {
                 /** @description 年度：时限覆盖该年的任务 */
                 year?: number;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Binary"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3375,22 +6918,65 @@ export interface operations {
                 /** @description 最小全局位置：等待视图更新到该位置（读己之写），也可用 X-Min-Position 头 */
                 minPosition?: string;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnyObject"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3404,24 +6990,68 @@ export interface operations {
                 /** @description 最小全局位置：等待视图更新到该位置（读己之写），也可用 X-Min-Position 头 */
                 minPosition?: string;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 单位名称（责任清单中的名称） */
                 department: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnyObject"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3435,22 +7065,65 @@ export interface operations {
                 /** @description 最小全局位置：等待视图更新到该位置（读己之写），也可用 X-Min-Position 头 */
                 minPosition?: string;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnyObject"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3464,22 +7137,65 @@ export interface operations {
                 /** @description 最小全局位置：等待视图更新到该位置（读己之写），也可用 X-Min-Position 头 */
                 minPosition?: string;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Binary"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3499,22 +7215,65 @@ export interface operations {
                 /** @description 单位：只看该单位负责的期限 */
                 department?: string;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnyObject"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3528,24 +7287,68 @@ export interface operations {
                 /** @description 最小全局位置：等待视图更新到该位置（读己之写），也可用 X-Min-Position 头 */
                 minPosition?: string;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 任务编号，如 A-16 */
                 code: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnyObject"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3559,24 +7362,68 @@ export interface operations {
                 /** @description 最小全局位置：等待视图更新到该位置（读己之写），也可用 X-Min-Position 头 */
                 minPosition?: string;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 单位名称（责任清单中的名称） */
                 department: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnyList"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3590,24 +7437,68 @@ export interface operations {
                 /** @description 最小全局位置：等待视图更新到该位置（读己之写），也可用 X-Min-Position 头 */
                 minPosition?: string;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 单位名称（责任清单中的名称） */
                 department: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnyObject"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3621,95 +7512,260 @@ export interface operations {
                 /** @description 最小全局位置：等待视图更新到该位置（读己之写），也可用 X-Min-Position 头 */
                 minPosition?: string;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 单位名称（责任清单中的名称） */
                 department: string;
+                /** @description 日历订阅编号 */
                 feedId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功（无内容） */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     CalendarFeedsController_feed: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 日历订阅链接中的密钥 */
                 key: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": components["schemas"]["Text"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     FailedRemindersController_list: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FailedReminders"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     FailedRemindersController_retry: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 催办任务编号 */
                 jobId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnyObject"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
