@@ -134,6 +134,7 @@ export const OPERATIONS: Readonly<Record<string, OperationNotes>> = {
     response: 'Text',
     produces: 'text/calendar',
   },
+  'GET /me/todo': { summary: '我的待办：按角色列出待签收、待报送、待审核等事项', response: 'Todo' },
   'GET /reminders/failed': { summary: '发送失败的催办', response: 'FailedReminders' },
   'POST /reminders/failed/{jobId}/retry': { summary: '重发一条失败的催办', response: 'AnyObject' },
   'POST /files': { summary: '上传佐证材料', response: 'AnyObject' },

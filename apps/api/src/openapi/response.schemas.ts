@@ -214,6 +214,11 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     },
     ['code', 'title', 'status', 'statusLabel', 'dueDate', 'light', 'departments', 'milestones'],
   ),
+  Todo: object({
+    planId: str('计划编号'),
+    asOf: date('待办所示日期（上海时间）'),
+    items: list({ type: 'object' }, '待办事项'),
+  }),
   FailedReminders: object({ jobs: list({ type: 'object' }, '发送失败的催办') }),
   AnyObject: { type: 'object' },
   AnyList: { type: 'array', items: {} },

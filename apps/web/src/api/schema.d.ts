@@ -1733,6 +1733,17 @@ export interface components {
             /** @description 任务版本；未交办为 null */
             revision?: number | null;
         };
+        Todo: {
+            /** @description 计划编号 */
+            planId: string;
+            /**
+             * Format: date
+             * @description 待办所示日期（上海时间）
+             */
+            asOf: string;
+            /** @description 待办事项 */
+            items: Record<string, never>[];
+        };
         FailedReminders: {
             /** @description 发送失败的催办 */
             jobs: Record<string, never>[];
@@ -3356,12 +3367,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TodoAnswerDto"];
+                    "application/json": components["schemas"]["Todo"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */
