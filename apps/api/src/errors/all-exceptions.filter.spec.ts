@@ -19,7 +19,7 @@ function answer(error: unknown): { status: number; body: Record<string, unknown>
 
 describe('AllExceptionsFilter: one place from error codes to HTTP', () => {
   it('given a ConcurrencyError on a task stream, answers 409 TASK.STALE in Chinese without the stream id', () => {
-    const { status, body } = answer(new ConcurrencyError('task-lianyun-2022-2025.A-6', 3n, 5n));
+    const { status, body } = answer(new ConcurrencyError('task-someplan-2030-2035.A-6', 3n, 5n));
     expect(status).toBe(409);
     expect(body).toEqual({
       statusCode: 409,
@@ -27,7 +27,7 @@ describe('AllExceptionsFilter: one place from error codes to HTTP', () => {
       message: expect.stringContaining('任务已被他人更新'),
       details: { currentRevision: '5' },
     });
-    expect(JSON.stringify(body)).not.toMatch(/lianyun|Stream|expected/);
+    expect(JSON.stringify(body)).not.toMatch(/someplan|Stream|expected/);
   });
 
   it('given a ConcurrencyError on an indicator stream, answers INDICATOR.STALE', () => {

@@ -55,10 +55,10 @@ export const OPERATIONS: Readonly<Record<string, OperationNotes>> = {
   'POST /tasks': task('新建任务清单外的任务并交办'),
   'GET /tasks/{code}': { summary: '任务详情：状态、责任单位、里程碑、进展与延期', response: 'TaskView' },
   'POST /tasks/{code}/assignment': task('交办任务（未填项取自任务清单）', {
-    lead: ['连云生态环境局'],
+    lead: ['区生态环境局'],
     cooperating: ['区城管局'],
     dueDate: '2024-12-31',
-    milestones: [{ title: '2024年度目标', dueDate: '2024-12-31', owner: '连云生态环境局' }],
+    milestones: [{ title: '2024年度目标', dueDate: '2024-12-31', owner: '区生态环境局' }],
   }),
   'POST /tasks/{code}/reassignment': task('改派任务的牵头或配合单位', {
     lead: ['区城管局'],
@@ -149,7 +149,7 @@ export const PATH_PARAMETERS: Readonly<Record<string, string>> = {
   indicatorId: '指标序号（附件2），如 14',
   reportId: '指标报送编号（报送时返回）',
   projectId: '项目序号（附件4），如 5',
-  planId: '计划编号，如 lianyun-2022-2025',
+  planId: '计划编号（计划文件中的 id）',
   list: '清单：departments、externalUnits、genericEntries、tasks、indicators、projects',
   department: '单位名称（责任清单中的名称）',
   feedId: '日历订阅编号',

@@ -44,7 +44,7 @@ export class PlansController {
   @Post()
   @HttpCode(200)
   @ApiBody({
-    description: '计划文件（JSON，结构见 libs/plan/src/plan.schema.ts，例：libs/plan/data/lianyun-2022-2025.json）',
+    description: '计划文件（JSON，结构见 libs/plan/src/plan.schema.ts，例见 libs/plan/data/）',
     schema: { type: 'object', required: ['id', 'tasks'], properties: { id: { type: 'string' } } },
   })
   async import(

@@ -2710,7 +2710,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description 计划文件（JSON，结构见 libs/plan/src/plan.schema.ts，例：libs/plan/data/lianyun-2022-2025.json） */
+        /** @description 计划文件（JSON，结构见 libs/plan/src/plan.schema.ts，例见 libs/plan/data/） */
         requestBody: {
             content: {
                 "application/json": {
@@ -2819,7 +2819,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description 计划编号，如 lianyun-2022-2025 */
+                /** @description 计划编号（计划文件中的 id） */
                 planId: string;
             };
             cookie?: never;
@@ -2928,7 +2928,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 计划编号，如 lianyun-2022-2025 */
+                /** @description 计划编号（计划文件中的 id） */
                 planId: string;
             };
             cookie?: never;
@@ -2996,7 +2996,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 计划编号，如 lianyun-2022-2025 */
+                /** @description 计划编号（计划文件中的 id） */
                 planId: string;
             };
             cookie?: never;
@@ -3064,7 +3064,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 计划编号，如 lianyun-2022-2025 */
+                /** @description 计划编号（计划文件中的 id） */
                 planId: string;
                 /** @description 清单：departments、externalUnits、genericEntries、tasks、indicators、projects */
                 list: string;
@@ -3677,7 +3677,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "lead": [
-                 *         "连云生态环境局"
+                 *         "区生态环境局"
                  *       ],
                  *       "cooperating": [
                  *         "区城管局"
@@ -3687,7 +3687,7 @@ export interface operations {
                  *         {
                  *           "title": "2024年度目标",
                  *           "dueDate": "2024-12-31",
-                 *           "owner": "连云生态环境局"
+                 *           "owner": "区生态环境局"
                  *         }
                  *       ]
                  *     }
