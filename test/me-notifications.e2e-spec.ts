@@ -130,7 +130,7 @@ describe('the notification inbox (embedded SQLite, ManualClock, one restart)', (
       read: false,
     });
     const bad = await http().post('/me/notifications/read').set(lead).send({ upTo: '-3' }).expect(400);
-    expect(bad.body.message).toMatch(/upTo/);
+    expect(bad.body.details.fields).toEqual([expect.objectContaining({ field: 'upTo' })]);
   });
 
   it('after a restart the unread counts are as they were', async () => {

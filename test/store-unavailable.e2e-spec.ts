@@ -56,6 +56,7 @@ describe('store write failures over HTTP (real SQLite file, injected write failu
       statusCode: 507,
       code: 'STORE.UNAVAILABLE',
       message: '存储空间已满，本次操作未保存。请稍后重试，或请管理员清理存储空间',
+      details: {},
     });
     expect(refused.headers['retry-after']).toBe('60');
     const down = await ready().expect(503);

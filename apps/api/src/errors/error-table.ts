@@ -46,6 +46,11 @@ const ELSEWHERE: readonly ErrorRow[] = [
     message: '视图尚未更新到位置 {X-Min-Position}，请稍后重试（details.position）',
   },
   { code: 'AUDIT.STREAM_NOT_FOUND', status: 404, message: '没有这个事件流，无法校验' },
+  {
+    code: 'STORE.UNAVAILABLE',
+    status: 503,
+    message: '数据存储暂时不可用，本次操作未保存，请稍后重试（存储空间已满时为 507；Retry-After）',
+  },
   { code: 'REMINDER.NOT_FAILED', status: 404, message: '没有失败的催办任务“{jobId}”' },
   { code: 'REMINDER.NO_SCHEDULER', status: 503, message: '本进程不运行催办任务，且未配置 Redis' },
   { code: 'FILE.NOT_FOUND', status: 404, message: '文件不存在' },

@@ -53,7 +53,8 @@ export const TEMPLATES: Readonly<Record<string, Template>> = {
   isNotEmpty: (l) => `${l}不能为空`,
   isDefined: (l) => `${l}为必填项`,
   isObject: (l) => `${l}须为 JSON 对象`,
-  matches: (l, _args, hint) => (hint ? `${l}格式不正确（${hint}）` : `${l}格式不正确`),
+  matches: (l, _args, hint) =>
+    hint ? `${l}格式不正确${/^[（(]/.test(hint) ? hint : `（${hint}）`}` : `${l}格式不正确`,
   isCalendarDate: (l) => `${l}须为有效日期（YYYY-MM-DD）`,
   nestedValidation: (l) => `${l}须为 JSON 对象`,
 };

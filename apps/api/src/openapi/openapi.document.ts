@@ -19,6 +19,7 @@ const ERROR_STATUSES: Record<number, string> = {
   413: '请求体过大',
   415: '请求体类型不受支持',
   422: '幂等键已用于内容不同的请求',
+  507: '存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After）',
   429: '尝试次数过多（Retry-After）',
   503: '暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用）',
 };
@@ -82,6 +83,8 @@ function decorate(op: OperationObject, method: string, path: string, policy: Pol
   const statuses = new Set<number>([400, 404]);
   if (!isPublic) [401, 403].forEach((s) => statuses.add(s));
   if (!isPublic && method !== 'get') statuses.add(409);
+  // A write the store cannot take: 507 when its disk is full, 503 when it fails (STORE.UNAVAILABLE).
+  if (method !== 'get') [503, 507].forEach((s) => statuses.add(s));
   if (command) statuses.add(422);
   if (op.requestBody) [413, 415].forEach((s) => statuses.add(s));
   // Login, refresh and password changes answer 401 for a wrong password or refresh token, and are throttled.

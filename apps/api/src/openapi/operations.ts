@@ -134,6 +134,8 @@ export const OPERATIONS: Readonly<Record<string, OperationNotes>> = {
     response: 'Text',
     produces: 'text/calendar',
   },
+  'GET /me/notifications': { summary: '我的通知：催办、督办与待办提醒，含未读数', response: 'Notifications' },
+  'POST /me/notifications/read': { summary: '标记通知已读（至某一位置）', response: 'NotificationsRead' },
   'GET /me/todo': { summary: '我的待办：按角色列出待签收、待报送、待审核等事项', response: 'Todo' },
   'GET /reminders/failed': { summary: '发送失败的催办', response: 'FailedReminders' },
   'POST /reminders/failed/{jobId}/retry': { summary: '重发一条失败的催办', response: 'AnyObject' },

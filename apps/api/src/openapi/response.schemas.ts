@@ -219,6 +219,8 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     asOf: date('待办所示日期（上海时间）'),
     items: list({ type: 'object' }, '待办事项'),
   }),
+  Notifications: { type: 'object', properties: { unread: int('未读数') }, required: ['unread'] },
+  NotificationsRead: object({ readUpTo: revision('已读至的位置', true), unread: int('未读数') }),
   FailedReminders: object({ jobs: list({ type: 'object' }, '发送失败的催办') }),
   AnyObject: { type: 'object' },
   AnyList: { type: 'array', items: {} },

@@ -30,5 +30,12 @@ describe('ApiError: what a person reads', () => {
   it('given a 409 with the current revision, then it is a stale edit; another 409 is not', () => {
     expect(new ApiError(409, { code: 'EVENT_STORE.CONCURRENCY', currentRevision: '5' }).stale).toBe(true);
     expect(new ApiError(409, { code: 'TASK.NOT_ACKNOWLEDGED', message: '尚未签收' }).stale).toBe(false);
+    expect(new ApiError(409, { code: 'TASK.STALE', details: { currentRevision: '5' } }).stale).toBe(true);
+    expect(new ApiError(409, { code: 'TASK.CLOSED', details: { currentRevision: '5' } }).stale).toBe(false);
+    expect(
+      new ApiError(400, { details: { fields: [{ field: 'dueDate', reason: '完成期限须为有效日期' }] } }).fields,
+    ).toEqual({
+      dueDate: '完成期限须为有效日期',
+    });
   });
 });

@@ -38,9 +38,10 @@ export class ApiError extends Error {
 
   /** The task changed since it was read (If-Match refused): reload it, keep what was typed. */
   get stale(): boolean {
-    const details = this.body.details;
-    const revision = this.body.currentRevision ?? (Array.isArray(details) ? undefined : details?.currentRevision);
-    return this.status === 409 && (this.body.code === 'EVENT_STORE.CONCURRENCY' || revision !== undefined);
+    // TASK.STALE, INDICATOR.STALE …: the If-Match was outdated. Other 409s carry currentRevision
+    // too (the revision a refusal was decided on) but are refusals, not stale edits.
+    const code = this.body.code ?? '';
+    return this.status === 409 && (/\.STALE$/.test(code) || code === 'EVENT_STORE.CONCURRENCY');
   }
 }
 

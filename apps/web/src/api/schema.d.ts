@@ -368,6 +368,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的消息（分页，最新在前，含未读数）
+         * @description 部门：发给本单位的催办（站内渠道）、交办/改派给本单位、退回本单位、延期申请的审批结果；无废办：督办（到无废办）与会签异议；领导：督办（到领导小组）。
+         */
+        get: operations["MeNotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 标记消息已读（到某一位置为止）
+         * @description 记录为本人账号事件流中的事件；位置只前进不后退，超过最新一条时按最新一条记录。
+         */
+        post: operations["MeNotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks": {
         parameters: {
             query?: never;
@@ -393,7 +433,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 任务详情：状态、责任单位、里程碑、进展与延期 */
+        /**
+         * 查看一项任务
+         * @description 已交办的任务：状态、各单位签收、里程碑、延期、进展等（ETag 为事件流版本）；尚未交办的任务：计划表中的一行（体系、领域、任务、牵头单位、配合单位、时间），状态为 待交办。
+         */
         get: operations["TaskReadController_one"];
         put?: never;
         post?: never;
@@ -1268,6 +1311,58 @@ export interface components {
             asOf: string;
             items: components["schemas"]["TodoItemDto"][];
         };
+        NotificationDto: {
+            /** @description 通知位置（全局事件位置），用于翻页和标记已读 */
+            position: string;
+            /** @description 时间（ISO 8601，上海时间） */
+            at: string;
+            /**
+             * @description 类型
+             * @enum {string}
+             */
+            kind: "reminder" | "escalation" | "assigned" | "returned" | "extension-decided" | "objection";
+            /**
+             * @description 类型中文名
+             * @example 催办
+             */
+            kindLabel: string;
+            /** @description 计划编号 */
+            planId: string;
+            /**
+             * @description 任务编号，或 indicator:<序号>
+             * @example C-5
+             */
+            code: string;
+            /** @description 任务名称 */
+            title: string;
+            /** @description 通知内容 */
+            text: string;
+            /** @description 是否已读 */
+            read: boolean;
+        };
+        NotificationsPageDto: {
+            /** @description 最新的在前 */
+            items: components["schemas"]["NotificationDto"][];
+            /** @description 未读条数 */
+            unread: number;
+            /** @description 已读到的位置；从未标记为 null */
+            readUpTo?: string | null;
+            /** @description 下一页（更早）的 before 参数；没有更多时为 null */
+            nextBefore?: string | null;
+        };
+        MarkReadDto: {
+            /**
+             * @description 已读到的位置（含）：通常为第一页第一条通知的 position
+             * @example 1024
+             */
+            upTo: string;
+        };
+        MarkReadAnswerDto: {
+            /** @description 已读到的位置 */
+            readUpTo?: string | null;
+            /** @description 未读条数 */
+            unread: number;
+        };
         MilestoneDto: {
             /** @description 里程碑编号（缺省时自动生成） */
             milestoneId?: string;
@@ -1744,6 +1839,16 @@ export interface components {
             /** @description 待办事项 */
             items: Record<string, never>[];
         };
+        Notifications: {
+            /** @description 未读数 */
+            unread: number;
+        };
+        NotificationsRead: {
+            /** @description 已读至的位置 */
+            readUpTo: string | null;
+            /** @description 未读数 */
+            unread: number;
+        };
         FailedReminders: {
             /** @description 发送失败的催办 */
             jobs: Record<string, never>[];
@@ -1838,6 +1943,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     LoginController_refresh: {
@@ -1916,6 +2039,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     LoginController_logout: {
@@ -1985,6 +2126,24 @@ export interface operations {
             };
             /** @description 尝试次数过多（Retry-After） */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2160,6 +2319,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     UsersController_list: {
@@ -2312,6 +2489,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     UsersController_disable: {
@@ -2402,6 +2597,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     UsersController_enable: {
@@ -2463,6 +2676,24 @@ export interface operations {
             };
             /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2553,6 +2784,24 @@ export interface operations {
             };
             /** @description 请求体类型不受支持 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2809,6 +3058,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     PlansController_importTaskSheet: {
@@ -2914,6 +3172,15 @@ export interface operations {
             };
             /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3281,6 +3548,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     FilesController_download: {
@@ -3414,6 +3699,181 @@ export interface operations {
             };
             /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MeNotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description 只返回该位置之前（更早）的通知，用于翻页：上一页的 nextBefore */
+                before?: string;
+                /** @description 每页条数 1-100，默认 20 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notifications"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MeNotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadDto"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsRead"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3580,6 +4040,24 @@ export interface operations {
             };
             /** @description 幂等键已用于内容不同的请求 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3777,6 +4255,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     TaskAssignmentController_reassign: {
@@ -3883,6 +4379,24 @@ export interface operations {
             };
             /** @description 幂等键已用于内容不同的请求 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3999,6 +4513,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     TaskWorkController_acknowledge: {
@@ -4074,6 +4606,24 @@ export interface operations {
             };
             /** @description 幂等键已用于内容不同的请求 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4193,6 +4743,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     TaskWorkController_periodic: {
@@ -4296,6 +4864,24 @@ export interface operations {
             };
             /** @description 幂等键已用于内容不同的请求 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4420,6 +5006,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     TaskWorkController_reopen: {
@@ -4531,6 +5135,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     TaskWorkController_add: {
@@ -4628,6 +5250,24 @@ export interface operations {
             };
             /** @description 幂等键已用于内容不同的请求 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4741,6 +5381,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     TaskClosureController_requestSignOff: {
@@ -4838,6 +5496,24 @@ export interface operations {
             };
             /** @description 幂等键已用于内容不同的请求 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4949,6 +5625,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     TaskClosureController_object: {
@@ -5046,6 +5740,24 @@ export interface operations {
             };
             /** @description 幂等键已用于内容不同的请求 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5157,6 +5869,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     TaskClosureController_giveBack: {
@@ -5254,6 +5984,24 @@ export interface operations {
             };
             /** @description 幂等键已用于内容不同的请求 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5372,6 +6120,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     TaskClosureController_approve: {
@@ -5478,6 +6244,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     TaskClosureController_reject: {
@@ -5577,6 +6361,24 @@ export interface operations {
             };
             /** @description 幂等键已用于内容不同的请求 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5918,6 +6720,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     IndicatorCommandsController_confirm: {
@@ -6026,6 +6846,24 @@ export interface operations {
             };
             /** @description 幂等键已用于内容不同的请求 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6148,6 +6986,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     IndicatorCommandsController_link: {
@@ -6261,6 +7117,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     IndicatorCommandsController_setResponsible: {
@@ -6367,6 +7241,24 @@ export interface operations {
             };
             /** @description 幂等键已用于内容不同的请求 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6636,6 +7528,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ProjectsController_setSupervisor: {
@@ -6745,6 +7655,24 @@ export interface operations {
             };
             /** @description 幂等键已用于内容不同的请求 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7512,6 +8440,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     CalendarFeedsController_revoke: {
@@ -7580,6 +8526,24 @@ export interface operations {
             };
             /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7772,6 +8736,15 @@ export interface operations {
             };
             /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };

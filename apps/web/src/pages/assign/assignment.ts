@@ -26,7 +26,6 @@ export function assignmentBody(values: AssignForm): components['schemas']['Assig
     cooperating: values.cooperating ?? [],
     ...(values.dueDate ? { dueDate: values.dueDate.format('YYYY-MM-DD') } : {}),
     ...(values.acknowledgeBy ? { acknowledgeBy: values.acknowledgeBy.format('YYYY-MM-DD') } : {}),
-    // The document lists milestones without their item schema (MilestoneDto) until #12 describes it.
-    ...(milestones.length ? { milestones: milestones as unknown as string[] } : {}),
+    ...(milestones.length ? { milestones } : {}),
   };
 }
