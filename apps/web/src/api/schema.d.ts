@@ -10,7 +10,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登录：用户名和密码换取访问令牌与刷新令牌 */
+        /**
+         * 登录
+         * @description 返回访问令牌与刷新令牌。浏览器页面传 cookie: true：刷新令牌以 HttpOnly、SameSite=Strict、Path=/auth 的 Cookie 下发（经 TLS 时加 Secure），不出现在响应体中。user.mustChangePassword 为 true 时须先修改密码。
+         */
         post: operations["LoginController_login"];
         delete?: never;
         options?: never;
@@ -27,7 +30,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 刷新：以刷新令牌换取新的令牌（旧刷新令牌随即失效） */
+        /**
+         * 刷新访问令牌
+         * @description 脚本：请求体带 refreshToken。浏览器：不带请求体，用登录时下发的 Cookie，并须带请求头 X-Requested-With（否则 403）。旧刷新令牌随即失效。
+         */
         post: operations["LoginController_refresh"];
         delete?: never;
         options?: never;
@@ -44,7 +50,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 退出登录：结束刷新令牌所属的会话 */
+        /**
+         * 退出登录
+         * @description 脚本：请求体带 refreshToken；浏览器：用 Cookie 并带 X-Requested-With 头。
+         */
         post: operations["LoginController_logout"];
         delete?: never;
         options?: never;
@@ -59,7 +68,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 当前用户：账号、角色、所属单位 */
+        /** 当前用户 */
         get: operations["LoginController_me"];
         put?: never;
         post?: never;
@@ -78,7 +87,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 修改本人密码（须提供当前密码；所有会话随即结束） */
+        /**
+         * 修改本人密码
+         * @description 须提供当前密码；成功后所有会话结束，用新密码重新登录。
+         */
         post: operations["LoginController_changePassword"];
         delete?: never;
         options?: never;
@@ -1190,10 +1202,47 @@ export interface components {
             username: string;
             /** @description 密码 */
             password: string;
+            /** @description 浏览器会话：为 true 时刷新令牌只以 HttpOnly Cookie（SameSite=Strict，Path=/auth）下发，不在响应体中返回 */
+            cookie?: boolean;
+        };
+        PublicUserDto: {
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "office" | "department" | "leader" | "admin";
+            department?: string | null;
+            /** @description 须先修改密码（初始密码或被重置的密码）：改密前只能调用 /auth/password、/auth/me、/auth/logout */
+            mustChangePassword: boolean;
+            createdAt: string;
+        };
+        LoginAnswerDto: {
+            /** @description 访问令牌（Bearer），保存在页面内存中 */
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description 访问令牌有效秒数 */
+            expiresIn: number;
+            /** @description 刷新令牌；浏览器会话（cookie: true）时不返回 */
+            refreshToken?: string;
+            /** @description 刷新令牌到期时间 */
+            refreshExpiresAt: string;
+            user: components["schemas"]["PublicUserDto"];
         };
         RefreshTokenDto: {
-            /** @description 刷新令牌（登录或上次刷新时返回） */
-            refreshToken: string;
+            /** @description 刷新令牌（登录或上次刷新时返回）；浏览器会话省略，改用 Cookie 并带 X-Requested-With 头 */
+            refreshToken?: string;
+        };
+        TokensDto: {
+            /** @description 访问令牌（Bearer），保存在页面内存中 */
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description 访问令牌有效秒数 */
+            expiresIn: number;
+            /** @description 刷新令牌；浏览器会话（cookie: true）时不返回 */
+            refreshToken?: string;
+            /** @description 刷新令牌到期时间 */
+            refreshExpiresAt: string;
         };
         ChangePasswordDto: {
             /** @description 当前密码 */
@@ -1966,7 +2015,10 @@ export interface operations {
     LoginController_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 使用 Cookie 刷新时必填（任意非空值，如 zw-web） */
+                "X-Requested-With"?: string;
+            };
             path?: never;
             cookie?: never;
         };
