@@ -30,6 +30,11 @@ const ELSEWHERE: readonly ErrorRow[] = [
   { code: 'AUTH.TOKEN_DISABLED', status: 401, message: '账号已停用' },
   { code: 'AUTH.LOGIN_FAILED', status: 401, message: '用户名或密码错误' },
   { code: 'SESSION.INVALID', status: 401, message: '登录已失效，请重新登录' },
+  {
+    code: 'CSRF.HEADER_REQUIRED',
+    status: 403,
+    message: '使用登录 Cookie 时须带请求头 X-Requested-With（防跨站请求伪造）',
+  },
   { code: 'AUTH.FORBIDDEN', status: 403, message: '无权执行此操作（不属于本角色或本单位的工作）' },
   { code: 'AUTH.NO_POLICY', status: 500, message: '此接口未配置访问策略，已拒绝访问' },
   { code: 'AUTH.TOO_MANY_ATTEMPTS', status: 429, message: '尝试次数过多，请 {seconds} 秒后再试（Retry-After）' },
