@@ -89,6 +89,13 @@ run('web console in Chromium: served by the api, login, forced password change, 
     await page.getByRole('navigation', { name: '主菜单' }).getByText('任务台账').waitFor();
     await screenshot(page, 'board');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // A task not yet assigned shows its plan row, and the office can 交办 it from there.
+    await page.getByRole('link', { name: 'A-7', exact: true }).click();
+    await page.getByText('任务 A-7 尚未交办').waitFor();
+    await page.getByText('牵头单位').waitFor();
+    await page.getByRole('button', { name: '交办', exact: true }).click();
+    await page.getByRole('heading', { name: '交办 A-7' }).waitFor();
     await page.context().close();
   });
 

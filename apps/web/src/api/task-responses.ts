@@ -34,7 +34,7 @@ export type TaskStatus =
   'unassigned' | 'assigned' | 'in_progress' | 'sign_off_requested' | 'awaiting_acceptance' | 'accepted' | 'cancelled';
 
 export interface TaskView {
-  status: TaskStatus;
+  status: Exclude<TaskStatus, 'unassigned'>;
   statusLabel: string;
   revision: string;
   planId: string;
@@ -50,6 +50,21 @@ export interface TaskView {
   extensions: TaskExtension[];
   progress: Record<string, { percent: number; text: string; at: string }>;
   signOff?: { awaiting: string[]; signed: Record<string, unknown> };
+}
+
+/** GET /tasks/:code of a task not yet 交办: its row of the plan, status 待交办. */
+export interface UnassignedTaskView {
+  status: 'unassigned';
+  statusLabel: string;
+  revision: null;
+  code: string;
+  title: string;
+  text: string;
+  system: string;
+  area: string;
+  window: string;
+  lead: string[];
+  cooperating: string[];
 }
 
 export interface AuditEntry {

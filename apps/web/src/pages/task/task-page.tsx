@@ -3,12 +3,13 @@ import { Alert, Button, Card, Descriptions, List, Space, Tag, Typography } from 
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
-import type { TaskView } from '../../api/task-responses';
+import type { TaskView, UnassignedTaskView } from '../../api/task-responses';
 import { useAuth } from '../../auth/auth-context';
 import { TaskActionBar } from './task-action-bar';
 import { TaskExtensions } from './task-extensions';
 import { TaskMilestones } from './task-milestones';
 import { TaskTimeline } from './task-timeline';
+import { UnassignedTask } from './unassigned-task';
 
 const names = (task: TaskView, role: 'lead' | 'cooperating') =>
   task.departments
@@ -23,7 +24,7 @@ export default function TaskPage() {
   const navigate = useNavigate();
   const task = useQuery({
     queryKey: ['task', code],
-    queryFn: () => unwrap<TaskView>(api.GET('/tasks/{code}', { params: { path: { code } } })),
+    queryFn: () => unwrap<TaskView | UnassignedTaskView>(api.GET('/tasks/{code}', { params: { path: { code } } })),
   });
   if (!user) return null;
   if (task.error) {
@@ -45,6 +46,7 @@ export default function TaskPage() {
   }
   const t = task.data;
   if (!t) return <Card loading />;
+  if (t.status === 'unassigned') return <UnassignedTask task={t} office={user.role === 'office'} />;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
