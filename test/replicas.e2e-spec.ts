@@ -10,7 +10,7 @@ import { taskStreamId, type ReminderSent } from '@zw/domain';
 import { PostgresEventStore, type RecordedEvent } from '@zw/event-store';
 import { createTestDatabase, type TestDatabase } from '../libs/event-store/src/testing/postgres-databases';
 import { freePort, runCli, startProcess, stopProcess, until, type Started } from './support/processes';
-import { TEST_PASSWORD } from './support/sign-in';
+import { INITIAL_PASSWORD, TEST_PASSWORD } from './support/sign-in';
 import { overdueTaskFixture } from './support/reminder-fixture';
 
 /**
@@ -96,7 +96,16 @@ const FIXTURE_STREAM = taskStreamId(PLAN, 'C-5');
       expect(res.status).toBe(200);
       return { Authorization: `Bearer ${res.body.accessToken as string}` };
     };
-    const admin = await login(a, 'admin', adminPassword);
+    /** The owner replaces a password someone else set before anything else works (AUTH.PASSWORD_CHANGE_REQUIRED). */
+    const firstLogin = async (base: string, username: string, given: string) => {
+      await api(base)
+        .post('/auth/password')
+        .set(await login(base, username, given))
+        .send({ currentPassword: given, newPassword: TEST_PASSWORD })
+        .expect(204);
+      return login(base, username);
+    };
+    const admin = await firstLogin(a, 'admin', adminPassword);
     const accounts: Array<[string, string, string?]> = [
       ['office', 'office'],
       ['eco', 'department', ECO],
@@ -111,9 +120,10 @@ const FIXTURE_STREAM = taskStreamId(PLAN, 'C-5');
           displayName: department ?? role,
           role,
           ...(department && { department }),
-          password: TEST_PASSWORD,
+          password: INITIAL_PASSWORD,
         })
         .expect(201);
+      await firstLogin(a, username, INITIAL_PASSWORD);
     }
     // Created through A, used through B.
     const office = await login(b, 'office');

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 const TS = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
 const PASSWORD = 'Zw-进程测试-2024!';
+const INITIAL = 'Zw-初始口令-2023?';
 
 describe('security: the process logs no feed key and keeps management endpoints off the public port', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'zw-sec-proc-'));
@@ -57,14 +58,24 @@ describe('security: the process logs no feed key and keeps management endpoints 
       });
     const login = async (username: string, password: string) =>
       ((await (await json('/auth/login', { username, password })).json()) as { accessToken: string }).accessToken;
-    const admin = await login('admin', adminPassword);
+    // A password someone else set must be replaced first (AUTH.PASSWORD_CHANGE_REQUIRED).
+    const firstLogin = async (username: string, given: string) => {
+      const changed = await json(
+        '/auth/password',
+        { currentPassword: given, newPassword: PASSWORD },
+        await login(username, given),
+      );
+      expect(changed.status).toBe(204);
+      return login(username, PASSWORD);
+    };
+    const admin = await firstLogin('admin', adminPassword);
     const created = await json(
       '/users',
-      { username: 'office', displayName: '无废办', role: 'office', password: PASSWORD },
+      { username: 'office', displayName: '无废办', role: 'office', password: INITIAL },
       admin,
     );
     expect(created.status).toBe(201);
-    const office = await login('office', PASSWORD);
+    const office = await firstLogin('office', INITIAL);
     const issued = await json(`/departments/${encodeURIComponent('连云生态环境局')}/calendar-feeds`, {}, office);
     expect(issued.status).toBe(201);
     const { path } = (await issued.json()) as { path: string };

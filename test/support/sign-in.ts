@@ -12,7 +12,10 @@
  *
  * Each account is created and logged in once per app (memoised); `as.dept(name)` works for
  * any department name (the admin API checks it against the plan once a plan is imported).
- * Every account's password is TEST_PASSWORD. createTestApp raises the login throttle so the
+ * Every account's password is TEST_PASSWORD. As in production, a password someone else set (the
+ * bootstrap secret, the admin's INITIAL_PASSWORD) must be changed before anything else works
+ * (403 AUTH.PASSWORD_CHANGE_REQUIRED), so each account is created with INITIAL_PASSWORD and
+ * changed to TEST_PASSWORD by its owner first. createTestApp raises the login throttle so the
  * logins of a test never hit it; pass LOGIN_THROTTLE_LIMIT to test the throttle itself.
  */
 import type { INestApplication } from '@nestjs/common';
@@ -24,6 +27,8 @@ import { bootstrapAdmin } from '../../apps/api/src/auth/users/bootstrap-admin';
 
 export type AuthHeaders = { Authorization: string };
 export const TEST_PASSWORD = 'Zw-测试密码-2024!';
+/** What an admin sets when creating an account in the tests; the owner replaces it at once. */
+export const INITIAL_PASSWORD = 'Zw-初始口令-2023?';
 export const ADMIN_USERNAME = 'admin';
 
 export interface SignIn {
@@ -55,11 +60,22 @@ export function signIn(app: INestApplication): SignIn {
     return res.body as LoginAnswer;
   };
   const bearer = (answer: LoginAnswer): AuthHeaders => ({ Authorization: `Bearer ${answer.accessToken}` });
+  /** The owner's first login: replace the password someone else set, then log in with TEST_PASSWORD. */
+  const firstLogin = async (username: string, given: string): Promise<AuthHeaders> => {
+    const first = await login(username, given);
+    const changed = await http()
+      .post('/auth/password')
+      .set(bearer(first))
+      .send({ currentPassword: given, newPassword: TEST_PASSWORD });
+    if (changed.status !== 204)
+      throw new Error(`password change of ${username} answered ${changed.status}: ${JSON.stringify(changed.body)}`);
+    return bearer(await login(username));
+  };
 
   const admin = (): Promise<AuthHeaders> =>
     memo(ADMIN_USERNAME, async () => {
       adminSecret ??= bootstrapAdmin(app.get(UserAccounts), app.get(CLOCK), ADMIN_USERNAME);
-      return bearer(await login(ADMIN_USERNAME, await adminSecret));
+      return firstLogin(ADMIN_USERNAME, await adminSecret);
     });
 
   const as = (
@@ -76,11 +92,11 @@ export function signIn(app: INestApplication): SignIn {
           displayName: department ?? role,
           role,
           ...(department ? { department } : {}),
-          password: TEST_PASSWORD,
+          password: INITIAL_PASSWORD,
         });
       if (created.status !== 201)
         throw new Error(`creating ${username} answered ${created.status}: ${JSON.stringify(created.body)}`);
-      return bearer(await login(username));
+      return firstLogin(username, INITIAL_PASSWORD);
     });
 
   function memo(key: string, make: () => Promise<AuthHeaders>): Promise<AuthHeaders> {

@@ -16,7 +16,6 @@ const MAX_DISPLAY_NAME = 50;
  */
 export function createUser(command: CreateUser, state: UserState): UserEvent[] {
   const { metadata, data } = command;
-  const byAdmin = metadata.actor.role === 'admin';
   if (metadata.actor.role === 'system') {
     if (data.role !== 'admin') throw userError('USER.SYSTEM_CREATES_ADMIN_ONLY', { role: data.role });
   } else {
@@ -42,8 +41,9 @@ export function createUser(command: CreateUser, state: UserState): UserEvent[] {
         role: data.role,
         department: data.role === 'department' ? department : null,
         passwordHash: data.passwordHash,
-        // A password the admin chose is known to two people; one the bootstrap operator chose is not.
-        mustChangePassword: byAdmin,
+        // Someone else chose this password (an admin, or the bootstrap's one-time secret printed to
+        // a console): it is known to more than its owner, who must replace it before doing anything.
+        mustChangePassword: true,
         createdAt,
       },
     },

@@ -66,13 +66,13 @@ describe('creating an account', () => {
       ]);
   });
 
-  it('lets the system create the first admin, whose password the bootstrap operator chose', () => {
+  it('lets the system create the first admin, whose one-time password must be replaced before anything else', () => {
     given([])
       .when(create({ ...ROOT, department: undefined }, system()))
       .then([
         {
           type: 'UserCreated',
-          data: { ...ROOT, passwordHash: passwordHash(), mustChangePassword: false, createdAt: NOW },
+          data: { ...ROOT, passwordHash: passwordHash(), mustChangePassword: true, createdAt: NOW },
         },
       ]);
   });

@@ -17,6 +17,9 @@ import { UserAccounts } from '../users/user-accounts';
 import { refusal } from './refusals';
 import { RequestResources } from './task-resource';
 
+/** What an account that must change its password may still call (logout is public). */
+const PASSWORD_CHANGE_ROUTES: ReadonlySet<string> = new Set(['auth.me', 'auth.change-password']);
+
 /**
  * The one gate of every route (registered as APP_GUARD): the route's policy (@Policy) →
  * the bearer token → the policy table → for `own-department` routes, the department the
@@ -63,6 +66,17 @@ export class AccessGuard implements CanActivate {
         );
       }
       throw error;
+    }
+    // A password someone else set (bootstrap, admin, reset) opens only the change-password door.
+    if (!PASSWORD_CHANGE_ROUTES.has(name)) {
+      const account = await this.accounts.load(actor.id);
+      if (account.status === 'active' && account.user.mustChangePassword) {
+        this.logger.warn({ event: 'access_denied', user: actor.id, route, reason: 'password change required' }, '403');
+        throw new ForbiddenException({
+          code: 'AUTH.PASSWORD_CHANGE_REQUIRED',
+          message: '请先修改初始密码（POST /auth/password）后再使用系统',
+        });
+      }
     }
     const principal: Principal = { role: actor.role, department: actor.department };
     if (authorize(policy, principal) === 'deny') {
