@@ -154,16 +154,22 @@ async function main(): Promise<void> {
   const apiStartSeconds = (performance.now() - startedApi) / 1000;
   const url = await app.getUrl();
   const password = await bootstrapAdmin(app.get(UserAccounts), app.get<Clock>(CLOCK), 'admin');
-  const login = async (username: string, pw: string) =>
-    (
-      (await (
-        await fetch(`${url}/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username, password: pw }),
-        })
-      ).json()) as { accessToken: string }
-    ).accessToken;
+  const post = (path: string, body: unknown, token?: string) =>
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const login = async (username: string, pw: string): Promise<string> => {
+    const answer = (await (await post('/auth/login', { username, password: pw })).json()) as {
+      accessToken: string;
+      user: { mustChangePassword: boolean };
+    };
+    if (!answer.user.mustChangePassword) return answer.accessToken;
+    // A password someone else set opens only the password change (the bench keeps the same one).
+    await post('/auth/password', { currentPassword: pw, newPassword: pw }, answer.accessToken);
+    return login(username, pw);
+  };
   const admin = { Authorization: `Bearer ${await login('admin', password)}` };
   const officePassword = 'Bench-办公室-2025!';
   await fetch(`${url}/users`, {
