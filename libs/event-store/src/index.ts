@@ -8,3 +8,4 @@ export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 export { verifyChains, verifyStream, type ChainReport } from './audit/verify-chains';
 export type { ChainBreak } from './hash-chain';
 export { CachedFold, type Folded } from './cached-fold';
+export * from './unknown-event-types';

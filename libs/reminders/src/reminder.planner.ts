@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import {
   canChangeReminderPlan,
+  decodeTaskEvent,
   evolve,
   foldTask,
   initialTaskState,
@@ -9,10 +10,9 @@ import {
   planReminders,
   type PlannedReminder,
   type ReminderPolicy,
-  type TaskEvent,
   type TaskState,
 } from '@zw/domain';
-import type { EventStore, RecordedEvent, Subscription } from '@zw/event-store';
+import { decodeAllKnown, decodeKnown, type EventStore, type RecordedEvent, type Subscription } from '@zw/event-store';
 import { IndicatorReminderPlanning, type PlanChange } from './indicators/indicator-reminders.planning';
 import { PlanDefinitions } from './indicators/plan-definitions';
 import { reminderJobId } from './scheduler/reminder-job.ids';
@@ -124,18 +124,20 @@ export class ReminderPlanner {
 
   private async taskChanges(event: RecordedEvent): Promise<PlanChange[]> {
     const cached = this.states.at(event.streamId, event.revision - 1n);
-    if (!canChangeReminderPlan(event.type)) {
+    const decoded = decodeKnown(event, decodeTaskEvent);
+    if (!decoded || !canChangeReminderPlan(decoded.type)) {
       // 进展报送, deliveries…: the plan stays as it was (reminder.triggers.ts). Keep the folded
       // state current so the next event needs no read; on a miss, that event reads the stream.
       if (cached)
         this.states.set(event.streamId, event.revision, {
-          state: evolve(cached.state, event as unknown as TaskEvent),
+          // An unknown type (a newer writer's) is skipped: the state and plan stay as they were.
+          state: decoded ? evolve(cached.state, decoded) : cached.state,
           plan: cached.plan,
         });
       return [];
     }
     const before = cached ?? (await this.plannedBefore(event));
-    const state = evolve(before.state, event as unknown as TaskEvent);
+    const state = evolve(before.state, decoded);
     const after = { state, plan: planReminders(state, this.options.policy) };
     this.states.set(event.streamId, event.revision, after);
     return [{ streamId: event.streamId, before: before.plan, after: after.plan }];
@@ -164,7 +166,7 @@ export class ReminderPlanner {
       event.revision === 0n
         ? []
         : (await this.store.readStream(event.streamId)).filter((e) => e.revision < event.revision);
-    const state = earlier.length === 0 ? initialTaskState() : foldTask(earlier as unknown as TaskEvent[]);
+    const state = earlier.length === 0 ? initialTaskState() : foldTask(decodeAllKnown(earlier, decodeTaskEvent));
     return { state, plan: planReminders(state, this.options.policy) };
   }
 }

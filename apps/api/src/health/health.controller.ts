@@ -8,7 +8,7 @@ import {
 } from '@nestjs/terminus';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { unknownCalendarYears } from '@zw/domain';
-import { EVENT_STORE, EventStoreModule, type EventStore } from '@zw/event-store';
+import { EVENT_STORE, EventStoreModule, UNKNOWN_EVENT_TYPES, type EventStore } from '@zw/event-store';
 import Redis from 'ioredis';
 import { Policy } from '../auth/policy.decorator';
 import { ProjectionService } from '../views/projection.service';
@@ -78,6 +78,7 @@ class HealthController {
       () => this.probe('eventStore', () => this.store.ping()),
       () => this.projectionsProbe(),
       () => this.calendarProbe(),
+      () => this.unknownEventsProbe(),
     ];
     if (this.redis.client) checks.push(() => this.probe('redis', () => this.redis.ping()));
     return this.health.check(checks);
@@ -113,6 +114,15 @@ class HealthController {
     } else if (failure === undefined && this.down.delete(key)) {
       this.logger.log({ dependency: key }, `${key} is back: ready`);
     }
+  }
+
+  /**
+   * Events of types this version does not know (a newer replica's, during a rolling deploy):
+   * skipped by every reader and counted here; not a failure, a reason to finish the deploy.
+   */
+  private async unknownEventsProbe() {
+    const types = UNKNOWN_EVENT_TYPES.report();
+    return this.indicator.check('unknownEventTypes').up({ skipped: UNKNOWN_EVENT_TYPES.total, types });
   }
 
   private async probe<K extends string>(key: K, ping: () => Promise<void>) {

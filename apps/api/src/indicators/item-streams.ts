@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  decodeIndicatorEvent,
+  decodeProjectEvent,
   evolveIndicator,
   evolveProject,
   initialIndicatorState,
   initialProjectState,
   shanghaiDay,
-  type IndicatorEvent,
   type IndicatorState,
-  type ProjectEvent,
   type ProjectState,
 } from '@zw/domain';
-import { CachedFold, EVENT_STORE, type EventStore, type RecordedEvent } from '@zw/event-store';
+import { CachedFold, decodeKnown, EVENT_STORE, type EventStore, type RecordedEvent } from '@zw/event-store';
 import { idempotencyId } from '../http/idempotency';
 
 /** The two kinds of plan-item stream this module writes. */
@@ -31,8 +31,15 @@ export interface LoadedItem<S> extends ItemFold<S> {
 }
 
 const EVOLVE: { [K in ItemKind]: (state: ItemKinds[K], e: RecordedEvent) => ItemKinds[K] } = {
-  indicator: (s, e) => evolveIndicator(s, { type: e.type, data: e.data } as IndicatorEvent),
-  project: (s, e) => evolveProject(s, { type: e.type, data: e.data } as ProjectEvent),
+  // Types this version does not know (a newer writer's) are skipped, logged once, counted.
+  indicator: (s, e) => {
+    const event = decodeKnown(e, decodeIndicatorEvent);
+    return event ? evolveIndicator(s, event) : s;
+  },
+  project: (s, e) => {
+    const event = decodeKnown(e, decodeProjectEvent);
+    return event ? evolveProject(s, event) : s;
+  },
 };
 const INITIAL: { [K in ItemKind]: () => ItemKinds[K] } = {
   indicator: initialIndicatorState,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { evolve, initialTaskState, type TaskEvent, type TaskState } from '@zw/domain';
-import { CachedFold, EVENT_STORE, type EventStore, type RecordedEvent } from '@zw/event-store';
+import { decodeTaskEvent, evolve, initialTaskState, type TaskState } from '@zw/domain';
+import { CachedFold, decodeKnown, EVENT_STORE, type EventStore, type RecordedEvent } from '@zw/event-store';
 import { idempotencyId } from '../http/idempotency';
 
 /** A task stream folded up to `revision`, with the idempotency keys its events carry. */
@@ -33,7 +33,9 @@ export class TaskStreamCache {
 }
 
 function foldEvent(fold: TaskFold, e: RecordedEvent): TaskFold {
-  const state = evolve(fold.state, { type: e.type, data: e.data } as TaskEvent);
+  // A type this version does not know (a newer writer's): skipped, logged once, counted.
+  const event = decodeKnown(e, decodeTaskEvent);
+  const state = event ? evolve(fold.state, event) : fold.state;
   const key = e.metadata.idempotencyKey;
   if (typeof key !== 'string') return { state, idempotency: fold.idempotency };
   const id = idempotencyId(e.metadata.actorId, key);

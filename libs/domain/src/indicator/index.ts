@@ -13,3 +13,4 @@ export * from './indicator.deadlines';
 export * from './indicator.summary';
 export * from './indicator.stream';
 export { cleanEvidence } from './evidence';
+export * from './indicator.catalogue';

@@ -6,3 +6,4 @@ export * from './project.state';
 export * from './project.decide';
 export * from './project.totals';
 export * from './project.stream';
+export * from './project.catalogue';

@@ -1,4 +1,5 @@
 export * from './task.events';
+export * from './task.catalogue';
 export * from './task.commands';
 export * from './task.state';
 export * from './task.decide';

@@ -1,13 +1,12 @@
 import {
+  decodeIndicatorEvent,
   evolveIndicator,
   initialIndicatorState,
   isReminderEvent,
   parseIndicatorStreamId,
-  type IndicatorEvent,
   type IndicatorState,
-  type IndicatorWorkflowEvent,
 } from '@zw/domain';
-import type { RecordedEvent } from '@zw/event-store';
+import { decodeKnown, type RecordedEvent } from '@zw/event-store';
 import { deliveryOf, recordDelivery, type DeliveryLedger } from './task-row';
 
 /**
@@ -25,14 +24,6 @@ export interface IndicatorRow extends DeliveryLedger {
   position: bigint;
   state: IndicatorState;
 }
-
-const INDICATOR_EVENT_TYPES: Record<IndicatorWorkflowEvent['type'], true> = {
-  IndicatorReported: true,
-  IndicatorReportConfirmed: true,
-  IndicatorReportRejected: true,
-  IndicatorTasksLinked: true,
-  IndicatorResponsibilitySet: true,
-};
 
 export function newIndicatorRow(streamId: string): IndicatorRow | undefined {
   const id = parseIndicatorStreamId(streamId);
@@ -52,9 +43,10 @@ export function newIndicatorRow(streamId: string): IndicatorRow | undefined {
 /** Folds one event of the indicator's stream (in place); types this version does not know are skipped. */
 export function applyToIndicator(row: IndicatorRow, event: RecordedEvent): void {
   if (isReminderEvent(event)) recordDelivery(row, deliveryOf(event, Number(event.revision)));
-  else if (Object.hasOwn(INDICATOR_EVENT_TYPES, event.type)) {
+  else {
     // Computed before anything changes: an event the fold cannot take leaves the row as it was.
-    row.state = evolveIndicator(row.state, { type: event.type, data: event.data } as IndicatorEvent);
+    const decoded = decodeKnown(event, decodeIndicatorEvent);
+    if (decoded) row.state = evolveIndicator(row.state, decoded);
   }
   row.revision = Number(event.revision);
   row.position = event.position;

@@ -1,4 +1,5 @@
 import {
+  decodeTaskEvent,
   evolve,
   initialTaskState,
   isReminderEvent,
@@ -6,10 +7,9 @@ import {
   type Instant,
   type ReminderEventType,
   type TaskEvent,
-  type TaskEventType,
   type TaskState,
 } from '@zw/domain';
-import type { RecordedEvent } from '@zw/event-store';
+import { decodeKnown, type RecordedEvent } from '@zw/event-store';
 
 /** Which event set a fact (a deadline, a progress figure): a light cites these to say why it is lit. */
 export interface EventRef {
@@ -76,31 +76,6 @@ export const RECENT_DELIVERIES = 20;
 /** The reminders worker's always-on channel (libs/domain reminder events). */
 const IN_APP = 'inapp';
 
-const TASK_EVENT_TYPES: Record<TaskEventType, true> = {
-  TaskAssigned: true,
-  TaskCreated: true,
-  TaskAcknowledged: true,
-  ProgressReported: true,
-  PeriodicReportSubmitted: true,
-  MilestoneCompleted: true,
-  MilestoneReopened: true,
-  MilestoneAdded: true,
-  MilestoneRemoved: true,
-  SignOffRequested: true,
-  SignedOff: true,
-  SignOffObjected: true,
-  TaskAccepted: true,
-  TaskReturned: true,
-  ExtensionRequested: true,
-  ExtensionApproved: true,
-  ExtensionRejected: true,
-  TaskReassigned: true,
-  TaskCancelled: true,
-};
-export function isTaskEventType(type: string): type is TaskEventType {
-  return Object.hasOwn(TASK_EVENT_TYPES, type);
-}
-
 export function newTaskRow(streamId: string): TaskRow | undefined {
   const id = parseTaskStreamId(streamId);
   if (!id) return undefined;
@@ -127,13 +102,16 @@ export function applyToRow(row: TaskRow, event: RecordedEvent): void {
   // Deliveries are most of a mature log (several reminders a month per task): the cheap path.
   if (isReminderEvent(event)) {
     recordDelivery(row, deliveryOf(event, Number(event.revision)));
-  } else if (isTaskEventType(event.type)) {
-    const taskEvent = { type: event.type, data: event.data } as TaskEvent;
-    // Decide everything before changing anything: an event the fold cannot take (malformed
-    // data) throws here and leaves the row exactly as it was.
-    const next = evolve(row.state, taskEvent);
-    track(row, taskEvent, { revision: Number(event.revision), type: event.type, at: event.metadata.occurredAt });
-    row.state = next;
+  } else {
+    // A type this version does not know (a newer writer's) is skipped, logged once, counted.
+    const taskEvent = decodeKnown(event, decodeTaskEvent);
+    if (taskEvent) {
+      // Decide everything before changing anything: an event the fold cannot take (malformed
+      // data) throws here and leaves the row exactly as it was.
+      const next = evolve(row.state, taskEvent);
+      track(row, taskEvent, { revision: Number(event.revision), type: event.type, at: event.metadata.occurredAt });
+      row.state = next;
+    }
   }
   row.revision = Number(event.revision);
   row.position = event.position;

@@ -1,31 +1,11 @@
-import { EXTENSION_STATUS_LABELS, STATUS_LABELS, type TaskState } from '@zw/domain';
+import { EXTENSION_STATUS_LABELS, STATUS_LABELS, TASK_EVENTS, type TaskState } from '@zw/domain';
 import type { RecordedEvent } from '@zw/event-store';
 import { applyToRow, newTaskRow } from '../rows/task-row';
-import { DELIVERY_LABELS } from './accountability.view';
 
 /** What each event means to a reader of the audit trail. */
-export const EVENT_LABELS: Record<string, string> = {
-  TaskAssigned: '交办任务',
-  TaskCreated: '新建并交办任务',
-  TaskAcknowledged: '签收',
-  ProgressReported: '报告进度',
-  PeriodicReportSubmitted: '报送阶段进展',
-  MilestoneCompleted: '完成里程碑',
-  MilestoneReopened: '重新打开里程碑',
-  MilestoneAdded: '增加里程碑',
-  MilestoneRemoved: '删除里程碑',
-  SignOffRequested: '提请会签',
-  SignedOff: '会签',
-  SignOffObjected: '会签异议',
-  TaskAccepted: '验收办结',
-  TaskReturned: '退回',
-  ExtensionRequested: '申请延期',
-  ExtensionApproved: '批准延期',
-  ExtensionRejected: '不予延期',
-  TaskReassigned: '调整承办单位',
-  TaskCancelled: '撤销任务',
-  ...DELIVERY_LABELS,
-};
+export const EVENT_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(TASK_EVENTS).map(([type, info]) => [type, info.label]),
+);
 
 export interface FieldChange {
   readonly field: string;
@@ -52,7 +32,8 @@ export function auditTrailView(events: readonly RecordedEvent[]) {
       revision: Number(event.revision),
       position: event.position.toString(),
       type: event.type,
-      action: EVENT_LABELS[event.type] ?? event.type,
+      // A type this version does not know (a newer replica's) is listed, not explained.
+      action: EVENT_LABELS[event.type] ?? '其他事件（本版本无法识别）',
       occurredAt: m.occurredAt,
       recordedAt: event.recordedAt,
       actor: { id: m.actorId, role: m.role, department: m.department ?? null },

@@ -1,4 +1,5 @@
 import {
+  decodeIndicatorEvent,
   evolveIndicator,
   indicatorStreamId,
   initialIndicatorState,
@@ -6,12 +7,11 @@ import {
   parseIndicatorStreamId,
   planIndicatorReminders,
   type IndicatorDefinition,
-  type IndicatorEvent,
   type IndicatorState,
   type PlannedReminder,
   type ReminderPolicy,
 } from '@zw/domain';
-import type { EventStore, RecordedEvent } from '@zw/event-store';
+import { decodeKnown, type EventStore, type RecordedEvent } from '@zw/event-store';
 import { planStreamId } from '@zw/plan';
 import { StateCache } from '../state-cache';
 import type { PlanDefinitions } from './plan-definitions';
@@ -23,7 +23,11 @@ export interface PlanChange {
   readonly after: readonly PlannedReminder[];
 }
 
-const asIndicatorEvent = (e: RecordedEvent) => ({ type: e.type, data: e.data }) as IndicatorEvent;
+/** Types this version does not know (a newer writer's) leave the state as it was: skipped, noted. */
+const evolveKnown = (state: IndicatorState, e: RecordedEvent): IndicatorState => {
+  const event = decodeKnown(e, decodeIndicatorEvent);
+  return event ? evolveIndicator(state, event) : state;
+};
 
 /**
  * The indicator side of the planner. Most indicator streams stay empty until someone
@@ -79,7 +83,7 @@ export class IndicatorReminderPlanning {
       (event.revision === 0n
         ? initialIndicatorState()
         : await this.fold(event.streamId, (e) => e.revision < event.revision));
-    const after = evolveIndicator(before, asIndicatorEvent(event));
+    const after = evolveKnown(before, event);
     this.states.set(event.streamId, event.revision, after);
     const def = (await this.definitionsBefore(planId, event.position))?.find((d) => d.id === indicatorId);
     return def ? [{ streamId: event.streamId, before: this.plan(def, before), after: this.plan(def, after) }] : [];
@@ -100,7 +104,7 @@ export class IndicatorReminderPlanning {
 
   private async fold(streamId: string, include: (e: RecordedEvent) => boolean): Promise<IndicatorState> {
     const events = (await this.store.readStream(streamId)).filter(include);
-    const state = events.reduce((s, e) => evolveIndicator(s, asIndicatorEvent(e)), initialIndicatorState());
+    const state = events.reduce(evolveKnown, initialIndicatorState());
     if (events.length > 0) this.states.set(streamId, events.at(-1)!.revision, state);
     return state;
   }

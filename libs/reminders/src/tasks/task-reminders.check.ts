@@ -1,14 +1,14 @@
 import {
+  decodeTaskEvent,
   foldTask,
   planReminders,
   reminderMessage,
   reminderSubject,
   type PlannedReminder,
   type ReminderPolicy,
-  type TaskEvent,
   type TaskState,
 } from '@zw/domain';
-import type { RecordedEvent } from '@zw/event-store';
+import { decodeAllKnown, type RecordedEvent } from '@zw/event-store';
 import type { Recheck } from '../reminder.recheck';
 
 /**
@@ -21,7 +21,7 @@ export function recheckTask(
   reminder: PlannedReminder,
   policy: ReminderPolicy,
 ): Recheck {
-  const state = foldTask(events as unknown as TaskEvent[]);
+  const state = foldTask(decodeAllKnown(events, decodeTaskEvent));
   const planned = planReminders(state, policy).find((r) => r.key === reminder.key);
   if (!planned || !('task' in state)) return { due: false, reason: dropReason(state, reminder) };
   const { task } = state;
