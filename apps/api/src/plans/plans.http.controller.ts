@@ -128,6 +128,8 @@ export class PlansController {
     if (!(LISTS as readonly string[]).includes(list))
       throw new NotFoundException({ code: 'NOT_FOUND', message: `计划没有名为“${list}”的清单` });
     const { plan } = await this.find(planId);
+    // Department names are canonical; their aliases are accepted as input and mapped to them.
+    if (list === 'departments') return plan.departments.map((d) => ({ ...d, canonical: true }));
     return plan[list as (typeof LISTS)[number]];
   }
 

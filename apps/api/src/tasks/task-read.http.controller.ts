@@ -1,5 +1,6 @@
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { shanghaiDate } from '@zw/clock';
 import { taskStreamId } from '@zw/domain';
 import type { PlanTask } from '@zw/plan';
 import type { Request, Response } from 'express';
@@ -69,7 +70,8 @@ export class TaskReadController {
 
   private async load(planId: string, code: string) {
     const { state, revision } = await this.streams.load(taskStreamId(planId, code));
-    return { view: taskView(state, revision), revision };
+    // Labels that depend on the day (已逾期, 逾期未签收) read as on the board: Shanghai's today.
+    return { view: taskView(state, revision, shanghaiDate(this.sender.now())), revision };
   }
 }
 

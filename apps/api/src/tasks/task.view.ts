@@ -1,7 +1,20 @@
-import { EXTENSION_STATUS_LABELS, PART_ROLE_LABELS, STATUS_LABELS, type TaskState } from '@zw/domain';
+import {
+  ACKNOWLEDGEMENT_LABELS,
+  acknowledgementProgress,
+  EXTENSION_STATUS_LABELS,
+  MILESTONE_LABELS,
+  milestoneProgress,
+  PART_ROLE_LABELS,
+  STATUS_LABELS,
+  type LocalDate,
+  type TaskState,
+} from '@zw/domain';
 
-/** A task's state as JSON for people: Maps become lists, statuses get their Chinese labels. */
-export function taskView(state: TaskState, revision: bigint | undefined) {
+/**
+ * A task's state as JSON for people: Maps become lists, statuses get their Chinese labels, the
+ * same the board shows on `today` (libs/domain task.labels.ts).
+ */
+export function taskView(state: TaskState, revision: bigint | undefined, today: LocalDate) {
   const base = {
     status: state.status,
     statusLabel: STATUS_LABELS[state.status],
@@ -23,12 +36,14 @@ export function taskView(state: TaskState, revision: bigint | undefined) {
       roleLabel: PART_ROLE_LABELS[p.role],
       acknowledgeBy: p.acknowledgeBy,
       acknowledged: p.acknowledged ?? null,
-      acknowledgementLabel: p.acknowledged ? (p.acknowledged.late ? '逾期签收' : '已签收') : '待签收',
+      acknowledgement: acknowledgementProgress(p, today),
+      acknowledgementLabel: ACKNOWLEDGEMENT_LABELS[acknowledgementProgress(p, today)],
     })),
     milestones: [...t.milestones.values()].map((m) => ({
       ...m,
       completion: m.completion ?? null,
-      statusLabel: m.completion ? '已完成' : '未完成',
+      progress: milestoneProgress(m, today),
+      statusLabel: MILESTONE_LABELS[milestoneProgress(m, today)],
     })),
     extensions: [...t.extensions.values()].map((x) => ({ ...x, statusLabel: EXTENSION_STATUS_LABELS[x.status] })),
     progress: Object.fromEntries(t.progress),

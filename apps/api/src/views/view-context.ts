@@ -3,6 +3,7 @@ import { CLOCK, shanghaiDate, type Clock } from '@zw/clock';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { indicatorRowsAsOf, rowsAsOf, type IndicatorRow, type PlanTaskLine, type TaskRow } from '@zw/projections';
+import { canonicalTaskLines, registryOf } from '@zw/domain';
 import type { Plan } from '@zw/plan';
 import type { Request, Response } from 'express';
 import { asOfOf, badRequest, planIdOf, planNotFound } from '../http/request-conventions';
@@ -54,7 +55,7 @@ export class ViewContext {
   async inputFor(planId: string, asOf: string | null, today: string): Promise<ViewInput> {
     const found = await this.plans.find(planId);
     const planRevision = found?.revision;
-    const lines: readonly PlanTaskLine[] = found?.plan.tasks ?? [];
+    const lines: readonly PlanTaskLine[] = found ? canonicalLines(found.plan) : [];
     const planDepartments = found?.plan.departments.map((d) => d.name) ?? [];
     const live = this.projections.runtime.model.rows(planId);
     const rows = asOf
@@ -94,7 +95,7 @@ export class ViewContext {
     const planId = planIdOf(req, this.config.defaultPlanId);
     const found = await this.plans.find(planId);
     if (!found && this.projections.runtime.model.rows(planId).length === 0) throw planNotFound(planId);
-    const lines: readonly PlanTaskLine[] = found?.plan.tasks ?? [];
+    const lines: readonly PlanTaskLine[] = found ? canonicalLines(found.plan) : [];
     const departments = found?.plan.departments.map((d) => d.name) ?? [];
     return {
       planId,
@@ -144,4 +145,20 @@ export class ViewContext {
     }
     res.setHeader('X-Projection-Position', runtime.position?.toString() ?? '');
   }
+}
+
+const LINES = new WeakMap<Plan, readonly PlanTaskLine[]>();
+
+/** The plan's task rows with canonical department names (aliases mapped), once per plan. */
+function canonicalLines(plan: Plan): readonly PlanTaskLine[] {
+  let lines = LINES.get(plan);
+  if (!lines) {
+    const registry = registryOf(plan);
+    const canonical = (name: string) => {
+      const unit = registry.resolve(name);
+      return unit.kind === 'department' ? unit.canonical : name;
+    };
+    LINES.set(plan, (lines = canonicalTaskLines(plan.tasks, canonical)));
+  }
+  return lines;
 }

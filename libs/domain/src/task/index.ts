@@ -9,3 +9,4 @@ export { foldTask } from './task.fold';
 export { periodBounds, type PeriodBounds } from './period';
 export { cooperatingOf, leadsOf, openMilestones, unacknowledged, workStatus } from './task.record';
 export * from './assignment.defaults';
+export * from './task.labels';

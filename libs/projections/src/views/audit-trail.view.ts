@@ -1,4 +1,11 @@
-import { EXTENSION_STATUS_LABELS, STATUS_LABELS, TASK_EVENTS, type TaskState } from '@zw/domain';
+import {
+  ACKNOWLEDGEMENT_LABELS,
+  EXTENSION_STATUS_LABELS,
+  MILESTONE_LABELS,
+  STATUS_LABELS,
+  TASK_EVENTS,
+  type TaskState,
+} from '@zw/domain';
 import type { RecordedEvent } from '@zw/event-store';
 import { applyToRow, newTaskRow } from '../rows/task-row';
 
@@ -69,7 +76,9 @@ function readable(state: TaskState): Map<string, string> {
     out.set(`签收期限（${d}）`, p.acknowledgeBy);
     out.set(
       `签收（${d}）`,
-      p.acknowledged ? `${p.acknowledged.late ? '逾期签收' : '已签收'} ${p.acknowledged.at}` : '待签收',
+      p.acknowledged
+        ? `${ACKNOWLEDGEMENT_LABELS[p.acknowledged.late ? 'acknowledged_late' : 'acknowledged']} ${p.acknowledged.at}`
+        : ACKNOWLEDGEMENT_LABELS.pending,
     );
   }
   const titles = [...task.milestones.values()].map((m) => m.title);
@@ -83,7 +92,9 @@ function readable(state: TaskState): Map<string, string> {
     out.set(`${name}负责单位`, m.owner);
     out.set(
       `${name}状态`,
-      m.completion ? `${m.completion.late ? '逾期完成' : '已完成'}（${m.completion.department}）` : '未完成',
+      m.completion
+        ? `${MILESTONE_LABELS[m.completion.late ? 'done_late' : 'done']}（${m.completion.department}）`
+        : MILESTONE_LABELS.open,
     );
   }
   for (const [d, p] of task.progress) out.set(`进度（${d}）`, `${p.percent}%`);

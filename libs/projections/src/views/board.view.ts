@@ -1,4 +1,14 @@
-import { daysBetween, PART_ROLE_LABELS, STATUS_LABELS, type LocalDate, type TaskStatus } from '@zw/domain';
+import {
+  ACKNOWLEDGEMENT_LABELS,
+  acknowledgementProgress,
+  daysBetween,
+  MILESTONE_LABELS,
+  milestoneProgress,
+  PART_ROLE_LABELS,
+  STATUS_LABELS,
+  type LocalDate,
+  type TaskStatus,
+} from '@zw/domain';
 import type { TaskRow } from '../rows/task-row';
 import { actualProgress, expectedProgress, lightOf, type Light } from './light';
 import type { LightColour, LightRules } from './light.rules';
@@ -52,13 +62,7 @@ export interface BoardItem {
   readonly revision: number | null;
 }
 
-const ACK_LABELS = {
-  pending: '待签收',
-  overdue: '逾期未签收',
-  acknowledged: '已签收',
-  acknowledged_late: '逾期签收',
-  not_assigned: '未交办',
-} as const;
+const ACK_LABELS = ACKNOWLEDGEMENT_LABELS;
 
 /** One board line: from the row when the task was ever assigned, else from the plan's list. */
 export function boardItem(
@@ -117,13 +121,7 @@ export function boardItem(
     daysLeft: task.dueDate && open ? daysBetween(today, task.dueDate, 'calendar') : null,
     light,
     departments: [...task.parts].map(([name, p]) => {
-      const ack = p.acknowledged
-        ? p.acknowledged.late
-          ? 'acknowledged_late'
-          : 'acknowledged'
-        : p.acknowledgeBy < today
-          ? 'overdue'
-          : 'pending';
+      const ack = acknowledgementProgress(p, today);
       return {
         name,
         role: p.role,
@@ -140,7 +138,7 @@ export function boardItem(
       owner: m.owner,
       dueDate: m.dueDate,
       done: !!m.completion,
-      statusLabel: m.completion ? (m.completion.late ? '逾期完成' : '已完成') : m.dueDate < today ? '已逾期' : '未完成',
+      statusLabel: MILESTONE_LABELS[milestoneProgress(m, today)],
       completedAt: m.completion?.at ?? null,
       late: m.completion ? m.completion.late : null,
     })),

@@ -9,6 +9,7 @@ import {
   type UserCommand,
 } from '@zw/auth';
 import { CLOCK, toShanghaiIso, type Clock } from '@zw/clock';
+import { registryOf } from '@zw/domain';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import type { Request } from 'express';
 import { CurrentActor, eventMetadata, type Actor } from '../../actor/actor';
@@ -41,7 +42,9 @@ export class UsersController {
   @Policy('users.create')
   @Post()
   async create(@Body() body: CreateUserDto, @CurrentActor() actor: Actor, @Req() req: Request) {
-    if (body.role === 'department' && body.department) await this.requireKnownDepartment(body.department);
+    // An alias (区林海局) is accepted and the account bound to the canonical name.
+    const department =
+      body.role === 'department' && body.department ? await this.canonicalDepartment(body.department) : body.department;
     const password = body.password ?? temporaryPassword(body.username);
     if (body.password) passwordRejected(() => assertPasswordPolicy(password, body.username), 'password');
     const { state } = await this.run(actor, req, body.username, {
@@ -50,7 +53,7 @@ export class UsersController {
         username: body.username,
         displayName: body.displayName,
         role: body.role,
-        department: body.department,
+        department,
         passwordHash: await hashPassword(password),
       },
     });
@@ -114,10 +117,12 @@ export class UsersController {
     );
   }
 
-  /** A department account must name a department of the plan, or it could never act. */
-  private async requireKnownDepartment(department: string): Promise<void> {
+  /** A department account must name a department of the plan (or its alias), or it could never act. */
+  private async canonicalDepartment(department: string): Promise<string> {
     const found = await this.plans.find(this.config.defaultPlanId);
-    if (!found || found.plan.departments.some((d) => d.name === department.trim())) return;
+    if (!found) return department.trim();
+    const unit = registryOf(found.plan).resolve(department.trim());
+    if (unit.kind === 'department') return unit.canonical;
     throw new BadRequestException({
       code: 'VALIDATION',
       message: `所属单位“${department}”不是计划中的单位`,
