@@ -229,6 +229,15 @@ describe('security: a probe of every route answers no 5xx and leaks nothing', ()
     expect(violations).toEqual([]);
   }, 600_000);
 
+  it('every route taking a body × a stale If-Match, as the callers who pass the gate: the 409 names no stream', async () => {
+    const insiders = callers.filter((c) => ['office', 'own department'].includes(c.name));
+    for (const route of routes.filter((r) => r.method !== 'GET'))
+      for (const caller of insiders)
+        for (const body of PLAUSIBLE_BODIES)
+          await probe(route, caller, pathOf(route), body, false, { 'If-Match': '"9999"' });
+    expect(violations).toEqual([]);
+  }, 600_000);
+
   it('every path parameter × hostile values, every GET × hostile query strings', async () => {
     const office = callers.find((c) => c.name === 'office')!;
     for (const route of routes)
