@@ -11,6 +11,9 @@ module.exports = {
   // The suite runs beside other CPU-heavy work on 2 cores: a hook or test may take far longer than
   // on a quiet machine. No test relies on time passing, so a generous limit hides nothing.
   testTimeout: 120_000,
+  // A failed test may leave a subscription or child process open; CI must end with the failure
+  // reported, never hang on it.
+  forceExit: true,
   reporters: ['default', '<rootDir>/scripts/summary-reporter.js'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },

@@ -35,6 +35,11 @@ const ELSEWHERE: readonly ErrorRow[] = [
     status: 403,
     message: '使用登录 Cookie 时须带请求头 X-Requested-With（防跨站请求伪造）',
   },
+  {
+    code: 'AUTH.PASSWORD_CHANGE_REQUIRED',
+    status: 403,
+    message: '请先修改初始密码（POST /auth/password）后再使用系统',
+  },
   { code: 'AUTH.FORBIDDEN', status: 403, message: '无权执行此操作（不属于本角色或本单位的工作）' },
   { code: 'AUTH.NO_POLICY', status: 500, message: '此接口未配置访问策略，已拒绝访问' },
   { code: 'AUTH.TOO_MANY_ATTEMPTS', status: 429, message: '尝试次数过多，请 {seconds} 秒后再试（Retry-After）' },

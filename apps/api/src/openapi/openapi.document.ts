@@ -89,6 +89,8 @@ function decorate(op: OperationObject, method: string, path: string, policy: Pol
   if (op.requestBody) [413, 415].forEach((s) => statuses.add(s));
   // Login, refresh and password changes answer 401 for a wrong password or refresh token, and are throttled.
   if (policy?.startsWith('auth.')) [401, 429].forEach((s) => statuses.add(s));
+  // Refresh and logout by the login cookie without X-Requested-With: 403 CSRF.HEADER_REQUIRED.
+  if (policy === 'auth.refresh' || policy === 'auth.logout') statuses.add(403);
   if (method === 'get' || policy === 'plan.import' || policy === 'reminder.retry') statuses.add(503);
   for (const status of statuses) op.responses[status] ??= { description: ERROR_STATUSES[status]! };
   // Every error answers the one shape (a library's own, terminus' 503, is rewritten by the filter).

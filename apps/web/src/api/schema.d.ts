@@ -2055,6 +2055,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description 对象不存在 */
             404: {
                 headers: {
@@ -2142,6 +2151,15 @@ export interface operations {
             };
             /** @description 未登录或令牌无效 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
