@@ -19,7 +19,7 @@ import Database from 'better-sqlite3';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { CLOCK, type Clock } from '@zw/clock';
-import { loadConfig } from '@zw/config';
+import { APP_CONFIG, loadConfig, type AppConfig } from '@zw/config';
 import { SqliteEventStore } from '@zw/event-store';
 import { loadLianyunPlan } from '@zw/plan';
 import { rebuildTaskRows, saveTaskRows } from '@zw/projections';
@@ -153,7 +153,12 @@ async function main(): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const apiStartSeconds = (performance.now() - startedApi) / 1000;
   const url = await app.getUrl();
-  const password = await bootstrapAdmin(app.get(UserAccounts), app.get<Clock>(CLOCK), 'admin');
+  const password = await bootstrapAdmin(
+    app.get(UserAccounts),
+    app.get<Clock>(CLOCK),
+    'admin',
+    app.get<AppConfig>(APP_CONFIG).defaultOrganisationId,
+  );
   const post = (path: string, body: unknown, token?: string) =>
     fetch(`${url}${path}`, {
       method: 'POST',

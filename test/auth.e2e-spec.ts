@@ -39,9 +39,9 @@ describe('sessions: login, tokens, refresh, logout (clock at 2023-03-01)', () =>
   it('has no default password: the first admin comes from the bootstrap, once', async () => {
     await as.admin();
     await http().post('/auth/login').send({ username: 'admin', password: 'admin' }).expect(401);
-    await expect(bootstrapAdmin(t.app.get(UserAccounts), t.app.get(CLOCK), 'root2')).rejects.toBeInstanceOf(
-      AdminExistsError,
-    );
+    await expect(
+      bootstrapAdmin(t.app.get(UserAccounts), t.app.get(CLOCK), 'root2', t.config.defaultOrganisationId),
+    ).rejects.toBeInstanceOf(AdminExistsError);
   });
 
   it('logs in with a short-lived access token and a refresh token; wrong and unknown users get the same 401', async () => {

@@ -25,7 +25,12 @@ describe('a password someone else set must be changed first', () => {
   afterAll(() => t.close());
 
   it('the bootstrap admin: the login says so, everything but the password change is 403, then it works', async () => {
-    const secret = await bootstrapAdmin(t.app.get(UserAccounts), t.app.get(CLOCK), 'root');
+    const secret = await bootstrapAdmin(
+      t.app.get(UserAccounts),
+      t.app.get(CLOCK),
+      'root',
+      t.config.defaultOrganisationId,
+    );
     const first = await login('root', secret).expect(200);
     expect(first.body.user).toMatchObject({ username: 'root', mustChangePassword: true });
     const token = bearer(first.body.accessToken as string);

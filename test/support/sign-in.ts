@@ -20,6 +20,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { CLOCK } from '@zw/clock';
+import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { UserAccounts } from '../../apps/api/src/auth/users/user-accounts';
@@ -40,6 +41,8 @@ export interface SignIn {
   as(username: string, role: 'office' | 'department' | 'leader' | 'admin', department?: string): Promise<AuthHeaders>;
   username(department: string): string;
   login(username: string, password?: string): Promise<LoginAnswer>;
+  /** The owner's first login of an account someone else set the password of (INITIAL_PASSWORD → TEST_PASSWORD). */
+  firstLogin(username: string, given: string): Promise<AuthHeaders>;
 }
 
 export interface LoginAnswer {
@@ -74,7 +77,12 @@ export function signIn(app: INestApplication): SignIn {
 
   const admin = (): Promise<AuthHeaders> =>
     memo(ADMIN_USERNAME, async () => {
-      adminSecret ??= bootstrapAdmin(app.get(UserAccounts), app.get(CLOCK), ADMIN_USERNAME);
+      adminSecret ??= bootstrapAdmin(
+        app.get(UserAccounts),
+        app.get(CLOCK),
+        ADMIN_USERNAME,
+        app.get<AppConfig>(APP_CONFIG).defaultOrganisationId,
+      );
       return firstLogin(ADMIN_USERNAME, await adminSecret);
     });
 
@@ -109,6 +117,7 @@ export function signIn(app: INestApplication): SignIn {
     admin,
     as,
     login,
+    firstLogin,
     username,
     office: () => as('office', 'office'),
     leader: () => as('leader', 'leader'),

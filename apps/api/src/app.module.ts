@@ -10,6 +10,8 @@ import { loggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics';
 import { AuditModule } from './audit/audit.http.controller';
 import { AuthModule } from './auth/auth.module';
+import { OrganisationUpgradeModule } from './organisations/organisation-upgrade';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { PlansModule } from './plans/plans.module';
 import { TasksModule } from './tasks/tasks.module';
 import { IndicatorsModule } from './indicators/indicators.module';
@@ -39,6 +41,8 @@ export class AppModule {
         MetricsModule,
         HealthModule,
         PlansModule,
+        OrganisationsModule,
+        OrganisationUpgradeModule,
         AuditModule,
         FilesModule,
         MeModule,

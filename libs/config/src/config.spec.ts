@@ -63,6 +63,13 @@ describe('loadConfig', () => {
     expect(error.message).toMatch(/REDIS_URL/);
     expect(error.message).toMatch(/SQLITE_SYNCHRONOUS="OFF" must be one of FULL, NORMAL, EXTRA/);
   });
+
+  it('the default organisation: DEFAULT_ORGANISATION_ID, else the default plan id’s first word', () => {
+    expect(loadConfig({ DEFAULT_PLAN_ID: 'qinglan-2023-2026' }).defaultOrganisationId).toBe('qinglan');
+    expect(loadConfig({ DEFAULT_ORGANISATION_ID: 'lz-city' }).defaultOrganisationId).toBe('lz-city');
+    expect(loadConfig({ DEFAULT_PLAN_ID: '2023_plan' }).defaultOrganisationId).toBe('2023');
+    expect(() => loadConfig({ DEFAULT_ORGANISATION_ID: 'Upper Case' })).toThrow(/DEFAULT_ORGANISATION_ID="Upper Case"/);
+  });
 });
 
 describe('access-control settings', () => {

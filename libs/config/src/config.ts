@@ -29,6 +29,12 @@ export interface AppConfig {
   readonly apiRunsWorker: boolean;
   /** The plan that `/tasks/:code` refers to when the request names none (`?plan=`). */
   readonly defaultPlanId: string;
+  /**
+   * The organisation a deployment from before organisations is attached to on upgrade (its
+   * accounts and plans), and the one `npm run users` binds new accounts to unless told otherwise.
+   * Its name and level come from the default plan's settings.
+   */
+  readonly defaultOrganisationId: string;
   /** Access control (docs/security.md); `auth.secret` absent = generated once into DATA_DIR. */
   readonly auth: AuthConfig;
   /** Browser origins allowed to call the api (CORS); empty = no cross-origin access. */
@@ -107,6 +113,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     logLevel: pick('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
     apiRunsWorker,
     defaultPlanId: parsePlanId(env.DEFAULT_PLAN_ID, problems),
+    defaultOrganisationId: parseOrganisationId(
+      env.DEFAULT_ORGANISATION_ID,
+      parsePlanId(env.DEFAULT_PLAN_ID, []),
+      problems,
+    ),
     auth: parseAuth(env, nodeEnv, problems),
     corsOrigins: parseOrigins(env.CORS_ORIGINS, problems),
     publicBaseUrl: optionalUrl('PUBLIC_BASE_URL', env, /^https?:\/\/[^/?#]+(\/[^?#]*)?$/, problems)?.replace(
@@ -154,6 +165,19 @@ function parsePlanId(value: string | undefined, problems: string[]): string {
   if (/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(value)) return value;
   problems.push(`DEFAULT_PLAN_ID="${value}" must be letters, digits, - and _ (a plan id)`);
   return 'lianyun-2022-2025';
+}
+
+const ORGANISATION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** Unset: the default plan id's first word (`lianyun-2022-2025` → `lianyun`). */
+function parseOrganisationId(value: string | undefined, planId: string, problems: string[]): string {
+  if (value === undefined || value === '') {
+    const word = planId.split(/[-_]/)[0]!.toLowerCase();
+    return ORGANISATION_ID.test(word) ? word : 'default';
+  }
+  if (ORGANISATION_ID.test(value)) return value;
+  problems.push(`DEFAULT_ORGANISATION_ID="${value}" must be lower-case letters, digits and - (an organisation id)`);
+  return 'default';
 }
 
 /** At least 32 characters: an HS256 key shorter than its 256-bit output weakens it. */

@@ -15,6 +15,8 @@ export interface Actor {
   readonly role: Role;
   /** Canonical department name; present for the `department` role only. */
   readonly department?: string;
+  /** The organisation the account works in; absent only for an account the upgrade has not bound yet (it reaches nothing). */
+  readonly organisationId?: string;
 }
 
 /** Where the access guard leaves the actor it verified; nothing else writes it. */

@@ -4,9 +4,11 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, AUTH_SECRET } from '@zw/config';
 import { EventStoreModule } from '@zw/event-store';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { PlansModule } from '../plans/plans.module';
 import { AccessGuard } from './access/access.guard';
 import { ScopeRowsInterceptor } from './access/scope-rows.interceptor';
+import { OrganisationScope } from './access/organisation-scope.gate';
 import { RequestResources } from './access/task-resource';
 import { AccessTokens, jwtOptions } from './sessions/access-tokens';
 import { LoginController } from './sessions/login.http.controller';
@@ -23,6 +25,7 @@ import { UsersController } from './users/users.http.controller';
   imports: [
     EventStoreModule,
     PlansModule,
+    OrganisationsModule,
     JwtModule.registerAsync({ inject: [AUTH_SECRET], useFactory: jwtOptions }),
     ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loginThrottlerOptions }),
   ],
@@ -32,6 +35,7 @@ import { UsersController } from './users/users.http.controller';
     AccessTokens,
     Sessions,
     RequestResources,
+    OrganisationScope,
     LoginThrottlerGuard,
     ScopeRowsInterceptor,
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,16 +1,19 @@
 /**
  * npm run users -- <command>: accounts from the server's shell, on the configured event store.
  *
- *   bootstrap [--username admin] [--name 系统管理员]     the first admin; prints its one-time password
+ *   bootstrap [--username admin] [--name 系统管理员] [--organisation <id>]   the first admin; prints its one-time password
  *   list
- *   create <username> --role office|department|leader|admin --name <姓名> [--department <单位>] --as <admin>
+ *   create <username> --role office|department|leader|admin --name <姓名> [--department <单位>] [--organisation <id>] --as <admin>
  *   disable <username> --reason <理由> --as <admin>
  *   enable <username> --as <admin>
  *   reset-password <username> --as <admin>              prints a one-time password
  *
  * Shell access to the server is the proof here, as for plan:import; `--as` names the admin
  * account the events are recorded under (it must be an active admin). Generated passwords are
- * printed once and stored only as scrypt hashes.
+ * printed once and stored only as scrypt hashes. `--organisation` binds the account to an
+ * organisation (a district, a city: `npm run organisations -- list`); unset, the default one
+ * (DEFAULT_ORGANISATION_ID), so a single district needs no more than before. The shell may bind
+ * an account anywhere; over HTTP an admin reaches only its organisation and those below.
  */
 import { hashPassword, isUserRole, USER_STATUS_LABELS, type UserCommand } from '@zw/auth';
 import { clockFor, loadConfigOrExit } from '@zw/config';
@@ -19,6 +22,7 @@ import { openEventStore } from '@zw/event-store';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { toShanghaiIso } from '@zw/clock';
+import { OrganisationDirectory } from '../organisations/organisation-directory';
 import { AdminExistsError, bootstrapAdmin } from './users/bootstrap-admin';
 import { temporaryPassword } from './users/passwords';
 import { UserAccounts } from './users/user-accounts';
@@ -40,7 +44,7 @@ exitOnHelp({
 });
 
 const USAGE =
-  'usage: npm run users -- bootstrap [--username admin] [--name 名称] | list | create <username> --role <role> --name <姓名> [--department <单位>] --as <admin> | disable <username> --reason <理由> --as <admin> | enable <username> --as <admin> | reset-password <username> --as <admin>';
+  'usage: npm run users -- bootstrap [--username admin] [--name 名称] | list | create <username> --role <role> --name <姓名> [--department <单位>] [--organisation <id>] --as <admin> | disable <username> --reason <理由> --as <admin> | enable <username> --as <admin> | reset-password <username> --as <admin>';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -50,6 +54,7 @@ async function main(): Promise<number> {
       name: { type: 'string' },
       role: { type: 'string' },
       department: { type: 'string' },
+      organisation: { type: 'string' },
       reason: { type: 'string' },
       as: { type: 'string' },
     },
@@ -60,10 +65,17 @@ async function main(): Promise<number> {
   const store = openEventStore(config, clock);
   const accounts = new UserAccounts(store);
   const print = (line: string) => process.stdout.write(`${line}\n`);
+  const organisationId = values.organisation ?? config.defaultOrganisationId;
+  // The default organisation may not exist yet (the api's first start creates it); any other must.
+  const knownOrganisation = async () =>
+    organisationId === config.defaultOrganisationId ||
+    (await new OrganisationDirectory(store).load()).tree.nodes.has(organisationId);
   try {
+    if ((command === 'bootstrap' || command === 'create') && !(await knownOrganisation()))
+      return usage(`no organisation "${organisationId}" (npm run organisations -- list)`);
     if (command === 'bootstrap') {
       const name = values.username ?? 'admin';
-      const secret = await bootstrapAdmin(accounts, clock, name, values.name);
+      const secret = await bootstrapAdmin(accounts, clock, name, organisationId, values.name);
       print(`created admin "${name}". One-time password (shown only now; log in and change it): ${secret}`);
       return 0;
     }
@@ -73,6 +85,7 @@ async function main(): Promise<number> {
           [
             s.user.username,
             s.user.role,
+            s.user.organisationId ?? '-',
             s.user.department ?? '-',
             USER_STATUS_LABELS[s.status],
             s.user.displayName,
@@ -114,10 +127,13 @@ async function main(): Promise<number> {
           displayName: values.name,
           role: values.role,
           department: values.department,
+          organisationId,
           passwordHash: await hashPassword(password),
         },
       });
-      print(`created ${values.role} "${username}". One-time password (the user must change it): ${password}`);
+      print(
+        `created ${values.role} "${username}" in ${organisationId}. One-time password (the user must change it): ${password}`,
+      );
     } else if (command === 'disable') {
       await run({ type: 'DisableUser', data: { reason: values.reason ?? '' } });
       print(`disabled "${username}"; its sessions are revoked`);

@@ -16,10 +16,14 @@ export function badRequest(field: string, reason: string): BadRequestException {
   return validationFailed([{ field, reason }]);
 }
 
-/** `?plan=<planId>`, else the configured default plan. */
+/** Where the access guard leaves the plan a request means when it names none (the caller's organisation's). */
+export const RESOLVED_PLAN_KEY = 'zwResolvedPlan';
+
+/** `?plan=<planId>`, else the plan the access guard resolved for the caller, else the configured default plan. */
 export function planIdOf(req: Request, defaultPlanId: string): string {
   const plan = req.query.plan;
-  return typeof plan === 'string' && plan !== '' ? plan : defaultPlanId;
+  if (typeof plan === 'string' && plan !== '') return plan;
+  return (req as Request & { [RESOLVED_PLAN_KEY]?: string })[RESOLVED_PLAN_KEY] ?? defaultPlanId;
 }
 
 export function planNotFound(planId: string): NotFoundException {

@@ -18,11 +18,14 @@ import { CLOCK, type Clock } from '@zw/clock';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { importPlan, loadPlan, planWithTaskSheet, type ImportResult, type Plan } from '@zw/plan';
 import type { Request, Response } from 'express';
-import { CurrentActor, eventMetadata, type Actor } from '../actor/actor';
+import { commandMetadata, CurrentActor, eventMetadata, type Actor } from '../actor/actor';
 import { XLSX_MIME } from '../configure-http';
 import { PlanCatalogueCache } from './plan-catalogue.cache';
 import { IsolatedSheetReader } from '../security/sheet-worker/isolated-task-sheet';
 import { Policy } from '../auth/policy.decorator';
+import { planNotFound } from '../http/request-conventions';
+import { OrganisationAccess } from '../organisations/organisation-access';
+import { Organisations } from '../organisations/organisations';
 
 const LISTS = ['departments', 'externalUnits', 'genericEntries', 'tasks', 'indicators', 'projects'] as const;
 
@@ -37,6 +40,8 @@ export class PlansController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly plans: PlanCatalogueCache,
+    private readonly organisations: Organisations,
+    private readonly access: OrganisationAccess,
   ) {}
 
   /** Imports a plan file (JSON, the schema of libs/plan): 201 when it changed something, 200 when not. */
@@ -90,8 +95,23 @@ export class PlansController {
     return this.importAndAnswer(plan, 'http:xlsx', actor, req, res);
   }
 
+  /**
+   * A plan of an organisation outside the office's reach is answered as one that does not exist
+   * (nothing is appended); a new plan is attached to the office's organisation (PlanAttached).
+   */
   private async importAndAnswer(plan: Plan, source: string, actor: Actor, req: Request, res: Response) {
+    const tree = await this.access.tree();
+    const attached = tree.planOwners.get(plan.id);
+    const owner = attached ?? ((await this.plans.find(plan.id)) ? this.access.ownerOf(tree, plan.id) : undefined);
+    if (owner !== undefined && !this.access.reaches(tree, actor, owner)) throw planNotFound(plan.id);
     const result = await importPlan(this.store, plan, { source, metadata: eventMetadata(actor, req, this.clock) });
+    const organisationId = owner ?? actor.organisationId;
+    if (attached === undefined && organisationId !== undefined) {
+      await this.organisations.execute(
+        { type: 'AttachPlan', data: { organisationId, planId: plan.id }, metadata: commandMetadata(actor, this.clock) },
+        eventMetadata(actor, req, this.clock),
+      );
+    }
     if (result.appended > 0) res.status(201);
     if (result.revision !== undefined) res.setHeader('ETag', `"${result.revision}"`);
     return importResponse(result);

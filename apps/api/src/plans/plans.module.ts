@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@zw/event-store';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { PlanCatalogueCache } from './plan-catalogue.cache';
 import { PlansController } from './plans.http.controller';
 
 @Module({
-  imports: [EventStoreModule],
+  imports: [EventStoreModule, OrganisationsModule],
   controllers: [PlansController],
   providers: [PlanCatalogueCache],
   exports: [PlanCatalogueCache],

@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { indicatorDefinitions, subtreeOf, type IndicatorDefinition, type OrganisationTree } from '@zw/domain';
 import type { Plan } from '@zw/plan';
 import { cityOverviewView, districtSummary, indicatorSummaries, type DistrictSummary } from '@zw/projections';
+import { organisationNotFound } from '../organisations/organisation-access';
 import { OrganisationDirectory } from '../organisations/organisation-directory';
 import { BoardCache } from './board.cache';
 import { ViewContext, type ViewInput } from './view-context';
@@ -90,11 +91,4 @@ export function districtsBelow(tree: OrganisationTree, organisationId: string): 
   return subtreeOf(tree, organisationId)
     .filter((n) => n.kind === 'district' && n.plans.length > 0)
     .map((n) => ({ id: n.id, name: n.name, planId: n.plans.at(-1)! }));
-}
-
-export function organisationNotFound(organisationId: string): NotFoundException {
-  return new NotFoundException({
-    code: 'NOT_FOUND',
-    message: `组织“${organisationId}”不存在`,
-  });
 }

@@ -121,6 +121,12 @@ export class ViewContext {
     return shanghaiDate(this.clock.now());
   }
 
+  /** `?asOf=` (not after today) and the day to judge on, for views over several plans (the city overview). */
+  day(req: Request): { asOf: string | null; today: string } {
+    const asOf = this.asOf(req);
+    return { asOf, today: asOf ?? this.today() };
+  }
+
   private asOf(req: Request): string | null {
     const value = asOfOf(req);
     if (value === undefined) return null;

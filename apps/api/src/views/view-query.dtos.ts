@@ -23,6 +23,14 @@ export class ViewQueryDto {
   minPosition?: string;
 }
 
+/** The city overview spans plans: a day, no plan. */
+export class CityOverviewQueryDto {
+  @ApiPropertyOptional({ description: '截至日期 YYYY-MM-DD：按当日结束时（上海时间）的事件重建各区视图' })
+  @IsOptional()
+  @IsCalendarDate({ message: 'must be a calendar date YYYY-MM-DD' })
+  asOf?: string;
+}
+
 export class BoardQueryDto extends ViewQueryDto {
   @ApiPropertyOptional({ description: '单位（牵头或配合）' })
   @IsOptional()

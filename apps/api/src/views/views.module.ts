@@ -7,6 +7,7 @@ import { AuditTrailController } from './audit-trail.http.controller';
 import { BoardCache } from './board.cache';
 import { BoardController } from './board.http.controller';
 import { CalendarController } from './calendar.http.controller';
+import { CityOverviewController } from './city-overview.http.controller';
 import { CityOverviewService } from './city-overview.service';
 import { lightRulesProvider } from './light-rules.provider';
 import { ProjectionService } from './projection.service';
@@ -15,7 +16,13 @@ import { ViewContext } from './view-context';
 /** Read models over the global log (docs/projections.md). */
 @Module({
   imports: [EventStoreModule, PlansModule, OrganisationsModule],
-  controllers: [BoardController, AccountabilityController, CalendarController, AuditTrailController],
+  controllers: [
+    BoardController,
+    AccountabilityController,
+    CalendarController,
+    AuditTrailController,
+    CityOverviewController,
+  ],
   providers: [ProjectionService, ViewContext, BoardCache, CityOverviewService, lightRulesProvider],
   exports: [ProjectionService, ViewContext, CityOverviewService],
 })

@@ -117,6 +117,13 @@ export const POLICIES = {
   'auth.me': SIGNED_IN,
   'auth.change-password': SIGNED_IN, // one's own, with the old password
 
+  // Organisations (districts, cities): everyone sees the part of the tree they reach; admins
+  // build it below their own organisation. The city overview is for leaders and offices; the
+  // scope rule (organisation-scope.ts) confines each to its organisation (leaders: and below).
+  'organisation.read': SIGNED_IN, // GET /organisations
+  'organisation.manage': ADMIN, // POST /organisations, PUT …/:organisationId/name|parent, POST …/:organisationId/plans
+  'organisation.overview': { roles: ['office', 'leader'], scope: 'any' }, // GET /organisations/:organisationId/overview[.xlsx]
+
   // Accounts: admins manage users and do nothing else.
   'users.read': ADMIN,
   'users.create': ADMIN,

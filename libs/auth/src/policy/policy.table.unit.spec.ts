@@ -65,6 +65,9 @@ const EXPECTED: Record<PolicyName, string> = {
   'auth.logout': '*',
   'auth.me': 'odla',
   'auth.change-password': 'odla',
+  'organisation.read': 'odla',
+  'organisation.manage': 'a',
+  'organisation.overview': 'ol',
   'users.read': 'a',
   'users.create': 'a',
   'users.disable': 'a',
@@ -112,11 +115,20 @@ describe('the policy table × roles', () => {
     );
   });
 
-  it('admins manage users and touch no task', () => {
+  it('admins manage users and organisations and touch no task', () => {
     const adminMay = POLICY_NAMES.filter(
       (n) => POLICIES[n].scope !== 'none' && authorize(POLICIES[n], { role: 'admin' }) === 'allow',
     );
-    expect(adminMay.every((n) => n.startsWith('users.') || n.startsWith('auth.') || n === 'plan.read')).toBe(true);
+    expect(
+      adminMay.every(
+        (n) =>
+          n.startsWith('users.') ||
+          n.startsWith('auth.') ||
+          n === 'plan.read' ||
+          n === 'organisation.read' ||
+          n === 'organisation.manage',
+      ),
+    ).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { isPasswordHash } from '../password';
 import { isUserRole } from '../roles';
-import type { ChangePassword, CreateUser, DisableUser, EnableUser } from './user.commands';
+import type { BindToOrganisation, ChangePassword, CreateUser, DisableUser, EnableUser } from './user.commands';
 import { userError } from './user.errors';
 import type { UserEvent } from './user.events';
 import { liveFamilies, type UserState } from './user.state';
@@ -29,6 +29,8 @@ export function createUser(command: CreateUser, state: UserState): UserEvent[] {
   if (data.role === 'department' && department === '') throw userError('USER.DEPARTMENT_REQUIRED');
   if (data.role !== 'department' && department !== '')
     throw userError('USER.DEPARTMENT_NOT_ALLOWED', { role: data.role });
+  const organisationId = typeof data.organisationId === 'string' ? data.organisationId.trim() : '';
+  if (organisationId === '') throw userError('USER.ORGANISATION_REQUIRED');
   const displayName = typeof data.displayName === 'string' ? data.displayName.trim() : '';
   if (displayName === '' || [...displayName].length > MAX_DISPLAY_NAME) throw userError('USER.DISPLAY_NAME_REQUIRED');
   if (!isPasswordHash(data.passwordHash)) throw userError('USER.INVALID_PASSWORD_HASH');
@@ -40,6 +42,7 @@ export function createUser(command: CreateUser, state: UserState): UserEvent[] {
         displayName,
         role: data.role,
         department: data.role === 'department' ? department : null,
+        organisationId,
         passwordHash: data.passwordHash,
         // Someone else chose this password (an admin, or the bootstrap's one-time secret printed to
         // a console): it is known to more than its owner, who must replace it before doing anything.
@@ -47,6 +50,26 @@ export function createUser(command: CreateUser, state: UserState): UserEvent[] {
         createdAt,
       },
     },
+  ];
+}
+
+/**
+ * The upgrade binds an account from before organisations to the default organisation, once and
+ * by the system only; an account bound already keeps its organisation (binding it again to the
+ * same one decides nothing, so the upgrade can run on every start).
+ */
+export function bindToOrganisation(command: BindToOrganisation, state: UserState): UserEvent[] {
+  if (command.metadata.actor.role !== 'system')
+    throw userError('USER.SYSTEM_ONLY', { role: command.metadata.actor.role });
+  const existing = requireExisting(state);
+  const organisationId = typeof command.data.organisationId === 'string' ? command.data.organisationId.trim() : '';
+  if (organisationId === '') throw userError('USER.ORGANISATION_REQUIRED');
+  if (existing.user.organisationId === organisationId) return [];
+  if (existing.user.organisationId !== null)
+    throw userError('USER.ORGANISATION_BOUND', { organisationId: existing.user.organisationId });
+  const boundAt = nowOf(command.metadata);
+  return [
+    { type: 'UserBoundToOrganisation', data: { organisationId, reason: requireReason(command.data.reason), boundAt } },
   ];
 }
 

@@ -16,8 +16,15 @@ export type CreateUser = Command<
     readonly role: UserRole;
     /** Required for the `department` role (canonical name), absent for the others. */
     readonly department?: string;
+    /** The organisation the account works in; the application checks it exists and is the admin's to manage. */
+    readonly organisationId: string;
     readonly passwordHash: string;
   }
+>;
+/** The upgrade binds an account from before organisations to the default organisation (system only). */
+export type BindToOrganisation = Command<
+  'BindToOrganisation',
+  { readonly organisationId: string; readonly reason: string }
 >;
 export type DisableUser = Command<'DisableUser', { readonly reason: string }>;
 export type EnableUser = Command<'EnableUser', Readonly<Record<string, never>>>;
@@ -49,6 +56,7 @@ export type MarkNotificationsRead = Command<'MarkNotificationsRead', { readonly 
 
 export type UserCommand =
   | CreateUser
+  | BindToOrganisation
   | DisableUser
   | EnableUser
   | ChangePassword

@@ -1,4 +1,4 @@
-import { changePassword, createUser, disableUser, enableUser } from './decide.account';
+import { bindToOrganisation, changePassword, createUser, disableUser, enableUser } from './decide.account';
 import { markNotificationsRead } from './decide.inbox';
 import { issueRefreshToken, revokeRefreshToken, rotateRefreshToken } from './decide.sessions';
 import type { UserCommand } from './user.commands';
@@ -13,6 +13,8 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
   switch (command.type) {
     case 'CreateUser':
       return createUser(command, state);
+    case 'BindToOrganisation':
+      return bindToOrganisation(command, state);
     case 'DisableUser':
       return disableUser(command, state);
     case 'EnableUser':

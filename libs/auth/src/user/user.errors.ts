@@ -11,6 +11,7 @@ export const USER_ERRORS = {
   'USER.SYSTEM_CREATES_ADMIN_ONLY': ['forbidden', '系统初始化只能创建系统管理员账号'],
   'USER.SELF_ONLY': ['forbidden', '只能操作本人账号'],
   'USER.SELF_OR_ADMIN_ONLY': ['forbidden', '仅本人或系统管理员可执行此操作'],
+  'USER.SYSTEM_ONLY': ['forbidden', '此操作只能由系统执行（升级时）'],
   'USER.CANNOT_DISABLE_SELF': ['forbidden', '不能停用本人账号'],
   // Lifecycle
   'USER.NOT_FOUND': ['not_found', '用户不存在'],
@@ -23,6 +24,8 @@ export const USER_ERRORS = {
   'USER.INVALID_ROLE': ['invalid', '角色无效（应为无废办、责任单位、领导或系统管理员）'],
   'USER.DEPARTMENT_REQUIRED': ['invalid', '责任单位账号须绑定且只绑定一个单位'],
   'USER.DEPARTMENT_NOT_ALLOWED': ['invalid', '只有责任单位账号绑定单位'],
+  'USER.ORGANISATION_REQUIRED': ['invalid', '账号须属于一个组织（区、市）'],
+  'USER.ORGANISATION_BOUND': ['conflict', '账号已属于另一个组织'],
   'USER.DISPLAY_NAME_REQUIRED': ['invalid', '须填写姓名（不超过 50 个字符）'],
   'USER.INVALID_PASSWORD_HASH': ['invalid', '密码须以散列形式保存'],
   'USER.REASON_REQUIRED': ['invalid', '须填写理由'],

@@ -17,15 +17,25 @@ export interface Account {
   readonly department: string | null;
 }
 
+/**
+ * Where an account works: every account is bound to one organisation (a district, a city); a
+ * department account's department is one of that organisation's plan. Absent on accounts
+ * created before organisations, which `UserBoundToOrganisation` binds on upgrade.
+ */
+export interface AccountOrganisation {
+  readonly organisationId?: string;
+}
+
 export type UserCreated = Event<
   'UserCreated',
-  Account & {
-    /** `scrypt$N$r$p$salt$hash` (password.ts); never the password. */
-    readonly passwordHash: string;
-    /** True when someone else chose the password (an admin): the user must replace it. */
-    readonly mustChangePassword: boolean;
-    readonly createdAt: Instant;
-  }
+  Account &
+    AccountOrganisation & {
+      /** `scrypt$N$r$p$salt$hash` (password.ts); never the password. */
+      readonly passwordHash: string;
+      /** True when someone else chose the password (an admin): the user must replace it. */
+      readonly mustChangePassword: boolean;
+      readonly createdAt: Instant;
+    }
 >;
 export type UserDisabled = Event<
   'UserDisabled',
@@ -35,6 +45,14 @@ export type UserDisabled = Event<
     readonly revokedFamilyIds: readonly string[];
     readonly disabledAt: Instant;
   }
+>;
+/**
+ * An account created before organisations is bound to the default one when the deployment is
+ * upgraded (an event on its stream, nothing rewritten). By the system only, once.
+ */
+export type UserBoundToOrganisation = Event<
+  'UserBoundToOrganisation',
+  { readonly organisationId: string; readonly reason: string; readonly boundAt: Instant }
 >;
 export type UserEnabled = Event<'UserEnabled', { readonly enabledAt: Instant }>;
 export type PasswordChanged = Event<
@@ -101,6 +119,7 @@ export type UserEvent =
   | NotificationsRead
   | UserDisabled
   | UserEnabled
+  | UserBoundToOrganisation
   | PasswordChanged
   | RefreshTokenIssued
   | RefreshTokenRotated

@@ -9,6 +9,7 @@ import {
   given,
   passwordHash,
   self,
+  system,
   token,
   TWO_SESSIONS,
   ZHANG,
@@ -32,9 +33,17 @@ const COMMANDS: Record<UserCommandType, UserCommand> = {
       displayName: ZHANG.displayName,
       role: 'department',
       department: ZHANG.department!,
+      organisationId: ZHANG.organisationId!,
       passwordHash: passwordHash(),
     },
     metadata: admin(),
+  },
+  // The fixtures' accounts are bound already: binding elsewhere is refused (the upgrade binds
+  // only accounts from before organisations, user.organisation.unit.spec.ts).
+  BindToOrganisation: {
+    type: 'BindToOrganisation',
+    data: { organisationId: 'district-b', reason: '升级' },
+    metadata: system(),
   },
   DisableUser: { type: 'DisableUser', data: { reason: '调离岗位' }, metadata: admin() },
   EnableUser: { type: 'EnableUser', data: {}, metadata: admin() },
@@ -56,6 +65,11 @@ const COMMANDS: Record<UserCommandType, UserCommand> = {
 type Outcome = UserEventType | 'nothing' | `${'USER' | 'SESSION'}.${string}`;
 const TABLE: Record<UserCommandType, Record<UserStatus, Outcome>> = {
   CreateUser: { absent: 'UserCreated', active: 'USER.ALREADY_EXISTS', disabled: 'USER.ALREADY_EXISTS' },
+  BindToOrganisation: {
+    absent: 'USER.NOT_FOUND',
+    active: 'USER.ORGANISATION_BOUND',
+    disabled: 'USER.ORGANISATION_BOUND',
+  },
   DisableUser: { absent: 'USER.NOT_FOUND', active: 'UserDisabled', disabled: 'USER.ALREADY_DISABLED' },
   EnableUser: { absent: 'USER.NOT_FOUND', active: 'USER.NOT_DISABLED', disabled: 'UserEnabled' },
   ChangePassword: { absent: 'USER.NOT_FOUND', active: 'PasswordChanged', disabled: 'USER.DISABLED' },

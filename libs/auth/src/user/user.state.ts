@@ -21,6 +21,8 @@ export interface Sessions {
 }
 
 export interface UserRecord extends Account {
+  /** Null only for an account from before organisations not yet bound (it reaches nothing). */
+  readonly organisationId: string | null;
   readonly passwordHash: string;
   readonly mustChangePassword: boolean;
   readonly createdAt: Instant;
@@ -90,12 +92,26 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
     case 'UserCreated': {
       if (state.status !== 'absent') return state;
       const { username, displayName, role, department, passwordHash, mustChangePassword, createdAt } = event.data;
-      const user: UserRecord = { username, displayName, role, department, passwordHash, mustChangePassword, createdAt };
+      const organisationId = event.data.organisationId ?? null;
+      const user: UserRecord = {
+        username,
+        displayName,
+        role,
+        department,
+        organisationId,
+        passwordHash,
+        mustChangePassword,
+        createdAt,
+      };
       return { status: 'active', user, sessions: NO_SESSIONS };
     }
     case 'UserDisabled':
       if (state.status !== 'active') return state;
       return { status: 'disabled', user: state.user, disabledAt: event.data.disabledAt, reason: event.data.reason };
+    case 'UserBoundToOrganisation': {
+      if (state.status === 'absent') return state;
+      return { ...state, user: { ...state.user, organisationId: event.data.organisationId } };
+    }
     case 'UserEnabled':
       // Sessions ended with the disabling do not come back: the user logs in again.
       return state.status === 'disabled' ? { status: 'active', user: state.user, sessions: NO_SESSIONS } : state;

@@ -15,6 +15,7 @@ import { POLICY_KEY } from '../policy.key';
 import { AccessTokens, TokenRejected } from '../sessions/access-tokens';
 import { UserAccounts } from '../users/user-accounts';
 import { refusal } from './refusals';
+import { OrganisationScope } from './organisation-scope.gate';
 import { RequestResources } from './task-resource';
 
 /** What an account that must change its password may still call (logout is public). */
@@ -22,8 +23,9 @@ const PASSWORD_CHANGE_ROUTES: ReadonlySet<string> = new Set(['auth.me', 'auth.ch
 
 /**
  * The one gate of every route (registered as APP_GUARD): the route's policy (@Policy) →
- * the bearer token → the policy table → for `own-department` routes, the department the
- * path names. A route without a policy is refused (fail closed), so a new controller cannot
+ * the bearer token → the policy table → the organisation the route is about (its plan, its
+ * `:organisationId`) within the caller's reach → for `own-department` routes, the department
+ * the path names. A route without a policy is refused (fail closed), so a new controller cannot
  * be reachable by accident. Refusals are logged with user, route and reason.
  */
 @Injectable()
@@ -35,6 +37,7 @@ export class AccessGuard implements CanActivate {
     private readonly tokens: AccessTokens,
     private readonly accounts: UserAccounts,
     private readonly resources: RequestResources,
+    private readonly organisations: OrganisationScope,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -82,6 +85,9 @@ export class AccessGuard implements CanActivate {
     if (authorize(policy, principal) === 'deny') {
       this.deny(actor, route, `role ${actor.role} not in policy ${name}`, refusal(name, isOfficeOnly(name), 'role'));
     }
+    // Before the department check: another organisation's plan or organisation is answered as
+    // if it did not exist (404), never "forbidden", which would say that it does.
+    await this.organisations.check(req, name, actor, route);
     if (departmentScope(policy, principal) !== undefined) {
       const resource = await this.resources.of(req);
       if (resource && authorize(policy, principal, resource) === 'deny') {

@@ -104,8 +104,8 @@ export class AccessTokens {
     if (!session || session.revoked || !isBefore(toShanghaiIso(this.clock.now()), session.expiresAt)) {
       throw new TokenRejected('revoked', claims.sub);
     }
-    const { username, role, department } = state.user;
-    return { id: username, role, ...(department ? { department } : {}) };
+    const { username, role, department, organisationId } = state.user;
+    return { id: username, role, ...(department ? { department } : {}), ...(organisationId ? { organisationId } : {}) };
   }
 
   newRefreshToken(username: string): { token: string; hash: string; expiresAt: string } {

@@ -184,6 +184,6 @@ export class Sessions {
 }
 
 export function publicUser(user: UserRecord) {
-  const { username, displayName, role, department, mustChangePassword, createdAt } = user;
-  return { username, displayName, role, department, mustChangePassword, createdAt };
+  const { username, displayName, role, department, organisationId, mustChangePassword, createdAt } = user;
+  return { username, displayName, role, department, organisationId, mustChangePassword, createdAt };
 }

@@ -19,6 +19,7 @@ export async function bootstrapAdmin(
   accounts: UserAccounts,
   clock: Clock,
   username: string,
+  organisationId: string,
   displayName = '系统管理员',
 ): Promise<string> {
   if (await accounts.anyAdmin()) throw new AdminExistsError();
@@ -28,7 +29,7 @@ export async function bootstrapAdmin(
     username,
     {
       type: 'CreateUser',
-      data: { username, displayName, role: 'admin', passwordHash: await hashPassword(secret) },
+      data: { username, displayName, role: 'admin', organisationId, passwordHash: await hashPassword(secret) },
       metadata: { actor: { actorId: 'cli:users-bootstrap', role: 'system' }, now: toShanghaiIso(clock.now()) },
     },
     metadata,

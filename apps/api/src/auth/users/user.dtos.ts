@@ -19,6 +19,14 @@ export class CreateUserDto {
   @IsString()
   @Length(1, 50)
   department?: string;
+  @ApiPropertyOptional({
+    description: '所属组织编号（区、市）；不填则为管理员本人所属组织。只能是管理员所属组织或其下级',
+    example: 'qinglan',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'organisationId 须为 1 至 63 位小写字母、数字或连字符' })
+  organisationId?: string;
   @ApiPropertyOptional({ description: '初始密码；不填则生成一次性临时密码，仅在响应中显示一次' })
   @IsOptional()
   @IsString()

@@ -1,4 +1,15 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Req,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   assertPasswordPolicy,
@@ -13,6 +24,7 @@ import { registryOf } from '@zw/domain';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import type { Request } from 'express';
 import { CurrentActor, eventMetadata, type Actor } from '../../actor/actor';
+import { OrganisationAccess, organisationNotFound } from '../../organisations/organisation-access';
 import { PlanCatalogueCache } from '../../plans/plan-catalogue.cache';
 import { Policy } from '../policy.decorator';
 import { publicUser } from '../sessions/sessions';
@@ -20,7 +32,11 @@ import { passwordRejected, temporaryPassword } from './passwords';
 import { UserAccounts } from './user-accounts';
 import { CreateUserDto, DisableUserDto, ResetPasswordDto } from './user.dtos';
 
-/** Accounts, for admins only: create, list, disable, enable, reset a password. */
+/**
+ * Accounts, for admins only: create, list, disable, enable, reset a password. An admin manages
+ * the accounts of its organisation and those below it; any other account answers 404, as if it
+ * did not exist (organisation-scope.ts).
+ */
 @ApiTags('用户管理')
 @ApiBearerAuth()
 @Controller('users')
@@ -28,23 +44,32 @@ export class UsersController {
   constructor(
     private readonly accounts: UserAccounts,
     private readonly plans: PlanCatalogueCache,
+    private readonly organisations: OrganisationAccess,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Policy('users.read')
   @Get()
-  async list() {
-    return (await this.accounts.list()).map(view);
+  async list(@CurrentActor() actor: Actor) {
+    const tree = await this.organisations.tree();
+    return (await this.accounts.list())
+      .filter((s) => this.organisations.reaches(tree, actor, s.user.organisationId ?? undefined))
+      .map(view);
   }
 
   /** 201 with the account; a generated temporary password is shown in this answer only. */
   @Policy('users.create')
   @Post()
   async create(@Body() body: CreateUserDto, @CurrentActor() actor: Actor, @Req() req: Request) {
-    // An alias (区林海局) is accepted and the account bound to the canonical name.
+    const organisationId = body.organisationId ?? actor.organisationId ?? '';
+    const tree = await this.organisations.tree();
+    if (!this.organisations.reaches(tree, actor, organisationId)) throw organisationNotFound(organisationId);
+    // An alias (区林海局) is accepted and the account bound to the canonical name of its organisation's plan.
     const department =
-      body.role === 'department' && body.department ? await this.canonicalDepartment(body.department) : body.department;
+      body.role === 'department' && body.department
+        ? await this.canonicalDepartment(body.department, organisationId, tree.nodes.get(organisationId)?.plans ?? [])
+        : body.department;
     const password = body.password ?? temporaryPassword(body.username);
     if (body.password) passwordRejected(() => assertPasswordPolicy(password, body.username), 'password');
     const { state } = await this.run(actor, req, body.username, {
@@ -54,6 +79,7 @@ export class UsersController {
         displayName: body.displayName,
         role: body.role,
         department,
+        organisationId,
         passwordHash: await hashPassword(password),
       },
     });
@@ -70,6 +96,7 @@ export class UsersController {
     @CurrentActor() actor: Actor,
     @Req() req: Request,
   ) {
+    await this.requireReach(actor, username);
     return view(
       (await this.run(actor, req, username, { type: 'DisableUser', data: { reason: body.reason } }))
         .state as ExistingUserState,
@@ -80,6 +107,7 @@ export class UsersController {
   @Post(':username/enable')
   @HttpCode(200)
   async enable(@Param('username') username: string, @CurrentActor() actor: Actor, @Req() req: Request) {
+    await this.requireReach(actor, username);
     return view((await this.run(actor, req, username, { type: 'EnableUser', data: {} })).state as ExistingUserState);
   }
 
@@ -93,6 +121,7 @@ export class UsersController {
     @CurrentActor() actor: Actor,
     @Req() req: Request,
   ) {
+    await this.requireReach(actor, username);
     const password = body.password ?? temporaryPassword(username);
     if (body.password) passwordRejected(() => assertPasswordPolicy(password, username), 'password');
     const { state } = await this.run(actor, req, username, {
@@ -117,16 +146,41 @@ export class UsersController {
     );
   }
 
-  /** A department account must name a department of the plan (or its alias), or it could never act. */
-  private async canonicalDepartment(department: string): Promise<string> {
-    const found = await this.plans.find(this.config.defaultPlanId);
-    if (!found) return department.trim();
-    const unit = registryOf(found.plan).resolve(department.trim());
-    if (unit.kind === 'department') return unit.canonical;
+  /** An account outside the admin's organisation and those below answers as one that does not exist. */
+  private async requireReach(actor: Actor, username: string): Promise<void> {
+    const state = isUsername(username) ? await this.accounts.load(username) : undefined;
+    if (!state || state.status === 'absent') return; // the domain answers USER.NOT_FOUND
+    const tree = await this.organisations.tree();
+    if (this.organisations.reaches(tree, actor, state.user.organisationId ?? undefined)) return;
+    throw new NotFoundException({ code: 'USER.NOT_FOUND', message: '用户不存在' });
+  }
+
+  /**
+   * A department account must name a department (or its alias) of its organisation's plan, or it
+   * could never act. An organisation with no plan yet (the default one before its plan is
+   * imported: the configured default plan) cannot be checked, and is not.
+   */
+  private async canonicalDepartment(
+    department: string,
+    organisationId: string,
+    plans: readonly string[],
+  ): Promise<string> {
+    const fallback = organisationId === this.config.defaultOrganisationId ? [this.config.defaultPlanId] : [];
+    const ids = plans.length > 0 ? plans : fallback;
+    const found = (await Promise.all(ids.map((id) => this.plans.find(id)))).filter((f) => f !== undefined);
+    if (found.length === 0) return department.trim();
+    for (const f of found) {
+      const unit = registryOf(f.plan).resolve(department.trim());
+      if (unit.kind === 'department') return unit.canonical;
+    }
     throw new BadRequestException({
       code: 'VALIDATION',
-      message: `所属单位“${department}”不是计划中的单位`,
-      details: { fields: [{ field: 'department', reason: `所属单位须为计划 ${found.plan.id} 的单位名称之一` }] },
+      message: `所属单位“${department}”不是本组织计划中的单位`,
+      details: {
+        fields: [
+          { field: 'department', reason: `所属单位须为计划 ${found.map((f) => f.plan.id).join('、')} 的单位名称之一` },
+        ],
+      },
     });
   }
 }

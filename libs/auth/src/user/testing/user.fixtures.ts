@@ -4,7 +4,7 @@ import { hashToken } from '../../password';
 import type { UserRole } from '../../roles';
 import type { UserCommand } from '../user.commands';
 import { decideUser } from '../user.decide';
-import type { Account, UserEvent } from '../user.events';
+import type { Account, AccountOrganisation, UserEvent } from '../user.events';
 import { evolveUser, initialUserState, type UserState } from '../user.state';
 
 /** Accounts of the 连云区 office as the tests use them. */
@@ -36,16 +36,37 @@ export function metaOf(role: Role, actorId: string, now = NOW, department?: stri
 export const admin = (now = NOW) => metaOf('admin', 'root', now);
 export const system = (now = NOW) => metaOf('system', 'bootstrap', now);
 
-export const ZHANG: Account = { username: 'zhang.wei', displayName: '张伟', role: 'department', department: ECO };
-export const LI: Account = { username: 'li.na', displayName: '李娜', role: 'office', department: null };
-export const ROOT: Account = { username: 'root', displayName: '系统管理员', role: 'admin', department: null };
+/** The organisation the fixtures' accounts work in. */
+export const ORG = 'district-a';
+type BoundAccount = Account & AccountOrganisation;
+export const ZHANG: BoundAccount = {
+  username: 'zhang.wei',
+  displayName: '张伟',
+  role: 'department',
+  department: ECO,
+  organisationId: ORG,
+};
+export const LI: BoundAccount = {
+  username: 'li.na',
+  displayName: '李娜',
+  role: 'office',
+  department: null,
+  organisationId: ORG,
+};
+export const ROOT: BoundAccount = {
+  username: 'root',
+  displayName: '系统管理员',
+  role: 'admin',
+  department: null,
+  organisationId: ORG,
+};
 
 /** The metadata of the account itself acting (what the api builds after a login or refresh). */
 export function self(account: Account, now = NOW): CommandMetadata {
   return metaOf(account.role as UserRole, account.username, now, account.department ?? undefined);
 }
 
-export function created(account: Account = ZHANG, mustChangePassword = true): UserEvent {
+export function created(account: BoundAccount = ZHANG, mustChangePassword = true): UserEvent {
   return {
     type: 'UserCreated',
     data: { ...account, passwordHash: passwordHash(), mustChangePassword, createdAt: CREATED_AT },

@@ -1,0 +1,171 @@
+import { EVENT_STORE, type EventStore } from '@zw/event-store';
+import request from 'supertest';
+import { A, B, CITY, PLAN_A, PLAN_B, SAME_NAME, twoDistricts, type TwoDistricts } from './support/two-districts';
+import { createTestApp, type TestApp } from './support/test-app';
+
+/**
+ * Two districts whose plans both name 区城管局, and their city, in one deployment: each district's
+ * staff work only on their own plan (another district's plan answers 404, as if it did not exist,
+ * and nothing is appended), the city's leader reads both side by side, admins manage only the
+ * accounts and organisations they reach.
+ */
+describe('two districts and their city in one deployment', () => {
+  let t: TestApp;
+  let store: EventStore;
+  let w: TwoDistricts;
+  const http = () => request(t.app.getHttpServer());
+  const head = async () => (await store.readAll(undefined, 1_000_000)).at(-1)?.position;
+  const qa = `?plan=${PLAN_A}`;
+  const qb = `?plan=${PLAN_B}`;
+
+  beforeAll(async () => {
+    t = await createTestApp({ CLOCK_START: '2023-07-03T09:00:00+08:00' });
+    store = t.app.get(EVENT_STORE);
+    w = await twoDistricts(t);
+    await http().post(`/tasks/C-5/assignment${qa}`).set(w.officeA).send({}).expect(201);
+    await http().post(`/tasks/A-2/assignment${qb}`).set(w.officeB).send({}).expect(201);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('each plan belongs to the organisation whose office imported it', async () => {
+    const tree = (await http().get('/organisations').set(w.leaderCity).expect(200)).body;
+    expect(tree.map((o: { id: string; plans: string[] }) => [o.id, o.plans])).toEqual([
+      [A, [PLAN_A]],
+      [CITY, []],
+      [B, [PLAN_B]],
+    ]);
+    // Each district sees its own organisation only; the city's leader sees the city and below.
+    expect(
+      (await http().get('/organisations').set(w.officeB).expect(200)).body.map((o: { id: string }) => o.id),
+    ).toEqual([B]);
+  });
+
+  it('B’s 区城管局 neither sees nor acts on A’s task that names 区城管局: 404, nothing appended', async () => {
+    const before = await head();
+    const read = await http().get(`/tasks/C-5${qa}`).set(w.deptB).expect(404);
+    expect(read.body.message).toContain(PLAN_A);
+    await http().post(`/tasks/C-5/acknowledgements${qa}`).set(w.deptB).send({}).expect(404);
+    await http().get(`/board${qa}`).set(w.deptB).expect(404);
+    expect(await head()).toBe(before);
+    // A's own 区城管局 does, and B's acts on its own district's task.
+    await http().get(`/tasks/C-5${qa}`).set(w.deptA).expect(200);
+    await http().post(`/tasks/A-2/acknowledgements${qb}`).set(w.deptB).send({}).expect(201);
+  });
+
+  it('B’s office cannot assign A’s tasks, nor import over A’s plan: 404, nothing appended', async () => {
+    const before = await head();
+    await http().post(`/tasks/C-6/assignment${qa}`).set(w.officeB).send({}).expect(404);
+    const plan = (await http().get(`/plans/${PLAN_A}`).set(w.officeA).expect(200)).body;
+    expect(plan.id).toBe(PLAN_A);
+    await http().get(`/plans/${PLAN_A}`).set(w.officeB).expect(404);
+    const { loadLianyunPlan } = await import('@zw/plan');
+    await http().post('/plans').set(w.officeB).send(loadLianyunPlan()).expect(404);
+    expect(await head()).toBe(before);
+  });
+
+  it('a request naming no plan means the caller’s own district’s plan', async () => {
+    expect((await http().get('/board').set(w.officeB).expect(200)).body.planId).toBe(PLAN_B);
+    expect((await http().get('/board').set(w.officeA).expect(200)).body.planId).toBe(PLAN_A);
+    const task = (await http().get('/tasks/A-2').set(w.deptB).expect(200)).body;
+    expect(task.departments.map((d: { name: string }) => d.name)).toContain(SAME_NAME);
+  });
+
+  it('the city’s leader reads both districts side by side (?asOf=, .xlsx); a district’s leader does not see the city', async () => {
+    const overview = (await http().get(`/organisations/${CITY}/overview`).set(w.leaderCity).expect(200)).body;
+    expect(overview.organisation).toMatchObject({ id: CITY, name: '连云港市', kind: 'city' });
+    expect(
+      overview.districts.map((d: { organisationId: string; planId: string }) => [d.organisationId, d.planId]),
+    ).toEqual(
+      expect.arrayContaining([
+        [A, PLAN_A],
+        [B, PLAN_B],
+      ]),
+    );
+    expect(overview.ranking.rule).toMatch(/红灯/);
+    const past = (await http().get(`/organisations/${CITY}/overview?asOf=2023-07-01`).set(w.leaderCity).expect(200))
+      .body;
+    expect(past.asOf).toBe('2023-07-01');
+    for (const d of past.districts) expect(d.tasks.assigned).toBe(0); // both assignments came on 07-03
+    const xlsx = await http()
+      .get(`/organisations/${CITY}/overview.xlsx`)
+      .set(w.leaderCity)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const { Workbook } = await import('exceljs');
+    const book = new Workbook();
+    await book.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const names = book.worksheets[0]!.getColumn(2).values.filter((v) => typeof v === 'string');
+    expect(names).toEqual(expect.arrayContaining(['连云区', '青岚区']));
+    await http().get(`/organisations/${CITY}/overview`).set(w.leaderA).expect(404);
+    await http().get(`/organisations/${A}/overview`).set(w.leaderA).expect(200);
+    await http().get(`/organisations/${A}/overview`).set(w.officeB).expect(404);
+    await http().get(`/organisations/${CITY}/overview`).set(w.deptA).expect(403);
+  });
+
+  it('admins manage only the accounts of their organisation and below; others answer 404', async () => {
+    const listA = (await http().get('/users').set(w.adminA).expect(200)).body.map(
+      (u: { username: string }) => u.username,
+    );
+    expect(listA).toEqual(expect.arrayContaining(['office.a', 'urban.a', 'leader.a']));
+    expect(listA).not.toContain('office.b');
+    expect(listA).not.toContain('leader.city');
+    const listCity = (await http().get('/users').set(w.adminCity).expect(200)).body.map(
+      (u: { username: string }) => u.username,
+    );
+    expect(listCity).toEqual(expect.arrayContaining(['office.a', 'office.b', 'leader.city']));
+    const before = await head();
+    await http().post('/users/office.b/disable').set(w.adminA).send({ reason: '调离' }).expect(404);
+    await http()
+      .post('/users')
+      .set(w.adminA)
+      .send({ username: 'sneaky', displayName: '甲', role: 'office', organisationId: B })
+      .expect(404);
+    expect(await head()).toBe(before);
+    // The organisation defaults to the admin's own; a department must be one of that organisation's plan.
+    const made = await http()
+      .post('/users')
+      .set(w.adminA)
+      .send({ username: 'clerk.a', displayName: '乙', role: 'department', department: '区城管局' })
+      .expect(201);
+    expect(made.body.organisationId).toBe(A);
+    const wrong = await http()
+      .post('/users')
+      .set(w.adminCity)
+      .send({
+        username: 'clerk.b',
+        displayName: '丙',
+        role: 'department',
+        department: '连云生态环境局',
+        organisationId: B,
+      })
+      .expect(400);
+    expect(wrong.body.message).toContain('department');
+  });
+
+  it('organisations: the city’s admin builds below the city; a district’s admin renames its own, not its neighbour', async () => {
+    const created = await http()
+      .post('/organisations')
+      .set(w.adminCity)
+      .send({ organisationId: 'haizhou', name: '海州区', kind: 'district', parentId: CITY })
+      .expect(201);
+    expect(created.body).toMatchObject({ id: 'haizhou', parentId: CITY, kindLabel: '区（县）' });
+    await http().put('/organisations/haizhou/name').set(w.adminCity).send({ name: '海州区（新）' }).expect(200);
+    const before = await head();
+    await http().put(`/organisations/${B}/name`).set(w.adminA).send({ name: '别名' }).expect(404);
+    await http()
+      .post('/organisations')
+      .set(w.adminA)
+      .send({ organisationId: 'x', name: '某区', kind: 'district', parentId: CITY })
+      .expect(400);
+    await http().post(`/organisations/${A}/plans`).set(w.adminA).send({ planId: PLAN_B }).expect(404);
+    await http().put(`/organisations/haizhou/name`).set(w.officeA).send({ name: '别名' }).expect(403);
+    expect(await head()).toBe(before);
+    const renamed = await http().put(`/organisations/${A}/name`).set(w.adminA).send({ name: '连云区' }).expect(200);
+    expect(renamed.body.name).toBe('连云区');
+  });
+});
