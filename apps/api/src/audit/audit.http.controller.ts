@@ -1,4 +1,6 @@
 import { Controller, Get, Inject, Module, NotFoundException, Query } from '@nestjs/common';
+import { parseIndicatorStreamId, parseTaskStreamId } from '@zw/domain';
+import { planStreamId } from '@zw/plan';
 import { ApiTags } from '@nestjs/swagger';
 import {
   EVENT_STORE,
@@ -9,7 +11,10 @@ import {
   type EventStore,
 } from '@zw/event-store';
 import { FILE_STORAGE, verifyReferencedFiles, type FileStorage, type FilesReport } from '@zw/files';
+import { CurrentActor, type Actor } from '../actor/actor';
 import { Policy } from '../auth/policy.decorator';
+import { OrganisationAccess } from '../organisations/organisation-access';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { FilesModule } from '../files/files.module';
 
 /** Tamper evidence for the office: does every stream's hash chain still verify? */
@@ -19,6 +24,7 @@ class AuditController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(FILE_STORAGE) private readonly files: FileStorage,
+    private readonly organisations: OrganisationAccess,
   ) {}
 
   /**
@@ -28,16 +34,36 @@ class AuditController {
    */
   @Policy('audit.verify')
   @Get('verify')
-  async verify(@Query('stream') stream?: string) {
+  async verify(@CurrentActor() actor: Actor, @Query('stream') stream?: string) {
     if (stream === undefined || stream === '')
       return auditReport(await verifyChains(this.store), await verifyReferencedFiles(this.store, this.files));
     // The office's own audit route, rarely called: the stream is read once to see that it exists.
+    // A stream of another district's plan is answered as one that does not exist.
     const exists =
-      typeof stream === 'string' && stream.length <= 300 && (await this.store.readStream(stream)).length > 0;
+      typeof stream === 'string' &&
+      stream.length <= 300 &&
+      (await this.inReach(actor, stream)) &&
+      (await this.store.readStream(stream)).length > 0;
     if (!exists)
       throw new NotFoundException({ code: 'AUDIT.STREAM_NOT_FOUND', message: '没有这个事件流，无法校验', details: {} });
     return { stream, ...withBreak(await verifyStream(this.store, stream)) };
   }
+
+  private async inReach(actor: Actor, stream: string): Promise<boolean> {
+    const planId = planOfStream(stream);
+    return planId === undefined || this.organisations.reachesPlan(await this.organisations.tree(), actor, planId);
+  }
+}
+
+/** The plan a stream belongs to (its catalogue, a task, an indicator, a project), if any. */
+function planOfStream(stream: string): string | undefined {
+  const prefix = planStreamId('');
+  if (stream.startsWith(prefix)) return stream.slice(prefix.length);
+  return (
+    parseTaskStreamId(stream)?.planId ??
+    parseIndicatorStreamId(stream)?.planId ??
+    /^project-([^.]+)\./.exec(stream)?.[1]
+  );
 }
 
 export function withBreak<R extends { ok: boolean; firstBreak?: ChainBreak }>(report: R) {
@@ -55,5 +81,5 @@ export function auditReport(chains: Parameters<typeof withBreak>[0], files: File
   return { ...withBreak({ ...chains, ok }), files };
 }
 
-@Module({ imports: [EventStoreModule, FilesModule], controllers: [AuditController] })
+@Module({ imports: [EventStoreModule, FilesModule, OrganisationsModule], controllers: [AuditController] })
 export class AuditModule {}

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { parseTaskStreamId } from '@zw/domain';
+import { parseIndicatorStreamId, parseTaskStreamId, type OrganisationTree } from '@zw/domain';
 import type { FileDescription } from '@zw/files';
 import type { Actor } from '../actor/actor';
+import { OrganisationAccess } from '../organisations/organisation-access';
 import { TaskStreamCache } from '../tasks/task-stream.cache';
 import { FileReferenceIndex } from './file-reference.index';
 
@@ -21,14 +22,38 @@ export class FileAccess {
   constructor(
     private readonly references: FileReferenceIndex,
     private readonly modules: ModuleRef,
+    private readonly organisations: OrganisationAccess,
   ) {}
 
   async mayRead(actor: Actor, fileId: string, description: FileDescription | undefined): Promise<boolean> {
+    return (await this.verdict(actor, fileId, description)) === 'read';
+  }
+
+  /**
+   * `hidden` when every reference lies in plans of organisations outside the caller's reach:
+   * the api answers as for a file that does not exist (another district's file is not revealed).
+   */
+  async verdict(
+    actor: Actor,
+    fileId: string,
+    description: FileDescription | undefined,
+  ): Promise<'read' | 'forbidden' | 'hidden'> {
     const streams = await this.references.streamsReferencing(fileId);
-    if (streams.length === 0) return description?.uploads.some((u) => u.uploader === actor.id) ?? false;
-    if (!READER_ROLES.has(actor.role)) return false;
-    for (const streamId of streams) if (await this.mayReadStream(actor, streamId)) return true;
-    return false;
+    if (streams.length === 0) return description?.uploads.some((u) => u.uploader === actor.id) ? 'read' : 'forbidden';
+    const tree = await this.organisations.tree();
+    const reachable = streams.filter((s) => this.inReach(tree, actor, s));
+    if (reachable.length === 0) return 'hidden';
+    if (!READER_ROLES.has(actor.role)) return 'forbidden';
+    for (const streamId of reachable) if (await this.mayReadStream(actor, streamId)) return 'read';
+    return 'forbidden';
+  }
+
+  private inReach(tree: OrganisationTree, actor: Actor, streamId: string): boolean {
+    const planId =
+      parseTaskStreamId(streamId)?.planId ??
+      parseIndicatorStreamId(streamId)?.planId ??
+      /^project-([^.]+)\./.exec(streamId)?.[1];
+    return planId === undefined || this.organisations.reachesPlan(tree, actor, planId);
   }
 
   private async mayReadStream(actor: Actor, streamId: string): Promise<boolean> {

@@ -111,7 +111,12 @@ export class FilesController {
       content?.destroy();
       throw new NotFoundException({ code: 'FILE.NOT_FOUND', message: '文件不存在' });
     }
-    if (!(await this.access.mayRead(actor, id, description))) {
+    const verdict = await this.access.verdict(actor, id, description);
+    if (verdict === 'hidden') {
+      content.destroy();
+      throw new NotFoundException({ code: 'FILE.NOT_FOUND', message: '文件不存在' });
+    }
+    if (verdict !== 'read') {
       content.destroy();
       throw new ForbiddenException({
         code: 'AUTH.FORBIDDEN',

@@ -8,6 +8,7 @@ import {
   RemindersModule,
   type ReminderScheduler,
 } from '@zw/reminders';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import {
   FAILED_REMINDERS,
   FailedRemindersController,
@@ -47,7 +48,7 @@ export class FailedRemindersModule {
     if (config.apiRunsWorker) {
       return {
         module: FailedRemindersModule,
-        imports: [RemindersModule],
+        imports: [RemindersModule, OrganisationsModule],
         controllers: [FailedRemindersController],
         providers: [
           {
@@ -60,6 +61,7 @@ export class FailedRemindersModule {
     }
     return {
       module: FailedRemindersModule,
+      imports: [OrganisationsModule],
       controllers: [FailedRemindersController],
       providers: [QueueReader, { provide: FAILED_REMINDERS, useExisting: QueueReader }],
     };
