@@ -10,6 +10,8 @@ import type { EventMetadata, EventStore, NewEvent } from '@zw/event-store';
 import { importPlan, loadLianyunPlan, type Plan } from '@zw/plan';
 
 export const DISTRICTS_PER_CITY = 10;
+/** The root of the synthetic tree: its admin and leader reach every city and district. */
+export const PROVINCE = 'p-1';
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export const districtId = (d: number) => `d-${pad(d + 1, 3)}`;
 export const cityOf = (d: number) => `c-${pad(Math.floor(d / DISTRICTS_PER_CITY) + 1, 2)}`;
@@ -41,7 +43,7 @@ function tree(districts: number): OrganisationEvent[] {
   const events: OrganisationEvent[] = [
     {
       type: 'OrganisationCreated',
-      data: { organisationId: 'p-1', name: '合成省', kind: 'province', parentId: null, createdAt: at },
+      data: { organisationId: PROVINCE, name: '合成省', kind: 'province', parentId: null, createdAt: at },
     },
   ];
   const cities = Math.ceil(districts / DISTRICTS_PER_CITY);
@@ -49,7 +51,7 @@ function tree(districts: number): OrganisationEvent[] {
     const id = cityOf(c * DISTRICTS_PER_CITY);
     events.push({
       type: 'OrganisationCreated',
-      data: { organisationId: id, name: `合成${id}市`, kind: 'city', parentId: 'p-1', createdAt: at },
+      data: { organisationId: id, name: `合成${id}市`, kind: 'city', parentId: PROVINCE, createdAt: at },
     });
   }
   for (let d = 0; d < districts; d++) {

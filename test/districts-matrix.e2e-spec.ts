@@ -121,8 +121,8 @@ describe('access matrix across districts: every route × seven callers, about di
         counts[String(want)] = (counts[String(want)] ?? 0) + 1;
         await appendedSince();
         const verb = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch';
-        const res = await http()
-          [verb](`${path}${query}`)
+        const agent = http();
+        const res = await agent[verb](`${path}${query}`)
           .set(caller.headers)
           .send(verb === 'get' ? undefined : {});
         const code = String(res.body?.code ?? '');
