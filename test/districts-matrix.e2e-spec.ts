@@ -33,7 +33,7 @@ const PARAMS: Record<string, string> = {
   projectId: '1',
 };
 /** Routes about one plan (the gate resolves it first): they are asked about A's plan by `?plan=`. */
-const ABOUT_A_PLAN = /^(task|view|indicator|project|calendar-feed)\.|^plan\.read$/;
+const ABOUT_A_PLAN = /^(task|view|indicator|project|calendar-feed|me)\.|^plan\.read$/;
 
 type Expected = 'public' | 'pass' | 403 | 404;
 

@@ -70,6 +70,17 @@ describe('two districts and their city in one deployment', () => {
     expect(task.departments.map((d: { name: string }) => d.name)).toContain(SAME_NAME);
   });
 
+  it('each 区城管局’s inbox and to-do hold its own district’s work only (the audience is a department name both share)', async () => {
+    const inboxB = (await http().get('/me/notifications').set(w.deptB).expect(200)).body;
+    expect(inboxB.items.length).toBeGreaterThan(0);
+    expect(new Set(inboxB.items.map((n: { planId: string }) => n.planId))).toEqual(new Set([PLAN_B]));
+    expect(inboxB.unread).toBe(inboxB.items.length);
+    const inboxA = (await http().get('/me/notifications').set(w.deptA).expect(200)).body;
+    expect(new Set(inboxA.items.map((n: { planId: string }) => n.planId))).toEqual(new Set([PLAN_A]));
+    expect((await http().get('/me/todo').set(w.deptB).expect(200)).body.planId).toBe(PLAN_B);
+    await http().get(`/me/todo${qa}`).set(w.deptB).expect(404);
+  });
+
   it('the city’s leader reads both districts side by side (?asOf=, .xlsx); a district’s leader does not see the city', async () => {
     const overview = (await http().get(`/organisations/${CITY}/overview`).set(w.leaderCity).expect(200)).body;
     expect(overview.organisation).toMatchObject({ id: CITY, name: '连云港市', kind: 'city' });

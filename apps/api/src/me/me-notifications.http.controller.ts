@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, toShanghaiIso, type Clock } from '@zw/clock';
-import { audienceOf } from '@zw/projections';
+import { audienceOf, type InboxModel, type Notification } from '@zw/projections';
 import type { Request } from 'express';
 import { CurrentActor, eventMetadata, type Actor } from '../actor/actor';
 import { Policy } from '../auth/policy.decorator';
 import { UserAccounts } from '../auth/users/user-accounts';
+import { OrganisationAccess } from '../organisations/organisation-access';
 import { InboxService } from './inbox.service';
 import { MarkReadAnswerDto, MarkReadDto, NotificationsPageDto, NotificationsQueryDto } from './notification.dtos';
 
@@ -19,8 +20,23 @@ export class MeNotificationsController {
   constructor(
     private readonly inbox: InboxService,
     private readonly accounts: UserAccounts,
+    private readonly organisations: OrganisationAccess,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /**
+   * The audience's notifications of plans in the caller's reach, newest first: audiences are
+   * named by department or role, which two districts share (both have a 区城管局 and an office),
+   * so another district's are left out here (organisation-scope.ts).
+   */
+  private async visible(model: InboxModel, actor: Actor): Promise<Notification[]> {
+    const audience = audienceOf(actor);
+    if (!audience) return [];
+    const tree = await this.organisations.tree();
+    return model
+      .page(audience, undefined, Number.MAX_SAFE_INTEGER)
+      .filter((n) => this.organisations.reachesPlan(tree, actor, n.planId));
+  }
 
   @Policy('me.read')
   @Get()
@@ -32,13 +48,14 @@ export class MeNotificationsController {
   @ApiOkResponse({ type: NotificationsPageDto })
   async list(@Query() query: NotificationsQueryDto, @CurrentActor() actor: Actor): Promise<NotificationsPageDto> {
     const [model, readUpTo] = await Promise.all([this.inbox.current(), this.readUpTo(actor)]);
-    const audience = audienceOf(actor);
     const limit = query.limit ?? 20;
-    const page = audience ? model.page(audience, query.before ? BigInt(query.before) : undefined, limit) : [];
+    const before = query.before ? BigInt(query.before) : undefined;
+    const visible = await this.visible(model, actor);
+    const page = visible.filter((n) => before === undefined || BigInt(n.position) < before).slice(0, limit);
     const items = page.map((n) => ({ ...n, read: readUpTo !== undefined && BigInt(n.position) <= readUpTo }));
     return {
       items,
-      unread: audience ? model.unread(audience, readUpTo) : 0,
+      unread: visible.filter((n) => readUpTo === undefined || BigInt(n.position) > readUpTo).length,
       readUpTo: readUpTo?.toString() ?? null,
       nextBefore: page.length === limit ? page.at(-1)!.position : null,
     };
@@ -54,8 +71,8 @@ export class MeNotificationsController {
   @ApiOkResponse({ type: MarkReadAnswerDto })
   async read(@Body() body: MarkReadDto, @CurrentActor() actor: Actor, @Req() req: Request): Promise<MarkReadAnswerDto> {
     const model = await this.inbox.current();
-    const audience = audienceOf(actor);
-    const latest = audience ? model.latest(audience) : undefined;
+    const visible = await this.visible(model, actor);
+    const latest = visible[0] === undefined ? undefined : BigInt(visible[0].position);
     // Never beyond the newest notification: a later one must still arrive unread.
     const upTo = latest !== undefined && BigInt(body.upTo) > latest ? latest : BigInt(body.upTo);
     const metadata = {
@@ -69,7 +86,10 @@ export class MeNotificationsController {
         eventMetadata(actor, req, this.clock),
       );
     const readUpTo = await this.readUpTo(actor);
-    return { readUpTo: readUpTo?.toString() ?? null, unread: audience ? model.unread(audience, readUpTo) : 0 };
+    return {
+      readUpTo: readUpTo?.toString() ?? null,
+      unread: visible.filter((n) => readUpTo === undefined || BigInt(n.position) > readUpTo).length,
+    };
   }
 
   private async readUpTo(actor: Actor): Promise<bigint | undefined> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { AuthModule } from '../auth/auth.module';
 import { EventStoreModule } from '@zw/event-store';
 import { ViewsModule } from '../views/views.module';
@@ -8,7 +9,7 @@ import { MeTodoController } from './me-todo.http.controller';
 
 /** The signed-in user's own lists: 我的待办 (and the notification inbox). */
 @Module({
-  imports: [EventStoreModule, ViewsModule, AuthModule],
+  imports: [EventStoreModule, ViewsModule, AuthModule, OrganisationsModule],
   controllers: [MeTodoController, MeNotificationsController],
   providers: [InboxService],
 })

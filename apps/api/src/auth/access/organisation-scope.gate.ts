@@ -5,8 +5,8 @@ import type { Actor } from '../../actor/actor';
 import { planIdOf, planNotFound, RESOLVED_PLAN_KEY } from '../../http/request-conventions';
 import { OrganisationAccess, organisationNotFound } from '../../organisations/organisation-access';
 
-/** Policies whose routes are about one plan (`?plan=`, else the caller's default plan). */
-const PLAN_POLICY = /^(task|view|indicator|project|calendar-feed)\.|^plan\.read$/;
+/** Policies whose routes are about one plan (`?plan=`, else the caller's default plan); `me.*`: one's to-do of a plan. */
+const PLAN_POLICY = /^(task|view|indicator|project|calendar-feed|me)\.|^plan\.read$/;
 
 /**
  * The organisation part of the gate, run after the role check and before the department check:
