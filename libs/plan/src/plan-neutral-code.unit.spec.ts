@@ -10,7 +10,7 @@ function* filesUnder(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* filesUnder(path);
-    else if (/\.(tsx?|js|json|md)$/.test(entry.name)) yield path;
+    else if (/\.(tsx?|jsx?|json|md)$/.test(entry.name)) yield path;
   }
 }
 

@@ -303,6 +303,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本账号可及的组织（本组织，领导和管理员另含下级）及其计划 */
+        get: operations["OrganisationsController_list"];
+        put?: never;
+        /** 建立组织（本组织之下） */
+        post: operations["OrganisationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{organisationId}/name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 组织更名 */
+        put: operations["OrganisationsController_rename"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{organisationId}/parent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 调整上级组织（如独立运行的区并入其市） */
+        put: operations["OrganisationsController_move"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{organisationId}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 将已导入的计划归入组织（一个计划只属于一个组织） */
+        post: operations["OrganisationsController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/verify": {
         parameters: {
             query?: never;
@@ -1104,6 +1173,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations/{organisationId}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 城市总览：各区任务红黄绿灯、按区与按单位类别的逾期、同一指标各区并列、区间排名（排名规则随结果给出），支持 asOf */
+        get: operations["CityOverviewController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{organisationId}/overview.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 城市总览导出 .xlsx（各区按排名，排名规则在表下） */
+        get: operations["CityOverviewController_overviewXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/departments/{department}/calendar-feeds": {
         parameters: {
             query?: never;
@@ -1271,6 +1374,11 @@ export interface components {
              * @example 区城管局
              */
             department?: string;
+            /**
+             * @description 所属组织编号（区、市）；不填则为管理员本人所属组织。只能是管理员所属组织或其下级
+             * @example qinglan
+             */
+            organisationId?: string;
             /** @description 初始密码；不填则生成一次性临时密码，仅在响应中显示一次 */
             password?: string;
         };
@@ -1284,6 +1392,46 @@ export interface components {
         ResetPasswordDto: {
             /** @description 新密码；不填则生成一次性临时密码 */
             password?: string;
+        };
+        CreateOrganisationDto: {
+            /**
+             * @description 组织编号（用于地址，建立后不变）
+             * @example qinglan
+             */
+            organisationId: string;
+            /**
+             * @description 组织名称
+             * @example 青岚区
+             */
+            name: string;
+            /**
+             * @description 层级：district 区（县）、city 市、province 省
+             * @enum {string}
+             */
+            kind: "district" | "city" | "province";
+            /** @description 上级组织编号（须为本账号所属组织或其下级）；顶级组织只能在服务器上用 npm run organisations 建立 */
+            parentId?: string;
+        };
+        RenameOrganisationDto: {
+            /**
+             * @description 新名称
+             * @example 青岚区
+             */
+            name: string;
+        };
+        MoveOrganisationDto: {
+            /**
+             * @description 新的上级组织编号（高一级：区（县）隶属于市，市隶属于省）
+             * @example lanzhou
+             */
+            parentId: string;
+        };
+        AttachPlanDto: {
+            /**
+             * @description 已导入的计划编号；一个计划只能属于一个组织
+             * @example qinglan-2023-2026
+             */
+            planId: string;
         };
         UploadFileDto: {
             /**
@@ -3463,6 +3611,138 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
+            };
+        };
+    };
+    OrganisationsController_list: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 任务版本（ETag），版本过期时返回 409 */
+                "If-Match"?: string;
+                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganisationsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 任务版本（ETag），版本过期时返回 409 */
+                "If-Match"?: string;
+                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganisationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganisationsController_rename: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 任务版本（ETag），版本过期时返回 409 */
+                "If-Match"?: string;
+                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameOrganisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganisationsController_move: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 任务版本（ETag），版本过期时返回 409 */
+                "If-Match"?: string;
+                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveOrganisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganisationsController_attach: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 任务版本（ETag），版本过期时返回 409 */
+                "If-Match"?: string;
+                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -8359,6 +8639,60 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
+            };
+        };
+    };
+    CityOverviewController_overview: {
+        parameters: {
+            query?: {
+                /** @description 截至日期 YYYY-MM-DD：按当日结束时（上海时间）的事件重建各区视图 */
+                asOf?: string;
+            };
+            header?: {
+                /** @description 任务版本（ETag），版本过期时返回 409 */
+                "If-Match"?: string;
+                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CityOverviewController_overviewXlsx: {
+        parameters: {
+            query?: {
+                /** @description 截至日期 YYYY-MM-DD：按当日结束时（上海时间）的事件重建各区视图 */
+                asOf?: string;
+            };
+            header?: {
+                /** @description 任务版本（ETag），版本过期时返回 409 */
+                "If-Match"?: string;
+                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

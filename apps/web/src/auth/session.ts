@@ -10,6 +10,8 @@ export interface SessionUser {
   displayName: string;
   role: 'office' | 'department' | 'leader' | 'admin';
   department: string | null;
+  /** The organisation (district, city) the account works in. */
+  organisationId?: string | null;
   mustChangePassword: boolean;
 }
 

@@ -2,6 +2,7 @@ import { currentPlanId } from '../../api/plan';
 import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Select } from 'antd';
 import { api, unwrap } from '../../api/client';
+import { useOwnPlanId } from '../../api/own-plan';
 import type { components } from '../../api/schema';
 import { fieldErrors, showError } from '../../components/show-error';
 import { CommandModal } from '../task/command-modal';
@@ -13,11 +14,14 @@ type CreateUser = components['schemas']['CreateUserDto'];
 
 /** 新建用户: the department is picked from the plan's departments, never typed. */
 export function CreateAccount({ onCreated }: { onCreated(username: string, password: string): void }) {
+  // The user's organisation's plan; the deployment's default plan (written into the page) until it is known.
+  const planId = useOwnPlanId() ?? (PLAN || undefined);
   const departments = useQuery({
-    queryKey: ['plan', PLAN, 'departments'],
+    queryKey: ['plan', planId, 'departments'],
+    enabled: planId !== undefined,
     queryFn: () =>
       unwrap<{ name: string }[]>(
-        api.GET('/plans/{planId}/{list}', { params: { path: { planId: PLAN, list: 'departments' } } }),
+        api.GET('/plans/{planId}/{list}', { params: { path: { planId: planId ?? '', list: 'departments' } } }),
       ),
     staleTime: Infinity,
   });

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
+import { useOwnPlanId } from '../../api/own-plan';
 import type { PlanTaskRow } from '../../api/task-responses';
 import { fieldErrors, showError } from '../../components/show-error';
 import { App } from 'antd';
@@ -16,17 +17,23 @@ export default function AssignPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<AssignForm>();
+  // The user's organisation's plan; the deployment's default plan (written into the page) until it is known.
+  const planId = useOwnPlanId() ?? (PLAN || undefined);
   const rows = useQuery({
-    queryKey: ['plan', PLAN, 'tasks'],
+    queryKey: ['plan', planId, 'tasks'],
+    enabled: planId !== undefined,
     queryFn: () =>
-      unwrap<PlanTaskRow[]>(api.GET('/plans/{planId}/{list}', { params: { path: { planId: PLAN, list: 'tasks' } } })),
+      unwrap<PlanTaskRow[]>(
+        api.GET('/plans/{planId}/{list}', { params: { path: { planId: planId ?? '', list: 'tasks' } } }),
+      ),
     staleTime: Infinity,
   });
   const departments = useQuery({
-    queryKey: ['plan', PLAN, 'departments'],
+    queryKey: ['plan', planId, 'departments'],
+    enabled: planId !== undefined,
     queryFn: () =>
       unwrap<{ name: string }[]>(
-        api.GET('/plans/{planId}/{list}', { params: { path: { planId: PLAN, list: 'departments' } } }),
+        api.GET('/plans/{planId}/{list}', { params: { path: { planId: planId ?? '', list: 'departments' } } }),
       ),
     staleTime: Infinity,
   });
