@@ -155,7 +155,7 @@ describe('two districts and their city in one deployment', () => {
         organisationId: B,
       })
       .expect(400);
-    expect(wrong.body.message).toContain('department');
+    expect(wrong.body.message).toContain('所属单位');
   });
 
   it('organisations: the city’s admin builds below the city; a district’s admin renames its own, not its neighbour', async () => {

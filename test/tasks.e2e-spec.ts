@@ -200,8 +200,8 @@ describe('audit: tamper evidence over HTTP', () => {
     await http().post('/tasks/C-5/assignment').set(office).send({}).expect(201);
     await http().post('/tasks/C-5/acknowledgements').set(cityMgmt).expect(201);
     const all = (await http().get('/audit/verify').set(office).expect(200)).body;
-    // The plan, C-5, and the three accounts signed in (admin, office, 区城管局).
-    expect(all).toMatchObject({ ok: true, streams: 5, result: '校验通过' });
+    // The plan, C-5, the organisation tree and the three accounts signed in (admin, office, 区城管局).
+    expect(all).toMatchObject({ ok: true, streams: 6, result: '校验通过' });
     expect(all.events).toBeGreaterThan(100);
     const one = (
       await http()

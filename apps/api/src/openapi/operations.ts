@@ -141,6 +141,30 @@ export const OPERATIONS: Readonly<Record<string, OperationNotes>> = {
   'POST /reminders/failed/{jobId}/retry': { summary: '重发一条失败的催办', response: 'AnyObject' },
   'POST /files': { summary: '上传佐证材料', response: 'AnyObject' },
   'GET /files/{fileId}': { summary: '下载佐证材料（按上传时识别的类型）', response: 'Binary', produces: '*/*' },
+  'GET /organisations': {
+    summary: '本账号可及的组织（本组织，领导和管理员另含下级）及其计划',
+    response: 'OrganisationList',
+  },
+  'POST /organisations': { summary: '建立组织（本组织之下，系统管理员）', response: 'Organisation' },
+  'PUT /organisations/{organisationId}/name': { summary: '组织更名（系统管理员）', response: 'Organisation' },
+  'PUT /organisations/{organisationId}/parent': {
+    summary: '调整上级组织，如独立运行的区并入其市（系统管理员）',
+    response: 'Organisation',
+  },
+  'POST /organisations/{organisationId}/plans': {
+    summary: '将已导入的计划归入组织（一个计划只属于一个组织；系统管理员）',
+    response: 'Organisation',
+  },
+  'GET /organisations/{organisationId}/overview': {
+    summary:
+      '城市总览：各区红黄绿灯、逾期（按区、按单位类别）、同一指标各区并列、区间排名（规则随结果给出），支持 asOf',
+    response: 'CityOverview',
+  },
+  'GET /organisations/{organisationId}/overview.xlsx': {
+    summary: '城市总览导出 .xlsx（各区按排名，排名规则在表下）',
+    response: 'Binary',
+    produces: XLSX,
+  },
 };
 
 /** Path parameters, described once. */
@@ -159,4 +183,5 @@ export const PATH_PARAMETERS: Readonly<Record<string, string>> = {
   username: '用户名',
   jobId: '催办任务编号',
   fileId: '文件编号（上传时返回的 SHA-256）',
+  organisationId: '组织编号（区、市、省），如 lianyun',
 };
