@@ -2050,6 +2050,49 @@ export interface components {
             /** @description 发送失败的催办 */
             jobs: Record<string, never>[];
         };
+        Organisation: {
+            /** @description 组织编号 */
+            id: string;
+            /** @description 名称 */
+            name: string;
+            /** @enum {string} */
+            kind: "district" | "city" | "province";
+            /** @description 层级（中文） */
+            kindLabel?: string;
+            /** @description 上级组织编号 */
+            parentId: string | null;
+            /** @description 归属本组织的计划（按归入顺序） */
+            plans: string[];
+        };
+        OrganisationList: components["schemas"]["Organisation"][];
+        CityOverview: {
+            organisation: {
+                /** @description 组织编号 */
+                id: string;
+                /** @description 名称 */
+                name: string;
+                /** @description 层级 */
+                kind: string;
+            };
+            /**
+             * Format: date
+             * @description 视图所示日期（上海时间）
+             */
+            asOf: string;
+            /** @description 各区：任务红黄绿灯、逾期、名次 */
+            districts: Record<string, never>[];
+            /** @description 按区的逾期事项 */
+            overdueByDistrict?: Record<string, never>[];
+            /** @description 按单位类别的逾期事项 */
+            overdueByDepartmentKind?: Record<string, never>[];
+            /** @description 同一指标各区并列 */
+            indicators?: Record<string, never>[];
+            ranking: {
+                /** @description 排名规则 */
+                rule: string;
+                districts: Record<string, never>[];
+            };
+        };
         AnyObject: Record<string, never>;
         AnyList: unknown[];
         Text: string;
@@ -3617,34 +3660,72 @@ export interface operations {
     OrganisationsController_list: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationList"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     OrganisationsController_create: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -3654,24 +3735,104 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     OrganisationsController_rename: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 组织编号（区、市、省），如 lianyun */
                 organisationId: string;
             };
             cookie?: never;
@@ -3682,24 +3843,104 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     OrganisationsController_move: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 组织编号（区、市、省），如 lianyun */
                 organisationId: string;
             };
             cookie?: never;
@@ -3710,24 +3951,104 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     OrganisationsController_attach: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 组织编号（区、市、省），如 lianyun */
                 organisationId: string;
             };
             cookie?: never;
@@ -3738,11 +4059,95 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 版本冲突（If-Match 过期，details.currentRevision）或当前状态不允许 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 请求体类型不受支持 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 存储空间已满，本次操作未保存（STORE.UNAVAILABLE，Retry-After） */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -8648,24 +9053,68 @@ export interface operations {
                 /** @description 截至日期 YYYY-MM-DD：按当日结束时（上海时间）的事件重建各区视图 */
                 asOf?: string;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 组织编号（区、市、省），如 lianyun */
                 organisationId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CityOverview"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -8675,24 +9124,68 @@ export interface operations {
                 /** @description 截至日期 YYYY-MM-DD：按当日结束时（上海时间）的事件重建各区视图 */
                 asOf?: string;
             };
-            header?: {
-                /** @description 任务版本（ETag），版本过期时返回 409 */
-                "If-Match"?: string;
-                /** @description 幂等键：同一操作人重复提交时返回首次结果，不重复记录 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
+                /** @description 组织编号（区、市、省），如 lianyun */
                 organisationId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Binary"];
+                };
+            };
+            /** @description 请求无效（字段原因见 details.fields） */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 未登录或令牌无效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 无权执行（角色或单位不符） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
