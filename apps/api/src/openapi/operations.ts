@@ -183,5 +183,5 @@ export const PATH_PARAMETERS: Readonly<Record<string, string>> = {
   username: '用户名',
   jobId: '催办任务编号',
   fileId: '文件编号（上传时返回的 SHA-256）',
-  organisationId: '组织编号（区、市、省），如 lianyun',
+  organisationId: '组织编号（区、市、省），如 qinglan',
 };

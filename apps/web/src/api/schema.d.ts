@@ -3832,7 +3832,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 组织编号（区、市、省），如 lianyun */
+                /** @description 组织编号（区、市、省），如 qinglan */
                 organisationId: string;
             };
             cookie?: never;
@@ -3940,7 +3940,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 组织编号（区、市、省），如 lianyun */
+                /** @description 组织编号（区、市、省），如 qinglan */
                 organisationId: string;
             };
             cookie?: never;
@@ -4048,7 +4048,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description 组织编号（区、市、省），如 lianyun */
+                /** @description 组织编号（区、市、省），如 qinglan */
                 organisationId: string;
             };
             cookie?: never;
@@ -9055,7 +9055,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description 组织编号（区、市、省），如 lianyun */
+                /** @description 组织编号（区、市、省），如 qinglan */
                 organisationId: string;
             };
             cookie?: never;
@@ -9126,7 +9126,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description 组织编号（区、市、省），如 lianyun */
+                /** @description 组织编号（区、市、省），如 qinglan */
                 organisationId: string;
             };
             cookie?: never;
