@@ -27,15 +27,13 @@ export class MeNotificationsController {
   /**
    * The audience's notifications of plans in the caller's reach, newest first: audiences are
    * named by department or role, which two districts share (both have a 区城管局 and an office),
-   * so another district's are left out here (organisation-scope.ts).
+   * so the model keeps them per plan and another district's are left out (organisation-scope.ts).
    */
   private async visible(model: InboxModel, actor: Actor): Promise<Notification[]> {
     const audience = audienceOf(actor);
     if (!audience) return [];
     const tree = await this.organisations.tree();
-    return model
-      .page(audience, undefined, Number.MAX_SAFE_INTEGER)
-      .filter((n) => this.organisations.reachesPlan(tree, actor, n.planId));
+    return model.newestFirst(audience, (planId) => this.organisations.reachesPlan(tree, actor, planId));
   }
 
   @Policy('me.read')

@@ -5,7 +5,9 @@ import type { RecordedEvent } from '@zw/event-store';
  * The notification inbox (GET /me/notifications), folded from the log: what the in-app reminder
  * channel recorded (催办 to a department, 督办 to the office or leadership) and the events that
  * need someone's attention (a task given to a department, 退回 to its leads, a decision on an
- * extension request, an objection to a sign-off). Kept per audience, oldest first.
+ * extension request, an objection to a sign-off). Kept per audience and plan, oldest first: an
+ * audience is named by department or role, which two districts share (both have a 区城管局 and an
+ * office), so the cap is per plan and one district's traffic never pushes out another's.
  */
 export type NotificationKind = 'reminder' | 'escalation' | 'assigned' | 'returned' | 'extension-decided' | 'objection';
 
@@ -47,12 +49,13 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 export class InboxModel {
-  private readonly byAudience = new Map<Audience, Notification[]>();
+  /** audience → plan → notifications, oldest first. */
+  private readonly byAudience = new Map<Audience, Map<string, Notification[]>>();
   /** What later events need from earlier ones: a task's title and leads, who asked for an extension. */
   private readonly tasks = new Map<string, { title: string; leads: string[] }>();
   private readonly requesters = new Map<string, string>();
 
-  /** `cap`: notifications kept per audience (the oldest are dropped: unread counts stop there). */
+  /** `cap`: notifications kept per audience and plan (the oldest are dropped: unread counts stop there). */
   constructor(private readonly cap = 1000) {}
 
   apply(event: RecordedEvent): void {
@@ -129,41 +132,31 @@ export class InboxModel {
     }
   }
 
-  /** Newest first, strictly before `before` (a position) when given. */
-  page(audience: Audience, before: bigint | undefined, limit: number): Notification[] {
-    const all = this.byAudience.get(audience) ?? [];
-    const end = before === undefined ? all.length : firstAtOrAfter(all, before);
-    return all.slice(Math.max(0, end - limit), end).reverse();
-  }
-
-  /** How many are after `readUpTo` (all of them when nothing was read). */
-  unread(audience: Audience, readUpTo: bigint | undefined): number {
-    const all = this.byAudience.get(audience) ?? [];
-    return readUpTo === undefined ? all.length : all.length - firstAtOrAfter(all, readUpTo + 1n);
-  }
-
-  /** The newest notification's position: marking read beyond it would hide what has not happened yet. */
-  latest(audience: Audience): bigint | undefined {
-    const last = this.byAudience.get(audience)?.at(-1);
-    return last && BigInt(last.position);
+  /**
+   * The audience's notifications of the plans `inReach` accepts, newest first. A plan belongs to
+   * one organisation, so a caller sees only its own district's (a city's leader: its districts').
+   */
+  newestFirst(audience: Audience, inReach: (planId: string) => boolean): Notification[] {
+    const lists = [...(this.byAudience.get(audience) ?? new Map<string, Notification[]>())]
+      .filter(([planId]) => inReach(planId))
+      .map(([, list]) => list);
+    const merged = lists.length === 1 ? [...lists[0]!] : lists.flat().sort(byPosition);
+    return merged.reverse();
   }
 
   private add(audience: Audience, notification: Notification): void {
     if (audience === 'department:' || audience === '') return;
-    const all = this.byAudience.get(audience) ?? [];
+    const plans = this.byAudience.get(audience) ?? new Map<string, Notification[]>();
+    const all = plans.get(notification.planId) ?? [];
     all.push(notification);
     if (all.length > this.cap) all.shift();
-    this.byAudience.set(audience, all);
+    plans.set(notification.planId, all);
+    this.byAudience.set(audience, plans);
   }
 }
 
-/** Index of the first notification at or after `position` (they are in position order). */
-function firstAtOrAfter(all: readonly Notification[], position: bigint): number {
-  let [lo, hi] = [0, all.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (BigInt(all[mid]!.position) < position) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** Oldest first by global position (positions are decimal strings of bigints). */
+function byPosition(a: Notification, b: Notification): number {
+  const [x, y] = [BigInt(a.position), BigInt(b.position)];
+  return x < y ? -1 : x > y ? 1 : 0;
 }

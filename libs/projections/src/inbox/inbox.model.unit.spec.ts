@@ -29,7 +29,8 @@ const reminder = (department: string, channel: string, message: string, streamId
 
 describe('the inbox fold', () => {
   let inbox: InboxModel;
-  const kinds = (audience: string) => inbox.page(audience, undefined, 50).map((n) => [n.position, n.kind, n.text]);
+  const all = () => true;
+  const kinds = (audience: string) => inbox.newestFirst(audience, all).map((n) => [n.position, n.kind, n.text]);
 
   beforeEach(() => {
     position = 0n;
@@ -69,12 +70,12 @@ describe('the inbox fold', () => {
       ['10', 'assigned', '任务 C-5 已交办贵单位牵头，请及时签收'],
     ]);
     expect(kinds(`department:${URBAN}`)).toEqual([['10', 'assigned', '任务 C-5 已交办贵单位配合，请及时签收']]);
-    expect(inbox.page(`department:${ECO}`, undefined, 1)[0]).toMatchObject({
+    expect(inbox.newestFirst(`department:${ECO}`, all)[0]).toMatchObject({
       code: 'indicator:3',
       planId: 'lianyun-2022-2025',
       kindLabel: '催办',
     });
-    expect(inbox.page(`department:${ECO}`, 20n, 5)[0]).toMatchObject({
+    expect(inbox.newestFirst(`department:${ECO}`, all)[3]).toMatchObject({
       code: 'C-5',
       title: '社会源危险废物回收体系建设',
     });
@@ -85,19 +86,18 @@ describe('the inbox fold', () => {
     expect(kinds('leadership')).toEqual([['80', 'escalation', '【督办】C-5 逾期 14 个工作日']]);
   });
 
-  it('pages before a position and counts what is after the read position', () => {
-    const audience = `department:${ECO}`;
-    expect(inbox.page(audience, 70n, 2).map((n) => n.position)).toEqual(['50', '20']);
-    expect(inbox.unread(audience, undefined)).toBe(5);
-    expect(inbox.unread(audience, 50n)).toBe(2);
-    expect(inbox.unread(audience, 90n)).toBe(0);
-    expect(inbox.latest(audience)).toBe(90n);
-  });
-
-  it('keeps the latest `cap` per audience', () => {
+  it('keeps the latest `cap` per audience and plan: another district of the same names crowds nothing out', () => {
     const small = new InboxModel(2);
+    const other = 'task-other-district.C-5';
     for (const n of [1, 2, 3]) small.apply(reminder(ECO, 'inapp', `第${n}次`));
-    expect(small.page(`department:${ECO}`, undefined, 10).map((n) => n.text)).toEqual(['第3次', '第2次']);
+    for (const n of [4, 5, 6]) small.apply(reminder(ECO, 'inapp', `乙区第${n}次`, other));
+    const texts = (inReach: (planId: string) => boolean) =>
+      small.newestFirst(`department:${ECO}`, inReach).map((n) => n.text);
+    expect(texts((planId) => planId === 'lianyun-2022-2025')).toEqual(['第3次', '第2次']);
+    expect(texts((planId) => planId === 'other-district')).toEqual(['乙区第6次', '乙区第5次']);
+    // A city's leader reaching both plans: one list, newest first across them.
+    expect(texts(all)).toEqual(['乙区第6次', '乙区第5次', '第3次', '第2次']);
+    expect(texts(() => false)).toEqual([]);
   });
 
   it('names the audience of each role; admins have none', () => {
