@@ -1,4 +1,7 @@
+import { taskStreamId } from '@zw/domain';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import request from 'supertest';
 import { A, B, CITY, PLAN_A, PLAN_B, SAME_NAME, twoDistricts, type TwoDistricts } from './support/two-districts';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -178,5 +181,37 @@ describe('two districts and their city in one deployment', () => {
     expect(await head()).toBe(before);
     const renamed = await http().put(`/organisations/${A}/name`).set(w.adminA).send({ name: '连云区' }).expect(200);
     expect(renamed.body.name).toBe('连云区');
+  });
+
+  // Last: it tampers with the log.
+  it('the audit of A’s office covers A’s streams only: a break in B’s stream is not named to it, B’s office sees it', async () => {
+    const bTask = taskStreamId(PLAN_B, 'A-2');
+    const db = new Database(join(t.config.dataDir, 'events.db'));
+    // An attacker with the file: the append-only trigger dropped, one of B's events rewritten.
+    db.exec('DROP TRIGGER events_append_only_update');
+    db.prepare("UPDATE events SET data = json_set(data, '$.tampered', 1) WHERE stream_id = ? AND revision = 0").run(
+      bTask,
+    );
+    db.close();
+
+    const forA = (await http().get('/audit/verify').set(w.officeA).expect(200)).body;
+    expect(forA).toMatchObject({ ok: true, result: '校验通过', files: { ok: true } });
+    expect(JSON.stringify(forA)).not.toContain(PLAN_B);
+    const forB = (await http().get('/audit/verify').set(w.officeB).expect(200)).body;
+    expect(forB).toMatchObject({ ok: false, firstBreak: { streamId: bTask, revision: '0' } });
+    // A's office counts its district's streams (and the shared registries), not the deployment's.
+    const everyStream = new Set((await store.readAll(undefined, 1_000_000)).map((e) => e.streamId));
+    expect(forA.streams).toBeLessThan(everyStream.size);
+    // By name, B's streams and accounts answer as streams that do not exist.
+    for (const stream of [bTask, `plan-${PLAN_B}`, 'user-office.b'])
+      await http()
+        .get(`/audit/verify?stream=${encodeURIComponent(stream)}`)
+        .set(w.officeA)
+        .expect(404);
+    await http()
+      .get(`/audit/verify?stream=${encodeURIComponent(bTask)}`)
+      .set(w.officeB)
+      .expect(200);
+    await http().get('/audit/verify?stream=user-office.a').set(w.officeA).expect(200);
   });
 });

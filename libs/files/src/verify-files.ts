@@ -20,11 +20,17 @@ export interface FilesReport {
 
 /**
  * Every file an event references must still be stored with the bytes the event recorded: the
- * hash chain covers the SHA-256 in the event, this covers the bytes behind it.
+ * hash chain covers the SHA-256 in the event, this covers the bytes behind it. `include`
+ * confines it to the references of some streams (one district's, as verifyChains).
  */
-export async function verifyReferencedFiles(store: EventStore, storage: FileStorage): Promise<FilesReport> {
+export async function verifyReferencedFiles(
+  store: EventStore,
+  storage: FileStorage,
+  include: (streamId: string) => boolean = () => true,
+): Promise<FilesReport> {
   const first = new Map<string, { name: string; streamId: string; revision: string }>();
   await forEachEvent(store, undefined, (event) => {
+    if (!include(event.streamId)) return;
     for (const ref of fileReferencesOf(event)) {
       if (!first.has(ref.sha256))
         first.set(ref.sha256, { name: ref.name, streamId: event.streamId, revision: event.revision.toString() });

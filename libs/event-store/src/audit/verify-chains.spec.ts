@@ -70,4 +70,14 @@ describe('verifyChains over a real SQLite file', () => {
     expect(report.firstBreak?.expected).not.toBe(report.firstBreak?.found);
     await store.close();
   });
+
+  it('given a break outside `include`, checks and counts only the included streams', async () => {
+    const file = join(dir, 'scoped.db');
+    await filled(file);
+    changeOneByteOfLiveRecord(file, 'MARKER-A-6-1', 'MARKER-A-6-'.length, '7');
+
+    const store = new SqliteEventStore({ filename: file });
+    expect(await verifyChains(store, (id) => id !== 'task-p.A-6')).toEqual({ ok: true, streams: 2, events: 6 });
+    await store.close();
+  });
 });
