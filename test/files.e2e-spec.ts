@@ -1,7 +1,8 @@
 /**
  * 佐证材料 files end to end (issue 13): upload a PDF and a PNG with Chinese names, complete a
  * milestone with them, download as the lead and the cooperating department, 403 outside, 404
- * for an unknown id; a renamed program and a ZIP → 415, a 25 MB file → 413, nothing stored;
+ * for an unknown id; a renamed program and a ZIP → 415, legacy .doc/.xls/.ppt and WPS' .wps/.et/.dps
+ * (CFB) and OFD taken when name and content agree, else 415; a 25 MB file → 413, nothing stored;
  * a referenced file altered on disk → the audit (HTTP and `npm run audit:verify`) names it.
  */
 import { taskStreamId } from '@zw/domain';
@@ -147,6 +148,39 @@ describe('佐证材料 files over HTTP (embedded SQLite, clock at 2023-03-01)', 
     });
     const zip = await upload(lead, SAMPLE.zip(), '材料.zip', 'application/zip').expect(415);
     expect(zip.body.message).toMatch(/压缩包/);
+    expect(storedFiles(root())).toEqual(before);
+  });
+
+  it('legacy Office and WPS files (a CFB container) and OFD are taken when name and content agree', async () => {
+    const taken: Array<[Buffer, string, string]> = [
+      [SAMPLE.doc(), '验收报告（旧版）.doc', 'application/msword'],
+      [SAMPLE.doc(), '验收报告.wps', 'application/wps-office.wps'],
+      [SAMPLE.xls(), '统计表.xls', 'application/vnd.ms-excel'],
+      [SAMPLE.xls(), '统计表.et', 'application/wps-office.et'],
+      [SAMPLE.ppt(), '汇报.ppt', 'application/vnd.ms-powerpoint'],
+      [SAMPLE.ppt(), '汇报.dps', 'application/wps-office.dps'],
+      [SAMPLE.ofd(), '批复.ofd', 'application/ofd'],
+    ];
+    for (const [bytes, name, mediaType] of taken) {
+      const res = await upload(lead, bytes, name, 'application/octet-stream').expect(201);
+      expect(res.body).toMatchObject({ name, size: bytes.length, mediaType });
+    }
+    // The download answers the type told at upload.
+    const doc = await upload(lead, SAMPLE.doc(), '验收报告（旧版）.doc').expect(201);
+    const got = await http().get(`/files/${doc.body.fileId}`).set(lead).expect(200);
+    expect(got.headers['content-type']).toBe('application/msword');
+  });
+
+  it('a CFB container under a program name, an installer named .doc, a Word file named .xls → 415', async () => {
+    const before = storedFiles(root());
+    for (const [bytes, name] of [
+      [SAMPLE.doc(), 'setup.exe'],
+      [SAMPLE.msi(), '验收报告.doc'],
+      [SAMPLE.doc(), '统计表.xls'],
+    ] as const) {
+      const res = await upload(lead, bytes, name, 'application/msword').expect(415);
+      expect(res.body).toMatchObject({ code: 'FILE.TYPE_NOT_ALLOWED', message: expect.stringMatching(/扩展名/) });
+    }
     expect(storedFiles(root())).toEqual(before);
   });
 

@@ -1,7 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class UploadFileDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: '佐证材料文件（PDF、JPEG、PNG、docx/xlsx/pptx、OFD）' })
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: '佐证材料文件（PDF、JPEG、PNG、docx/xlsx/pptx、doc/xls/ppt、wps/et/dps、OFD）',
+  })
   file!: unknown;
 }
 

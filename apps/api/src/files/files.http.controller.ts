@@ -53,7 +53,7 @@ export class FilesController {
   @ApiOperation({
     summary: '上传佐证材料',
     description:
-      '按内容识别类型，只接受 PDF、JPEG、PNG、Word/Excel/PowerPoint（docx/xlsx/pptx）与 OFD；压缩包与程序拒收（415），超过上限（默认 20 MB）拒收（413）。返回的 fileId 用于 evidence[].fileId；一天内未被引用的上传会被清理。',
+      '按内容识别类型，只接受 PDF、JPEG、PNG、Word/Excel/PowerPoint（docx/xlsx/pptx）、OFD，以及扩展名与内容相符的旧版 Office/WPS 文件（doc/xls/ppt/wps/et/dps）；压缩包与程序拒收（415），超过上限（默认 20 MB）拒收（413）。返回的 fileId 用于 evidence[].fileId；一天内未被引用的上传会被清理。',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadFileDto })
@@ -65,16 +65,10 @@ export class FilesController {
   ): Promise<UploadedFileDto> {
     const received = await receiveFile(req, res, filesRoot(this.config), this.config.fileMaxBytes);
     try {
-      const detected = await detectFileMediaType(received.path);
+      const detected = await detectFileMediaType(received.path, received.name);
       if (!detected.allowed) {
         throw new HttpException(
-          {
-            code: 'FILE.TYPE_NOT_ALLOWED',
-            message:
-              detected.kind === 'zip'
-                ? '不接受压缩包，请逐个上传其中的文件'
-                : '不支持的文件类型：只接受 PDF、JPEG、PNG、Word/Excel/PowerPoint（docx/xlsx/pptx）与 OFD 文件',
-          },
+          { code: 'FILE.TYPE_NOT_ALLOWED', message: REFUSALS[detected.kind] },
           HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         );
       }
@@ -131,6 +125,13 @@ export class FilesController {
     });
   }
 }
+
+const REFUSALS = {
+  zip: '不接受压缩包，请逐个上传其中的文件',
+  ole: '旧版 Office/WPS 文件须以 .doc、.xls、.ppt、.wps、.et 或 .dps 为扩展名且内容与之相符；安装包等其他文件不接受',
+  unknown:
+    '不支持的文件类型：只接受 PDF、JPEG、PNG、Word/Excel/PowerPoint（docx/xlsx/pptx、doc/xls/ppt）、WPS（wps/et/dps）与 OFD 文件',
+} as const;
 
 /**
  * RFC 6266: an ASCII fallback for old clients and `filename*` (RFC 8187, UTF-8) that every

@@ -139,7 +139,7 @@ export const OPERATIONS: Readonly<Record<string, OperationNotes>> = {
   'GET /me/todo': { summary: '我的待办：按角色列出待签收、待报送、待审核等事项', response: 'Todo' },
   'GET /reminders/failed': { summary: '发送失败的催办', response: 'FailedReminders' },
   'POST /reminders/failed/{jobId}/retry': { summary: '重发一条失败的催办', response: 'AnyObject' },
-  'POST /files': { summary: '上传佐证材料', response: 'AnyObject' },
+  'POST /files': { summary: '上传佐证材料', response: 'UploadedFileDto' },
   'GET /files/{fileId}': { summary: '下载佐证材料（按上传时识别的类型）', response: 'Binary', produces: '*/*' },
   'GET /organisations': {
     summary: '本账号可及的组织（本组织，领导和管理员另含下级）及其计划',

@@ -400,7 +400,7 @@ export interface paths {
         put?: never;
         /**
          * 上传佐证材料
-         * @description 按内容识别类型，只接受 PDF、JPEG、PNG、Word/Excel/PowerPoint（docx/xlsx/pptx）与 OFD；压缩包与程序拒收（415），超过上限（默认 20 MB）拒收（413）。返回的 fileId 用于 evidence[].fileId；一天内未被引用的上传会被清理。
+         * @description 按内容识别类型，只接受 PDF、JPEG、PNG、Word/Excel/PowerPoint（docx/xlsx/pptx）、OFD，以及扩展名与内容相符的旧版 Office/WPS 文件（doc/xls/ppt/wps/et/dps）；压缩包与程序拒收（415），超过上限（默认 20 MB）拒收（413）。返回的 fileId 用于 evidence[].fileId；一天内未被引用的上传会被清理。
          */
         post: operations["FilesController_upload"];
         delete?: never;
@@ -1436,7 +1436,7 @@ export interface components {
         UploadFileDto: {
             /**
              * Format: binary
-             * @description 佐证材料文件（PDF、JPEG、PNG、docx/xlsx/pptx、OFD）
+             * @description 佐证材料文件（PDF、JPEG、PNG、docx/xlsx/pptx、doc/xls/ppt、wps/et/dps、OFD）
              */
             file: string;
         };
@@ -4237,7 +4237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnyObject"];
+                    "application/json": components["schemas"]["UploadedFileDto"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */
