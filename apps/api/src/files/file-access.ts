@@ -4,7 +4,7 @@ import { parseIndicatorStreamId, parseTaskStreamId, type OrganisationTree } from
 import type { FileDescription } from '@zw/files';
 import type { Actor } from '../actor/actor';
 import { OrganisationAccess } from '../organisations/organisation-access';
-import { TaskStreamCache } from '../tasks/task-stream.cache';
+import { StreamCache } from '../commands/stream-cache';
 import { FileReferenceIndex } from './file-reference.index';
 
 /** Roles that read tasks, indicators and projects (the policy table's readers; not admins). */
@@ -17,7 +17,7 @@ const READER_ROLES: ReadonlySet<string> = new Set(['office', 'leader', 'departme
  */
 @Injectable()
 export class FileAccess {
-  private tasks?: TaskStreamCache;
+  private tasks?: StreamCache;
 
   constructor(
     private readonly references: FileReferenceIndex,
@@ -60,8 +60,8 @@ export class FileAccess {
     if (!parseTaskStreamId(streamId)) return true; // an indicator's or project's: every reader
     if (actor.role !== 'department') return true;
     // Looked up, not imported: the tasks module imports this one for its evidence.
-    this.tasks ??= this.modules.get(TaskStreamCache, { strict: false });
-    const { state } = await this.tasks.load(streamId);
+    this.tasks ??= this.modules.get(StreamCache, { strict: false });
+    const { state } = await this.tasks.load('task', streamId);
     return state.status !== 'unassigned' && actor.department !== undefined && state.task.parts.has(actor.department);
   }
 }

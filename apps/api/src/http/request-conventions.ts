@@ -30,6 +30,16 @@ export function planNotFound(planId: string): NotFoundException {
   return new NotFoundException({ code: 'NOT_FOUND', message: `计划“${planId}”尚未导入` });
 }
 
+/** The plan itself from a catalogue (plans/plan-catalogue.cache.ts); 404 when it was never imported. */
+export async function requirePlan<P>(
+  plans: { find(planId: string): Promise<{ readonly plan: P } | undefined> },
+  planId: string,
+): Promise<P> {
+  const found = await plans.find(planId);
+  if (!found) throw planNotFound(planId);
+  return found.plan;
+}
+
 /** `?asOf=YYYY-MM-DD` (a real calendar day), or undefined when absent. */
 export function asOfOf(req: Request): string | undefined {
   const value = req.query.asOf;

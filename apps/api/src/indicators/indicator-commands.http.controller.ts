@@ -1,11 +1,13 @@
 import { ApiTags } from '@nestjs/swagger';
-import { Body, Controller, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { decideIndicator, indicatorStreamId, type IndicatorCommand, type IndicatorDefinition } from '@zw/domain';
+import { Body, Controller, Param, Post, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { IndicatorCommand } from '@zw/domain';
 import type { Plan } from '@zw/plan';
-import type { Request, Response } from 'express';
-import { CurrentActor, type Actor } from '../actor/actor';
 import { Policy } from '../auth/policy.decorator';
+import { CommandIn, type CommandRequest } from '../commands/command-request';
+import { sendIndicator, type Data as CommandData } from '../commands/commands';
 import { validationFailed } from '../errors/validation.pipe';
+import { EvidenceFiles } from '../files/evidence-files';
 import { canonicalDepartments } from '../tasks/departments';
 import {
   ConfirmReportDto,
@@ -14,11 +16,9 @@ import {
   RejectReportDto,
   ReportIndicatorDto,
 } from './dto/indicator.dtos';
-import { EvidenceFiles } from '../files/evidence-files';
-import { ItemCommandSender } from './item-command.sender';
 import { PlanItemsService } from './plan-items';
 
-type Data<T extends IndicatorCommand['type']> = Extract<IndicatorCommand, { type: T }>['data'];
+type Data<T extends IndicatorCommand['type']> = CommandData<IndicatorCommand, T>;
 
 /** 指标报送 by the responsible departments; 确认 / 退回, task links and who reports by the office. */
 @ApiTags('指标')
@@ -26,29 +26,23 @@ type Data<T extends IndicatorCommand['type']> = Extract<IndicatorCommand, { type
 export class IndicatorCommandsController {
   constructor(
     private readonly items: PlanItemsService,
-    private readonly sender: ItemCommandSender,
+    private readonly bus: CommandBus,
     private readonly files: EvidenceFiles,
   ) {}
 
   @Post('reports')
   @Policy('indicator.report')
-  async report(
-    @Param('indicatorId') id: string,
-    @Body() b: ReportIndicatorDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  async report(@Param('indicatorId') id: string, @Body() b: ReportIndicatorDto, @CommandIn() c: CommandRequest) {
     const data: Data<'ReportIndicator'> = {
       period: b.period,
       source: b.source,
-      evidence: await this.files.resolve(actor, b.evidence),
+      evidence: await this.files.resolve(c.actor, b.evidence),
       ...(b.value !== undefined ? { value: b.value } : {}),
       ...(b.unit !== undefined ? { unit: b.unit } : {}),
       ...(b.met !== undefined ? { met: b.met } : {}),
       ...(b.note !== undefined ? { note: b.note } : {}),
     };
-    const answer = await this.send(req, res, actor, id, 'ReportIndicator', data);
+    const answer = await this.send(c, id, 'ReportIndicator', data);
     return { ...answer, reportId: answer.data[0]?.['reportId'] ?? null };
   }
 
@@ -58,14 +52,9 @@ export class IndicatorCommandsController {
     @Param('indicatorId') id: string,
     @Param('reportId') reportId: string,
     @Body() b: ConfirmReportDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandIn() c: CommandRequest,
   ) {
-    return this.send(req, res, actor, id, 'ConfirmIndicatorReport', {
-      reportId,
-      ...(b.note !== undefined ? { note: b.note } : {}),
-    });
+    return this.send(c, id, 'ConfirmIndicatorReport', { reportId, ...(b.note !== undefined ? { note: b.note } : {}) });
   }
 
   @Post('reports/:reportId/rejection')
@@ -74,26 +63,18 @@ export class IndicatorCommandsController {
     @Param('indicatorId') id: string,
     @Param('reportId') reportId: string,
     @Body() b: RejectReportDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandIn() c: CommandRequest,
   ) {
-    return this.send(req, res, actor, id, 'RejectIndicatorReport', { reportId, reason: b.reason });
+    return this.send(c, id, 'RejectIndicatorReport', { reportId, reason: b.reason });
   }
 
   /** Replaces the tasks linked to the indicator (the plan's defaults until the office changes them). */
   @Put('tasks')
   @Policy('indicator.link-tasks')
-  async link(
-    @Param('indicatorId') id: string,
-    @Body() b: LinkTasksDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const { items } = await this.items.indicator(req, id);
+  async link(@Param('indicatorId') id: string, @Body() b: LinkTasksDto, @CommandIn() c: CommandRequest) {
+    const { items } = await this.items.indicator(c.planId, id);
     requireKnownTasks(items.plan, b.tasks);
-    return this.send(req, res, actor, id, 'LinkIndicatorTasks', {
+    return this.send(c, id, 'LinkIndicatorTasks', {
       tasks: b.tasks,
       ...(b.reason !== undefined ? { reason: b.reason } : {}),
     });
@@ -105,35 +86,21 @@ export class IndicatorCommandsController {
   async setResponsible(
     @Param('indicatorId') id: string,
     @Body() b: NameDepartmentsDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandIn() c: CommandRequest,
   ) {
-    const { items } = await this.items.indicator(req, id);
+    const { items } = await this.items.indicator(c.planId, id);
     const departments = canonicalDepartments(items.plan, b.departments, 'departments');
-    return this.send(req, res, actor, id, 'SetIndicatorResponsibility', { departments, reason: b.reason });
+    return this.send(c, id, 'SetIndicatorResponsibility', { departments, reason: b.reason });
   }
 
   private async send<T extends IndicatorCommand['type']>(
-    req: Request,
-    res: Response,
-    actor: Actor,
+    c: CommandRequest,
     id: string,
     type: T,
-    data: Data<T>,
+    data: CommandData<IndicatorCommand, T>,
   ) {
-    const { def, items } = await this.items.indicator(req, id);
-    const decide = (state: Parameters<typeof decideIndicator>[1], metadata: IndicatorCommand['metadata']) =>
-      decideIndicator({ type, data, metadata } as IndicatorCommand, state, def as IndicatorDefinition);
-    const answer = await this.sender.send(
-      req,
-      res,
-      actor,
-      'indicator',
-      indicatorStreamId(items.plan.id, def.id),
-      decide,
-    );
-    return { indicatorId: def.id, ...answer };
+    const { def } = await this.items.indicator(c.planId, id);
+    return sendIndicator<T>(this.bus, c, def, type, data);
   }
 }
 

@@ -11,7 +11,7 @@ import type { Request, Response } from 'express';
 import { Policy } from '../auth/policy.decorator';
 import { indicatorTableXlsx } from './indicator-table.xlsx';
 import { indicatorRow, indicatorView } from './indicator.view';
-import { ItemStreams } from './item-streams';
+import { StreamCache } from '../commands/stream-cache';
 import { PlanItemsService, type PlanItems } from './plan-items';
 import { asOfOf } from '../http/request-conventions';
 
@@ -25,7 +25,7 @@ import { asOfOf } from '../http/request-conventions';
 export class IndicatorsController {
   constructor(
     private readonly items: PlanItemsService,
-    private readonly streams: ItemStreams,
+    private readonly streams: StreamCache,
   ) {}
 
   @Get('indicators')

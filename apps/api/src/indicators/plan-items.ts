@@ -28,8 +28,9 @@ export class PlanItemsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async of(req: Request): Promise<PlanItems> {
-    const planId = planIdOf(req, this.config.defaultPlanId);
+  /** A read's request (its `?plan=`), or the plan id a command request resolved. */
+  async of(from: Request | string): Promise<PlanItems> {
+    const planId = typeof from === 'string' ? from : planIdOf(from, this.config.defaultPlanId);
     const found = await this.plans.find(planId);
     if (!found) throw planNotFound(planId);
     let items = built.get(found.plan);
@@ -45,15 +46,18 @@ export class PlanItemsService {
     return items;
   }
 
-  async indicator(req: Request, indicatorId: string): Promise<{ items: PlanItems; def: IndicatorDefinition }> {
-    const items = await this.of(req);
+  async indicator(
+    from: Request | string,
+    indicatorId: string,
+  ): Promise<{ items: PlanItems; def: IndicatorDefinition }> {
+    const items = await this.of(from);
     const def = items.indicators.find((d) => d.id === indicatorId);
     if (!def) throw new NotFoundException({ code: 'NOT_FOUND', message: `指标 ${indicatorId} 不存在` });
     return { items, def };
   }
 
-  async project(req: Request, projectId: string): Promise<{ items: PlanItems; def: ProjectDefinition }> {
-    const items = await this.of(req);
+  async project(from: Request | string, projectId: string): Promise<{ items: PlanItems; def: ProjectDefinition }> {
+    const items = await this.of(from);
     const def = items.projects.find((d) => d.id === projectId);
     if (!def) throw new NotFoundException({ code: 'NOT_FOUND', message: `项目 ${projectId} 不存在` });
     return { items, def };

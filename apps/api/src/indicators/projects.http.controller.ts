@@ -1,8 +1,8 @@
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import {
-  decideProject,
   investmentTotals,
   PHASE_LABELS,
   projectStreamId,
@@ -13,13 +13,14 @@ import {
 } from '@zw/domain';
 import { formatHundredths } from '@zw/plan';
 import type { Request, Response } from 'express';
-import { CurrentActor, type Actor } from '../actor/actor';
+import { CommandIn, type CommandRequest } from '../commands/command-request';
+import { sendProject } from '../commands/commands';
+import type { ProjectContext } from '../commands/deciders';
+import { StreamCache } from '../commands/stream-cache';
 import { Policy } from '../auth/policy.decorator';
 import { canonicalDepartments } from '../tasks/departments';
 import { NameDepartmentsDto, ProjectProgressDto } from './dto/indicator.dtos';
 import { EvidenceFiles } from '../files/evidence-files';
-import { ItemCommandSender } from './item-command.sender';
-import { ItemStreams } from './item-streams';
 import { PlanItemsService } from './plan-items';
 import { asOfOf } from '../http/request-conventions';
 
@@ -54,8 +55,8 @@ function projectView(def: ProjectDefinition, state: ProjectState) {
 export class ProjectsController {
   constructor(
     private readonly items: PlanItemsService,
-    private readonly streams: ItemStreams,
-    private readonly sender: ItemCommandSender,
+    private readonly streams: StreamCache,
+    private readonly bus: CommandBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly files: EvidenceFiles,
   ) {}
@@ -94,14 +95,8 @@ export class ProjectsController {
 
   @Post(':projectId/progress-reports')
   @Policy('project.report')
-  async report(
-    @Param('projectId') projectId: string,
-    @Body() b: ProjectProgressDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const { def, items } = await this.items.project(req, projectId);
+  async report(@Param('projectId') projectId: string, @Body() b: ProjectProgressDto, @CommandIn() c: CommandRequest) {
+    const { def } = await this.items.project(c.planId, projectId);
     const data: Extract<ProjectCommand, { type: 'ReportProjectProgress' }>['data'] = {
       phase: b.phase,
       investmentCompleted: b.investmentCompleted,
@@ -109,20 +104,10 @@ export class ProjectsController {
         ? { milestones: b.milestones.map((m) => ({ title: m.title, date: m.date, done: m.done })) }
         : {}),
       ...(b.note !== undefined ? { note: b.note } : {}),
-      ...(b.evidence ? { evidence: await this.files.resolve(actor, b.evidence) } : {}),
+      ...(b.evidence ? { evidence: await this.files.resolve(c.actor, b.evidence) } : {}),
     };
-    const answer = await this.sender.send(
-      req,
-      res,
-      actor,
-      'project',
-      projectStreamId(items.plan.id, def.id),
-      (state, metadata) =>
-        decideProject({ type: 'ReportProjectProgress', data, metadata }, state, def, {
-          maxInvestmentWanYuan: this.config.security.maxInvestmentWanYuan,
-        }),
-    );
-    return { projectId: def.id, ...answer, reportId: answer.data[0]?.['reportId'] ?? null };
+    const answer = await sendProject(this.bus, c, this.context(def), 'ReportProjectProgress', data);
+    return { ...answer, reportId: answer.data[0]?.['reportId'] ?? null };
   }
 
   /** Names the supervising department(s) that report the project (the plan names one only for 第5项). */
@@ -131,21 +116,14 @@ export class ProjectsController {
   async setSupervisor(
     @Param('projectId') projectId: string,
     @Body() b: NameDepartmentsDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandIn() c: CommandRequest,
   ) {
-    const { def, items } = await this.items.project(req, projectId);
+    const { def, items } = await this.items.project(c.planId, projectId);
     const departments = canonicalDepartments(items.plan, b.departments, 'departments');
-    const answer = await this.sender.send(
-      req,
-      res,
-      actor,
-      'project',
-      projectStreamId(items.plan.id, def.id),
-      (state, metadata) =>
-        decideProject({ type: 'SetProjectSupervisor', data: { departments, reason: b.reason }, metadata }, state, def),
-    );
-    return { projectId: def.id, ...answer };
+    return sendProject(this.bus, c, this.context(def), 'SetProjectSupervisor', { departments, reason: b.reason });
+  }
+
+  private context(def: ProjectDefinition): ProjectContext {
+    return { def, limits: { maxInvestmentWanYuan: this.config.security.maxInvestmentWanYuan } };
   }
 }

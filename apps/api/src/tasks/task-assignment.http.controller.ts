@@ -1,6 +1,7 @@
 import { ApiTags } from '@nestjs/swagger';
-import { BadRequestException, Body, Controller, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
-import { shanghaiDate } from '@zw/clock';
+import { BadRequestException, Body, Controller, Inject, NotFoundException, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CLOCK, shanghaiDate, type Clock } from '@zw/clock';
 import {
   acknowledgementDeadline,
   assignmentDefaults,
@@ -9,31 +10,30 @@ import {
   type NotAssigned,
 } from '@zw/domain';
 import { parseTimeWindow, type Plan, type PlanTask } from '@zw/plan';
-import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { CurrentActor, type Actor } from '../actor/actor';
+import { CommandIn, type CommandRequest } from '../commands/command-request';
+import { sendTask } from '../commands/commands';
+import { requirePlan } from '../http/request-conventions';
+import { PlanCatalogueCache } from '../plans/plan-catalogue.cache';
 import { canonicalDepartments } from './departments';
 import { AssignTaskDto, CreateTaskDto, ReasonDto, ReassignTaskDto, type MilestoneDto } from './dto/task-command.dtos';
-import { TaskCommandSender } from './task-command.sender';
 import { Policy } from '../auth/policy.decorator';
 
 /** 交办 / 改派 / 撤销: the office puts a task in departments' hands, changes them, or cancels it. */
 @ApiTags('任务交办')
 @Controller('tasks')
 export class TaskAssignmentController {
-  constructor(private readonly sender: TaskCommandSender) {}
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly plans: PlanCatalogueCache,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /** Assigns a task of the plan; what the body leaves out comes from the plan's row. */
   @Policy('task.assign')
   @Post(':code/assignment')
-  async assign(
-    @Param('code') code: string,
-    @Body() body: AssignTaskDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const plan = await this.sender.plan(req);
+  async assign(@Param('code') code: string, @Body() body: AssignTaskDto, @CommandIn() c: CommandRequest) {
+    const plan = await requirePlan(this.plans, c.planId);
     const row = plan.tasks.find((t) => t.code === code);
     if (!row)
       throw new NotFoundException({
@@ -41,20 +41,15 @@ export class TaskAssignmentController {
         message: `任务 ${code} 不在计划任务清单中；清单外任务请用 POST /tasks 新建`,
       });
     const { request, notAssigned } = assignmentDefaults(plan, row, this.today());
-    const answer = await this.sender.send(req, res, actor, code, 'AssignTask', this.override(plan, request, body));
+    const answer = await sendTask(this.bus, c, code, 'AssignTask', this.override(plan, request, body));
     return { ...answer, notAssigned: fromDefaults(notAssigned, body) };
   }
 
   /** Creates (and assigns) a task the plan's appendix lacks. */
   @Policy('task.create')
   @Post()
-  async create(
-    @Body() body: CreateTaskDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const plan = await this.sender.plan(req);
+  async create(@Body() body: CreateTaskDto, @CommandIn() c: CommandRequest) {
+    const plan = await requirePlan(this.plans, c.planId);
     const row: PlanTask = {
       code: body.code,
       system: body.system as PlanTask['system'],
@@ -76,20 +71,14 @@ export class TaskAssignmentController {
         details: { fields: [{ field: 'window', reason: `时间：${window.error.message}` }] },
       });
     const { request } = assignmentDefaults(plan, row, this.today());
-    return this.sender.send(req, res, actor, body.code, 'CreateTask', this.override(plan, request, body));
+    return sendTask(this.bus, c, body.code, 'CreateTask', this.override(plan, request, body));
   }
 
   @Policy('task.reassign')
   @Post(':code/reassignment')
-  async reassign(
-    @Param('code') code: string,
-    @Body() body: ReassignTaskDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const plan = await this.sender.plan(req);
-    return this.sender.send(req, res, actor, code, 'ReassignTask', {
+  async reassign(@Param('code') code: string, @Body() body: ReassignTaskDto, @CommandIn() c: CommandRequest) {
+    const plan = await requirePlan(this.plans, c.planId);
+    return sendTask(this.bus, c, code, 'ReassignTask', {
       lead: canonicalDepartments(plan, body.lead, 'lead'),
       cooperating: canonicalDepartments(plan, body.cooperating, 'cooperating'),
       acknowledgeBy: body.acknowledgeBy ?? acknowledgementDeadline(plan, this.today()),
@@ -99,18 +88,12 @@ export class TaskAssignmentController {
 
   @Policy('task.cancel')
   @Post(':code/cancellation')
-  cancel(
-    @Param('code') code: string,
-    @Body() body: ReasonDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.sender.send(req, res, actor, code, 'CancelTask', { reason: body.reason });
+  cancel(@Param('code') code: string, @Body() body: ReasonDto, @CommandIn() c: CommandRequest) {
+    return sendTask(this.bus, c, code, 'CancelTask', { reason: body.reason });
   }
 
   private today(): string {
-    return shanghaiDate(this.sender.now());
+    return shanghaiDate(this.clock.now());
   }
 
   private override(plan: Plan, defaults: AssignmentRequest, body: AssignTaskDto): AssignmentRequest {

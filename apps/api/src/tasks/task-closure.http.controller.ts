@@ -1,100 +1,63 @@
 import { ApiTags } from '@nestjs/swagger';
-import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { CurrentActor, type Actor } from '../actor/actor';
+import { CommandIn, type CommandRequest } from '../commands/command-request';
+import { sendTask } from '../commands/commands';
 import { ExtensionRequestDto, NoteDto, ReasonDto } from './dto/task-command.dtos';
-import { TaskCommandSender } from './task-command.sender';
 import { Policy } from '../auth/policy.decorator';
 
 /** 会签, 办结 / 退回 and 延期: how a task closes, or gets more time. */
 @ApiTags('会签、办结与延期')
 @Controller('tasks/:code')
 export class TaskClosureController {
-  constructor(private readonly sender: TaskCommandSender) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Policy('task.request-sign-off')
   @Post('sign-off-request')
-  requestSignOff(
-    @Param('code') code: string,
-    @Body() b: NoteDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.sender.send(req, res, actor, code, 'RequestSignOff', note(b));
+  requestSignOff(@Param('code') code: string, @Body() b: NoteDto, @CommandIn() c: CommandRequest) {
+    return sendTask(this.bus, c, code, 'RequestSignOff', note(b));
   }
 
   /** 会签: a cooperating department signs off the result. */
   @Policy('task.sign-off')
   @Post('sign-offs')
-  signOff(
-    @Param('code') code: string,
-    @Body() b: NoteDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.sender.send(req, res, actor, code, 'SignOff', note(b));
+  signOff(@Param('code') code: string, @Body() b: NoteDto, @CommandIn() c: CommandRequest) {
+    return sendTask(this.bus, c, code, 'SignOff', note(b));
   }
 
   /** An objection sends the task back to in progress. */
   @Policy('task.object-to-sign-off')
   @Post('objections')
-  object(
-    @Param('code') code: string,
-    @Body() b: ReasonDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.sender.send(req, res, actor, code, 'ObjectToSignOff', { reason: b.reason });
+  object(@Param('code') code: string, @Body() b: ReasonDto, @CommandIn() c: CommandRequest) {
+    return sendTask(this.bus, c, code, 'ObjectToSignOff', { reason: b.reason });
   }
 
   /** 办结 */
   @Policy('task.accept')
   @Post('acceptance')
-  accept(
-    @Param('code') code: string,
-    @Body() b: NoteDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.sender.send(req, res, actor, code, 'AcceptTask', note(b));
+  accept(@Param('code') code: string, @Body() b: NoteDto, @CommandIn() c: CommandRequest) {
+    return sendTask(this.bus, c, code, 'AcceptTask', note(b));
   }
 
   /** 退回 */
   @Policy('task.return')
   @Post('return')
-  giveBack(
-    @Param('code') code: string,
-    @Body() b: ReasonDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.sender.send(req, res, actor, code, 'ReturnTask', { reason: b.reason });
+  giveBack(@Param('code') code: string, @Body() b: ReasonDto, @CommandIn() c: CommandRequest) {
+    return sendTask(this.bus, c, code, 'ReturnTask', { reason: b.reason });
   }
 
   /** 延期申请 by the lead, for the task or one milestone, before its due date. */
   @Policy('task.request-extension')
   @Post('extensions')
-  requestExtension(
-    @Param('code') code: string,
-    @Body() b: ExtensionRequestDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  requestExtension(@Param('code') code: string, @Body() b: ExtensionRequestDto, @CommandIn() c: CommandRequest) {
     const target = b.milestoneId
       ? { kind: 'milestone' as const, milestoneId: b.milestoneId }
       : { kind: 'task' as const };
     const extensionId = `x-${randomUUID().slice(0, 8)}`;
-    return this.sender.send(
-      req,
-      res,
-      actor,
+    return sendTask(
+      this.bus,
+      c,
       code,
       'RequestExtension',
       { extensionId, target, newDueDate: b.newDueDate, reason: b.reason },
@@ -108,11 +71,9 @@ export class TaskClosureController {
     @Param('code') code: string,
     @Param('extensionId') extensionId: string,
     @Body() b: NoteDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandIn() c: CommandRequest,
   ) {
-    return this.sender.send(req, res, actor, code, 'ApproveExtension', { extensionId, ...note(b) });
+    return sendTask(this.bus, c, code, 'ApproveExtension', { extensionId, ...note(b) });
   }
 
   @Policy('task.reject-extension')
@@ -121,11 +82,9 @@ export class TaskClosureController {
     @Param('code') code: string,
     @Param('extensionId') extensionId: string,
     @Body() b: ReasonDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandIn() c: CommandRequest,
   ) {
-    return this.sender.send(req, res, actor, code, 'RejectExtension', { extensionId, reason: b.reason });
+    return sendTask(this.bus, c, code, 'RejectExtension', { extensionId, reason: b.reason });
   }
 }
 

@@ -1,11 +1,13 @@
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
-import { shanghaiDate } from '@zw/clock';
+import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { CLOCK, shanghaiDate, type Clock } from '@zw/clock';
+import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { taskStreamId } from '@zw/domain';
 import type { PlanTask } from '@zw/plan';
 import type { Request, Response } from 'express';
-import { TaskCommandSender } from './task-command.sender';
-import { TaskStreamCache } from './task-stream.cache';
+import { StreamCache } from '../commands/stream-cache';
+import { planIdOf, requirePlan } from '../http/request-conventions';
+import { PlanCatalogueCache } from '../plans/plan-catalogue.cache';
 import { taskView } from './task.view';
 import { Policy, ScopeRows } from '../auth/policy.decorator';
 import { ProjectionService } from '../views/projection.service';
@@ -18,9 +20,11 @@ import { ProjectionService } from '../views/projection.service';
 @Controller('tasks')
 export class TaskReadController {
   constructor(
-    private readonly streams: TaskStreamCache,
-    private readonly sender: TaskCommandSender,
+    private readonly streams: StreamCache,
+    private readonly plans: PlanCatalogueCache,
     private readonly projections: ProjectionService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -31,7 +35,7 @@ export class TaskReadController {
   @ScopeRows()
   @Get()
   async list(@Req() req: Request) {
-    const plan = await this.sender.plan(req);
+    const plan = await requirePlan(this.plans, this.planIdOf(req));
     const listed = new Set(plan.tasks.map((t) => t.code));
     const created = this.projections.runtime.model
       .rows(plan.id)
@@ -56,22 +60,26 @@ export class TaskReadController {
       '已交办的任务：状态、各单位签收、里程碑、延期、进展等（ETag 为事件流版本）；尚未交办的任务：计划表中的一行（体系、领域、任务、牵头单位、配合单位、时间），状态为 待交办。',
   })
   async one(@Param('code') code: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const planId = this.sender.planIdOf(req);
+    const planId = this.planIdOf(req);
     const { view, revision } = await this.load(planId, code);
     if (revision !== undefined) {
       res.setHeader('ETag', `"${revision}"`);
       return { ...view, code };
     }
-    const plan = await this.sender.plan(req);
+    const plan = await requirePlan(this.plans, this.planIdOf(req));
     const row = plan.tasks.find((t) => t.code === code);
     if (!row) throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不存在` });
     return { ...view, ...planRow(plan.id, row) };
   }
 
+  private planIdOf(req: Request): string {
+    return planIdOf(req, this.config.defaultPlanId);
+  }
+
   private async load(planId: string, code: string) {
-    const { state, revision } = await this.streams.load(taskStreamId(planId, code));
+    const { state, revision } = await this.streams.load('task', taskStreamId(planId, code));
     // Labels that depend on the day (已逾期, 逾期未签收) read as on the board: Shanghai's today.
-    return { view: taskView(state, revision, shanghaiDate(this.sender.now())), revision };
+    return { view: taskView(state, revision, shanghaiDate(this.clock.now())), revision };
   }
 }
 

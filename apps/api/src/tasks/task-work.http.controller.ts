@@ -1,7 +1,8 @@
 import { ApiTags } from '@nestjs/swagger';
-import { Body, Controller, Delete, Param, Post, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { CurrentActor, type Actor } from '../actor/actor';
+import { Body, Controller, Delete, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CommandIn, type CommandRequest } from '../commands/command-request';
+import { sendTask } from '../commands/commands';
 import {
   AddMilestoneDto,
   CompleteMilestoneDto,
@@ -10,8 +11,9 @@ import {
   ReasonDto,
 } from './dto/task-command.dtos';
 import { EvidenceFiles } from '../files/evidence-files';
+import { requirePlan } from '../http/request-conventions';
+import { PlanCatalogueCache } from '../plans/plan-catalogue.cache';
 import { milestonePlan } from './task-assignment.http.controller';
-import { TaskCommandSender } from './task-command.sender';
 import { Policy } from '../auth/policy.decorator';
 
 /** 签收, 进展报送 and 里程碑: a department's work on a task it was given. */
@@ -19,56 +21,40 @@ import { Policy } from '../auth/policy.decorator';
 @Controller('tasks/:code')
 export class TaskWorkController {
   constructor(
-    private readonly sender: TaskCommandSender,
+    private readonly bus: CommandBus,
+    private readonly plans: PlanCatalogueCache,
     private readonly files: EvidenceFiles,
   ) {}
 
   /** 签收: the acting department acknowledges its part. */
   @Policy('task.acknowledge')
   @Post('acknowledgements')
-  acknowledge(
-    @Param('code') code: string,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.sender.send(req, res, actor, code, 'AcknowledgeTask', {});
+  acknowledge(@Param('code') code: string, @CommandIn() c: CommandRequest) {
+    return sendTask(this.bus, c, code, 'AcknowledgeTask', {});
   }
 
   @Policy('task.report-progress')
   @Post('progress-reports')
-  async progress(
-    @Param('code') code: string,
-    @Body() b: ProgressReportDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.sender.send(req, res, actor, code, 'ReportProgress', {
+  async progress(@Param('code') code: string, @Body() b: ProgressReportDto, @CommandIn() c: CommandRequest) {
+    return sendTask(this.bus, c, code, 'ReportProgress', {
       percent: b.percent,
       text: b.text,
       difficulties: b.difficulties ?? '',
       nextSteps: b.nextSteps ?? '',
-      ...(b.evidence ? { evidence: await this.files.resolve(actor, b.evidence) } : {}),
+      ...(b.evidence ? { evidence: await this.files.resolve(c.actor, b.evidence) } : {}),
     });
   }
 
   /** Ongoing (持续开展) tasks report per period instead of completing. */
   @Policy('task.submit-periodic-report')
   @Post('periodic-reports')
-  async periodic(
-    @Param('code') code: string,
-    @Body() b: PeriodicReportDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.sender.send(req, res, actor, code, 'SubmitPeriodicReport', {
+  async periodic(@Param('code') code: string, @Body() b: PeriodicReportDto, @CommandIn() c: CommandRequest) {
+    return sendTask(this.bus, c, code, 'SubmitPeriodicReport', {
       period: b.period,
       text: b.text,
       difficulties: b.difficulties ?? '',
       nextSteps: b.nextSteps ?? '',
-      ...(b.evidence ? { evidence: await this.files.resolve(actor, b.evidence) } : {}),
+      ...(b.evidence ? { evidence: await this.files.resolve(c.actor, b.evidence) } : {}),
     });
   }
 
@@ -78,13 +64,11 @@ export class TaskWorkController {
     @Param('code') code: string,
     @Param('milestoneId') milestoneId: string,
     @Body() b: CompleteMilestoneDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandIn() c: CommandRequest,
   ) {
-    return this.sender.send(req, res, actor, code, 'CompleteMilestone', {
+    return sendTask(this.bus, c, code, 'CompleteMilestone', {
       milestoneId,
-      evidence: await this.files.resolve(actor, b.evidence),
+      evidence: await this.files.resolve(c.actor, b.evidence),
       ...(b.note ? { note: b.note } : {}),
     });
   }
@@ -95,24 +79,16 @@ export class TaskWorkController {
     @Param('code') code: string,
     @Param('milestoneId') milestoneId: string,
     @Body() b: ReasonDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandIn() c: CommandRequest,
   ) {
-    return this.sender.send(req, res, actor, code, 'ReopenMilestone', { milestoneId, reason: b.reason });
+    return sendTask(this.bus, c, code, 'ReopenMilestone', { milestoneId, reason: b.reason });
   }
 
   @Policy('task.add-milestone')
   @Post('milestones')
-  async add(
-    @Param('code') code: string,
-    @Body() b: AddMilestoneDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const plan = await this.sender.plan(req);
-    return this.sender.send(req, res, actor, code, 'AddMilestone', {
+  async add(@Param('code') code: string, @Body() b: AddMilestoneDto, @CommandIn() c: CommandRequest) {
+    const plan = await requirePlan(this.plans, c.planId);
+    return sendTask(this.bus, c, code, 'AddMilestone', {
       milestone: milestonePlan(plan, b.milestone, 'milestone.owner'),
       reason: b.reason,
     });
@@ -124,10 +100,8 @@ export class TaskWorkController {
     @Param('code') code: string,
     @Param('milestoneId') milestoneId: string,
     @Body() b: ReasonDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandIn() c: CommandRequest,
   ) {
-    return this.sender.send(req, res, actor, code, 'RemoveMilestone', { milestoneId, reason: b.reason });
+    return sendTask(this.bus, c, code, 'RemoveMilestone', { milestoneId, reason: b.reason });
   }
 }

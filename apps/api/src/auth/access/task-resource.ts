@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { taskStreamId } from '@zw/domain';
 import type { Request } from 'express';
 import { planIdOf } from '../../http/request-conventions';
-import { TaskStreamCache } from '../../tasks/task-stream.cache';
+import { StreamCache } from '../../commands/stream-cache';
 
 /**
  * What an `own-department` route is about, read from its path parameters, so one rule covers
@@ -17,7 +17,7 @@ import { TaskStreamCache } from '../../tasks/task-stream.cache';
  */
 @Injectable()
 export class RequestResources {
-  private cache?: TaskStreamCache;
+  private cache?: StreamCache;
 
   constructor(
     private readonly modules: ModuleRef,
@@ -39,10 +39,10 @@ export class RequestResources {
     } catch {
       return []; // not a task code at all: nobody's
     }
-    // The tasks module owns the folded streams; looked up, not imported, so the guard
+    // The commands module owns the folded streams; looked up, not imported, so the guard
     // (global) does not make every module depend on the tasks module.
-    this.cache ??= this.modules.get(TaskStreamCache, { strict: false });
-    const { state } = await this.cache.load(streamId);
+    this.cache ??= this.modules.get(StreamCache, { strict: false });
+    const { state } = await this.cache.load('task', streamId);
     return state.status === 'unassigned' ? [] : [...state.task.parts.keys()];
   }
 }
