@@ -65,11 +65,23 @@ describe('actions offered on the task page', () => {
   });
 
   it('given the office, then 办结/退回 when awaiting acceptance and 延期审批 when an extension is pending', () => {
-    expect(availableActions(task({ status: 'awaiting_acceptance' }), office)).toEqual(['accept', 'return']);
+    expect(availableActions(task({ status: 'awaiting_acceptance' }), office)).toEqual([
+      'accept',
+      'return',
+      'reassign',
+      'cancel',
+    ]);
     const pending = task({
       status: 'in_progress',
       extensions: [{ status: 'pending' } as TaskView['extensions'][number]],
     });
-    expect(availableActions(pending, office)).toEqual(['decideExtension']);
+    expect(availableActions(pending, office)).toEqual(['decideExtension', 'reassign', 'cancel']);
+  });
+
+  it('given the office, then 改派 and 撤销 on every open task and on none that is 办结 or 撤销', () => {
+    for (const status of ['assigned', 'in_progress', 'sign_off_requested'] as const)
+      expect(availableActions(task({ status }), office)).toEqual(expect.arrayContaining(['reassign', 'cancel']));
+    for (const status of ['accepted', 'cancelled'] as const)
+      expect(availableActions(task({ status }), office)).toEqual([]);
   });
 });

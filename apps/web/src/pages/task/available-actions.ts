@@ -12,7 +12,9 @@ export type TaskAction =
   | 'requestExtension'
   | 'accept'
   | 'return'
-  | 'decideExtension';
+  | 'decideExtension'
+  | 'reassign'
+  | 'cancel';
 
 export const ACTION_LABELS: Record<TaskAction, string> = {
   acknowledge: '签收',
@@ -25,9 +27,13 @@ export const ACTION_LABELS: Record<TaskAction, string> = {
   accept: '办结',
   return: '退回',
   decideExtension: '延期审批',
+  reassign: '改派',
+  cancel: '撤销',
 };
 
 const WORKING = new Set(['assigned', 'in_progress']);
+/** Every status a task can still be changed in (办结 and 撤销 close it for good). */
+const OPEN = new Set(['assigned', 'in_progress', 'sign_off_requested', 'awaiting_acceptance']);
 
 /** The actions to offer (the api decides again; a button never promises more than it can do). */
 export function availableActions(task: TaskView, user: SessionUser): TaskAction[] {
@@ -36,6 +42,7 @@ export function availableActions(task: TaskView, user: SessionUser): TaskAction[
     if (task.status === 'awaiting_acceptance') actions.push('accept', 'return');
     if (task.status === 'sign_off_requested') actions.push('return');
     if (task.extensions.some((x) => x.status === 'pending')) actions.push('decideExtension');
+    if (OPEN.has(task.status)) actions.push('reassign', 'cancel');
     return actions;
   }
   if (user.role !== 'department' || !user.department) return actions;

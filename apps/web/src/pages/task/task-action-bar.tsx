@@ -1,10 +1,13 @@
+import { Link } from 'react-router-dom';
 import { Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
 import type { SessionUser } from '../../auth/session';
 import type { TaskView } from '../../api/task-responses';
 import { ACTION_LABELS, availableActions } from './available-actions';
 import { CommandModal } from './command-modal';
 import { taskCommands } from './task-commands';
+import { TaskOfficeActions } from './task-office-actions';
 import { useTaskCommand } from './use-task-command';
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
@@ -12,6 +15,8 @@ const required = (message: string) => [{ required: true, whitespace: true, messa
 /** The buttons of what this person may do on the task now, each with its small form. */
 export function TaskActionBar({ task, user }: { task: TaskView; user: SessionUser }) {
   const run = useTaskCommand(task.code);
+  // A second click while 签收 is on its way would be a second command: the button waits.
+  const [acknowledging, setAcknowledging] = useState(false);
   const target = { code: task.code, revision: task.revision };
   const actions = availableActions(task, user);
   if (actions.length === 0) return null;
@@ -20,7 +25,14 @@ export function TaskActionBar({ task, user }: { task: TaskView; user: SessionUse
   return (
     <Space wrap aria-label="可办理的操作">
       {has('acknowledge') && (
-        <Button type="primary" onClick={() => void run(() => taskCommands.acknowledge(target), '已签收')}>
+        <Button
+          type="primary"
+          loading={acknowledging}
+          onClick={() => {
+            setAcknowledging(true);
+            void run(() => taskCommands.acknowledge(target), '已签收').finally(() => setAcknowledging(false));
+          }}
+        >
           {ACTION_LABELS.acknowledge}
         </Button>
       )}
@@ -125,6 +137,10 @@ export function TaskActionBar({ task, user }: { task: TaskView; user: SessionUse
           </Form.Item>
         </CommandModal>
       )}
+      {has('decideExtension') && (
+        <Link to={`/extensions?code=${encodeURIComponent(task.code)}`}>{ACTION_LABELS.decideExtension}</Link>
+      )}
+      {has('reassign') && <TaskOfficeActions task={task} target={target} />}
     </Space>
   );
 }

@@ -38,6 +38,10 @@ export const taskCommands = {
     unwrap(api.POST('/tasks/{code}/acceptance', { params: params(t), body })),
   return: (t: Target, body: Schemas['ReasonDto']) =>
     unwrap(api.POST('/tasks/{code}/return', { params: params(t), body })),
+  reassign: (t: Target, body: Schemas['ReassignTaskDto']) =>
+    unwrap(api.POST('/tasks/{code}/reassignment', { params: params(t), body })),
+  cancel: (t: Target, body: Schemas['ReasonDto']) =>
+    unwrap(api.POST('/tasks/{code}/cancellation', { params: params(t), body })),
   approveExtension: (t: Target, extensionId: string, body: Schemas['NoteDto']) =>
     unwrap(
       api.POST('/tasks/{code}/extensions/{extensionId}/approval', {
