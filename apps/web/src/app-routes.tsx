@@ -18,6 +18,9 @@ const RankingPage = lazy(() => import('./pages/ranking/ranking-page'));
 const CalendarPage = lazy(() => import('./pages/calendar/calendar-page'));
 const NoticesPage = lazy(() => import('./pages/notices/notices-page'));
 const AssignPage = lazy(() => import('./pages/assign/assign-page'));
+const AddTaskPage = lazy(() => import('./pages/add-task/add-task-page'));
+const ExtensionsPage = lazy(() => import('./pages/extensions/extensions-page'));
+const PlanImportPage = lazy(() => import('./pages/plan-import/plan-import-page'));
 
 const ELEMENTS: Record<string, ReactNode> = {
   '/todo': <TodoPage />,
@@ -29,6 +32,9 @@ const ELEMENTS: Record<string, ReactNode> = {
   '/notices': <NoticesPage />,
   '/deadlines': <CalendarPage />,
   '/assign/:code': <AssignPage />,
+  '/assign/new': <AddTaskPage />,
+  '/extensions': <ExtensionsPage />,
+  '/import': <PlanImportPage />,
 };
 
 export function AppRoutes() {

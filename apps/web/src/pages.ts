@@ -14,4 +14,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: '/task/:code', label: '任务详情', roles: ['office', 'leader', 'department'], inMenu: false },
   { path: '/accounts', label: '用户管理', roles: ['admin'], inMenu: true },
   { path: '/assign/:code', label: '交办', roles: ['office'], inMenu: false },
+  { path: '/assign/new', label: '新增任务', roles: ['office'], inMenu: true },
+  { path: '/extensions', label: '延期审批', roles: ['office'], inMenu: true },
+  { path: '/import', label: '计划导入', roles: ['office'], inMenu: true },
 ];

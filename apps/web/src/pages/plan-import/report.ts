@@ -1,0 +1,68 @@
+import { describePath } from './problems';
+
+/** The validation report of a plan import (libs/plan ValidationReport), as the console shows it. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  severity: Severity;
+  code: string;
+  message: string;
+  details: {
+    locations?: { path: string; label: string }[];
+    location?: { path: string; label: string };
+    path?: string;
+    [key: string]: unknown;
+  };
+}
+
+export interface ValidationReport {
+  planId: string;
+  planVersion: string;
+  ok: boolean;
+  findings: Finding[];
+  summary: Record<Severity, number>;
+}
+
+export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+export interface FindingRow {
+  key: number;
+  severity: Severity;
+  where: string;
+  message: string;
+}
+
+/** Where a finding points: its places' labels (任务A-6牵头单位 …), else its path in the file, else the whole plan. */
+function whereOf({ locations, location, path }: Finding['details']): string {
+  const labels = [...(locations ?? []), ...(location ? [location] : [])].map((l) => l.label);
+  if (labels.length) return labels.join('；');
+  if (!path) return '整个计划';
+  const { where, field } = describePath(path);
+  return `${where} ${field}`;
+}
+
+/** Each finding with where it points, for the table. */
+export function findingRows(report: ValidationReport): FindingRow[] {
+  return report.findings.map((f, i) => ({
+    key: i,
+    severity: f.severity,
+    where: whereOf(f.details),
+    message: f.message,
+  }));
+}
+
+/** 导入前 → 导入后 per severity; `before` is undefined for a plan imported for the first time. */
+export function compareSummaries(before: ValidationReport | undefined, after: ValidationReport) {
+  return (['error', 'warning', 'info'] as const).map((severity) => ({
+    severity,
+    label: SEVERITY_LABELS[severity],
+    before: before?.summary[severity],
+    after: after.summary[severity],
+  }));
+}
+
+/** The sentence of the import's answer: what changed, or that nothing did. */
+export function importOutcome(result: { appended: number; listed?: number; revised?: number; withdrawn?: number }) {
+  if (result.appended === 0) return '计划与已导入的版本相同，未作任何更改';
+  return `导入成功：新增 ${result.listed ?? 0} 项，修订 ${result.revised ?? 0} 项，撤回 ${result.withdrawn ?? 0} 项`;
+}
