@@ -1,3 +1,5 @@
+import { Logger } from '@nestjs/common';
+
 /**
  * One rule for an event type this version does not know (written by a newer api or worker during
  * a rolling deploy): every reader skips it, logs it once per type, and counts it, so
@@ -10,12 +12,18 @@ export interface UnknownEventTypeReport {
   readonly firstStream: string;
 }
 
+/** Nest's logger: once the api or worker has called `app.useLogger(pino)`, the process's JSON log. */
+const logger = new Logger('UnknownEventTypes');
+
 export class UnknownEventTypes {
   private readonly seen = new Map<string, { count: number; firstStream: string }>();
 
-  /** Where the first sighting of each type is logged; the api and worker point it at their logger. */
+  /** Where the first sighting of each type is logged (replaceable, so a test can watch it). */
   onFirstSighting: (type: string, streamId: string) => void = (type, streamId) =>
-    process.emitWarning(`skipping events of unknown type "${type}" (first in ${streamId})`, 'UnknownEventType');
+    logger.warn(
+      { event: 'unknown_event_type', type, firstStream: streamId },
+      `skipping events of unknown type "${type}" (a newer writer's); counted in /health/ready`,
+    );
 
   /** Records one skipped event. */
   note(type: string, streamId: string): void {

@@ -1591,8 +1591,11 @@ export interface components {
              * @description 签收期限（缺省3个工作日）
              */
             acknowledgeBy?: string;
-            /** @description 持续开展类任务的报送周期（缺省按季度） */
-            reporting?: string;
+            /**
+             * @description 持续开展类任务的报送周期（缺省按季度）
+             * @enum {string}
+             */
+            reporting?: "monthly" | "quarterly" | "half-yearly" | "yearly";
         };
         CreateTaskDto: {
             /** @description 牵头单位 */
@@ -1611,8 +1614,11 @@ export interface components {
              * @description 签收期限（缺省3个工作日）
              */
             acknowledgeBy?: string;
-            /** @description 持续开展类任务的报送周期（缺省按季度） */
-            reporting?: string;
+            /**
+             * @description 持续开展类任务的报送周期（缺省按季度）
+             * @enum {string}
+             */
+            reporting?: "monthly" | "quarterly" | "half-yearly" | "yearly";
             /** @description 任务编号，如 A-16 */
             code: string;
             /** @description 任务内容 */

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { isLocalDate } from '@zw/clock';
+import type { ReportingCadence } from '@zw/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -85,6 +86,9 @@ export class MilestoneDto {
   owner!: string;
 }
 
+/** The cadences of a 持续开展 task's periodic reports (ReportingCadence), listed in the document as an enum. */
+const REPORTING_CADENCES: ReportingCadence[] = ['monthly', 'quarterly', 'half-yearly', 'yearly'];
+
 /** Every field optional: what is left out comes from the plan's row (assignmentDefaults). */
 export class AssignTaskDto {
   @ApiPropertyOptional({ type: [String], description: '牵头单位（缺省取任务清单）' })
@@ -117,10 +121,10 @@ export class AssignTaskDto {
   @IsOptional()
   @IsCalendarDate()
   acknowledgeBy?: string;
-  @ApiPropertyOptional({ description: '持续开展类任务的报送周期（缺省按季度）' })
+  @ApiPropertyOptional({ enum: REPORTING_CADENCES, description: '持续开展类任务的报送周期（缺省按季度）' })
   @IsOptional()
-  @IsIn(['monthly', 'quarterly', 'half-yearly', 'yearly'])
-  reporting?: 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
+  @IsIn(REPORTING_CADENCES)
+  reporting?: ReportingCadence;
 }
 
 /** A task the plan's appendix lacks: the office states its facts. */
