@@ -119,7 +119,7 @@ run('the office in Chromium: 计划导入, 新增任务, 改派, 撤销, 延期�
     await page.context().close();
   });
 
-  it('given A-6 交办, when the office 改派 it to add a cooperating department, then one message and the new department awaits 签收; 撤销 closes the new task', async () => {
+  it('given A-6 交办, when the office 改派 it to add a cooperating department, then a stale version reloads keeping the reason, one message once done and the new department awaits 签收; 撤销 closes the new task', async () => {
     const office = await accounts.login('office.chen', PASSWORD);
     await accounts.json('POST', '/tasks/A-6/assignment', {}, office.accessToken);
     const page = await openAs(browser, stack.baseUrl, 'office.chen');
@@ -130,6 +130,12 @@ run('the office in Chromium: 计划导入, 新增任务, 改派, 撤销, 延期�
     await choose(page, dialog, '配合单位', CITY);
     await dialog.getByLabel('改派理由').fill('职责调整，增加配合单位');
     expect(await seriousViolations(page)).toEqual([]);
+    // Meanwhile the lead 签收 from its own session: the version the office read is now stale.
+    const eco = await accounts.login('eco.zhang', PASSWORD);
+    await accounts.json('POST', '/tasks/A-6/acknowledgements', undefined, eco.accessToken);
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await oneMessage(page, '任务已被他人更新，已重新加载，请核对后再提交');
+    expect(await dialog.getByLabel('改派理由').inputValue()).toBe('职责调整，增加配合单位');
     await dialog.getByRole('button', { name: '提交' }).click();
     await oneMessage(page, '任务已改派');
     await page.getByText(`${CITY}（配合）`).waitFor();
@@ -150,7 +156,6 @@ run('the office in Chromium: 计划导入, 新增任务, 改派, 撤销, 延期�
 
   it('given the lead asks for more time on A-6, when the office opens 延期审批 from the task page and 同意, then the request leaves the list', async () => {
     const eco = await accounts.login('eco.zhang', PASSWORD);
-    await accounts.json('POST', '/tasks/A-6/acknowledgements', undefined, eco.accessToken);
     const body = { reason: '清单编制需补充调研', newDueDate: '2024-06-30' };
     await accounts.json('POST', '/tasks/A-6/extensions', body, eco.accessToken);
 
