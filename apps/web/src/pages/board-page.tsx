@@ -38,6 +38,23 @@ const columns: ColumnsType<BoardItem> = [
   },
 ];
 
+type FilterOptions = ReturnType<typeof boardFilterOptions>;
+
+/** The board's filters, each a labelled select over the choices found in the tasks. */
+const FILTERS: {
+  key: Exclude<keyof BoardFilters, 'asOf'>;
+  label: string;
+  width: number;
+  options: keyof FilterOptions;
+  search?: boolean;
+}[] = [
+  { key: 'system', label: '体系', width: 150, options: 'systems' },
+  { key: 'status', label: '状态', width: 120, options: 'statuses' },
+  { key: 'light', label: '灯', width: 90, options: 'lights' },
+  { key: 'department', label: '单位', width: 180, options: 'departments', search: true },
+  { key: 'year', label: '年度', width: 100, options: 'years' },
+];
+
 /** 任务台账: every task of the plan with its state, light (as text, reason on hover) and who acts next. */
 export default function BoardPage() {
   // Filters live in the address: the 总览 drills down with a link, and a link shows the same list.
@@ -68,52 +85,19 @@ export default function BoardPage() {
       </Typography.Title>
       <AsOfPicker asOf={filters.asOf} onChange={set('asOf')} />
       <Space wrap style={{ margin: '12px 0' }}>
-        <Select
-          aria-label="体系"
-          placeholder="体系"
-          allowClear
-          style={{ width: 150 }}
-          options={options.systems}
-          value={filters.system}
-          onChange={set('system')}
-        />
-        <Select
-          aria-label="状态"
-          placeholder="状态"
-          allowClear
-          style={{ width: 120 }}
-          options={options.statuses}
-          value={filters.status}
-          onChange={set('status')}
-        />
-        <Select
-          aria-label="灯"
-          placeholder="灯"
-          allowClear
-          style={{ width: 90 }}
-          options={options.lights}
-          value={filters.light}
-          onChange={set('light')}
-        />
-        <Select
-          aria-label="单位"
-          placeholder="单位"
-          allowClear
-          showSearch
-          style={{ width: 180 }}
-          options={options.departments}
-          value={filters.department}
-          onChange={set('department')}
-        />
-        <Select
-          aria-label="年度"
-          placeholder="年度"
-          allowClear
-          style={{ width: 100 }}
-          options={options.years}
-          value={filters.year}
-          onChange={set('year')}
-        />
+        {FILTERS.map((filter) => (
+          <Select<string | number, { value: string | number; label: string }>
+            key={filter.key}
+            aria-label={filter.label}
+            placeholder={filter.label}
+            allowClear
+            showSearch={filter.search}
+            style={{ width: filter.width }}
+            options={options[filter.options]}
+            value={filters[filter.key]}
+            onChange={set(filter.key)}
+          />
+        ))}
         <Button onClick={() => void downloadBoard(filters)}>导出 Excel</Button>
       </Space>
       {board.error && <Alert type="error" showIcon message={board.error.message} />}

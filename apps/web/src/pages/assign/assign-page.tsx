@@ -1,13 +1,18 @@
 import { currentPlanId } from '../../api/plan';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { useOwnPlanId } from '../../api/own-plan';
 import type { PlanTaskRow } from '../../api/task-responses';
 import { fieldErrors, showError } from '../../components/show-error';
 import { App } from 'antd';
+import type { components } from '../../api/schema';
 import { assignmentBody, type AssignForm } from './assignment';
+import { DEFAULT_MILESTONE_SETTINGS, defaultMilestones, type MilestoneSettings } from './default-milestones';
+import { FieldSelect } from '../../components/field-select';
+import { MilestoneFields } from './milestone-fields';
 
 const PLAN = currentPlanId();
 
@@ -37,6 +42,20 @@ export default function AssignPage() {
       ),
     staleTime: Infinity,
   });
+  // The plan's milestone settings and the service's today (a drill's clock, not the browser's).
+  const settings = useQuery({
+    queryKey: ['plan', planId],
+    enabled: planId !== undefined,
+    queryFn: () =>
+      unwrap<{ settings?: { milestones?: MilestoneSettings } }>(
+        api.GET('/plans/{planId}', { params: { path: { planId: planId ?? '' } } }),
+      ),
+    staleTime: Infinity,
+  });
+  const today = useQuery({
+    queryKey: ['todo'],
+    queryFn: () => unwrap<components['schemas']['TodoAnswerDto']>(api.GET('/me/todo')),
+  });
   const row = rows.data?.find((r) => r.code === code);
   const options = (departments.data ?? []).map((d) => ({ value: d.name, label: d.name }));
 
@@ -53,8 +72,16 @@ export default function AssignPage() {
   };
 
   if (rows.error) return <Alert type="error" showIcon message={rows.error.message} />;
-  if (!rows.data || !departments.data) return <Card loading />;
+  if (!rows.data || !departments.data || !settings.data || !today.data) return <Card loading />;
   if (!row) return <Alert type="warning" showIcon message={`计划中没有任务 ${code}`} />;
+  // The milestones' owner is the first lead the plan names under a department's own name.
+  const owner = row.lead.find((name) => options.some((o) => o.value === name));
+  const milestones = defaultMilestones(
+    row.window,
+    settings.data.settings?.milestones ?? DEFAULT_MILESTONE_SETTINGS,
+    today.data.asOf,
+    owner,
+  ).map((m) => ({ ...m, dueDate: dayjs(m.dueDate) }));
 
   return (
     <Card
@@ -73,13 +100,13 @@ export default function AssignPage() {
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ lead: row.lead, cooperating: row.cooperating, milestones: [] }}
+        initialValues={{ lead: row.lead, cooperating: row.cooperating, milestones }}
       >
         <Form.Item label="牵头单位" name="lead" rules={[{ required: true, message: '请选择牵头单位' }]}>
-          <Select mode="multiple" options={options} showSearch />
+          <FieldSelect<string[]> mode="multiple" options={options} showSearch />
         </Form.Item>
         <Form.Item label="配合单位" name="cooperating">
-          <Select mode="multiple" options={options} showSearch />
+          <FieldSelect<string[]> mode="multiple" options={options} showSearch />
         </Form.Item>
         <Form.Item label="完成期限" name="dueDate" extra="不填则按计划的时间栏推算">
           <DatePicker />
@@ -88,45 +115,9 @@ export default function AssignPage() {
           <DatePicker />
         </Form.Item>
         <Typography.Paragraph type="secondary">
-          里程碑：不填则按计划默认（每年一个，12月31日到期）。
+          里程碑已按计划默认预填（时间栏中每年一个，12月31日到期），可修改、删除或添加；全部删除则仍按计划默认交办。
         </Typography.Paragraph>
-        <Form.List name="milestones">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field) => (
-                <Space key={field.key} wrap align="start">
-                  <Form.Item
-                    label="里程碑名称"
-                    name={[field.name, 'title']}
-                    rules={[{ required: true, message: '请填写名称' }]}
-                  >
-                    <Input />
-                  </Form.Item>
-                  <Form.Item
-                    label="到期日"
-                    name={[field.name, 'dueDate']}
-                    rules={[{ required: true, message: '请选择日期' }]}
-                  >
-                    <DatePicker />
-                  </Form.Item>
-                  <Form.Item
-                    label="责任单位"
-                    name={[field.name, 'owner']}
-                    rules={[{ required: true, message: '请选择单位' }]}
-                  >
-                    <Select options={options} style={{ width: 180 }} showSearch />
-                  </Form.Item>
-                  <Button onClick={() => remove(field.name)} style={{ marginTop: 30 }}>
-                    删除
-                  </Button>
-                </Space>
-              ))}
-              <Button onClick={() => add()} style={{ marginBottom: 16 }}>
-                添加里程碑
-              </Button>
-            </>
-          )}
-        </Form.List>
+        <MilestoneFields options={options} />
         <div>
           <Button type="primary" htmlType="submit">
             交办

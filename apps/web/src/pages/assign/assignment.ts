@@ -6,10 +6,11 @@ export interface AssignForm {
   cooperating?: string[];
   dueDate?: Dayjs;
   acknowledgeBy?: Dayjs;
-  milestones?: { title: string; dueDate: Dayjs; owner: string }[];
+  /** A prefilled default keeps its id (y2023…); one the office adds gets one from the api. */
+  milestones?: { milestoneId?: string; title: string; dueDate: Dayjs; owner: string }[];
 }
 
-type Milestone = { title: string; dueDate: string; owner: string };
+type Milestone = components['schemas']['MilestoneDto'];
 
 /**
  * The 交办 body from the form: dates as YYYY-MM-DD; what was left empty is left out so the api
@@ -17,6 +18,7 @@ type Milestone = { title: string; dueDate: string; owner: string };
  */
 export function assignmentBody(values: AssignForm): components['schemas']['AssignTaskDto'] {
   const milestones: Milestone[] = (values.milestones ?? []).map((m) => ({
+    ...(m.milestoneId ? { milestoneId: m.milestoneId } : {}),
     title: m.title.trim(),
     dueDate: m.dueDate.format('YYYY-MM-DD'),
     owner: m.owner,

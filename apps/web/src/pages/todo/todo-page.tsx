@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth-context';
 import { LightTag } from '../../components/light-tag';
 import { useTaskCommand } from '../task/use-task-command';
-import { BUTTONS, dueText, taskCodeOf, todoGroups, todoLight, type TodoItem } from './todo';
+import { BUTTONS, dueText, pageOf, todoGroups, todoLight, type TodoItem } from './todo';
 import type { components } from '../../api/schema';
 
 /** 我的待办 (GET /me/todo): what this person's department or role must do now, grouped, each with its light and one button. */
@@ -46,7 +46,7 @@ export default function TodoPage() {
 function TodoRow({ item }: { item: TodoItem }) {
   const run = useTaskCommand(item.code);
   const navigate = useNavigate();
-  const code = taskCodeOf(item);
+  const page = pageOf(item);
   const label = BUTTONS[item.kind];
   // 签收 needs nothing but the click: sent without If-Match, the api decides on the task as it is now.
   const acknowledge = () =>
@@ -59,16 +59,16 @@ function TodoRow({ item }: { item: TodoItem }) {
       <Button type="primary" onClick={() => void acknowledge()}>
         {label}
       </Button>
-    ) : code ? (
-      <Button type="primary" ghost onClick={() => navigate(`/task/${code}`)}>
+    ) : (
+      <Button type="primary" ghost onClick={() => navigate(page.path)}>
         {label}
       </Button>
-    ) : null;
+    );
   return (
     <List.Item data-code={item.code} style={{ flexWrap: 'wrap', gap: 8 }}>
       <Space direction="vertical" size={2} style={{ flex: '1 1 220px', minWidth: 0 }}>
         <Space wrap size={6}>
-          {code ? <Link to={`/task/${code}`}>{code}</Link> : <span>{item.code}</span>}
+          <Link to={page.path}>{page.label}</Link>
           <LightTag light={todoLight(item)} />
           {item.detail && <Typography.Text>{item.detail}</Typography.Text>}
         </Space>

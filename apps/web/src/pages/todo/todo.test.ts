@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueText, taskCodeOf, todoGroups, todoLight, type TodoItem } from './todo';
+import { dueText, pageOf, todoGroups, todoLight, type TodoItem } from './todo';
 
 const item = (over: Partial<TodoItem>): TodoItem => ({
   kind: 'acknowledge',
@@ -36,9 +36,9 @@ describe('我的待办 grouping', () => {
     expect(todoLight({ light: 'yellow', late: false }).reasons[0]!.text).toBe('7 天内到期');
   });
 
-  it('given an indicator item, then it has no task page; a task item has', () => {
-    expect(taskCodeOf({ code: 'indicator:12' })).toBeUndefined();
-    expect(taskCodeOf({ code: 'C-5' })).toBe('C-5');
+  it('given an indicator item, then it opens the indicator page; a task item its task page', () => {
+    expect(pageOf({ code: 'indicator:12' })).toEqual({ path: '/indicator/12', label: '指标 12' });
+    expect(pageOf({ code: 'C-5' })).toEqual({ path: '/task/C-5', label: 'C-5' });
   });
 
   it('given deadlines, then days left read as people say them', () => {

@@ -59,9 +59,11 @@ export function todoLight(item: Pick<TodoItem, 'light' | 'late'>): Light {
   return { colour: item.light, label, reasons: [{ rule: 'todo', text }] };
 }
 
-/** A task code opens the task page; an indicator's to-do has no page of its own yet. */
-export function taskCodeOf(item: Pick<TodoItem, 'code'>): string | undefined {
-  return item.code.startsWith('indicator:') ? undefined : item.code;
+/** Where an item is done: a task's page, or an indicator's (`indicator:14` → /indicator/14). */
+export function pageOf(item: Pick<TodoItem, 'code'>): { path: string; label: string } {
+  const indicator = /^indicator:(.+)$/.exec(item.code)?.[1];
+  if (indicator) return { path: `/indicator/${indicator}`, label: `指标 ${indicator}` };
+  return { path: `/task/${item.code}`, label: item.code };
 }
 
 export function dueText(item: Pick<TodoItem, 'dueDate' | 'daysLeft'>): string {
