@@ -8,7 +8,7 @@ import {
   today,
   voidsSignOff,
 } from './decide.guards';
-import type { AcknowledgeTask, AssignTask, CancelTask, CreateTask, ReassignTask } from './task.commands';
+import type { AcknowledgeTask, AssignTask, CancelTask, CreateTask, ReassignTask, TaskDecisions } from './task.commands';
 import { taskError } from './task.errors';
 import type { MilestoneTransfer, TaskEvent } from './task.events';
 import { cooperatingOf, leadsOf } from './task.record';
@@ -108,3 +108,12 @@ export function cancel(command: CancelTask, state: TaskState): TaskEvent[] {
   const reason = requireReason(command.data.reason);
   return [{ type: 'TaskCancelled', data: { reason, previousStatus: open.status, cancelledAt: command.metadata.now } }];
 }
+
+/** The office puts a task in departments' hands (交办), changes them (改派) or cancels it; a department acknowledges (签收). By command type; task.decide.ts assembles every group. */
+export const ASSIGNMENT_DECISIONS = {
+  AssignTask: assign,
+  CreateTask: assign,
+  AcknowledgeTask: acknowledge,
+  ReassignTask: reassign,
+  CancelTask: cancel,
+} satisfies TaskDecisions;

@@ -12,7 +12,7 @@ import {
   requireText,
   today,
 } from './decide.guards';
-import type { ApproveExtension, RejectExtension, RequestExtension } from './task.commands';
+import type { ApproveExtension, RejectExtension, RequestExtension, TaskDecisions } from './task.commands';
 import { taskError } from './task.errors';
 import type { ExtensionTarget, TaskEvent } from './task.events';
 import { dueDateOf, type ExtensionState, type TaskRecord } from './task.record';
@@ -121,3 +121,10 @@ export function rejectExtension(command: RejectExtension, state: TaskState): Tas
     },
   ];
 }
+
+/** 延期: requested by the lead, approved or rejected by the office. By command type; task.decide.ts assembles every group. */
+export const EXTENSION_DECISIONS = {
+  RequestExtension: requestExtension,
+  ApproveExtension: approveExtension,
+  RejectExtension: rejectExtension,
+} satisfies TaskDecisions;

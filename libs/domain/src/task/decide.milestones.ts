@@ -1,5 +1,5 @@
 import { requireMilestone, requireOffice, requireOpen, requireReason, today, voidsSignOff } from './decide.guards';
-import type { AddMilestone, RemoveMilestone, ReopenMilestone } from './task.commands';
+import type { AddMilestone, RemoveMilestone, ReopenMilestone, TaskDecisions } from './task.commands';
 import { taskError } from './task.errors';
 import type { TaskEvent } from './task.events';
 import type { TaskState } from './task.state';
@@ -81,3 +81,10 @@ export function removeMilestone(command: RemoveMilestone, state: TaskState): Tas
     },
   ];
 }
+
+/** Milestones the office reopens, adds or removes. By command type; task.decide.ts assembles every group. */
+export const MILESTONE_DECISIONS = {
+  ReopenMilestone: reopenMilestone,
+  AddMilestone: addMilestone,
+  RemoveMilestone: removeMilestone,
+} satisfies TaskDecisions;

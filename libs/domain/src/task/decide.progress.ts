@@ -11,7 +11,7 @@ import {
   today,
 } from './decide.guards';
 import { periodBounds } from './period';
-import type { CompleteMilestone, ReportProgress, SubmitPeriodicReport } from './task.commands';
+import type { CompleteMilestone, ReportProgress, SubmitPeriodicReport, TaskDecisions } from './task.commands';
 import { taskError } from './task.errors';
 import type { TaskEvent } from './task.events';
 import type { TaskState } from './task.state';
@@ -123,3 +123,10 @@ export function completeMilestone(command: CompleteMilestone, state: TaskState):
     },
   ];
 }
+
+/** Progress reports (进展报送), periodic reports and completed milestones. By command type; task.decide.ts assembles every group. */
+export const PROGRESS_DECISIONS = {
+  ReportProgress: reportProgress,
+  SubmitPeriodicReport: submitPeriodicReport,
+  CompleteMilestone: completeMilestone,
+} satisfies TaskDecisions;

@@ -9,7 +9,7 @@ import {
   requireReason,
   today,
 } from './decide.guards';
-import type { AcceptTask, ObjectToSignOff, RequestSignOff, ReturnTask, SignOff } from './task.commands';
+import type { AcceptTask, ObjectToSignOff, RequestSignOff, ReturnTask, SignOff, TaskDecisions } from './task.commands';
 import { taskError } from './task.errors';
 import type { TaskEvent } from './task.events';
 import { cooperatingOf, openMilestones, unacknowledged } from './task.record';
@@ -105,3 +105,12 @@ export function returnTask(command: ReturnTask, state: TaskState): TaskEvent[] {
   const reason = requireReason(command.data.reason);
   return [{ type: 'TaskReturned', data: { reason, returnedAt: command.metadata.now } }];
 }
+
+/** How a task closes: 会签, objections, 办结 and 退回. By command type; task.decide.ts assembles every group. */
+export const SIGN_OFF_DECISIONS = {
+  RequestSignOff: requestSignOff,
+  SignOff: signOff,
+  ObjectToSignOff: objectToSignOff,
+  AcceptTask: acceptTask,
+  ReturnTask: returnTask,
+} satisfies TaskDecisions;

@@ -1,6 +1,7 @@
 import type { Command } from '../shared/message';
 import type { LocalDate } from '../shared/local-date';
-import type { Evidence, ExtensionTarget, MilestonePlan, ReportingCadence, TaskFacts } from './task.events';
+import type { Evidence, ExtensionTarget, MilestonePlan, ReportingCadence, TaskEvent, TaskFacts } from './task.events';
+import type { TaskState } from './task.state';
 
 /**
  * What users ask of a task. Ids (milestones, extensions) and deadlines the calendar decides
@@ -125,3 +126,12 @@ export const DEPARTMENT_COMMANDS = [
   'ObjectToSignOff',
   'RequestExtension',
 ] as const satisfies readonly TaskCommandType[];
+
+/** How one type of command is decided (decide.<group>.ts). */
+export type Decision<T extends TaskCommand['type']> = (
+  command: Extract<TaskCommand, { type: T }>,
+  state: TaskState,
+) => TaskEvent[];
+
+/** Some commands' decisions, by command type: what each decide.<group>.ts exports. */
+export type TaskDecisions = { readonly [T in TaskCommand['type']]?: Decision<T> };
