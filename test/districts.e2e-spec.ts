@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { A, B, CITY, PLAN_A, PLAN_B, SAME_NAME, twoDistricts, type TwoDistricts } from './support/two-districts';
 import { createTestApp, type TestApp } from './support/test-app';
+import { INITIAL_PASSWORD } from './support/sign-in';
 
 /**
  * Two districts whose plans both name 区城管局, and their city, in one deployment: each district's
@@ -126,14 +127,14 @@ describe('two districts and their city in one deployment', () => {
       (u: { username: string }) => u.username,
     );
     expect(listA).toEqual(expect.arrayContaining(['office.a', 'urban.a', 'leader.a']));
-    expect(listA).not.toContain('office.b');
-    expect(listA).not.toContain('leader.city');
+    expect(listA).not.toContain(`office.b@${B}`);
+    expect(listA).not.toContain(`leader.city@${CITY}`);
     const listCity = (await http().get('/users').set(w.adminCity).expect(200)).body.map(
       (u: { username: string }) => u.username,
     );
-    expect(listCity).toEqual(expect.arrayContaining(['office.a', 'office.b', 'leader.city']));
+    expect(listCity).toEqual(expect.arrayContaining(['office.a', `office.b@${B}`, `leader.city@${CITY}`]));
     const before = await head();
-    await http().post('/users/office.b/disable').set(w.adminA).send({ reason: '调离' }).expect(404);
+    await http().post(`/users/office.b@${B}/disable`).set(w.adminA).send({ reason: '调离' }).expect(404);
     await http()
       .post('/users')
       .set(w.adminA)
@@ -159,6 +160,29 @@ describe('two districts and their city in one deployment', () => {
       })
       .expect(400);
     expect(wrong.body.message).toContain('所属单位');
+  });
+
+  it('login names are scoped by organisation: B’s admin may use a name A uses, and learns nothing of A’s accounts', async () => {
+    const adminB = await w.account(w.adminCity, 'admin.b', 'admin', B);
+    const create = (username: string) =>
+      http()
+        .post('/users')
+        .set(adminB)
+        .send({ username, displayName: '丁', role: 'office', password: INITIAL_PASSWORD });
+    // `office.a` exists in A: for B it is a new name, `office.a@qinglan`, not a 409.
+    const made = await create('office.a').expect(201);
+    expect(made.body).toMatchObject({ username: `office.a@${B}`, organisationId: B });
+    await w.as.firstLogin(`office.a@${B}`, INITIAL_PASSWORD);
+    // Taken only within B, which its admin reaches anyway.
+    expect((await create('office.a').expect(409)).body.code).toBe('USER.ALREADY_EXISTS');
+    // Naming another organisation is refused whether or not the account exists there.
+    for (const name of [`office.a@${A}`, `nobody.here@${A}`]) {
+      const refused = await create(name).expect(400);
+      expect(refused.body.details.fields[0].field).toBe('username');
+    }
+    // A's account keeps its name and its login.
+    const a = await w.as.login('office.a');
+    expect(a.user).toMatchObject({ username: 'office.a', organisationId: A });
   });
 
   it('organisations: the city’s admin builds below the city; a district’s admin renames its own, not its neighbour', async () => {
@@ -203,7 +227,7 @@ describe('two districts and their city in one deployment', () => {
     const everyStream = new Set((await store.readAll(undefined, 1_000_000)).map((e) => e.streamId));
     expect(forA.streams).toBeLessThan(everyStream.size);
     // By name, B's streams and accounts answer as streams that do not exist.
-    for (const stream of [bTask, `plan-${PLAN_B}`, 'user-office.b'])
+    for (const stream of [bTask, `plan-${PLAN_B}`, `user-office.b@${B}`])
       await http()
         .get(`/audit/verify?stream=${encodeURIComponent(stream)}`)
         .set(w.officeA)

@@ -24,6 +24,8 @@ export const A = 'lianyun';
 export const B = 'qinglan';
 export const PLAN_A = loadLianyunPlan().id;
 export const PLAN_B = secondDistrictPlan().id;
+/** Login names outside the default organisation (A) carry their organisation. */
+export const CITY_ADMIN = `city.admin@${CITY}`;
 /** A department both plans name. */
 export const SAME_NAME = '区城管局';
 
@@ -38,7 +40,10 @@ export interface TwoDistricts {
   leaderCity: AuthHeaders;
   deptA: AuthHeaders;
   deptB: AuthHeaders;
-  /** Creates an account over HTTP as `admin` and logs it in. */
+  /**
+   * Creates an account over HTTP as `admin` and logs it in by its login name (`name@qinglan`
+   * outside the default organisation).
+   */
   account(
     admin: AuthHeaders,
     username: string,
@@ -68,7 +73,7 @@ export async function twoDistricts(t: TestApp): Promise<TwoDistricts> {
 
   const as = signIn(t.app);
   const adminA = await as.admin();
-  const adminCity = await as.firstLogin('city.admin', await shellCreateCityAdmin(t));
+  const adminCity = await as.firstLogin(CITY_ADMIN, await shellCreateCityAdmin(t));
 
   const account = async (
     admin: AuthHeaders,
@@ -89,7 +94,7 @@ export async function twoDistricts(t: TestApp): Promise<TwoDistricts> {
         password: INITIAL_PASSWORD,
       });
     if (res.status !== 201) throw new Error(`creating ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-    return as.firstLogin(username, INITIAL_PASSWORD);
+    return as.firstLogin((res.body as { username: string }).username, INITIAL_PASSWORD);
   };
 
   const officeA = await account(adminA, 'office.a', 'office', A);
@@ -112,17 +117,17 @@ export async function twoDistricts(t: TestApp): Promise<TwoDistricts> {
 
 /**
  * The city's admin, made from the shell as `npm run users -- create city.admin --role admin
- * --organisation lyg --as admin` makes it: the shell may bind an account anywhere, and the
- * events name the admin given by `--as`.
+ * --organisation lyg --as admin` makes it (its login name `city.admin@lyg`): the shell may bind an
+ * account anywhere, and the events name the admin given by `--as`.
  */
 async function shellCreateCityAdmin(t: TestApp): Promise<string> {
   const clock = t.app.get<Clock>(CLOCK);
   await t.app.get(UserAccounts).execute(
-    'city.admin',
+    CITY_ADMIN,
     {
       type: 'CreateUser',
       data: {
-        username: 'city.admin',
+        username: CITY_ADMIN,
         displayName: '市管理员',
         role: 'admin',
         organisationId: CITY,

@@ -15,11 +15,9 @@
  * (DEFAULT_ORGANISATION_ID), so a single district needs no more than before. The shell may bind
  * an account anywhere; over HTTP an admin reaches only its organisation and those below.
  */
-import { hashPassword, isUserRole, USER_STATUS_LABELS, type UserCommand } from '@zw/auth';
+import { hashPassword, isUserRole, loginName, USER_STATUS_LABELS, type UserCommand } from '@zw/auth';
 import { clockFor, loadConfigOrExit } from '@zw/config';
-import { DomainError } from '@zw/domain';
 import { openEventStore } from '@zw/event-store';
-import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { toShanghaiIso } from '@zw/clock';
 import { OrganisationDirectory } from '../organisations/organisation-directory';
@@ -27,6 +25,7 @@ import { AdminExistsError, bootstrapAdmin } from './users/bootstrap-admin';
 import { temporaryPassword } from './users/passwords';
 import { UserAccounts } from './users/user-accounts';
 import { exitOnHelp } from '../cli/cli-help';
+import { commandLine, refusal, runCli, usageProblem } from '../cli/cli-run';
 // Before anything opens the store: --help works without configuration.
 exitOnHelp({
   name: 'users',
@@ -47,25 +46,24 @@ const USAGE =
   'usage: npm run users -- bootstrap [--username admin] [--name 名称] | list | create <username> --role <role> --name <姓名> [--department <单位>] [--organisation <id>] --as <admin> | disable <username> --reason <理由> --as <admin> | enable <username> --as <admin> | reset-password <username> --as <admin>';
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      username: { type: 'string' },
-      name: { type: 'string' },
-      role: { type: 'string' },
-      department: { type: 'string' },
-      organisation: { type: 'string' },
-      reason: { type: 'string' },
-      as: { type: 'string' },
-    },
-  });
-  const [command, username] = positionals;
+  const { command, subject, values } = commandLine([
+    'username',
+    'name',
+    'role',
+    'department',
+    'organisation',
+    'reason',
+    'as',
+  ]);
   const config = loadConfigOrExit();
   const clock = clockFor(config);
   const store = openEventStore(config, clock);
   const accounts = new UserAccounts(store);
   const print = (line: string) => process.stdout.write(`${line}\n`);
   const organisationId = values.organisation ?? config.defaultOrganisationId;
+  // A new account's login name is scoped by organisation (`zhang@qinglan` outside the default one).
+  const newName = (name: string | undefined) => name && loginName(name, organisationId, config.defaultOrganisationId);
+  const username = command === 'create' ? newName(subject) : subject;
   // The default organisation may not exist yet (the api's first start creates it); any other must.
   const knownOrganisation = async () =>
     organisationId === config.defaultOrganisationId ||
@@ -74,7 +72,8 @@ async function main(): Promise<number> {
     if ((command === 'bootstrap' || command === 'create') && !(await knownOrganisation()))
       return usage(`no organisation "${organisationId}" (npm run organisations -- list)`);
     if (command === 'bootstrap') {
-      const name = values.username ?? 'admin';
+      const name = newName(values.username ?? 'admin');
+      if (!name) return usage(`--username may end only in @${organisationId}`);
       const secret = await bootstrapAdmin(accounts, clock, name, organisationId, values.name);
       print(`created admin "${name}". One-time password (shown only now; log in and change it): ${secret}`);
       return 0;
@@ -93,6 +92,7 @@ async function main(): Promise<number> {
         );
       return 0;
     }
+    if (subject && !username) return usage(`<username> may end only in @${organisationId}`);
     if (!username || !['create', 'disable', 'enable', 'reset-password'].includes(command ?? ''))
       return usage('unknown command or missing <username>');
     const admin = await accounts.load(values.as ?? '');
@@ -147,27 +147,14 @@ async function main(): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (error instanceof AdminExistsError || error instanceof DomainError) {
-      process.stderr.write(
-        `refused, nothing written: ${error instanceof DomainError ? `${error.code} ${error.message}` : error.message}\n`,
-      );
-      return 1;
-    }
-    throw error;
+    return refusal(error, [AdminExistsError]);
   } finally {
     await store.close();
   }
 }
 
 function usage(problem: string): number {
-  process.stderr.write(`${problem}\n${USAGE}\n`);
-  return 2;
+  return usageProblem(USAGE, problem);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -12,11 +12,11 @@
  */
 import { clockFor, loadConfigOrExit } from '@zw/config';
 import { toShanghaiIso } from '@zw/clock';
-import { DomainError, ORGANISATION_KIND_LABELS, type OrganisationCommand, type OrganisationKind } from '@zw/domain';
+import { ORGANISATION_KIND_LABELS, type OrganisationCommand, type OrganisationKind } from '@zw/domain';
 import { openEventStore } from '@zw/event-store';
 import { ORGANISATION_KINDS } from '@zw/plan';
-import { parseArgs } from 'node:util';
 import { systemMetadata } from '../actor/actor';
+import { commandLine, refusal, runCli, usageProblem } from '../cli/cli-run';
 import { OrganisationDirectory } from './organisation-directory';
 import { Organisations } from './organisations';
 
@@ -25,16 +25,7 @@ const USAGE =
   'usage: npm run organisations -- list | create <id> --name <名称> --kind district|city|province [--parent <id>] | rename <id> --name <名称> | move <id> --parent <id> | attach <id> --plan <planId>';
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      name: { type: 'string' },
-      kind: { type: 'string' },
-      parent: { type: 'string' },
-      plan: { type: 'string' },
-    },
-  });
-  const [command, id] = positionals;
+  const { command, subject: id, values } = commandLine(['name', 'kind', 'parent', 'plan']);
   const config = loadConfigOrExit();
   const clock = clockFor(config);
   const store = openEventStore(config, clock);
@@ -61,11 +52,7 @@ async function main(): Promise<number> {
     print(events.length === 0 ? 'nothing to change' : events.map((e) => e.type).join(', '));
     return 0;
   } catch (error) {
-    if (error instanceof DomainError) {
-      process.stderr.write(`refused, nothing written: ${error.code} ${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return refusal(error);
   } finally {
     await store.close();
   }
@@ -100,14 +87,7 @@ function dataFor(
 }
 
 function usage(problem: string): number {
-  process.stderr.write(`${problem}\n${USAGE}\n`);
-  return 2;
+  return usageProblem(USAGE, problem);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -1355,7 +1355,7 @@ export interface components {
         };
         CreateUserDto: {
             /**
-             * @description 用户名：3 至 40 位小写字母、数字或 . _ -
+             * @description 用户名：3 至 40 位小写字母、数字或 . _ -；默认组织之外，登录名为“用户名@组织代码”（如 zhang.wei@qinglan）
              * @example zhang.wei
              */
             username: string;

@@ -3,7 +3,11 @@ import { USER_ROLES, USERNAME } from '@zw/auth';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class CreateUserDto {
-  @ApiProperty({ description: '用户名：3 至 40 位小写字母、数字或 . _ -', example: 'zhang.wei' })
+  @ApiProperty({
+    description:
+      '用户名：3 至 40 位小写字母、数字或 . _ -；默认组织之外，登录名为“用户名@组织代码”（如 zhang.wei@qinglan）',
+    example: 'zhang.wei',
+  })
   @IsString()
   @Matches(USERNAME, { message: '用户名须为 3 至 40 位小写字母、数字或 . _ -，且以字母或数字开头' })
   username!: string;

@@ -15,6 +15,7 @@ import {
   assertPasswordPolicy,
   hashPassword,
   isUsername,
+  loginName,
   USER_STATUS_LABELS,
   type ExistingUserState,
   type UserCommand,
@@ -58,24 +59,35 @@ export class UsersController {
       .map(view);
   }
 
-  /** 201 with the account; a generated temporary password is shown in this answer only. */
+  /**
+   * 201 with the account; a generated temporary password is shown in this answer only. The login
+   * name is scoped by organisation (`zhang@qinglan` outside the default one, user.stream.ts), so a
+   * name taken answers 409 only for an account of the same organisation, which the admin reaches.
+   */
   @Policy('users.create')
   @Post()
   async create(@Body() body: CreateUserDto, @CurrentActor() actor: Actor, @Req() req: Request) {
     const organisationId = body.organisationId ?? actor.organisationId ?? '';
     const tree = await this.organisations.tree();
     if (!this.organisations.reaches(tree, actor, organisationId)) throw organisationNotFound(organisationId);
+    const username = loginName(body.username, organisationId, this.config.defaultOrganisationId);
+    if (username === undefined)
+      throw new BadRequestException({
+        code: 'VALIDATION',
+        message: '用户名的“@”后须为所属组织的代码',
+        details: { fields: [{ field: 'username', reason: `用户名须为“名称”或“名称@${organisationId}”` }] },
+      });
     // An alias (区林海局) is accepted and the account bound to the canonical name of its organisation's plan.
     const department =
       body.role === 'department' && body.department
         ? await this.canonicalDepartment(body.department, organisationId, tree.nodes.get(organisationId)?.plans ?? [])
         : body.department;
-    const password = body.password ?? temporaryPassword(body.username);
-    if (body.password) passwordRejected(() => assertPasswordPolicy(password, body.username), 'password');
-    const { state } = await this.run(actor, req, body.username, {
+    const password = body.password ?? temporaryPassword(username);
+    if (body.password) passwordRejected(() => assertPasswordPolicy(password, username.split('@')[0]), 'password');
+    const { state } = await this.run(actor, req, username, {
       type: 'CreateUser',
       data: {
-        username: body.username,
+        username,
         displayName: body.displayName,
         role: body.role,
         department,
