@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { taskStreamId, type ReminderSent, type TaskEvent } from '@zw/domain';
 import { SqliteEventStore, type RecordedEvent } from '@zw/event-store';
+import { overdueTaskFixture } from './support/reminder-fixture';
 
 /**
  * Restart safety of the production topology: the worker process on BullMQ (real redis-server)
@@ -29,36 +30,6 @@ const meta = (occurredAt: string) => ({
   occurredAt,
 });
 
-const assigned: TaskEvent = {
-  type: 'TaskAssigned',
-  data: {
-    facts: {
-      planId: 'lianyun-2022-2025',
-      code: 'C-5',
-      title: '社会源危险废物回收体系建设',
-      text: '社会源危险废物回收体系建设',
-      system: '市场体系建设',
-      area: '体系建设',
-      window: '2024',
-      ongoing: false,
-    },
-    lead: [ECO],
-    cooperating: [URBAN],
-    dueDate: '2024-12-31',
-    reporting: null,
-    source: 'plan',
-    assignedAt: '2024-01-02T09:00:00+08:00',
-    acknowledgeBy: '2024-01-05',
-    milestones: [
-      { milestoneId: 'm1', title: '制定社会源危险废物收集方案', dueDate: '2024-06-30', owner: ECO },
-      { milestoneId: 'm2', title: '建成小微企业危险废物收集点', dueDate: '2024-06-30', owner: URBAN },
-    ],
-  },
-};
-const acknowledged = (department: string, role: 'lead' | 'cooperating'): TaskEvent => ({
-  type: 'TaskAcknowledged',
-  data: { department, role, acknowledgeBy: '2024-01-05', acknowledgedAt: '2024-01-03T09:00:00+08:00', late: false },
-});
 const completedM1: TaskEvent = {
   type: 'MilestoneCompleted',
   data: {
@@ -137,14 +108,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
     const ids = (events: RecordedEvent[]) => events.map((e) => (e.data as ReminderSent['data']).deliveryId);
 
     it('given reminders due, when the worker is SIGKILLed and restarted days later, then every due reminder is recorded once and none for work done meanwhile', async () => {
-      await store.append(
-        STREAM,
-        [assigned, acknowledged(ECO, 'lead'), acknowledged(URBAN, 'cooperating')].map((e) => ({
-          ...e,
-          metadata: meta('2024-01-03T09:00:00+08:00'),
-        })),
-        'no_stream',
-      );
+      await store.append(STREAM, overdueTaskFixture(ECO, URBAN), 'no_stream');
       const env = {
         DATA_DIR: dataDir,
         REDIS_URL: redisUrl!,
