@@ -21,6 +21,10 @@ const AssignPage = lazy(() => import('./pages/assign/assign-page'));
 const AddTaskPage = lazy(() => import('./pages/add-task/add-task-page'));
 const ExtensionsPage = lazy(() => import('./pages/extensions/extensions-page'));
 const PlanImportPage = lazy(() => import('./pages/plan-import/plan-import-page'));
+const ReportingPage = lazy(() => import('./pages/indicators/reporting-page'));
+const ReviewPage = lazy(() => import('./pages/indicators/review-page'));
+const IndicatorPage = lazy(() => import('./pages/indicators/indicator-page'));
+const AccountabilityPage = lazy(() => import('./pages/accountability/accountability-page'));
 
 const ELEMENTS: Record<string, ReactNode> = {
   '/todo': <TodoPage />,
@@ -35,6 +39,10 @@ const ELEMENTS: Record<string, ReactNode> = {
   '/assign/new': <AddTaskPage />,
   '/extensions': <ExtensionsPage />,
   '/import': <PlanImportPage />,
+  '/reporting': <ReportingPage />,
+  '/review': <ReviewPage />,
+  '/indicator/:id': <IndicatorPage />,
+  '/responsibility': <AccountabilityPage />,
 };
 
 export function AppRoutes() {
