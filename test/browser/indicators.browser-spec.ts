@@ -121,7 +121,7 @@ run('指标报送 and 指标确认, 单位责任 and the 期限日历 subscripti
     await eco.getByRole('button', { name: '停用' }).click();
     await eco.getByRole('button', { name: '停用', exact: true }).last().click();
     await eco.getByText('订阅链接已停用').waitFor();
-    await eco.getByText(/已停用$/).waitFor();
+    await eco.getByText(/^生成于 .*已停用$/).waitFor();
     expect((await fetch(url)).status).toBe(404);
     await eco.context().close();
   });
