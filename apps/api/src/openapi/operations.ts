@@ -39,9 +39,12 @@ export const OPERATIONS: Readonly<Record<string, OperationNotes>> = {
   'GET /metrics': { summary: 'Prometheus 指标（仅管理端口）', response: 'Text', produces: 'text/plain' },
   'GET /health': { summary: '存活检查', response: 'Health' },
   'GET /health/ready': { summary: '就绪检查：事件库、Redis、视图（仅管理端口）', response: 'Health' },
-  'POST /plans': { summary: '导入计划文件（JSON）：有变化时 201，无变化时 200', response: 'PlanImportResult' },
+  'POST /plans': {
+    summary: '导入计划文件（JSON）：有变化时 201，无变化时 200；dryRun=true 时只校验，不记录（200）',
+    response: 'PlanImportResult',
+  },
   'PUT /plans/{planId}/tasks': {
-    summary: '以任务清单表格（.xlsx，附件3 列）替换计划的任务清单',
+    summary: '以任务清单表格（.xlsx，附件3 列）替换计划的任务清单；dryRun=true 时只校验，不记录（200）',
     response: 'PlanImportResult',
   },
   'GET /plans/{planId}': { summary: '计划概况：各清单的条目数与版本', response: 'PlanOverview' },

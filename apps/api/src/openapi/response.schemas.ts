@@ -142,6 +142,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
       revision: revision('计划版本', true),
       position: revision('全局位置', true),
       report: { type: 'object', description: '校验报告' },
+      dryRun: { type: 'boolean', description: '只校验（dryRun=true）：计数为导入将产生的，未记录任何事件' },
     },
     ['planId', 'appended', 'revision'],
   ),

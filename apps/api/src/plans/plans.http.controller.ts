@@ -27,6 +27,24 @@ import { planNotFound } from '../http/request-conventions';
 import { OrganisationAccess } from '../organisations/organisation-access';
 import { Organisations } from '../organisations/organisations';
 
+/** `?dryRun=true`: check a file as its import would, appending nothing (the 计划导入 page's 导入前 report). */
+const DRY_RUN = {
+  name: 'dryRun',
+  required: false,
+  type: Boolean,
+  description: '为 true 时只校验：返回导入将产生的校验报告与新增、修订、撤回数，不记录任何事件',
+};
+
+function dryRunOf(value: unknown): boolean {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new BadRequestException({
+    code: 'VALIDATION',
+    message: 'dryRun: 只能为 true 或 false',
+    details: { fields: [{ field: 'dryRun', reason: '只能为 true 或 false' }] },
+  });
+}
+
 const LISTS = ['departments', 'externalUnits', 'genericEntries', 'tasks', 'indicators', 'projects'] as const;
 
 /** A plan's catalogue: the office imports it; everyone reads it. */
@@ -52,13 +70,16 @@ export class PlansController {
     description: '计划文件（JSON，结构见 libs/plan/src/plan.schema.ts，例见 libs/plan/data/）',
     schema: { type: 'object', required: ['id', 'tasks'], properties: { id: { type: 'string' } } },
   })
+  @ApiQuery(DRY_RUN)
   async import(
     @Body() body: unknown,
+    @Query('dryRun') dryRun: unknown,
     @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.importAndAnswer(loadPlan(body, 'request body'), 'http', actor, req, res);
+    const dry = dryRunOf(dryRun);
+    return this.importAndAnswer(loadPlan(body, 'request body'), 'http', dry, actor, req, res);
   }
 
   /** Replaces the plan's task list from an .xlsx sheet (附件3 columns); a bad cell → 400 naming sheet, row, column. */
@@ -68,13 +89,16 @@ export class PlansController {
   @ApiConsumes(XLSX_MIME)
   @ApiBody({ description: '任务清单表格（.xlsx，附件3 的列）', schema: { type: 'string', format: 'binary' } })
   @ApiQuery({ name: 'sheet', required: false, description: '工作表名称（缺省为第一个）' })
+  @ApiQuery(DRY_RUN)
   async importTaskSheet(
     @Param('planId') planId: string,
     @Query('sheet') sheet: string | undefined,
+    @Query('dryRun') dryRun: unknown,
     @CurrentActor() actor: Actor,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
+    const dry = dryRunOf(dryRun);
     if (!req.is(XLSX_MIME) || !Buffer.isBuffer(req.body)) {
       throw new BadRequestException({
         code: 'VALIDATION',
@@ -92,19 +116,29 @@ export class PlansController {
     const plan = await planWithTaskSheet(this.store, planId, req.body, sheet, (bytes, options) =>
       this.sheets.read(bytes, options),
     );
-    return this.importAndAnswer(plan, 'http:xlsx', actor, req, res);
+    return this.importAndAnswer(plan, 'http:xlsx', dry, actor, req, res);
   }
 
   /**
    * A plan of an organisation outside the office's reach is answered as one that does not exist
    * (nothing is appended); a new plan is attached to the office's organisation (PlanAttached).
+   * A dry run answers the same report and counts and appends nothing, not even the attachment.
    */
-  private async importAndAnswer(plan: Plan, source: string, actor: Actor, req: Request, res: Response) {
+  private async importAndAnswer(
+    plan: Plan,
+    source: string,
+    dryRun: boolean,
+    actor: Actor,
+    req: Request,
+    res: Response,
+  ) {
     const tree = await this.access.tree();
     const attached = tree.planOwners.get(plan.id);
     const owner = attached ?? ((await this.plans.find(plan.id)) ? this.access.ownerOf(tree, plan.id) : undefined);
     if (owner !== undefined && !this.access.reaches(tree, actor, owner)) throw planNotFound(plan.id);
-    const result = await importPlan(this.store, plan, { source, metadata: eventMetadata(actor, req, this.clock) });
+    const metadata = eventMetadata(actor, req, this.clock);
+    const result = await importPlan(this.store, plan, { source, metadata, dryRun });
+    if (dryRun) return importResponse(result);
     const organisationId = owner ?? actor.organisationId;
     if (attached === undefined && organisationId !== undefined) {
       await this.organisations.execute(

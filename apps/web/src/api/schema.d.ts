@@ -227,7 +227,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 导入计划文件（JSON）：有变化时 201，无变化时 200 */
+        /** 导入计划文件（JSON）：有变化时 201，无变化时 200；dryRun=true 时只校验，不记录（200） */
         post: operations["PlansController_import"];
         delete?: never;
         options?: never;
@@ -243,7 +243,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 以任务清单表格（.xlsx，附件3 列）替换计划的任务清单 */
+        /** 以任务清单表格（.xlsx，附件3 列）替换计划的任务清单；dryRun=true 时只校验，不记录（200） */
         put: operations["PlansController_importTaskSheet"];
         post?: never;
         delete?: never;
@@ -1931,6 +1931,8 @@ export interface components {
             position?: string | null;
             /** @description 校验报告 */
             report?: Record<string, never>;
+            /** @description 只校验（dryRun=true）：计数为导入将产生的，未记录任何事件 */
+            dryRun?: boolean;
         };
         PlanOverview: {
             /** @description 计划编号 */
@@ -3221,7 +3223,10 @@ export interface operations {
     };
     PlansController_import: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 为 true 时只校验：返回导入将产生的校验报告与新增、修订、撤回数，不记录任何事件 */
+                dryRun?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3339,6 +3344,8 @@ export interface operations {
     PlansController_importTaskSheet: {
         parameters: {
             query?: {
+                /** @description 为 true 时只校验：返回导入将产生的校验报告与新增、修订、撤回数，不记录任何事件 */
+                dryRun?: boolean;
                 /** @description 工作表名称（缺省为第一个） */
                 sheet?: unknown;
             };

@@ -16,6 +16,8 @@ export interface ImportResult {
   readonly revision: bigint | undefined;
   readonly position?: bigint;
   readonly report: ValidationReport;
+  /** Set on a dry run: the counts are what an import would record, and nothing was appended. */
+  readonly dryRun?: true;
 }
 
 /** Folds a plan's catalogue stream; `revision` is undefined for a plan never imported. */
@@ -33,18 +35,28 @@ export async function loadCatalogue(
 /**
  * Imports a plan as events: idempotent (the same plan twice appends nothing) and
  * incremental (a changed version appends only its differences), in one atomic append
- * guarded by the revision it was decided on.
+ * guarded by the revision it was decided on. A dry run decides the same and appends nothing.
  */
 export async function importPlan(
   store: EventStore,
   plan: Plan,
-  options: { readonly source: string; readonly metadata: EventMetadata },
+  options: { readonly source: string; readonly metadata: EventMetadata; readonly dryRun?: boolean },
 ): Promise<ImportResult> {
   const report = validatePlan(plan);
   const { state, revision } = await loadCatalogue(store, plan.id);
   const events = decideImport(state, plan, report, options.source);
-  const base = { planId: plan.id, planVersion: plan.planVersion, report };
+  const base = {
+    planId: plan.id,
+    planVersion: plan.planVersion,
+    report,
+    ...(options.dryRun && { dryRun: true as const }),
+  };
   if (events.length === 0) return { ...base, appended: 0, listed: 0, revised: 0, withdrawn: 0, revision };
+  if (options.dryRun) {
+    // The office reads the report and the changes of a new file before importing it (计划导入 page).
+    const { listed, revised, withdrawn } = events.at(-1)!.data as PlanImportedData;
+    return { ...base, appended: 0, listed, revised, withdrawn, revision };
+  }
   const result = await store.append(
     planStreamId(plan.id),
     events.map((e) => ({ type: e.type, data: e.data, metadata: options.metadata })),

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Result, Space, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { showError } from '../../components/show-error';
@@ -18,18 +18,25 @@ interface Imported {
   revised?: number;
   withdrawn?: number;
   report?: unknown;
+  dryRun?: boolean;
 }
 
 type Outcome =
+  | { kind: 'checked'; result: Imported; before?: ValidationReport }
   | { kind: 'imported'; result: Imported; before?: ValidationReport }
   | { kind: 'refused'; message: string; problems: Problem[] };
 
-/** Sends the checked file: a plan file to POST /plans, a task sheet to replace the plan's task list. */
-function send(chosen: ChosenFile, planId: string): Promise<Imported> {
-  if (chosen.kind === 'json') return unwrap<Imported>(api.POST('/plans', { body: chosen.body as { id: string } }));
+/**
+ * Sends the checked file: a plan file to POST /plans, a task sheet to replace the plan's task list.
+ * A dry run (on picking) answers the server's report of the file and appends nothing.
+ */
+function send(chosen: ChosenFile, planId: string, dryRun: boolean): Promise<Imported> {
+  const query = dryRun ? { dryRun } : {};
+  if (chosen.kind === 'json')
+    return unwrap<Imported>(api.POST('/plans', { params: { query }, body: chosen.body as { id: string } }));
   return unwrap<Imported>(
     api.PUT('/plans/{planId}/tasks', {
-      params: { path: { planId } },
+      params: { path: { planId }, query },
       body: chosen.file as unknown as string,
       bodySerializer: (file) => file as unknown as Blob,
       headers: { 'Content-Type': XLSX },
@@ -55,31 +62,43 @@ export default function PlanImportPage() {
   });
   const before = current.data ?? undefined;
 
+  // Only the last request's answer counts: a dry run may answer after a newer pick or the import.
+  const requests = useRef(0);
+
   const pick = async (file: File) => {
+    requests.current++;
     setOutcome(undefined);
     const checked = await checkFile(file);
     setChosen(checked.ok ? checked.chosen : undefined);
     setPickError(checked.ok ? undefined : checked.message);
+    if (checked.ok && planId) await submit(checked.chosen, planId, true);
   };
 
-  const importFile = async () => {
-    if (!chosen || !planId) return;
-    setBusy(true);
+  /** The dry run does not hold the 导入 button: the office may import without waiting for the check. */
+  const submit = async (file: ChosenFile, plan: string, dryRun: boolean) => {
+    const request = ++requests.current;
+    const current = () => request === requests.current;
+    if (!dryRun) setBusy(true);
     try {
-      const result = await send(chosen, planId);
-      setOutcome({ kind: 'imported', result, before });
-      setChosen(undefined);
-      for (const queryKey of [['plan'], ['board'], ['todo'], ['tasks'], ['organisations']])
-        void queryClient.invalidateQueries({ queryKey });
+      const result = await send(file, plan, dryRun);
+      if (!dryRun)
+        for (const queryKey of [['plan'], ['board'], ['todo'], ['tasks'], ['organisations']])
+          void queryClient.invalidateQueries({ queryKey });
+      if (!current()) return;
+      setOutcome({ kind: dryRun ? 'checked' : 'imported', result, before });
+      if (!dryRun) setChosen(undefined);
     } catch (error) {
+      if (!current()) return;
       const problems = problemsOf(error);
       if (error instanceof ApiError && error.status === 400)
         setOutcome({ kind: 'refused', message: error.message, problems });
       else showError(error);
     } finally {
-      setBusy(false);
+      if (!dryRun) setBusy(false);
     }
   };
+
+  const importFile = () => (chosen && planId ? submit(chosen, planId, false) : undefined);
 
   return (
     <section aria-labelledby="import-title">
@@ -110,7 +129,7 @@ export default function PlanImportPage() {
             <Result status="error" title="文件未通过校验，未导入任何内容" subTitle={outcome.message}>
               {outcome.problems.length > 0 && <ProblemTable problems={outcome.problems} />}
             </Result>
-          ) : outcome?.kind === 'imported' ? (
+          ) : outcome?.kind === 'imported' || outcome?.kind === 'checked' ? (
             <Imported outcome={outcome} />
           ) : before ? (
             <ReportView report={before} caption="当前计划的校验报告（导入前）" />
@@ -158,19 +177,21 @@ function ChosenSummary(props: { chosen: ChosenFile; planId?: string; busy: boole
   );
 }
 
-function Imported({ outcome }: { outcome: Extract<Outcome, { kind: 'imported' }> }) {
+/** The server's answer: after a dry run what an import would do, after an import what it did. */
+function Imported({ outcome }: { outcome: Extract<Outcome, { kind: 'imported' | 'checked' }> }) {
   const after = outcome.result.report as ValidationReport | undefined;
+  const checked = outcome.kind === 'checked';
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Result
-        status={outcome.result.appended === 0 ? 'info' : 'success'}
+        status={checked || outcome.result.appended === 0 ? 'info' : 'success'}
         title={importOutcome(outcome.result)}
         style={{ padding: '16px 0' }}
       />
       {after && (
         <>
-          <ReportComparison before={outcome.before} after={after} />
-          <ReportView report={after} caption="导入后的校验报告" />
+          <ReportComparison before={outcome.before} after={after} afterLabel={checked ? '导入后（预计）' : '导入后'} />
+          <ReportView report={after} caption={checked ? '导入前（校验结果）' : '导入后的校验报告'} />
         </>
       )}
     </Space>

@@ -106,4 +106,13 @@ describe('计划导入: the validation report', () => {
       '导入成功：新增 0 项，修订 1 项，撤回 0 项',
     );
   });
+
+  it('says after a dry run what an import would change, and that nothing is imported yet', () => {
+    expect(importOutcome({ appended: 0, listed: 0, revised: 1, withdrawn: 0, dryRun: true })).toBe(
+      '校验完成，尚未导入：导入将新增 0 项，修订 1 项，撤回 0 项',
+    );
+    expect(importOutcome({ appended: 0, listed: 0, revised: 0, withdrawn: 0, dryRun: true })).toBe(
+      '校验完成：文件与已导入的版本相同，导入不会作任何更改',
+    );
+  });
 });

@@ -41,7 +41,8 @@ export function ReportView({ report, caption }: { report: ValidationReport; capt
 }
 
 /** 导入前 and 导入后 side by side, per severity. */
-export function ReportComparison({ before, after }: { before?: ValidationReport; after: ValidationReport }) {
+export function ReportComparison(props: { before?: ValidationReport; after: ValidationReport; afterLabel?: string }) {
+  const { before, after, afterLabel = '导入后' } = props;
   return (
     <Table
       rowKey="severity"
@@ -52,7 +53,7 @@ export function ReportComparison({ before, after }: { before?: ValidationReport;
       columns={[
         { title: '级别', dataIndex: 'label' },
         { title: '导入前', dataIndex: 'before', render: (v?: number) => v ?? '—' },
-        { title: '导入后', dataIndex: 'after' },
+        { title: afterLabel, dataIndex: 'after' },
       ]}
     />
   );

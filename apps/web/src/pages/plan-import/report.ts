@@ -61,8 +61,21 @@ export function compareSummaries(before: ValidationReport | undefined, after: Va
   }));
 }
 
-/** The sentence of the import's answer: what changed, or that nothing did. */
-export function importOutcome(result: { appended: number; listed?: number; revised?: number; withdrawn?: number }) {
+/** The sentence of the import's answer: what changed, or that nothing did; after a dry run, what would. */
+export function importOutcome(result: {
+  appended: number;
+  listed?: number;
+  revised?: number;
+  withdrawn?: number;
+  dryRun?: boolean;
+}) {
+  const counts = `新增 ${result.listed ?? 0} 项，修订 ${result.revised ?? 0} 项，撤回 ${result.withdrawn ?? 0} 项`;
+  if (result.dryRun) {
+    const changes = (result.listed ?? 0) + (result.revised ?? 0) + (result.withdrawn ?? 0);
+    return changes === 0
+      ? '校验完成：文件与已导入的版本相同，导入不会作任何更改'
+      : `校验完成，尚未导入：导入将${counts}`;
+  }
   if (result.appended === 0) return '计划与已导入的版本相同，未作任何更改';
-  return `导入成功：新增 ${result.listed ?? 0} 项，修订 ${result.revised ?? 0} 项，撤回 ${result.withdrawn ?? 0} 项`;
+  return `导入成功：${counts}`;
 }
