@@ -1794,171 +1794,1517 @@ export interface components {
                 }[];
                 /** @description 当前版本（版本冲突时），用作新的 If-Match */
                 currentRevision?: string | null;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        CurrentUser: {
+            /** @description 用户名 */
+            username: string;
+            /** @description 姓名或单位名 */
+            displayName: string;
+            /**
+             * @description 角色
+             * @enum {string}
+             */
+            role: "office" | "department" | "leader" | "admin";
+            /** @description 所属单位（责任单位账号） */
+            department: string | null;
+            /** @description 所属组织 */
+            organisationId: string;
+            /** @description 须先修改密码（他人设置的密码） */
+            mustChangePassword: boolean;
+            /**
+             * Format: date-time
+             * @description 创建时间
+             */
+            createdAt: string;
+        };
+        Tokens: {
+            /** @description 访问令牌（Bearer），保存在页面内存中 */
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description 访问令牌有效秒数 */
+            expiresIn: number;
+            /** @description 刷新令牌；浏览器会话（cookie: true）时不返回，改由 HttpOnly Cookie 携带 */
+            refreshToken?: string;
+            /**
+             * Format: date-time
+             * @description 刷新令牌到期时间
+             */
+            refreshExpiresAt: string;
+        };
+        Session: {
+            /** @description 访问令牌（Bearer），保存在页面内存中 */
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description 访问令牌有效秒数 */
+            expiresIn: number;
+            /** @description 刷新令牌；浏览器会话（cookie: true）时不返回，改由 HttpOnly Cookie 携带 */
+            refreshToken?: string;
+            /**
+             * Format: date-time
+             * @description 刷新令牌到期时间
+             */
+            refreshExpiresAt: string;
+            user: components["schemas"]["CurrentUser"];
+        };
+        UserAccount: {
+            /** @description 用户名 */
+            username: string;
+            /** @description 姓名或单位名 */
+            displayName: string;
+            /**
+             * @description 角色
+             * @enum {string}
+             */
+            role: "office" | "department" | "leader" | "admin";
+            /** @description 所属单位（责任单位账号） */
+            department: string | null;
+            /** @description 所属组织 */
+            organisationId: string;
+            /** @description 须先修改密码（他人设置的密码） */
+            mustChangePassword: boolean;
+            /**
+             * Format: date-time
+             * @description 创建时间
+             */
+            createdAt: string;
+            /**
+             * @description 账号状态
+             * @enum {string}
+             */
+            status: "active" | "disabled";
+            /** @description 账号状态（中文） */
+            statusLabel: string;
+            /** @description 一次性临时密码（仅在生成时返回一次） */
+            temporaryPassword?: string;
+        };
+        UserList: components["schemas"]["UserAccount"][];
+        FailedReminders: {
+            jobs: ({
+                /** @description 催办任务编号 */
+                jobId?: string;
+                /** @description 计划编号 */
+                planId?: string;
+                /** @description 任务编号 */
+                taskCode?: string;
+                /** @description 提醒规则 */
+                rule?: string;
+                /** @description 单位 */
+                department?: string;
+                /**
+                 * Format: date
+                 * @description 期限
+                 */
+                dueDate?: string;
+                /**
+                 * Format: date-time
+                 * @description 计划发送时间
+                 */
+                fireAt?: string;
+                /** @description 已尝试次数 */
+                attempts?: number;
+                /** @description 最后一次错误 */
+                error?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        ReminderRetried: {
+            /** @description 催办任务编号 */
+            jobId: string;
+            /** @enum {boolean} */
+            retried: true;
+        };
+        /** @description 计划校验报告：计数、投资合计与结构检查 */
+        PlanValidationReport: {
+            /** @description 计划编号 */
+            planId?: string;
+            /** @description 计划文件版本 */
+            planVersion?: string;
+            /** @description 是否无错误 */
+            ok?: boolean;
+            counts?: {
+                [key: string]: unknown;
+            }[];
+            findings?: {
+                [key: string]: unknown;
+            }[];
+            summary?: {
+                error: number;
+                warning: number;
+                info: number;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        PlanList: {
+            [key: string]: unknown;
+        }[];
+        Evidence: {
+            /** @description 名称 */
+            title: string;
+            /** @description 链接 */
+            url?: string;
+            /** @description 文号 */
+            documentRef?: string;
+            /** @description 文件指纹（SHA-256，十六进制） */
+            sha256?: string;
+            file?: {
+                /** @description 文件编号（SHA-256），GET /files/{fileId} 下载 */
+                sha256: string;
+                /** @description 文件名 */
+                name: string;
+                /** @description 字节数 */
+                size: number;
+                /** @description 按内容识别的类型 */
+                mediaType: string;
             };
         };
-        TaskCommandResponse: {
+        TaskView: components["schemas"]["AssignedTaskView"] | components["schemas"]["UnassignedTaskView"];
+        AssignedTaskView: {
+            /**
+             * @description 任务状态
+             * @enum {string}
+             */
+            status: "assigned" | "in_progress" | "sign_off_requested" | "awaiting_acceptance" | "accepted" | "cancelled";
+            /** @description 任务状态（中文） */
+            statusLabel: string;
+            /** @description 任务版本（ETag） */
+            revision: string;
+            /** @description 计划编号 */
+            planId: string;
             /** @description 任务编号 */
             code: string;
-            /** @description 命令后的任务版本（即新的 ETag） */
-            revision: string;
-            /** @description 最后一个事件的全局位置（读己之写：X-Min-Position） */
-            position: string;
-            /** @description 记录的事件类型 */
-            events: string[];
-            /** @description 是否为幂等重放（未重复记录） */
-            replayed: boolean;
-            /** @description 任务状态 */
-            status: string;
-            /** @description 任务状态（中文） */
-            statusLabel: string;
-            /** @description 新延期申请的编号（申请延期时） */
-            extensionId?: string;
-            /** @description 新里程碑的编号（新增里程碑时） */
-            milestoneId?: string;
-        };
-        ItemCommandResponse: {
-            /** @description 命令后的版本（即新的 ETag）；从未记录时为 null */
-            revision: string | null;
-            /** @description 最后一个事件的全局位置；未记录时为 null */
-            position: string | null;
-            /** @description 记录的事件类型（无变化时为空） */
-            events: string[];
-            /** @description 是否为幂等重放 */
-            replayed: boolean;
-            /** @description 各事件的数据 */
-            data?: Record<string, never>[];
-        };
-        TaskView: {
-            /** @description 任务编号 */
-            code?: string;
-            /** @description 任务状态 */
-            status: string;
-            /** @description 任务状态（中文） */
-            statusLabel: string;
-            /** @description 任务版本（ETag）；未交办时为 null */
-            revision: string | null;
-            departments?: {
+            /** @description 任务名称 */
+            title: string;
+            /** @description 任务内容（计划原文） */
+            text: string;
+            /** @description 体系 */
+            system: string;
+            /** @description 领域 */
+            area: string;
+            /** @description 时间（计划原文，如 2024、2023-2025、持续开展） */
+            window: string;
+            /** @description 持续开展类（按期报送进展，无完成期限） */
+            ongoing: boolean;
+            /**
+             * @description 来自任务清单 plan / 无废办新建 office
+             * @enum {string}
+             */
+            source: "plan" | "office";
+            /**
+             * Format: date
+             * @description 完成期限
+             */
+            dueDate: string | null;
+            /**
+             * Format: date
+             * @description 最初的完成期限
+             */
+            originalDueDate: string | null;
+            /**
+             * @description 进展报送周期（持续开展类）
+             * @enum {string|null}
+             */
+            reporting: "monthly" | "quarterly" | "half-yearly" | "yearly" | null;
+            /**
+             * Format: date-time
+             * @description 交办时间
+             */
+            assignedAt: string;
+            /** @description 责任单位（牵头在前） */
+            departments: {
                 /** @description 单位 */
                 name: string;
-                /** @enum {string} */
+                /**
+                 * @description 牵头 lead / 配合 cooperating
+                 * @enum {string}
+                 */
                 role: "lead" | "cooperating";
                 /** @description 牵头 / 配合 */
                 roleLabel: string;
+                /**
+                 * Format: date
+                 * @description 签收期限
+                 */
+                acknowledgeBy: string;
+                acknowledged: {
+                    /**
+                     * Format: date-time
+                     * @description 签收时间
+                     */
+                    at: string;
+                    /** @description 是否逾期签收 */
+                    late: boolean;
+                } | null;
+                /**
+                 * @description 签收情况
+                 * @enum {string}
+                 */
+                acknowledgement: "pending" | "overdue" | "acknowledged" | "acknowledged_late" | "not_assigned";
                 /** @description 签收情况（中文） */
-                acknowledgementLabel?: string;
+                acknowledgementLabel: string;
             }[];
-            milestones?: {
+            /** @description 里程碑 */
+            milestones: {
                 /** @description 里程碑编号 */
                 milestoneId: string;
                 /** @description 名称 */
                 title: string;
                 /**
                  * Format: date
-                 * @description 期限
+                 * @description 期限（经批准的延期后）
                  */
                 dueDate: string;
                 /** @description 责任单位 */
                 owner: string;
+                /**
+                 * Format: date
+                 * @description 最初的期限
+                 */
+                originalDueDate: string;
+                completion: {
+                    /** @description 完成单位 */
+                    department: string;
+                    /** @description 佐证材料 */
+                    evidence: components["schemas"]["Evidence"][];
+                    /** @description 说明 */
+                    note: string;
+                    /** @description 是否逾期完成 */
+                    late: boolean;
+                    /**
+                     * Format: date-time
+                     * @description 完成时间
+                     */
+                    at: string;
+                } | null;
+                /**
+                 * @description 完成情况
+                 * @enum {string}
+                 */
+                progress: "done" | "done_late" | "overdue" | "open";
                 /** @description 完成情况（中文） */
-                statusLabel?: string;
+                statusLabel: string;
             }[];
+            /** @description 延期申请 */
+            extensions: {
+                /** @description 延期申请编号 */
+                extensionId: string;
+                target: {
+                    /**
+                     * @description 延期对象
+                     * @enum {string}
+                     */
+                    kind: "task" | "milestone";
+                    /** @description 里程碑编号 */
+                    milestoneId?: string;
+                };
+                /** @description 申请单位 */
+                requestedBy: string;
+                /** @description 理由 */
+                reason: string;
+                /**
+                 * Format: date
+                 * @description 原期限
+                 */
+                previousDueDate: string;
+                /**
+                 * Format: date
+                 * @description 申请的新期限
+                 */
+                newDueDate: string;
+                /**
+                 * Format: date-time
+                 * @description 申请时间
+                 */
+                requestedAt: string;
+                /**
+                 * @description 审批状态
+                 * @enum {string}
+                 */
+                status: "pending" | "approved" | "rejected" | "withdrawn";
+                decision?: {
+                    /**
+                     * Format: date-time
+                     * @description 审批时间
+                     */
+                    at: string;
+                    /** @description 审批意见 */
+                    note: string;
+                };
+                /** @description 审批状态（中文） */
+                statusLabel: string;
+            }[];
+            /** @description 各单位最新进展 */
+            progress: {
+                [key: string]: {
+                    /** @description 进度（%） */
+                    percent: number;
+                    /**
+                     * Format: date-time
+                     * @description 报送时间
+                     */
+                    reportedAt: string;
+                };
+            };
+            /** @description 各期已报送进展的单位（期次 → 单位） */
+            periodicReports: {
+                [key: string]: string[];
+            };
+            signOff?: {
+                /** @description 提请会签的牵头单位 */
+                requestedBy: string;
+                /**
+                 * Format: date-time
+                 * @description 提请时间
+                 */
+                requestedAt: string;
+                /** @description 须会签的配合单位 */
+                awaiting: string[];
+                /** @description 已会签的单位 → 时间 */
+                signed: {
+                    [key: string]: string;
+                };
+            };
+            acceptance?: {
+                /**
+                 * @description 办结方式
+                 * @enum {string}
+                 */
+                closure: "completed" | "ongoing_closed";
+                /** @description 办结意见 */
+                note: string;
+                /**
+                 * Format: date-time
+                 * @description 办结时间
+                 */
+                acceptedAt: string;
+            };
+            cancellation?: {
+                /** @description 撤销理由 */
+                reason: string;
+                /**
+                 * @description 撤销前的状态
+                 * @enum {string}
+                 */
+                previousStatus: "assigned" | "in_progress" | "sign_off_requested" | "awaiting_acceptance";
+                /**
+                 * Format: date-time
+                 * @description 撤销时间
+                 */
+                cancelledAt: string;
+            };
         };
-        TaskList: {
-            /** @description 任务编号 */
-            code: string;
-            /** @description 任务状态 */
-            status?: string;
-            /** @description 任务状态（中文） */
-            statusLabel?: string;
-        }[];
-        Session: {
-            /** @description 访问令牌（Bearer） */
-            accessToken: string;
-            /** @enum {string} */
-            tokenType: "Bearer";
-            /** @description 访问令牌有效秒数 */
-            expiresIn: number;
-            /** @description 刷新令牌 */
-            refreshToken?: string;
-        };
-        CurrentUser: {
-            /** @description 用户名 */
-            username: string;
-            /** @description 姓名 */
-            displayName?: string;
-            /** @description 角色 */
-            role: string;
-            /** @description 所属单位 */
-            department?: string | null;
-        };
-        UserAccount: {
-            /** @description 用户名 */
-            username: string;
-            /** @description 姓名 */
-            displayName?: string;
-            /** @description 角色 */
-            role: string;
-            /** @description 账号状态 */
-            status: string;
-            /** @description 账号状态（中文） */
-            statusLabel?: string;
-            /** @description 一次性临时密码（仅在生成时返回一次） */
-            temporaryPassword?: string;
-        };
-        UserList: {
-            /** @description 用户名 */
-            username: string;
-            /** @description 角色 */
-            role: string;
-        }[];
-        Health: {
-            /** @description ok / error */
-            status: string;
-        };
-        PlanImportResult: {
+        UnassignedTaskView: {
+            /**
+             * @description 待交办
+             * @enum {string}
+             */
+            status: "unassigned";
+            /** @description 待交办 */
+            statusLabel: string;
+            /**
+             * @description 未交办时为 null
+             * @enum {string|null}
+             */
+            revision: null;
             /** @description 计划编号 */
             planId: string;
-            /** @description 计划文件版本 */
-            planVersion?: string;
-            /** @description 本次记录的事件数（0：计划未变） */
-            appended: number;
-            listed?: number;
-            revised?: number;
-            withdrawn?: number;
-            /** @description 计划版本 */
-            revision: string | null;
-            /** @description 全局位置 */
-            position?: string | null;
-            /** @description 校验报告 */
-            report?: Record<string, never>;
-            /** @description 只校验（dryRun=true）：计数为导入将产生的，未记录任何事件 */
-            dryRun?: boolean;
+            /** @description 任务编号 */
+            code: string;
+            /** @description 任务名称 */
+            title: string;
+            /** @description 任务内容（计划原文） */
+            text: string;
+            /** @description 体系 */
+            system: string;
+            /** @description 领域 */
+            area: string;
+            /** @description 时间（计划原文，如 2024、2023-2025、持续开展） */
+            window: string;
+            /** @description 计划中的牵头单位 */
+            lead: string[];
+            /** @description 计划中的配合单位 */
+            cooperating: string[];
         };
-        PlanOverview: {
+        /** @description 计划的全部任务（清单中的与无废办新建的） */
+        TaskList: components["schemas"]["TaskView"][];
+        AuditTrail: {
             /** @description 计划编号 */
-            id: string;
-            /** @description 各清单条目数 */
-            counts: {
-                [key: string]: number;
+            planId: string;
+            /** @description 任务编号 */
+            code: string;
+            /**
+             * Format: date
+             * @description 视图所示日期
+             */
+            asOf: string;
+            chain: {
+                /** @description 哈希链是否完好（整条事件流） */
+                ok: boolean;
+                /** @description 校验通过 / 发现篡改或缺失 */
+                result: string;
+                firstBreak?: components["schemas"]["ChainBreak"];
             };
-            /** @description 计划版本（ETag） */
-            revision: string;
+            entries: {
+                /** @description 事件在任务流中的序号 */
+                revision: number;
+                /** @description 全局位置 */
+                position: string;
+                /** @description 事件类型 */
+                type: string;
+                /** @description 做了什么（中文） */
+                action: string;
+                /**
+                 * Format: date-time
+                 * @description 发生时间
+                 */
+                occurredAt: string;
+                /**
+                 * Format: date-time
+                 * @description 记录时间
+                 */
+                recordedAt: string;
+                actor: {
+                    /** @description 账号 */
+                    id: string;
+                    /** @description 角色 */
+                    role: string;
+                    /** @description 单位 */
+                    department: string | null;
+                };
+                /** @description 事件记录的数据（按事件类型） */
+                data: {
+                    [key: string]: unknown;
+                };
+                /** @description 变化 */
+                changes: {
+                    /** @description 字段（中文） */
+                    field: string;
+                    from: string | null;
+                    to: string | null;
+                }[];
+                /** @description 本事件的哈希 */
+                hash: string | null;
+            }[];
         };
-        /** @description 各事件流的哈希链校验结果 */
-        AuditVerification: Record<string, never>;
-        /** @description 指标列表与红黄绿灯计数 */
-        IndicatorList: Record<string, never>;
+        ChainBreak: {
+            /** @description 事件流 */
+            streamId: string;
+            /** @description 断开处的序号 */
+            revision: string;
+            /** @enum {string} */
+            field: "hash";
+            expected: string | null;
+            found: string | null;
+        };
+        Overview: {
+            /** @description 计划编号 */
+            planId: string;
+            /**
+             * Format: date
+             * @description 视图所示日期（上海时间）
+             */
+            asOf: string;
+            total: {
+                /** @description 任务数 */
+                total: number;
+                /** @description 已交办 */
+                assigned: number;
+                /** @description 已办结 */
+                accepted: number;
+                /** @description 办理中（已交办未办结、未撤销） */
+                open: number;
+                /** @description 红灯 */
+                red: number;
+                /** @description 黄灯 */
+                yellow: number;
+                /** @description 绿灯 */
+                green: number;
+                /** @description 办结率（0-1） */
+                completionRate: number;
+            };
+            /** @description 按体系 */
+            bySystem: {
+                /** @description 体系 */
+                system: string;
+                /** @description 任务数 */
+                total: number;
+                /** @description 已交办 */
+                assigned: number;
+                /** @description 已办结 */
+                accepted: number;
+                /** @description 办理中（已交办未办结、未撤销） */
+                open: number;
+                /** @description 红灯 */
+                red: number;
+                /** @description 黄灯 */
+                yellow: number;
+                /** @description 绿灯 */
+                green: number;
+                /** @description 办结率（0-1） */
+                completionRate: number;
+            }[];
+            /** @description 按领域 */
+            byArea: {
+                /** @description 领域 */
+                area: string;
+                /** @description 任务数 */
+                total: number;
+                /** @description 已交办 */
+                assigned: number;
+                /** @description 已办结 */
+                accepted: number;
+                /** @description 办理中（已交办未办结、未撤销） */
+                open: number;
+                /** @description 红灯 */
+                red: number;
+                /** @description 黄灯 */
+                yellow: number;
+                /** @description 绿灯 */
+                green: number;
+                /** @description 办结率（0-1） */
+                completionRate: number;
+            }[];
+            /** @description 按年度 */
+            byYear: {
+                /** @description 年度（期限所在年，持续开展类为其时间） */
+                year: string;
+                /** @description 任务数 */
+                total: number;
+                /** @description 已交办 */
+                assigned: number;
+                /** @description 已办结 */
+                accepted: number;
+                /** @description 办理中（已交办未办结、未撤销） */
+                open: number;
+                /** @description 红灯 */
+                red: number;
+                /** @description 黄灯 */
+                yellow: number;
+                /** @description 绿灯 */
+                green: number;
+                /** @description 办结率（0-1） */
+                completionRate: number;
+            }[];
+            /** @description 各单位逾期（多者在前） */
+            overdueByDepartment: {
+                /** @description 单位 */
+                department: string;
+                /** @description 逾期事项合计 */
+                overdueItems: number;
+                /** @description 逾期未签收 */
+                overdueAcknowledgements: number;
+                /** @description 逾期里程碑 */
+                milestonesOverdue: number;
+                /** @description 逾期任务 */
+                tasksOverdue: number;
+                /** @description 逾期未报送进展 */
+                reportsOverdue: number;
+            }[];
+        };
+        DepartmentFigures: {
+            /** @description 牵头任务数 */
+            led: number;
+            /** @description 配合任务数 */
+            supported: number;
+            /** @description 待签收 */
+            pendingAcknowledgements: number;
+            /** @description 逾期未签收 */
+            overdueAcknowledgements: number;
+            /** @description 临期里程碑 */
+            milestonesDueSoon: number;
+            /** @description 逾期里程碑 */
+            milestonesOverdue: number;
+            /** @description 逾期任务 */
+            tasksOverdue: number;
+            /** @description 逾期未报送进展 */
+            reportsOverdue: number;
+            /** @description 当前逾期事项合计 */
+            overdueItems: number;
+            /** @description 按时完成 */
+            completedOnTime: number;
+            /** @description 逾期完成 */
+            completedLate: number;
+            /** @description 按时完成率（0-1）；尚无完成时为 null */
+            onTimeRate: number | null;
+            /** @description 平均签收用时（天）；尚无签收时为 null */
+            averageAcknowledgementDays: number | null;
+            /** @description 收到的催办 */
+            reminders: number;
+            /** @description 收到的督办 */
+            escalations: number;
+        };
+        Accountability: {
+            /** @description 计划编号 */
+            planId: string;
+            /** @description 单位 */
+            department: string;
+            /**
+             * Format: date
+             * @description 视图所示日期
+             */
+            asOf: string;
+            figures: components["schemas"]["DepartmentFigures"];
+            /** @description 牵头的任务 */
+            tasksLed: {
+                /** @description 任务编号 */
+                code: string;
+                /** @description 任务名称 */
+                title: string;
+                /** @description 任务状态（中文） */
+                statusLabel: string;
+            }[];
+            /** @description 配合的任务 */
+            tasksSupported: {
+                /** @description 任务编号 */
+                code: string;
+                /** @description 任务名称 */
+                title: string;
+                /** @description 任务状态（中文） */
+                statusLabel: string;
+            }[];
+            /** @description 待签收 */
+            pendingAcknowledgements: {
+                /** @description 任务编号 */
+                code: string;
+                /** @description 任务名称 */
+                title: string;
+                /** @enum {string} */
+                role: "lead" | "cooperating";
+                /**
+                 * Format: date-time
+                 * @description 交办（或改派）时间
+                 */
+                since: string;
+                /**
+                 * Format: date
+                 * @description 签收期限
+                 */
+                acknowledgeBy: string;
+                /** @description 已过天数 */
+                ageDays: number;
+                /** @description 是否逾期 */
+                overdue: boolean;
+            }[];
+            /** @description 临期里程碑 */
+            milestonesDueSoon: {
+                code: string;
+                milestoneId: string;
+                /** @description 里程碑 */
+                title: string;
+                /** Format: date */
+                dueDate: string;
+                /** @description 剩余天数 */
+                daysLeft: number;
+            }[];
+            /** @description 逾期里程碑 */
+            milestonesOverdue: {
+                code: string;
+                milestoneId: string;
+                /** @description 里程碑 */
+                title: string;
+                /** Format: date */
+                dueDate: string;
+                /** @description 逾期天数 */
+                daysOverdue: number;
+            }[];
+            /** @description 逾期任务（牵头） */
+            tasksOverdue: {
+                /** @description 任务编号 */
+                code: string;
+                /** @description 任务名称 */
+                title: string;
+                /** Format: date */
+                dueDate: string;
+                /** @description 逾期天数 */
+                daysOverdue: number;
+            }[];
+            /** @description 逾期未报送的进展 */
+            reportsOverdue: {
+                /** @description 任务编号 */
+                code: string;
+                /** @description 任务名称 */
+                title: string;
+                /** @description 期次 */
+                period: string;
+                /**
+                 * Format: date
+                 * @description 应报日期
+                 */
+                dueBy: string;
+                /** @description 逾期天数 */
+                daysOverdue: number;
+            }[];
+            /** @description 已完成的里程碑与任务 */
+            completed: {
+                code: string;
+                /** @enum {string} */
+                kind: "milestone" | "task";
+                title: string;
+                /**
+                 * Format: date
+                 * @description 期限
+                 */
+                dueDate: string;
+                /**
+                 * Format: date-time
+                 * @description 完成（交付）时间
+                 */
+                completedAt: string;
+                /** @description 是否逾期 */
+                late: boolean;
+            }[];
+            /** @description 最近的催办与督办（至多 50 条） */
+            deliveries: {
+                /**
+                 * @description 催办 / 督办 / 发送失败
+                 * @enum {string}
+                 */
+                type: "ReminderSent" | "EscalationSent" | "ReminderFailed";
+                /** @description 类型（中文） */
+                typeLabel: string;
+                /** @description 单位 */
+                department: string;
+                /** @description 提醒规则 */
+                rule: string;
+                /** @description 渠道 */
+                channel: string;
+                /** @description 督办级别 */
+                level?: string;
+                /**
+                 * Format: date-time
+                 * @description 时间
+                 */
+                at: string;
+                /** @description 事件序号 */
+                revision: number;
+                /** @description 任务编号（指标为 指标<序号>） */
+                code: string;
+            }[];
+            /** @description 本单位当前须办的事项 */
+            currentResponsible: components["schemas"]["TaskMove"][];
+        };
+        Ranking: {
+            /** @description 计划编号 */
+            planId: string;
+            /**
+             * Format: date
+             * @description 视图所示日期
+             */
+            asOf: string;
+            /** @description 排名规则 */
+            rule: string;
+            departments: {
+                /** @description 名次（并列同名次） */
+                rank: number;
+                department: string;
+                figures: components["schemas"]["DepartmentFigures"];
+            }[];
+        };
+        Calendar: {
+            /** @description 计划编号 */
+            planId: string;
+            /**
+             * Format: date
+             * @description 今天（上海时间）
+             */
+            asOf: string;
+            deadlines: {
+                /** @description 稳定编号（iCal UID） */
+                id: string;
+                /**
+                 * Format: date
+                 * @description 日期
+                 */
+                date: string;
+                /**
+                 * @description 期限类型
+                 * @enum {string}
+                 */
+                kind: "task_due" | "milestone_due" | "acknowledgement_due" | "report_due";
+                /** @description 期限类型（中文） */
+                kindLabel: string;
+                /** @description 任务编号 */
+                code: string;
+                /** @description 任务名称 */
+                taskTitle: string;
+                /** @description 日程标题 */
+                title: string;
+                /** @description 相关单位 */
+                departments: string[];
+                /** @description 是否已完成 */
+                done: boolean;
+                /** @description 是否逾期 */
+                overdue: boolean;
+                /** @description 状态（中文） */
+                statusLabel: string;
+            }[];
+        };
+        CalendarFeed: {
+            /** @description 订阅编号 */
+            feedId: string;
+            /** @description 计划编号 */
+            planId: string;
+            /** @description 单位 */
+            department: string;
+            /**
+             * Format: date-time
+             * @description 创建时间
+             */
+            issuedAt: string;
+            issuedBy: {
+                /** @description 创建人账号 */
+                actorId: string;
+                /** @description 创建人角色 */
+                role: string;
+            };
+            /**
+             * @description 有效 / 已停用 / 已失效
+             * @enum {string}
+             */
+            status: "open" | "revoked" | "closed";
+            /** @description 状态（中文） */
+            statusLabel: string;
+            /**
+             * Format: date-time
+             * @description 停用时间
+             */
+            revokedAt?: string;
+            /** @description 停用人账号 */
+            revokedBy?: string;
+        };
+        CalendarFeedList: components["schemas"]["CalendarFeed"][];
+        IssuedCalendarFeed: {
+            /** @description 订阅编号 */
+            feedId: string;
+            /** @description 计划编号 */
+            planId: string;
+            /** @description 单位 */
+            department: string;
+            /**
+             * Format: date-time
+             * @description 创建时间
+             */
+            issuedAt: string;
+            issuedBy: {
+                /** @description 创建人账号 */
+                actorId: string;
+                /** @description 创建人角色 */
+                role: string;
+            };
+            /**
+             * @description 有效 / 已停用 / 已失效
+             * @enum {string}
+             */
+            status: "open" | "revoked" | "closed";
+            /** @description 状态（中文） */
+            statusLabel: string;
+            /**
+             * Format: date-time
+             * @description 停用时间
+             */
+            revokedAt?: string;
+            /** @description 停用人账号 */
+            revokedBy?: string;
+            /** @description 订阅路径（含密钥，仅此一次返回） */
+            path: string;
+            /** @description 订阅链接 */
+            url: string;
+            /** @description webcal:// 链接 */
+            webcal: string;
+            /** @description 全局位置 */
+            position: string | null;
+        };
+        AuditVerification: {
+            /** @description 哈希链与佐证材料文件是否都完好 */
+            ok: boolean;
+            /** @description 校验通过 / 发现篡改或缺失 */
+            result: string;
+            /** @description 所校验的事件流（?stream= 时） */
+            stream?: string;
+            /** @description 校验的事件流数 */
+            streams?: number;
+            /** @description 校验的事件数 */
+            events?: number;
+            firstBreak?: components["schemas"]["ChainBreak"];
+            files?: {
+                /** @description 引用的文件是否都在且未改动 */
+                ok: boolean;
+                /** @description 被引用的文件数 */
+                referenced: number;
+                problems: {
+                    /** @description 文件编号 */
+                    fileId: string;
+                    /** @description 文件名 */
+                    name: string;
+                    /** @description 首次引用它的事件流 */
+                    streamId: string;
+                    /** @description 首次引用它的事件序号 */
+                    revision: string;
+                    /**
+                     * @description 缺失 / 内容被改动
+                     * @enum {string}
+                     */
+                    problem: "missing" | "altered";
+                }[];
+            };
+        };
+        TaskMove: {
+            /** @description 当前责任方 */
+            party: string;
+            /** @description 须办的事 */
+            action: string;
+            /**
+             * Format: date
+             * @description 期限
+             */
+            dueDate: string | null;
+            /** @description 是否逾期 */
+            overdue: boolean;
+            /** @description 任务编号 */
+            code?: string;
+            /** @description 任务名称 */
+            title?: string;
+        };
+        ReportedValue: {
+            /** @enum {string} */
+            kind: "number";
+            /** @description 数值 */
+            value: number;
+            /** @description 单位 */
+            unit: string;
+        } | {
+            /** @enum {string} */
+            kind: "met";
+            /** @description 是否达成 */
+            met: boolean;
+        };
+        IndicatorRow: {
+            /** @description 指标序号 */
+            indicatorId: string;
+            /** @description 序号 */
+            no: number;
+            /** @description 一级指标 */
+            level1: string;
+            /** @description 二级指标 */
+            level2: string;
+            /** @description 三级指标 */
+            level3: string;
+            /** @description 类别（★ ▲ ※） */
+            class: string;
+            /** @description 市级2025年目标（计划原文） */
+            cityTarget2025: string;
+            /** @description 2022年基准值（计划原文） */
+            baseline2022: string;
+            /** @description 区级2025年目标（计划原文） */
+            districtTarget2025: string;
+            /** @description 数据来源（计划原文） */
+            dataSource: string;
+            /** @description 责任部门（计划原文） */
+            responsibleRaw: string;
+            measure: {
+                /** @enum {string} */
+                kind: "numeric";
+                /** @description 单位 */
+                unit: string;
+                /**
+                 * @description 越高越好 / 越低越好
+                 * @enum {string}
+                 */
+                direction: "higher" | "lower";
+                /** @description 方向依据的规则 */
+                directionRule: string;
+                /** @description 基准值 */
+                baseline: number | null;
+                target: {
+                    /**
+                     * @description 目标形式
+                     * @enum {string}
+                     */
+                    kind: "number" | "range" | "bound";
+                    /** @description 目标值 */
+                    value?: number;
+                    /** @description 下限 */
+                    min?: number;
+                    /** @description 上限 */
+                    max?: number;
+                    /** @description 比较符，如 >、≥、<、≤ */
+                    comparator?: string;
+                } | null;
+                /** @description 方向（中文） */
+                directionLabel: string;
+            } | {
+                /** @enum {string} */
+                kind: "qualitative";
+                /** @description 文字型（达成/未达成） */
+                label: string;
+            };
+            responsible: {
+                departments: string[];
+                /**
+                 * @description 取自计划 plan / 无废办调整 office
+                 * @enum {string}
+                 */
+                source: "plan" | "office";
+            };
+            tasks: {
+                /** @description 关联任务编号 */
+                list: string[];
+                /**
+                 * @description 取自计划 plan / 无废办调整 office
+                 * @enum {string}
+                 */
+                source: "plan" | "office";
+            };
+            latest: {
+                /** @description 期次 */
+                period: string;
+                value: components["schemas"]["ReportedValue"];
+                /** @description 如 6.5%、达成 */
+                display: string;
+            } | null;
+            /** @description 距目标的进度（%） */
+            progressPercent: number | null;
+            /** @description 是否已达目标；未知时为 null */
+            met: boolean | null;
+            /** @description 按时间进度的应达值 */
+            expected: number | null;
+            /**
+             * @description 红黄绿灯（none：无数据或无目标）
+             * @enum {string}
+             */
+            light: "green" | "yellow" | "red" | "none";
+            /** @description 红黄绿灯（中文） */
+            lightLabel: string;
+            /** @description 亮灯原因 */
+            lightReason: string;
+        };
+        IndicatorList: {
+            /** @description 计划编号 */
+            planId: string;
+            /**
+             * Format: date
+             * @description 所示日期
+             */
+            asOf: string;
+            lights: {
+                green: number;
+                yellow: number;
+                red: number;
+                none: number;
+            };
+            indicators: components["schemas"]["IndicatorRow"][];
+        };
         IndicatorView: {
             /** @description 指标序号 */
             indicatorId: string;
-            /** @description 红黄绿灯 */
-            light?: string;
+            /** @description 序号 */
+            no: number;
+            /** @description 一级指标 */
+            level1: string;
+            /** @description 二级指标 */
+            level2: string;
+            /** @description 三级指标 */
+            level3: string;
+            /** @description 类别（★ ▲ ※） */
+            class: string;
+            /** @description 市级2025年目标（计划原文） */
+            cityTarget2025: string;
+            /** @description 2022年基准值（计划原文） */
+            baseline2022: string;
+            /** @description 区级2025年目标（计划原文） */
+            districtTarget2025: string;
+            /** @description 数据来源（计划原文） */
+            dataSource: string;
+            /** @description 责任部门（计划原文） */
+            responsibleRaw: string;
+            measure: {
+                /** @enum {string} */
+                kind: "numeric";
+                /** @description 单位 */
+                unit: string;
+                /**
+                 * @description 越高越好 / 越低越好
+                 * @enum {string}
+                 */
+                direction: "higher" | "lower";
+                /** @description 方向依据的规则 */
+                directionRule: string;
+                /** @description 基准值 */
+                baseline: number | null;
+                target: {
+                    /**
+                     * @description 目标形式
+                     * @enum {string}
+                     */
+                    kind: "number" | "range" | "bound";
+                    /** @description 目标值 */
+                    value?: number;
+                    /** @description 下限 */
+                    min?: number;
+                    /** @description 上限 */
+                    max?: number;
+                    /** @description 比较符，如 >、≥、<、≤ */
+                    comparator?: string;
+                } | null;
+                /** @description 方向（中文） */
+                directionLabel: string;
+            } | {
+                /** @enum {string} */
+                kind: "qualitative";
+                /** @description 文字型（达成/未达成） */
+                label: string;
+            };
+            responsible: {
+                departments: string[];
+                /**
+                 * @description 取自计划 plan / 无废办调整 office
+                 * @enum {string}
+                 */
+                source: "plan" | "office";
+            };
+            tasks: {
+                /** @description 关联任务编号 */
+                list: string[];
+                /**
+                 * @description 取自计划 plan / 无废办调整 office
+                 * @enum {string}
+                 */
+                source: "plan" | "office";
+            };
+            latest: {
+                /** @description 期次 */
+                period: string;
+                value: components["schemas"]["ReportedValue"];
+                /** @description 如 6.5%、达成 */
+                display: string;
+            } | null;
+            /** @description 距目标的进度（%） */
+            progressPercent: number | null;
+            /** @description 是否已达目标；未知时为 null */
+            met: boolean | null;
+            /** @description 按时间进度的应达值 */
+            expected: number | null;
+            /**
+             * @description 红黄绿灯（none：无数据或无目标）
+             * @enum {string}
+             */
+            light: "green" | "yellow" | "red" | "none";
+            /** @description 红黄绿灯（中文） */
+            lightLabel: string;
+            /** @description 亮灯原因 */
+            lightReason: string;
+            /** @description 计划点名但不能登录的单位（外部单位、泛称） */
+            otherUnits: string[];
+            /** @description 计划设置的说明 */
+            settingsNote: string | null;
+            deadlines: {
+                /** @description 期次 */
+                period: string;
+                /**
+                 * Format: date
+                 * @description 报送期限
+                 */
+                dueDate: string;
+            }[];
+            periods: {
+                /** @description 期次 */
+                period: string;
+                confirmed: {
+                    /** @description 报送编号 */
+                    reportId: string;
+                    /** @description 期次 */
+                    period: string;
+                    /** @description 报送部门 */
+                    department: string;
+                    value: components["schemas"]["ReportedValue"];
+                    /** @description 数值（如 6.5%） */
+                    display: string;
+                    /** @description 数据来源 */
+                    source: string;
+                    /** @description 佐证材料 */
+                    evidence: components["schemas"]["Evidence"][];
+                    /** @description 说明 */
+                    note: string;
+                    /** @description 更正的报送编号 */
+                    corrects: string | null;
+                    /** @description 被哪次报送更正 */
+                    supersededBy: string | null;
+                    /**
+                     * @description 待确认 / 已确认 / 已退回
+                     * @enum {string}
+                     */
+                    status: "pending" | "confirmed" | "rejected";
+                    /** @description 状态（中文） */
+                    statusLabel: string;
+                    /**
+                     * Format: date-time
+                     * @description 报送时间
+                     */
+                    reportedAt: string;
+                    review: {
+                        /**
+                         * Format: date-time
+                         * @description 审核时间
+                         */
+                        at: string;
+                        /** @description 审核意见 */
+                        note: string;
+                    } | null;
+                } | null;
+                reports: {
+                    /** @description 报送编号 */
+                    reportId: string;
+                    /** @description 期次 */
+                    period: string;
+                    /** @description 报送部门 */
+                    department: string;
+                    value: components["schemas"]["ReportedValue"];
+                    /** @description 数值（如 6.5%） */
+                    display: string;
+                    /** @description 数据来源 */
+                    source: string;
+                    /** @description 佐证材料 */
+                    evidence: components["schemas"]["Evidence"][];
+                    /** @description 说明 */
+                    note: string;
+                    /** @description 更正的报送编号 */
+                    corrects: string | null;
+                    /** @description 被哪次报送更正 */
+                    supersededBy: string | null;
+                    /**
+                     * @description 待确认 / 已确认 / 已退回
+                     * @enum {string}
+                     */
+                    status: "pending" | "confirmed" | "rejected";
+                    /** @description 状态（中文） */
+                    statusLabel: string;
+                    /**
+                     * Format: date-time
+                     * @description 报送时间
+                     */
+                    reportedAt: string;
+                    review: {
+                        /**
+                         * Format: date-time
+                         * @description 审核时间
+                         */
+                        at: string;
+                        /** @description 审核意见 */
+                        note: string;
+                    } | null;
+                }[];
+            }[];
+            /** @description 指标版本（ETag）；从未记录时为 null */
+            revision: string | null;
         };
-        /** @description 项目列表与投资合计 */
-        ProjectList: Record<string, never>;
         ProjectView: {
             /** @description 项目序号 */
             projectId: string;
+            /** @description 序号 */
+            no: number;
+            /** @description 项目名称 */
+            name: string;
+            /** @description 实施主体 */
+            entity: string;
+            /** @description 建设内容 */
+            content: string;
+            /** @description 建设期限 */
+            period: string;
+            /** @description 备注 */
+            remark: string | null;
+            /** @description 计划总投资（万元，计划原文） */
+            investmentPlanned: string;
+            supervising: {
+                /** @description 主管部门 */
+                departments: string[];
+                /**
+                 * @description 取自计划 plan / 无废办调整 office
+                 * @enum {string}
+                 */
+                source: "plan" | "office";
+            };
+            /**
+             * @description 项目阶段
+             * @enum {string|null}
+             */
+            phase: "preparation" | "construction" | "completed" | "operating" | "suspended" | null;
+            /** @description 阶段（中文；未报送） */
+            phaseLabel: string;
+            /** @description 累计完成投资（万元） */
+            investmentCompleted: string | null;
+            /** @description 投资完成率（%） */
+            investmentPercent: number | null;
+            /** @description 最新报送的节点 */
+            milestones: {
+                /** @description 节点 */
+                title: string;
+                /**
+                 * Format: date
+                 * @description 日期
+                 */
+                date: string;
+                /** @description 是否完成 */
+                done: boolean;
+            }[];
+            /** @description 历次进展报送 */
+            reports: {
+                /** @description 报送编号 */
+                reportId: string;
+                /** @description 报送部门 */
+                department: string;
+                /**
+                 * @description 项目阶段
+                 * @enum {string}
+                 */
+                phase: "preparation" | "construction" | "completed" | "operating" | "suspended";
+                /** @description 阶段（中文） */
+                phaseLabel: string;
+                /** @description 累计完成投资（万元） */
+                investmentCompleted: number;
+                /** @description 同上，以 0.01 万元计 */
+                investmentCompletedHundredths: number;
+                milestones: {
+                    /** @description 节点 */
+                    title: string;
+                    /**
+                     * Format: date
+                     * @description 日期
+                     */
+                    date: string;
+                    /** @description 是否完成 */
+                    done: boolean;
+                }[];
+                /** @description 说明 */
+                note: string;
+                /** @description 佐证材料 */
+                evidence: components["schemas"]["Evidence"][];
+                /**
+                 * Format: date-time
+                 * @description 报送时间
+                 */
+                reportedAt: string;
+            }[];
+            /** @description 项目版本（ETag）；从未记录时为 null */
+            revision: string | null;
+        };
+        ProjectList: {
+            /** @description 计划编号 */
+            planId: string;
+            /**
+             * Format: date
+             * @description 所示日期
+             */
+            asOf: string;
+            investment: {
+                /** @description 计划总投资（万元，各项目合计） */
+                planned: string;
+                /** @description 累计完成投资（万元） */
+                completed: string;
+                /** @description 投资完成率（%）；计划投资为 0 时为 null */
+                percent: number | null;
+                /** @description 已报送进展的项目数 */
+                reportedProjects: number;
+                /** @description 计划正文所称总投资（万元） */
+                statedTotal: string;
+                /** @enum {string} */
+                unit: "万元";
+            };
+            projects: {
+                /** @description 项目序号 */
+                projectId: string;
+                /** @description 序号 */
+                no: number;
+                /** @description 项目名称 */
+                name: string;
+                /** @description 实施主体 */
+                entity: string;
+                /** @description 建设内容 */
+                content: string;
+                /** @description 建设期限 */
+                period: string;
+                /** @description 备注 */
+                remark: string | null;
+                /** @description 计划总投资（万元，计划原文） */
+                investmentPlanned: string;
+                supervising: {
+                    /** @description 主管部门 */
+                    departments: string[];
+                    /**
+                     * @description 取自计划 plan / 无废办调整 office
+                     * @enum {string}
+                     */
+                    source: "plan" | "office";
+                };
+                /**
+                 * @description 项目阶段
+                 * @enum {string|null}
+                 */
+                phase: "preparation" | "construction" | "completed" | "operating" | "suspended" | null;
+                /** @description 阶段（中文；未报送） */
+                phaseLabel: string;
+                /** @description 累计完成投资（万元） */
+                investmentCompleted: string | null;
+                /** @description 投资完成率（%） */
+                investmentPercent: number | null;
+                /** @description 最新报送的节点 */
+                milestones: {
+                    /** @description 节点 */
+                    title: string;
+                    /**
+                     * Format: date
+                     * @description 日期
+                     */
+                    date: string;
+                    /** @description 是否完成 */
+                    done: boolean;
+                }[];
+                /** @description 历次进展报送 */
+                reports: {
+                    /** @description 报送编号 */
+                    reportId: string;
+                    /** @description 报送部门 */
+                    department: string;
+                    /**
+                     * @description 项目阶段
+                     * @enum {string}
+                     */
+                    phase: "preparation" | "construction" | "completed" | "operating" | "suspended";
+                    /** @description 阶段（中文） */
+                    phaseLabel: string;
+                    /** @description 累计完成投资（万元） */
+                    investmentCompleted: number;
+                    /** @description 同上，以 0.01 万元计 */
+                    investmentCompletedHundredths: number;
+                    milestones: {
+                        /** @description 节点 */
+                        title: string;
+                        /**
+                         * Format: date
+                         * @description 日期
+                         */
+                        date: string;
+                        /** @description 是否完成 */
+                        done: boolean;
+                    }[];
+                    /** @description 说明 */
+                    note: string;
+                    /** @description 佐证材料 */
+                    evidence: components["schemas"]["Evidence"][];
+                    /**
+                     * Format: date-time
+                     * @description 报送时间
+                     */
+                    reportedAt: string;
+                }[];
+            }[];
         };
         Board: {
             /** @description 计划编号 */
@@ -1968,8 +3314,12 @@ export interface components {
              * @description 视图所示日期（上海时间）
              */
             asOf: string;
-            /** @description 红黄绿灯规则 */
-            rules?: Record<string, never>;
+            rules: {
+                /** @description 临期天数 */
+                dueSoonDays: number;
+                /** @description 进度容差（百分点） */
+                progressTolerance: number;
+            };
             /** @description 台账行 */
             tasks: components["schemas"]["BoardItem"][];
         };
@@ -1979,13 +3329,16 @@ export interface components {
             /** @description 任务名称 */
             title: string;
             /** @description 体系 */
-            system?: string;
+            system: string;
             /** @description 领域 */
-            area?: string;
+            area: string;
             /** @description 时间 */
-            window?: string;
-            /** @description 任务状态 */
-            status: string;
+            window: string;
+            /**
+             * @description 任务状态
+             * @enum {string}
+             */
+            status: "unassigned" | "assigned" | "in_progress" | "sign_off_requested" | "awaiting_acceptance" | "accepted" | "cancelled";
             /** @description 任务状态（中文） */
             statusLabel: string;
             /**
@@ -1993,15 +3346,35 @@ export interface components {
              * @description 完成期限
              */
             dueDate: string | null;
-            /** @description 距期限天数 */
-            daysLeft?: number | null;
+            /** @description 距期限天数（负数为逾期） */
+            daysLeft: number | null;
             light: {
-                /** @enum {string|null} */
+                /**
+                 * @description 红 red / 黄 yellow / 绿 green
+                 * @enum {string|null}
+                 */
                 colour: "red" | "yellow" | "green" | null;
-                /** @description 红黄绿灯（中文） */
+                /** @description 红黄绿灯（中文；未交办、已撤销无灯） */
                 label: string;
                 /** @description 亮灯原因 */
-                reasons?: Record<string, never>[];
+                reasons: {
+                    /** @description 规则 */
+                    rule: string;
+                    /** @description 原因（中文） */
+                    text: string;
+                    /** @description 据以判断的事件 */
+                    events: {
+                        /** @description 事件序号 */
+                        revision: number;
+                        /** @description 事件类型 */
+                        type: string;
+                        /**
+                         * Format: date-time
+                         * @description 时间
+                         */
+                        at: string;
+                    }[];
+                }[];
             };
             departments: {
                 /** @description 单位 */
@@ -2010,6 +3383,21 @@ export interface components {
                 role: "lead" | "cooperating";
                 /** @description 牵头 / 配合 */
                 roleLabel: string;
+                /**
+                 * Format: date
+                 * @description 签收期限
+                 */
+                acknowledgeBy: string | null;
+                /**
+                 * Format: date-time
+                 * @description 签收时间
+                 */
+                acknowledgedAt: string | null;
+                /**
+                 * @description 签收情况
+                 * @enum {string}
+                 */
+                acknowledgement: "pending" | "overdue" | "acknowledged" | "acknowledged_late" | "not_assigned";
                 /** @description 签收情况（中文） */
                 acknowledgementLabel: string;
             }[];
@@ -2029,41 +3417,34 @@ export interface components {
                 done: boolean;
                 /** @description 完成情况（中文） */
                 statusLabel: string;
+                /**
+                 * Format: date-time
+                 * @description 完成时间
+                 */
+                completedAt: string | null;
+                /** @description 是否逾期完成；未完成为 null */
+                late: boolean | null;
             }[];
+            progress: {
+                /** @description 报送的进度（%） */
+                actual: number;
+                /** @description 按时间应达的进度（%） */
+                expected: number | null;
+            } | null;
+            /** @description 当前责任方 */
+            currentResponsible: components["schemas"]["TaskMove"][];
             /** @description 任务版本；未交办为 null */
-            revision?: number | null;
-        };
-        Todo: {
-            /** @description 计划编号 */
-            planId: string;
-            /**
-             * Format: date
-             * @description 待办所示日期（上海时间）
-             */
-            asOf: string;
-            /** @description 待办事项 */
-            items: Record<string, never>[];
-        };
-        Notifications: {
-            /** @description 未读数 */
-            unread: number;
-        };
-        NotificationsRead: {
-            /** @description 已读至的位置 */
-            readUpTo: string | null;
-            /** @description 未读数 */
-            unread: number;
-        };
-        FailedReminders: {
-            /** @description 发送失败的催办 */
-            jobs: Record<string, never>[];
+            revision: number | null;
         };
         Organisation: {
             /** @description 组织编号 */
             id: string;
             /** @description 名称 */
             name: string;
-            /** @enum {string} */
+            /**
+             * @description 层级
+             * @enum {string}
+             */
             kind: "district" | "city" | "province";
             /** @description 层级（中文） */
             kindLabel?: string;
@@ -2079,30 +3460,258 @@ export interface components {
                 id: string;
                 /** @description 名称 */
                 name: string;
-                /** @description 层级 */
-                kind: string;
+                /** @enum {string} */
+                kind: "district" | "city" | "province";
             };
             /**
              * Format: date
              * @description 视图所示日期（上海时间）
              */
             asOf: string;
+            /**
+             * Format: date
+             * @description 请求的 asOf
+             */
+            asOfRequested: string | null;
             /** @description 各区：任务红黄绿灯、逾期、名次 */
-            districts: Record<string, never>[];
+            districts: {
+                /** @description 区的组织编号 */
+                organisationId: string;
+                /** @description 区 */
+                name: string;
+                /** @description 计划编号 */
+                planId: string;
+                /** @description 计划名称 */
+                planTitle: string;
+                tasks: {
+                    total: number;
+                    assigned: number;
+                    accepted: number;
+                    open: number;
+                    red: number;
+                    yellow: number;
+                    green: number;
+                    /** @description 办结率（0-1） */
+                    completionRate: number;
+                };
+                overdue: {
+                    /** @description 逾期未签收 */
+                    acknowledgements: number;
+                    /** @description 逾期里程碑 */
+                    milestones: number;
+                    /** @description 逾期任务 */
+                    tasks: number;
+                    /** @description 逾期未报送进展 */
+                    reports: number;
+                    /** @description 合计 */
+                    items: number;
+                };
+                /** @description 名次 */
+                rank: number;
+            }[];
             /** @description 按区的逾期事项 */
-            overdueByDistrict?: Record<string, never>[];
+            overdueByDistrict: {
+                /** @description 区的组织编号 */
+                organisationId: string;
+                /** @description 区 */
+                name: string;
+                /** @description 逾期未签收 */
+                acknowledgements: number;
+                /** @description 逾期里程碑 */
+                milestones: number;
+                /** @description 逾期任务 */
+                tasks: number;
+                /** @description 逾期未报送进展 */
+                reports: number;
+                /** @description 合计 */
+                items: number;
+            }[];
+            /** @description 单位类别的归并规则 */
+            departmentKindRule: string;
             /** @description 按单位类别的逾期事项 */
-            overdueByDepartmentKind?: Record<string, never>[];
+            overdueByDepartmentKind: {
+                /** @description 单位类别，如 生态环境局 */
+                kind: string;
+                /** @description 逾期事项合计 */
+                overdueItems: number;
+                districts: {
+                    /** @description 区的组织编号 */
+                    organisationId: string;
+                    /** @description 区 */
+                    name: string;
+                    /** @description 单位 */
+                    department: string;
+                    /** @description 逾期未签收 */
+                    acknowledgements: number;
+                    /** @description 逾期里程碑 */
+                    milestones: number;
+                    /** @description 逾期任务 */
+                    tasks: number;
+                    /** @description 逾期未报送进展 */
+                    reports: number;
+                    /** @description 合计 */
+                    items: number;
+                }[];
+            }[];
             /** @description 同一指标各区并列 */
-            indicators?: Record<string, never>[];
+            indicators: {
+                /** @description 指标 */
+                name: string;
+                /** @description 各区所用单位 */
+                units: string[];
+                districts: {
+                    /** @description 区的组织编号 */
+                    organisationId: string;
+                    /** @description 区 */
+                    name: string;
+                    /** @description 该区的指标序号 */
+                    indicatorId: string;
+                    /** @description 该区目标（计划原文） */
+                    target: string;
+                    latest: {
+                        /** @description 期次 */
+                        period: string;
+                        value: components["schemas"]["ReportedValue"];
+                    } | null;
+                    /** @description 进度（%） */
+                    progressPercent: number | null;
+                    /** @description 是否达标；未知为 null */
+                    met: boolean | null;
+                    /** @enum {string} */
+                    light: "green" | "yellow" | "red" | "none";
+                    /** @description 红黄绿灯（中文） */
+                    lightLabel: string;
+                }[];
+            }[];
             ranking: {
                 /** @description 排名规则 */
                 rule: string;
-                districts: Record<string, never>[];
+                districts: {
+                    /** @description 名次 */
+                    rank: number;
+                    /** @description 区的组织编号 */
+                    organisationId: string;
+                    /** @description 区 */
+                    name: string;
+                    /** @description 红灯任务占已交办任务的比例 */
+                    redShare: number | null;
+                    /** @description 平均每项已交办任务的逾期事项 */
+                    overduePerTask: number | null;
+                    /** @description 办结率 */
+                    completionRate: number;
+                }[];
             };
         };
-        AnyObject: Record<string, never>;
-        AnyList: unknown[];
+        TaskCommandResponse: {
+            /** @description 任务编号 */
+            code: string;
+            /** @description 命令后的版本（即新的 ETag） */
+            revision: string;
+            /** @description 最后一个事件的全局位置（读己之写：X-Min-Position）；无变化时为 null */
+            position: string | null;
+            /** @description 记录的事件类型（无变化时为空） */
+            events: string[];
+            /** @description 是否为幂等重放（未重复记录） */
+            replayed: boolean;
+            /** @enum {string} */
+            status: "assigned" | "in_progress" | "sign_off_requested" | "awaiting_acceptance" | "accepted" | "cancelled";
+            /** @description 任务状态（中文） */
+            statusLabel: string;
+            /** @description 新延期申请的编号（申请延期时） */
+            extensionId?: string;
+            /** @description 新里程碑的编号（新增里程碑时） */
+            milestoneId?: string;
+            /** @description 未列入的单位及原因（交办、改派时） */
+            notAssigned?: {
+                /** @description 单位 */
+                name: string;
+                /** @enum {string} */
+                role: "lead" | "cooperating";
+                /** @description 原因代码 */
+                code: string;
+                /** @description 原因 */
+                reason: string;
+            }[];
+        };
+        ItemCommandResponse: {
+            /** @description 指标序号 */
+            indicatorId?: string;
+            /** @description 项目序号 */
+            projectId?: string;
+            /** @description 新报送的编号（报送时） */
+            reportId?: string | null;
+            /** @description 命令后的版本（即新的 ETag）；从未记录时为 null */
+            revision: string | null;
+            /** @description 最后一个事件的全局位置（读己之写：X-Min-Position）；无变化时为 null */
+            position: string | null;
+            /** @description 记录的事件类型（无变化时为空） */
+            events: string[];
+            /** @description 是否为幂等重放（未重复记录） */
+            replayed: boolean;
+            /** @description 各事件的数据 */
+            data: {
+                [key: string]: unknown;
+            }[];
+        };
+        Health: {
+            /**
+             * @description ok / error
+             * @enum {string}
+             */
+            status: "ok" | "error";
+            /** @description 通过的检查 */
+            info?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description 未通过的检查 */
+            error?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description 全部检查 */
+            details?: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        PlanImportResult: {
+            /** @description 计划编号 */
+            planId: string;
+            /** @description 计划文件版本 */
+            planVersion?: string;
+            /** @description 本次记录的事件数（0：计划未变） */
+            appended: number;
+            /** @description 新列入的条目数 */
+            listed?: number;
+            /** @description 修订的条目数 */
+            revised?: number;
+            /** @description 撤出的条目数 */
+            withdrawn?: number;
+            /** @description 计划版本 */
+            revision: string | null;
+            /** @description 全局位置 */
+            position?: string | null;
+            report?: components["schemas"]["PlanValidationReport"];
+            /** @description 只校验（dryRun=true）：计数为导入将产生的，未记录任何事件 */
+            dryRun?: boolean;
+        };
+        /** @description 计划文件的概况（计划文件原样的字段），及各清单的条目数与版本 */
+        PlanOverview: {
+            /** @description 计划编号 */
+            id?: string;
+            /** @description 各清单条目数 */
+            counts?: {
+                [key: string]: number;
+            };
+            /** @description 计划版本（ETag） */
+            revision?: string;
+        } & {
+            [key: string]: unknown;
+        };
         Text: string;
         /** Format: binary */
         Binary: string;
@@ -2233,7 +3842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Session"];
+                    "application/json": components["schemas"]["Tokens"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */
@@ -3550,7 +5159,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnyObject"];
+                    "application/json": components["schemas"]["PlanValidationReport"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */
@@ -3620,7 +5229,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnyList"];
+                    "application/json": components["schemas"]["PlanList"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */
@@ -4426,7 +6035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Todo"];
+                    "application/json": components["schemas"]["TodoAnswerDto"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */
@@ -4496,7 +6105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Notifications"];
+                    "application/json": components["schemas"]["NotificationsPageDto"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */
@@ -4565,7 +6174,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationsRead"];
+                    "application/json": components["schemas"]["MarkReadAnswerDto"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */
@@ -8638,7 +10247,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnyObject"];
+                    "application/json": components["schemas"]["Overview"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */
@@ -8713,7 +10322,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnyObject"];
+                    "application/json": components["schemas"]["Accountability"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */
@@ -8785,7 +10394,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnyObject"];
+                    "application/json": components["schemas"]["Ranking"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */
@@ -8935,7 +10544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnyObject"];
+                    "application/json": components["schemas"]["Calendar"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */
@@ -9010,7 +10619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnyObject"];
+                    "application/json": components["schemas"]["AuditTrail"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */
@@ -9227,7 +10836,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnyList"];
+                    "application/json": components["schemas"]["CalendarFeedList"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */
@@ -9302,7 +10911,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnyObject"];
+                    "application/json": components["schemas"]["IssuedCalendarFeed"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */
@@ -9596,7 +11205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnyObject"];
+                    "application/json": components["schemas"]["ReminderRetried"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */

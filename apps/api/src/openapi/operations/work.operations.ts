@@ -1,0 +1,72 @@
+import { answer, item, sheet, task, type OperationNotes } from './notes';
+
+/** Tasks, indicators and projects: their reads and their commands (with examples for the main ones). */
+export const WORK_OPERATIONS: Readonly<Record<string, OperationNotes>> = {
+  'GET /tasks': answer('任务列表（责任单位只见本单位参与的任务）', 'TaskList'),
+  'POST /tasks': task('新建任务清单外的任务并交办'),
+  'GET /tasks/{code}': answer('任务详情：状态、责任单位、里程碑、进展与延期', 'TaskView'),
+  'POST /tasks/{code}/assignment': task('交办任务（未填项取自任务清单）', {
+    lead: ['区生态环境局'],
+    cooperating: ['区城管局'],
+    dueDate: '2024-12-31',
+    milestones: [{ title: '2024年度目标', dueDate: '2024-12-31', owner: '区生态环境局' }],
+  }),
+  'POST /tasks/{code}/reassignment': task('改派任务的牵头或配合单位', {
+    lead: ['区城管局'],
+    cooperating: [],
+    reason: '职责调整',
+  }),
+  'POST /tasks/{code}/cancellation': task('撤销任务', { reason: '并入其他任务' }),
+  'POST /tasks/{code}/acknowledgements': task('签收任务（本单位）'),
+  'POST /tasks/{code}/progress-reports': task('报送进展', {
+    percent: 40,
+    text: '已完成选址论证',
+    difficulties: '资金尚未到位',
+    nextSteps: '6月底前完成立项',
+  }),
+  'POST /tasks/{code}/periodic-reports': task('按期报送进展（持续开展类任务）', {
+    period: '2024-Q1',
+    text: '本季度完成宣传活动 3 次',
+  }),
+  'POST /tasks/{code}/milestones/{milestoneId}/completion': task('完成里程碑（附佐证材料）', {
+    evidence: [{ title: '验收报告', documentRef: '连环发〔2024〕12号' }],
+    note: '已通过验收',
+  }),
+  'POST /tasks/{code}/milestones/{milestoneId}/reopening': task('退回已完成的里程碑', { reason: '佐证材料不全' }),
+  'POST /tasks/{code}/milestones': task('新增里程碑'),
+  'DELETE /tasks/{code}/milestones/{milestoneId}': task('删除里程碑'),
+  'POST /tasks/{code}/sign-off-request': task('申请会签办结（牵头单位）'),
+  'POST /tasks/{code}/sign-offs': task('会签（配合单位）'),
+  'POST /tasks/{code}/objections': task('对会签提出异议（配合单位）'),
+  'POST /tasks/{code}/acceptance': task('办结任务（无废办）'),
+  'POST /tasks/{code}/return': task('退回任务（无废办）'),
+  'POST /tasks/{code}/extensions': task('申请延期（牵头单位）', {
+    milestoneId: 'y2024',
+    newDueDate: '2025-03-31',
+    reason: '设备采购周期延长',
+  }),
+  'POST /tasks/{code}/extensions/{extensionId}/approval': task('批准延期申请'),
+  'POST /tasks/{code}/extensions/{extensionId}/rejection': task('驳回延期申请'),
+  'GET /indicators': answer('指标列表：最新报送值与红黄绿灯', 'IndicatorList'),
+  'GET /indicators.xlsx': sheet('指标表导出 .xlsx'),
+  'GET /indicators/{indicatorId}': answer('指标详情：各期报送、进度与红黄绿灯', 'IndicatorView'),
+  'POST /indicators/{indicatorId}/reports': item('报送指标数据（责任部门）', {
+    period: '2023',
+    value: 0.017,
+    unit: '吨/万元',
+    source: '2023年环境统计年报',
+    evidence: [{ title: '统计年报', documentRef: '连统〔2024〕3号' }],
+  }),
+  'POST /indicators/{indicatorId}/reports/{reportId}/confirmation': item('确认指标报送（无废办）'),
+  'POST /indicators/{indicatorId}/reports/{reportId}/rejection': item('退回指标报送（无废办）'),
+  'PUT /indicators/{indicatorId}/tasks': item('调整指标关联的任务'),
+  'PUT /indicators/{indicatorId}/responsible': item('指定指标的报送责任部门'),
+  'GET /projects': answer('项目列表：阶段、投资完成与合计', 'ProjectList'),
+  'GET /projects/{projectId}': answer('项目详情', 'ProjectView'),
+  'POST /projects/{projectId}/progress-reports': item('报送项目进展（主管部门）', {
+    phase: 'construction',
+    investmentCompleted: 1200.5,
+    note: '主体工程完成 60%',
+  }),
+  'PUT /projects/{projectId}/supervisor': item('指定项目的主管部门'),
+};
