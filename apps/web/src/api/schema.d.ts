@@ -1299,7 +1299,7 @@ export interface components {
     schemas: {
         LoginDto: {
             /**
-             * @description 用户名
+             * @description 用户名（默认组织以外的账号为“用户名@组织编号”）
              * @example li.na
              */
             username: string;

@@ -2,7 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 
 export class LoginDto {
-  @ApiProperty({ description: '用户名', example: 'li.na' }) @IsString() @Length(1, 100) username!: string;
+  // Room for an organisation-scoped login: a 40-character name, '@' and a 63-character organisation id.
+  @ApiProperty({ description: '用户名（默认组织以外的账号为“用户名@组织编号”）', example: 'li.na' })
+  @IsString()
+  @Length(1, 104)
+  username!: string;
   @ApiProperty({ description: '密码' }) @IsString() @Length(1, 200) password!: string;
   @ApiPropertyOptional({
     description:
