@@ -20,7 +20,7 @@ const figures: Accountability['figures'] = {
 };
 
 const view: Accountability = {
-  department: '连云生态环境局',
+  department: '区生态环境局',
   asOf: '2024-01-05',
   figures,
   tasksLed: [{ code: 'A-6', title: '工业固废清单', statusLabel: '办理中' }],

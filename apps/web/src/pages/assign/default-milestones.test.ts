@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MILESTONE_SETTINGS as PLAN, defaultMilestones } from './default-milestones';
 
-const ECO = '连云生态环境局';
+const ECO = '区生态环境局';
 
 describe('the milestones 交办 prefills', () => {
   it('given a 2023-2025 window in 2023, then one per year due 31 December, the last completes the task', () => {
