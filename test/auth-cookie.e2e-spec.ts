@@ -42,11 +42,13 @@ describe('browser sessions: the refresh cookie', () => {
       .expect(200);
   });
 
-  it('refresh without a body works with the cookie and the custom header, and rotates the cookie', async () => {
+  it('refresh without a body works with the cookie and the custom header, rotates the cookie and says who is signed in', async () => {
     const { cookie } = await cookieLogin();
     const res = await http().post('/auth/refresh').set('Cookie', cookie).set('X-Requested-With', 'zw-web').expect(200);
     expect(res.body.refreshToken).toBeUndefined();
     expect(res.body.accessToken).toEqual(expect.any(String));
+    // A reopened page needs no /auth/me after its renewal.
+    expect(res.body.user).toMatchObject({ username: 'office', role: 'office', mustChangePassword: false });
     const next = ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
     expect(next).not.toBe(cookie);
     // The old cookie was retired by the rotation (presenting it again ends the session).

@@ -6,44 +6,15 @@ import { homeFor } from './layout/menu';
 import { AppLayout } from './layout/app-layout';
 import { LoginPage } from './pages/login-page';
 import { PAGES } from './pages';
+import { PAGE_CHUNKS } from './page-chunks';
 
-// Office and leader pages are split off: the login and 我的待办 load only what they use.
 const PasswordPage = lazy(() => import('./pages/password-page'));
-const BoardPage = lazy(() => import('./pages/board-page'));
-const TodoPage = lazy(() => import('./pages/todo/todo-page'));
-const TaskPage = lazy(() => import('./pages/task/task-page'));
-const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
-const AccountsPage = lazy(() => import('./pages/accounts/accounts-page'));
-const RankingPage = lazy(() => import('./pages/ranking/ranking-page'));
-const CalendarPage = lazy(() => import('./pages/calendar/calendar-page'));
-const NoticesPage = lazy(() => import('./pages/notices/notices-page'));
-const AssignPage = lazy(() => import('./pages/assign/assign-page'));
-const AddTaskPage = lazy(() => import('./pages/add-task/add-task-page'));
-const ExtensionsPage = lazy(() => import('./pages/extensions/extensions-page'));
-const PlanImportPage = lazy(() => import('./pages/plan-import/plan-import-page'));
-const ReportingPage = lazy(() => import('./pages/indicators/reporting-page'));
-const ReviewPage = lazy(() => import('./pages/indicators/review-page'));
-const IndicatorPage = lazy(() => import('./pages/indicators/indicator-page'));
-const AccountabilityPage = lazy(() => import('./pages/accountability/accountability-page'));
-
-const ELEMENTS: Record<string, ReactNode> = {
-  '/todo': <TodoPage />,
-  '/ledger': <BoardPage />,
-  '/dashboard': <DashboardPage />,
-  '/task/:code': <TaskPage />,
-  '/accounts': <AccountsPage />,
-  '/ranking': <RankingPage />,
-  '/notices': <NoticesPage />,
-  '/deadlines': <CalendarPage />,
-  '/assign/:code': <AssignPage />,
-  '/assign/new': <AddTaskPage />,
-  '/extensions': <ExtensionsPage />,
-  '/import': <PlanImportPage />,
-  '/reporting': <ReportingPage />,
-  '/review': <ReviewPage />,
-  '/indicator/:id': <IndicatorPage />,
-  '/responsibility': <AccountabilityPage />,
-};
+const ELEMENTS: Record<string, ReactNode> = Object.fromEntries(
+  Object.entries(PAGE_CHUNKS).map(([path, chunk]) => {
+    const Page = lazy(chunk);
+    return [path, <Page key={path} />];
+  }),
+);
 
 export function AppRoutes() {
   const { user } = useAuth();

@@ -7,7 +7,9 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { ApiError } from './api/errors';
 import { AuthProvider } from './auth/auth-context';
+import { session } from './auth/session';
 import { AppRoutes } from './app-routes';
+import { preloadPage } from './page-chunks';
 import { CONSOLE_CONFIG } from './layout/console-config';
 import { nameInChinese } from './layout/chinese-names';
 
@@ -26,13 +28,18 @@ const queryClient = new QueryClient({
   },
 });
 
+// A reopened page renews its session and loads its page's code at once, side by side, before
+// React's first render: the page's reads then follow the renewal directly.
+const renewal = session.canRenew() ? session.renew() : undefined;
+if (renewal) preloadPage(location.pathname);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider {...CONSOLE_CONFIG}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
-            <AuthProvider>
+            <AuthProvider renewal={renewal}>
               <AppRoutes />
             </AuthProvider>
           </BrowserRouter>

@@ -1335,18 +1335,6 @@ export interface components {
             /** @description 刷新令牌（登录或上次刷新时返回）；浏览器会话省略，改用 Cookie 并带 X-Requested-With 头 */
             refreshToken?: string;
         };
-        TokensDto: {
-            /** @description 访问令牌（Bearer），保存在页面内存中 */
-            accessToken: string;
-            /** @enum {string} */
-            tokenType: "Bearer";
-            /** @description 访问令牌有效秒数 */
-            expiresIn: number;
-            /** @description 刷新令牌；浏览器会话（cookie: true）时不返回 */
-            refreshToken?: string;
-            /** @description 刷新令牌到期时间 */
-            refreshExpiresAt: string;
-        };
         ChangePasswordDto: {
             /** @description 当前密码 */
             currentPassword: string;
@@ -1821,21 +1809,6 @@ export interface components {
              * @description 创建时间
              */
             createdAt: string;
-        };
-        Tokens: {
-            /** @description 访问令牌（Bearer），保存在页面内存中 */
-            accessToken: string;
-            /** @enum {string} */
-            tokenType: "Bearer";
-            /** @description 访问令牌有效秒数 */
-            expiresIn: number;
-            /** @description 刷新令牌；浏览器会话（cookie: true）时不返回，改由 HttpOnly Cookie 携带 */
-            refreshToken?: string;
-            /**
-             * Format: date-time
-             * @description 刷新令牌到期时间
-             */
-            refreshExpiresAt: string;
         };
         Session: {
             /** @description 访问令牌（Bearer），保存在页面内存中 */
@@ -3842,7 +3815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Tokens"];
+                    "application/json": components["schemas"]["Session"];
                 };
             };
             /** @description 请求无效（字段原因见 details.fields） */

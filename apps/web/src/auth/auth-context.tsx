@@ -5,30 +5,30 @@ import { CSRF_HEADERS, session, type SessionUser } from './session';
 interface Auth {
   /** undefined while the stored session is being renewed on start; null when signed out. */
   user: SessionUser | null | undefined;
-  login(username: string, password: string): Promise<SessionUser>;
+  /** `prepare` runs with the answer before the signed-in pages render: to start loading the landing page. */
+  login(username: string, password: string, prepare?: (user: SessionUser) => void): Promise<SessionUser>;
   logout(): Promise<void>;
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
 }
 
 const AuthContext = createContext<Auth | undefined>(undefined);
 
-export function AuthProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<SessionUser | null | undefined>(session.canRenew() ? undefined : null);
+/**
+ * `renewal`: the stored session's renewal, started by main.tsx before the first render so that it
+ * runs beside the scripts' evaluation; its answer carries the user.
+ */
+export function AuthProvider({ children, renewal }: { children: ReactNode; renewal?: Promise<SessionUser | null> }) {
+  const [user, setUser] = useState<SessionUser | null | undefined>(renewal ? undefined : null);
 
   useEffect(() => session.onEnded(() => setUser(null)), []);
-  useEffect(() => {
-    if (!session.canRenew()) return;
-    void (async () => {
-      if (!(await session.renew())) return setUser(null);
-      setUser(await unwrap<SessionUser>(api.GET('/auth/me')).catch(() => null));
-    })();
-  }, []);
+  useEffect(() => void renewal?.then(setUser), [renewal]);
 
-  const login = useCallback(async (username: string, password: string) => {
+  const login = useCallback(async (username: string, password: string, prepare?: (user: SessionUser) => void) => {
     const answer = await unwrap<{ accessToken: string; user: SessionUser }>(
       api.POST('/auth/login', { body: { username, password, cookie: true } }),
     );
     session.store(answer);
+    prepare?.(answer.user);
     setUser(answer.user);
     return answer.user;
   }, []);

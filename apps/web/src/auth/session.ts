@@ -18,7 +18,7 @@ export interface SessionUser {
 export const CSRF_HEADERS = { 'X-Requested-With': 'zw-web' } as const;
 const HINT = 'zw.signedIn';
 let access: string | undefined;
-let renewing: Promise<boolean> | undefined;
+let renewing: Promise<SessionUser | null> | undefined;
 const listeners = new Set<() => void>();
 
 export const session = {
@@ -43,25 +43,29 @@ export const session = {
     return () => listeners.delete(listener);
   },
 
-  /** One renewal at a time, shared by every request that met a 401. */
-  renew(): Promise<boolean> {
+  /**
+   * One renewal at a time, shared by every request that met a 401. Resolves to the signed-in user
+   * (the renewal's answer carries it, so a reopened page needs no /auth/me), or null when refused.
+   */
+  renew(): Promise<SessionUser | null> {
     renewing ??= renewOnce().finally(() => (renewing = undefined));
     return renewing;
   },
 };
 
-async function renewOnce(): Promise<boolean> {
+async function renewOnce(): Promise<SessionUser | null> {
   const response = await fetch('/auth/refresh', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...CSRF_HEADERS },
     body: '{}',
     credentials: 'same-origin',
   }).catch(() => undefined);
-  if (!response) return false; // offline: keep the hint, try again later
+  if (!response) return null; // offline: keep the hint, try again later
   if (!response.ok) {
     session.clear();
-    return false;
+    return null;
   }
-  session.store((await response.json()) as { accessToken: string });
-  return true;
+  const answer = (await response.json()) as { accessToken: string; user: SessionUser };
+  session.store(answer);
+  return answer.user;
 }

@@ -1,11 +1,13 @@
 import { Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/errors';
 import { useAuth } from '../auth/auth-context';
 import { mayOpen } from '../layout/menu';
 import { PAGES } from '../pages';
 import { showError } from '../components/show-error';
+import { preloadPage, prepareLanding } from '../page-chunks';
 
 interface LoginForm {
   username: string;
@@ -19,11 +21,16 @@ export function LoginPage() {
   const from = (useLocation().state as { from?: string } | null)?.from;
   const [form] = Form.useForm<LoginForm>();
   const [busy, setBusy] = useState(false);
+  const queryClient = useQueryClient();
+  // While the user types, the most common landing page's code loads (the clerks' 我的待办).
+  useEffect(() => whenIdle(() => preloadPage('/todo')), []);
 
   const submit = async (values: LoginForm) => {
     setBusy(true);
     try {
-      const user = await login(values.username.trim(), values.password);
+      const user = await login(values.username.trim(), values.password, (signedIn) =>
+        prepareLanding(signedIn, queryClient, from),
+      );
       if (from && mayOpen(user.role, from, PAGES)) navigate(from, { replace: true });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401)
@@ -59,4 +66,14 @@ export function LoginPage() {
       </Card>
     </main>
   );
+}
+
+/** Runs `task` once the browser is idle (after the form is painted); returns the cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 200);
+  return () => clearTimeout(id);
 }

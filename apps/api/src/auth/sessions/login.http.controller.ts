@@ -27,7 +27,7 @@ import {
   requireCsrfHeader,
   setRefreshCookie,
 } from './refresh-cookie';
-import { ChangePasswordDto, LoginAnswerDto, LoginDto, PublicUserDto, RefreshTokenDto, TokensDto } from './session.dtos';
+import { ChangePasswordDto, LoginAnswerDto, LoginDto, PublicUserDto, RefreshTokenDto } from './session.dtos';
 import { publicUser, Sessions, type TokenPair } from './sessions';
 
 /** Sessions: login, refresh, logout (public: they carry their own proof), and one's own account. */
@@ -56,7 +56,7 @@ export class LoginController {
     return body.cookie ? this.inCookie(req, res, answer) : answer;
   }
 
-  /** Exchanges a refresh token for a new pair; the old refresh token stops working. */
+  /** Exchanges a refresh token for a new pair (and who it belongs to); the old refresh token stops working. */
   @Policy('auth.refresh')
   @UseGuards(LoginThrottlerGuard)
   // Per address only: a refresh token cannot be guessed, and counting per account would let
@@ -69,7 +69,7 @@ export class LoginController {
     description: `脚本：请求体带 refreshToken。浏览器：不带请求体，用登录时下发的 Cookie，并须带请求头 ${CSRF_HEADER}（否则 403）。旧刷新令牌随即失效。`,
   })
   @ApiHeader({ name: CSRF_HEADER, required: false, description: '使用 Cookie 刷新时必填（任意非空值，如 zw-web）' })
-  @ApiOkResponse({ type: TokensDto })
+  @ApiOkResponse({ type: LoginAnswerDto })
   async refresh(@Body() body: RefreshTokenDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const cookie = refreshCookieOf(req);
     if (body.refreshToken !== undefined) return this.sessions.refresh(body.refreshToken, req);

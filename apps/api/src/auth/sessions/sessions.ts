@@ -81,7 +81,7 @@ export class Sessions {
    * Every refusal — malformed, unknown or disabled account, unknown, expired, revoked or reused
    * token — is the same 401 with the same body, so a refresh says nothing about an account.
    */
-  async refresh(token: unknown, req: Request): Promise<TokenPair> {
+  async refresh(token: unknown, req: Request): Promise<TokenPair & { user: ReturnType<typeof publicUser> }> {
     const parsed = parseRefreshToken(token);
     if (!parsed) this.refuse(req, null, 'malformed refresh token', REFRESH_REFUSED, 'SESSION.INVALID');
     const state = await this.accounts.load(parsed.username);
@@ -106,6 +106,8 @@ export class Sessions {
       ...(await this.tokens.issue(state.user, familyId)),
       refreshToken: next.token,
       refreshExpiresAt: next.expiresAt,
+      // A reopened page learns who is signed in from the renewal itself, with no /auth/me after it.
+      user: publicUser(state.user),
     };
   }
 

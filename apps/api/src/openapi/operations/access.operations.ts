@@ -3,7 +3,7 @@ import { answer, type OperationNotes } from './notes';
 /** Sessions, accounts, operations (metrics, health), plans, audit, failed reminders, files, organisations. */
 export const ACCESS_OPERATIONS: Readonly<Record<string, OperationNotes>> = {
   'POST /auth/login': answer('登录：用户名和密码换取访问令牌与刷新令牌', 'Session'),
-  'POST /auth/refresh': answer('刷新：以刷新令牌换取新的令牌（旧刷新令牌随即失效）', 'Tokens'),
+  'POST /auth/refresh': answer('刷新：以刷新令牌换取新的令牌与当前用户（旧刷新令牌随即失效）', 'Session'),
   'POST /auth/logout': answer('退出登录：结束刷新令牌所属的会话', null),
   'GET /auth/me': answer('当前用户：账号、角色、所属单位', 'CurrentUser'),
   'POST /auth/password': answer('修改本人密码（须提供当前密码；所有会话随即结束）', null),

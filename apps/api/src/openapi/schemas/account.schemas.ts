@@ -22,7 +22,6 @@ const tokens = {
 
 export const ACCOUNT_SCHEMAS: Record<string, SchemaObject> = {
   CurrentUser: object(user),
-  Tokens: object(tokens, ['refreshToken']),
   Session: object({ ...tokens, user: ref('CurrentUser') }, ['refreshToken']),
   UserAccount: object(
     {

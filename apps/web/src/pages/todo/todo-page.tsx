@@ -6,15 +6,12 @@ import { useAuth } from '../../auth/auth-context';
 import { LightTag } from '../../components/light-tag';
 import { useTaskCommand } from '../task/use-task-command';
 import { BUTTONS, dueText, pageOf, todoGroups, todoLight, type TodoItem } from './todo';
-import type { components } from '../../api/schema';
+import { todoQuery } from './todo-query';
 
 /** 我的待办 (GET /me/todo): what this person's department or role must do now, grouped, each with its light and one button. */
 export default function TodoPage() {
   const { user } = useAuth();
-  const todo = useQuery({
-    queryKey: ['todo'],
-    queryFn: () => unwrap<components['schemas']['TodoAnswerDto']>(api.GET('/me/todo')),
-  });
+  const todo = useQuery(todoQuery);
   const groups = todo.data ? todoGroups(todo.data.items) : [];
 
   return (
