@@ -68,6 +68,9 @@ run('交办 with its default milestones, and the console at phone width (375 px)
     const onTop = await phone.evaluate(`document.elementFromPoint(${x}, ${y})?.textContent`);
     expect(onTop).toBe('无废城市');
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    // A top bar, not a side margin: the page starts at the left edge, as wide as the phone.
+    const title = (await phone.getByRole('heading', { name: '我的待办' }).boundingBox())!;
+    expect(title.x).toBeLessThan(24);
 
     const item = phone.locator('[data-code="A-7"]');
     await item.getByRole('button', { name: '签收' }).waitFor();
@@ -84,6 +87,11 @@ run('交办 with its default milestones, and the console at phone width (375 px)
     await phone.getByRole('navigation', { name: '主菜单' }).getByText('通知').click();
     await phone.getByRole('heading', { name: '通知' }).waitFor();
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await menu.click();
+    await phone.getByRole('button', { name: '退出' }).waitFor();
+    await screenshot(phone, 'phone-menu');
+    expect(await seriousViolations(phone)).toEqual([]);
+    await menu.click();
 
     await phone.goto(`${stack.baseUrl}/task/A-7`);
     await phone.getByRole('heading', { name: /^A-7 / }).waitFor();

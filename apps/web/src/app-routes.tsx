@@ -3,12 +3,13 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from './auth/auth-context';
 import { homeFor } from './layout/menu';
-import { AppLayout } from './layout/app-layout';
 import { LoginPage } from './pages/login-page';
 import { PAGES } from './pages';
-import { PAGE_CHUNKS } from './page-chunks';
+import { LAYOUT_CHUNK, PAGE_CHUNKS } from './page-chunks';
 
 const PasswordPage = lazy(() => import('./pages/password-page'));
+// The signed-in frame (menu, header) is not the login page's: it loads beside the landing page's code.
+const AppLayout = lazy(LAYOUT_CHUNK);
 const ELEMENTS: Record<string, ReactNode> = Object.fromEntries(
   Object.entries(PAGE_CHUNKS).map(([path, chunk]) => {
     const Page = lazy(chunk);
@@ -37,7 +38,13 @@ export function AppRoutes() {
   const home = homeFor(user.role, PAGES);
   return (
     <Routes>
-      <Route element={<AppLayout />}>
+      <Route
+        element={
+          <Suspense fallback={<Loading />}>
+            <AppLayout />
+          </Suspense>
+        }
+      >
         {PAGES.filter((page) => page.roles.includes(user.role)).map((page) => (
           <Route
             key={page.path}

@@ -31,8 +31,11 @@ export const PAGE_CHUNKS: Record<string, Chunk> = {
   '/responsibility': () => import('./pages/accountability/accountability-page'),
 };
 
-/** Starts loading the chunk of the page at `pathname` (any role: the chunk holds no data). */
+export const LAYOUT_CHUNK = () => import('./layout/app-layout').then((m) => ({ default: m.AppLayout }));
+
+/** Starts loading the signed-in frame and the chunk of the page at `pathname` (any role: chunks hold no data). */
 export function preloadPage(pathname: string): void {
+  void LAYOUT_CHUNK().catch(() => undefined);
   // '/assign/new' before '/assign/:code': the literal route wins, as in the router.
   const page = PAGES.find((p) => p.path === pathname) ?? PAGES.find((p) => mayOpen(p.roles[0]!, pathname, [p]));
   void PAGE_CHUNKS[page?.path ?? '']?.().catch(() => undefined); // a failed preload is retried by the route
