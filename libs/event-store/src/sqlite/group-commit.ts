@@ -24,6 +24,15 @@ export class GroupCommitQueue {
     private readonly commit: (batch: PendingAppend[]) => Array<() => void>,
     /** Upper bound on appends per transaction, to bound the time the event loop is held. */
     private readonly maxBatch: number,
+    /**
+     * Runs `settle` once the batch is durable, or `fail` if it cannot be made so. Default: at
+     * once (SQLite synced inside COMMIT, or the mode does not sync).
+     */
+    private readonly whenDurable: (
+      batch: PendingAppend[],
+      settle: () => void,
+      fail: (error: unknown) => void,
+    ) => void = (_batch, settle) => settle(),
   ) {}
 
   enqueue(append: PendingAppend): void {
@@ -50,7 +59,15 @@ export class GroupCommitQueue {
         for (const append of batch) append.reject(error);
         continue;
       }
-      for (const fn of settle) fn();
+      this.whenDurable(
+        batch,
+        () => {
+          for (const fn of settle) fn();
+        },
+        (error) => {
+          for (const append of batch) append.reject(error);
+        },
+      );
     }
   }
 

@@ -21,7 +21,9 @@ export function prepareStatements(db: Database.Database) {
     readStream: db
       .prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`)
       .raw(),
-    readAll: db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(),
+    readAll: db
+      .prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`)
+      .raw(),
     head: db.prepare('SELECT max(position) FROM events').pluck(),
     loadCheckpoint: db.prepare('SELECT position FROM checkpoints WHERE subscriber_id = ?').pluck(),
     storeCheckpoint: db.prepare(
