@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
-import { CLOCK, type Clock } from '@zw/clock';
+import { CommandBus } from '@nestjs/cqrs';
 import { loadConfig } from '@zw/config';
 import { SqliteEventStore } from '@zw/event-store';
 import { loadLianyunPlan } from '@zw/plan';
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const apiStartSeconds = (performance.now() - startedApi) / 1000;
   const url = await app.getUrl();
-  const password = await bootstrapAdmin(app.get(UserAccounts), app.get<Clock>(CLOCK), 'admin', PROVINCE);
+  const password = await bootstrapAdmin(app.get(UserAccounts), app.get(CommandBus), 'admin', PROVINCE);
   const post = (path: string, body: unknown, token?: string) =>
     fetch(`${url}${path}`, {
       method: 'POST',

@@ -1,3 +1,4 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Controller, Get } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -40,7 +41,7 @@ describe('sessions: login, tokens, refresh, logout (clock at 2023-03-01)', () =>
     await as.admin();
     await http().post('/auth/login').send({ username: 'admin', password: 'admin' }).expect(401);
     await expect(
-      bootstrapAdmin(t.app.get(UserAccounts), t.app.get(CLOCK), 'root2', t.config.defaultOrganisationId),
+      bootstrapAdmin(t.app.get(UserAccounts), t.app.get(CommandBus), 'root2', t.config.defaultOrganisationId),
     ).rejects.toBeInstanceOf(AdminExistsError);
   });
 

@@ -12,7 +12,7 @@ import { authorize, inScope, isPolicyName, POLICIES, type Principal, type Resour
 import type { OrganisationTree } from '@zw/domain';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import request from 'supertest';
-import { OrganisationDirectory } from '../apps/api/src/organisations/organisation-directory';
+import { OrganisationAccess } from '../apps/api/src/organisations/organisation-access';
 import type { AuthHeaders } from './support/sign-in';
 import { routesOf, type Route } from './support/routes';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -67,7 +67,7 @@ describe('access matrix across districts: every route × seven callers, about di
       { name: "the city's leader", principal: { role: 'leader', organisationId: CITY }, headers: w.leaderCity },
       { name: 'admin of A', principal: { role: 'admin', organisationId: A }, headers: w.adminA },
     ];
-    tree = (await t.app.get(OrganisationDirectory).load()).tree;
+    tree = await t.app.get(OrganisationAccess).tree();
     routes = routesOf(t).filter((r) => isPolicyName(r.policy));
   }, 180_000);
   afterAll(() => t.close());

@@ -70,7 +70,7 @@ describe('the OpenAPI document (/docs-json) is the contract', () => {
     const headers = (op: OperationObject) =>
       (op.parameters as ParameterObject[]).filter((p) => p.in === 'header').map((p) => p.name);
     for (const { key, op } of operations) {
-      const command = /^(POST|PUT|DELETE) \/(tasks|indicators|projects)/.test(key);
+      const command = /^(POST|PUT|DELETE) \/(tasks|indicators|projects|users|organisations)/.test(key);
       // The refresh cookie's CSRF header (auth/sessions/refresh-cookie.ts) is the auth routes' own.
       const own = headers(op).filter((h) => h !== 'X-Requested-With');
       expect({ key, headers: own }).toEqual({ key, headers: command ? ['If-Match', 'Idempotency-Key'] : [] });

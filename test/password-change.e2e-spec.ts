@@ -4,7 +4,7 @@
  * /auth/me and /auth/logout until it changes it; everything else is 403
  * AUTH.PASSWORD_CHANGE_REQUIRED. The bootstrap password stops working once changed.
  */
-import { CLOCK } from '@zw/clock';
+import { CommandBus } from '@nestjs/cqrs';
 import request from 'supertest';
 import { bootstrapAdmin } from '../apps/api/src/auth/users/bootstrap-admin';
 import { UserAccounts } from '../apps/api/src/auth/users/user-accounts';
@@ -27,7 +27,7 @@ describe('a password someone else set must be changed first', () => {
   it('the bootstrap admin: the login says so, everything but the password change is 403, then it works', async () => {
     const secret = await bootstrapAdmin(
       t.app.get(UserAccounts),
-      t.app.get(CLOCK),
+      t.app.get(CommandBus),
       'root',
       t.config.defaultOrganisationId,
     );

@@ -19,7 +19,7 @@
  * logins of a test never hit it; pass LOGIN_THROTTLE_LIMIT to test the throttle itself.
  */
 import type { INestApplication } from '@nestjs/common';
-import { CLOCK } from '@zw/clock';
+import { CommandBus } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
@@ -79,7 +79,7 @@ export function signIn(app: INestApplication): SignIn {
     memo(ADMIN_USERNAME, async () => {
       adminSecret ??= bootstrapAdmin(
         app.get(UserAccounts),
-        app.get(CLOCK),
+        app.get(CommandBus),
         ADMIN_USERNAME,
         app.get<AppConfig>(APP_CONFIG).defaultOrganisationId,
       );

@@ -1,20 +1,18 @@
 /**
  * Two districts and their city in one deployment, built the way production builds them:
  * the default organisation (连云区, created on the first start) is placed under a city made from
- * the shell (`npm run organisations` runs the same Organisations service as the system), a second
+ * the shell (`npm run organisations` runs the same command path as the system), a second
  * district (the invented 青岚区) is created under the city, the city's admin is made by the
  * system (as `npm run users -- bootstrap --organisation` would), and every other account is
  * created over HTTP by an admin whose reach covers it. Each district's office imports its own
  * plan; both plans name a 区城管局.
  */
+import { CommandBus } from '@nestjs/cqrs';
 import { hashPassword } from '@zw/auth';
-import { CLOCK, toShanghaiIso, type Clock } from '@zw/clock';
-import type { OrganisationCommand } from '@zw/domain';
 import { loadLianyunPlan } from '@zw/plan';
 import request from 'supertest';
-import { systemMetadata } from '../../apps/api/src/actor/actor';
-import { UserAccounts } from '../../apps/api/src/auth/users/user-accounts';
-import { Organisations } from '../../apps/api/src/organisations/organisations';
+import { plainRequest, systemRequest } from '../../apps/api/src/commands/command-request';
+import { sendOrganisations, sendUser } from '../../apps/api/src/commands/commands';
 import { secondDistrictPlan } from '../../libs/plan/src/testing/fixture-plans';
 import { INITIAL_PASSWORD, signIn, type AuthHeaders, type SignIn } from './sign-in';
 import type { TestApp } from './test-app';
@@ -55,20 +53,15 @@ export interface TwoDistricts {
 
 export async function twoDistricts(t: TestApp): Promise<TwoDistricts> {
   const http = () => request(t.app.getHttpServer());
-  const clock = t.app.get<Clock>(CLOCK);
-  const system = async (data: Omit<OrganisationCommand, 'metadata'>) =>
-    t.app.get(Organisations).execute(
-      {
-        ...data,
-        metadata: { actor: { actorId: 'cli:organisations', role: 'system' }, now: toShanghaiIso(clock.now()) },
-      } as OrganisationCommand,
-      systemMetadata('cli:organisations', clock),
-    );
-  await system({ type: 'CreateOrganisation', data: { organisationId: CITY, name: '连云港市', kind: 'city' } });
-  await system({ type: 'MoveOrganisation', data: { organisationId: A, parentId: CITY } });
-  await system({
-    type: 'CreateOrganisation',
-    data: { organisationId: B, name: '青岚区', kind: 'district', parentId: CITY },
+  const bus = t.app.get(CommandBus);
+  const shell = systemRequest('cli:organisations', 'cli');
+  await sendOrganisations(bus, shell, 'CreateOrganisation', { organisationId: CITY, name: '连云港市', kind: 'city' });
+  await sendOrganisations(bus, shell, 'MoveOrganisation', { organisationId: A, parentId: CITY });
+  await sendOrganisations(bus, shell, 'CreateOrganisation', {
+    organisationId: B,
+    name: '青岚区',
+    kind: 'district',
+    parentId: CITY,
   });
 
   const as = signIn(t.app);
@@ -121,21 +114,18 @@ export async function twoDistricts(t: TestApp): Promise<TwoDistricts> {
  * account anywhere, and the events name the admin given by `--as`.
  */
 async function shellCreateCityAdmin(t: TestApp): Promise<string> {
-  const clock = t.app.get<Clock>(CLOCK);
-  await t.app.get(UserAccounts).execute(
+  await sendUser(
+    t.app.get(CommandBus),
+    plainRequest({ id: 'admin', role: 'admin' }, undefined, 'cli'),
     CITY_ADMIN,
+    'CreateUser',
     {
-      type: 'CreateUser',
-      data: {
-        username: CITY_ADMIN,
-        displayName: '市管理员',
-        role: 'admin',
-        organisationId: CITY,
-        passwordHash: await hashPassword(INITIAL_PASSWORD),
-      },
-      metadata: { actor: { actorId: 'admin', role: 'admin' }, now: toShanghaiIso(clock.now()) },
+      username: CITY_ADMIN,
+      displayName: '市管理员',
+      role: 'admin',
+      organisationId: CITY,
+      passwordHash: await hashPassword(INITIAL_PASSWORD),
     },
-    { ...systemMetadata('admin', clock), role: 'admin', via: 'cli' },
   );
   return INITIAL_PASSWORD;
 }

@@ -40,6 +40,6 @@ import { UsersController } from './users/users.http.controller';
     ScopeRowsInterceptor,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UserAccounts],
+  exports: [UserAccounts, OrganisationsModule],
 })
 export class AuthModule {}

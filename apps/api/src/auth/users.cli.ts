@@ -17,10 +17,12 @@
  */
 import { hashPassword, isUserRole, loginName, USER_STATUS_LABELS, type UserCommand } from '@zw/auth';
 import { clockFor, loadConfigOrExit } from '@zw/config';
+import { ORGANISATIONS_STREAM_ID } from '@zw/domain';
 import { openEventStore } from '@zw/event-store';
-import { randomUUID } from 'node:crypto';
-import { toShanghaiIso } from '@zw/clock';
-import { OrganisationDirectory } from '../organisations/organisation-directory';
+import { plainRequest } from '../commands/command-request';
+import { sendUser, type Data } from '../commands/commands';
+import { localCommands } from '../commands/local-commands';
+import { StreamCache } from '../commands/stream-cache';
 import { AdminExistsError, bootstrapAdmin } from './users/bootstrap-admin';
 import { temporaryPassword } from './users/passwords';
 import { UserAccounts } from './users/user-accounts';
@@ -58,7 +60,9 @@ async function main(): Promise<number> {
   const config = loadConfigOrExit();
   const clock = clockFor(config);
   const store = openEventStore(config, clock);
-  const accounts = new UserAccounts(store);
+  const streams = new StreamCache(store);
+  const accounts = new UserAccounts(store, streams);
+  const commands = localCommands(store, clock, streams);
   const print = (line: string) => process.stdout.write(`${line}\n`);
   const organisationId = values.organisation ?? config.defaultOrganisationId;
   // A new account's login name is scoped by organisation (`zhang@qinglan` outside the default one).
@@ -67,14 +71,14 @@ async function main(): Promise<number> {
   // The default organisation may not exist yet (the api's first start creates it); any other must.
   const knownOrganisation = async () =>
     organisationId === config.defaultOrganisationId ||
-    (await new OrganisationDirectory(store).load()).tree.nodes.has(organisationId);
+    (await streams.load('organisation', ORGANISATIONS_STREAM_ID)).state.nodes.has(organisationId);
   try {
     if ((command === 'bootstrap' || command === 'create') && !(await knownOrganisation()))
       return usage(`no organisation "${organisationId}" (npm run organisations -- list)`);
     if (command === 'bootstrap') {
       const name = newName(values.username ?? 'admin');
       if (!name) return usage(`--username may end only in @${organisationId}`);
-      const secret = await bootstrapAdmin(accounts, clock, name, organisationId, values.name);
+      const secret = await bootstrapAdmin(accounts, commands, name, organisationId, values.name);
       print(`created admin "${name}". One-time password (shown only now; log in and change it): ${secret}`);
       return 0;
     }
@@ -98,51 +102,33 @@ async function main(): Promise<number> {
     const admin = await accounts.load(values.as ?? '');
     if (admin.status !== 'active' || admin.user.role !== 'admin')
       return usage('--as must name an active admin account');
-    const run = (c: Omit<UserCommand, 'metadata'>) => {
-      const correlationId = randomUUID();
-      const metadata = {
-        actorId: admin.user.username,
-        role: 'admin',
-        correlationId,
-        causationId: correlationId,
-        occurredAt: toShanghaiIso(clock.now()),
-        via: 'cli',
-      };
-      return accounts.execute(
-        username,
-        {
-          ...c,
-          metadata: { actor: { actorId: admin.user.username, role: 'admin' }, now: metadata.occurredAt },
-        } as UserCommand,
-        metadata,
-      );
-    };
+    const asAdmin = plainRequest({ id: admin.user.username, role: 'admin' }, undefined, 'cli');
+    const run = <T extends UserCommand['type']>(type: T, data: Data<UserCommand, T>) =>
+      sendUser(commands, asAdmin, username, type, data);
     if (command === 'create') {
       if (!isUserRole(values.role) || !values.name) return usage('create needs --role and --name');
       const password = temporaryPassword(username);
-      await run({
-        type: 'CreateUser',
-        data: {
-          username,
-          displayName: values.name,
-          role: values.role,
-          department: values.department,
-          organisationId,
-          passwordHash: await hashPassword(password),
-        },
+      await run('CreateUser', {
+        username,
+        displayName: values.name,
+        role: values.role,
+        department: values.department,
+        organisationId,
+        passwordHash: await hashPassword(password),
       });
       print(
         `created ${values.role} "${username}" in ${organisationId}. One-time password (the user must change it): ${password}`,
       );
     } else if (command === 'disable') {
-      await run({ type: 'DisableUser', data: { reason: values.reason ?? '' } });
+      await run('DisableUser', { reason: values.reason ?? '' });
       print(`disabled "${username}"; its sessions are revoked`);
     } else if (command === 'enable') {
-      await run({ type: 'EnableUser', data: {} });
+      await run('EnableUser', {});
       print(`enabled "${username}"`);
     } else {
       const password = temporaryPassword(username);
-      await run({ type: 'ChangePassword', data: { passwordHash: await hashPassword(password) } });
+      const passwordHash = await hashPassword(password);
+      await run('ChangePassword', { passwordHash });
       print(`reset the password of "${username}"; its sessions are revoked. One-time password: ${password}`);
     }
     return 0;

@@ -54,6 +54,18 @@ export function itemAnswer(result: CommandResult) {
 }
 
 /**
+ * An answer that shows what the command left (an account, an organisation) rather than its
+ * events: the route's status as before (201 for a creation, 200 otherwise), with the ETag and
+ * `Idempotent-Replayed` of every command.
+ */
+export function viewAnswer<B extends object>(body: B, result: CommandResult, status: 200 | 201) {
+  return {
+    ...body,
+    [OUTCOME]: { status, revision: result.revision, replayed: result.replayed } satisfies Outcome,
+  };
+}
+
+/**
  * Writes the status, ETag and `Idempotent-Replayed` of every command answer (registered for
  * the whole app by CommandsModule, so a command route needs no `@Res()`); other answers pass.
  */

@@ -1,10 +1,17 @@
-import type { CommandBus } from '@nestjs/cqrs';
+import type { Command } from '@nestjs/cqrs';
+import { userStreamId, type UserCommand } from '@zw/auth';
 import { indicatorStreamId, projectStreamId, taskStreamId, type TaskCommand } from '@zw/domain';
+import { ORGANISATIONS_STREAM_ID, type OrganisationCommand } from '@zw/domain';
 import type { IndicatorCommand, IndicatorDefinition, ProjectCommand } from '@zw/domain';
 import { itemAnswer, taskAnswer } from './command-answer';
-import type { CommandRequest } from './command-request';
+import type { CommandRequest, StreamRequest } from './command-request';
 import type { ProjectContext } from './deciders';
 import { ExecuteCommand, type Intent } from './execute-command.handler';
+
+/** The `@nestjs/cqrs` CommandBus, or the CLIs' local handler (local-commands.ts). */
+export interface CommandSender {
+  execute<R>(command: Command<R>): Promise<R>;
+}
 
 /** The data of one type of a domain command. */
 export type Data<C, T> = Extract<C, { type: T }> extends { data: infer D } ? D : never;
@@ -14,7 +21,7 @@ export type Data<C, T> = Extract<C, { type: T }> extends { data: infer D } ? D :
  * `created` names ids the route made up (an extension's) so the client can address them next.
  */
 export async function sendTask<T extends TaskCommand['type']>(
-  bus: CommandBus,
+  bus: CommandSender,
   request: CommandRequest,
   code: string,
   type: T,
@@ -30,7 +37,7 @@ export async function sendTask<T extends TaskCommand['type']>(
 
 /** An indicator command, decided against the plan's definition of the indicator. */
 export async function sendIndicator<T extends IndicatorCommand['type']>(
-  bus: CommandBus,
+  bus: CommandSender,
   request: CommandRequest,
   def: IndicatorDefinition,
   type: T,
@@ -46,7 +53,7 @@ export async function sendIndicator<T extends IndicatorCommand['type']>(
 
 /** A project command, decided against the plan's definition and the configured limits. */
 export async function sendProject<T extends ProjectCommand['type']>(
-  bus: CommandBus,
+  bus: CommandSender,
   request: CommandRequest,
   context: ProjectContext,
   type: T,
@@ -56,4 +63,27 @@ export async function sendProject<T extends ProjectCommand['type']>(
   const streamId = projectStreamId(context.def.planId, context.def.id);
   const result = await bus.execute(new ExecuteCommand('project', streamId, intent, context, request));
   return { projectId: context.def.id, ...itemAnswer(result) };
+}
+
+/** A decision over the organisation tree (its one stream); the result carries the tree after it. */
+export function sendOrganisations<T extends OrganisationCommand['type']>(
+  bus: CommandSender,
+  request: StreamRequest,
+  type: T,
+  data: Data<OrganisationCommand, T>,
+) {
+  const intent = { type, data } as Intent<OrganisationCommand>;
+  return bus.execute(new ExecuteCommand('organisation', ORGANISATIONS_STREAM_ID, intent, undefined, request));
+}
+
+/** A command on one account (`user-<username>`; an impossible name is refused 400 USER.INVALID_USERNAME). */
+export function sendUser<T extends UserCommand['type']>(
+  bus: CommandSender,
+  request: StreamRequest,
+  username: string,
+  type: T,
+  data: Data<UserCommand, T>,
+) {
+  const intent = { type, data } as Intent<UserCommand>;
+  return bus.execute(new ExecuteCommand('user', userStreamId(username), intent, undefined, request));
 }

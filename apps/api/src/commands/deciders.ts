@@ -19,6 +19,15 @@ import {
   type TaskCommand,
   type TaskState,
 } from '@zw/domain';
+import { decideUser, decodeUserEvent, evolveUser, initialUserState, type UserCommand, type UserState } from '@zw/auth';
+import {
+  decideOrganisations,
+  evolveOrganisations,
+  initialOrganisationTree,
+  isOrganisationEvent,
+  type OrganisationCommand,
+  type OrganisationTree,
+} from '@zw/domain';
 import { decodeKnown, type RecordedEvent } from '@zw/event-store';
 
 /** An event a decision returns, before the store gives it a revision. */
@@ -80,6 +89,20 @@ export const DECIDERS = {
     decode: decodeProjectEvent,
     evolve: evolveProject,
     decide: (c: ProjectCommand, s, ctx: ProjectContext) => decideProject(c, s, ctx.def, ctx.limits),
+  }),
+  /** The one stream `organisations`: the whole tree is the consistency boundary. */
+  organisation: decider({
+    initialState: initialOrganisationTree,
+    decode: (e) => (isOrganisationEvent(e) ? e : undefined),
+    evolve: evolveOrganisations,
+    decide: (c: OrganisationCommand, s: OrganisationTree, _: undefined) => decideOrganisations(c, s),
+  }),
+  /** An account (`user-<username>`); secrets are hashed before the command is sent. */
+  user: decider({
+    initialState: initialUserState,
+    decode: decodeUserEvent,
+    evolve: evolveUser,
+    decide: (c: UserCommand, s: UserState, _: undefined) => decideUser(c, s),
   }),
 };
 

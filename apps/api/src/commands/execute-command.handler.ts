@@ -10,7 +10,7 @@ import {
   type RecordedEvent,
 } from '@zw/event-store';
 import { earlierCommand, withIdempotency } from '../http/idempotency';
-import type { CommandRequest } from './command-request';
+import type { StreamRequest } from './command-request';
 import { StreamCommands, withRevision } from '../tasks/stream-commands';
 import { DECIDERS, type CommandOf, type ContextOf, type NewEvent, type StateOf, type StreamKind } from './deciders';
 import { StreamCache } from './stream-cache';
@@ -42,7 +42,7 @@ export class ExecuteCommand<K extends StreamKind = StreamKind> extends Command<C
     readonly streamId: string,
     readonly intent: Intent<CommandOf<K>>,
     readonly context: ContextOf<K>,
-    readonly request: CommandRequest,
+    readonly request: StreamRequest,
   ) {
     super();
   }
@@ -56,7 +56,7 @@ type AnyDecider = {
 
 /**
  * Load → idempotency → If-Match → decide → append, for every stream kind (Emmett's command
- * handler). The idempotency record is the stream itself: the key travels in the events'
+ * handler); a plain class too, so the CLIs run it on a store they opened (local-commands.ts). The idempotency record is the stream itself: the key travels in the events'
  * metadata, so a retry finds it with the events, in every adapter, with no second store to keep
  * in step. Without If-Match the client accepted whatever the stream is now: a lost race is
  * decided again on the fresh state; with If-Match it is the client's to resolve (409).
@@ -72,11 +72,17 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand> {
   ) {}
 
   execute(c: ExecuteCommand): Promise<CommandResult<AnyState>> {
-    const { actor, correlationId, expectedRevision } = c.request;
+    const { actor, correlationId, expectedRevision, via } = c.request;
     const who = { actorId: actor.id, role: actor.role, ...(actor.department ? { department: actor.department } : {}) };
     const now = toShanghaiIso(this.clock.now());
     const command = { ...c.intent, metadata: { actor: who, now } };
-    const metadata: EventMetadata = { ...who, correlationId, causationId: correlationId, occurredAt: now };
+    const metadata: EventMetadata = {
+      ...who,
+      correlationId,
+      causationId: correlationId,
+      occurredAt: now,
+      ...(via ? { via } : {}),
+    };
     return this.commands.run(c.streamId, expectedRevision, () => this.attempt(c, command, metadata));
   }
 

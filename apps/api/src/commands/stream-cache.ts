@@ -27,8 +27,9 @@ function foldOf<K extends StreamKind>(kind: K) {
 }
 
 /**
- * Every commanded stream folded (tasks, indicators, projects), kept between reads and shared by
- * the command handler, the reads of one task or item, and the access checks. Past state (`asOf`)
+ * Every commanded stream folded (tasks, indicators, projects, the organisation tree, accounts),
+ * kept between reads and shared by the command handler, the reads of one task, item, tree or
+ * account, and the access checks (every request's token is checked against its account). Past state (`asOf`)
  * is folded afresh from the events whose `metadata.occurredAt` falls on or before that Shanghai
  * day — the rule every as-of view follows.
  */
@@ -43,7 +44,13 @@ export class StreamCache {
         () => ({ state: DECIDERS[kind].initialState() as StateOf<K>, idempotency: new Map() }),
         foldOf(kind),
       );
-    this.folds = { task: make('task'), indicator: make('indicator'), project: make('project') };
+    this.folds = {
+      task: make('task'),
+      indicator: make('indicator'),
+      project: make('project'),
+      organisation: make('organisation'),
+      user: make('user'),
+    };
   }
 
   async load<K extends StreamKind>(kind: K, streamId: string): Promise<LoadedStream<StateOf<K>>> {

@@ -19,6 +19,7 @@ export const API_ERRORS = {
   'INDICATOR.STALE': [HttpStatus.CONFLICT, '指标已被他人更新，请刷新后重试（当前版本见 details.currentRevision）'],
   'PROJECT.STALE': [HttpStatus.CONFLICT, '项目已被他人更新，请刷新后重试（当前版本见 details.currentRevision）'],
   'USER.STALE': [HttpStatus.CONFLICT, '账号已被他人更新，请刷新后重试（当前版本见 details.currentRevision）'],
+  'ORGANISATION.STALE': [HttpStatus.CONFLICT, '组织已被他人更新，请刷新后重试（当前版本见 details.currentRevision）'],
   'PLAN.STALE': [HttpStatus.CONFLICT, '计划已被他人更新，请刷新后重试（当前版本见 details.currentRevision）'],
   'STREAM.STALE': [HttpStatus.CONFLICT, '数据已被他人更新，请刷新后重试（当前版本见 details.currentRevision）'],
   NOT_FOUND: [HttpStatus.NOT_FOUND, '没有这个地址或对象'],
@@ -54,12 +55,15 @@ export function codeForStatus(status: number): ApiErrorCode {
 
 /** The stale-revision code of a stream, by its kind (`task-…` → TASK.STALE); never its id. */
 export function staleCode(streamId: string): ApiErrorCode {
-  const kind = streamId.slice(0, streamId.indexOf('-'));
+  // The category: before the first '-' (`task-…`), or the whole id of a single stream (`organisations`).
+  const dash = streamId.indexOf('-');
+  const kind = dash < 0 ? streamId : streamId.slice(0, dash);
   const byKind: Record<string, ApiErrorCode> = {
     task: 'TASK.STALE',
     indicator: 'INDICATOR.STALE',
     project: 'PROJECT.STALE',
     user: 'USER.STALE',
+    organisations: 'ORGANISATION.STALE',
     plan: 'PLAN.STALE',
   };
   return byKind[kind] ?? 'STREAM.STALE';

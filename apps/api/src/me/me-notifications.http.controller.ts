@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, toShanghaiIso, type Clock } from '@zw/clock';
 import { audienceOf, type InboxModel, type Notification } from '@zw/projections';
 import type { Request } from 'express';
-import { CurrentActor, eventMetadata, type Actor } from '../actor/actor';
+import { CurrentActor, type Actor } from '../actor/actor';
 import { Policy } from '../auth/policy.decorator';
 import { UserAccounts } from '../auth/users/user-accounts';
+import { correlationOf, plainRequest } from '../commands/command-request';
+import { sendUser } from '../commands/commands';
 import { OrganisationAccess } from '../organisations/organisation-access';
 import { InboxService } from './inbox.service';
 import { MarkReadAnswerDto, MarkReadDto, NotificationsPageDto, NotificationsQueryDto } from './notification.dtos';
@@ -21,7 +23,7 @@ export class MeNotificationsController {
     private readonly inbox: InboxService,
     private readonly accounts: UserAccounts,
     private readonly organisations: OrganisationAccess,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly bus: CommandBus,
   ) {}
 
   /**
@@ -73,16 +75,9 @@ export class MeNotificationsController {
     const latest = visible[0] === undefined ? undefined : BigInt(visible[0].position);
     // Never beyond the newest notification: a later one must still arrive unread.
     const upTo = latest !== undefined && BigInt(body.upTo) > latest ? latest : BigInt(body.upTo);
-    const metadata = {
-      actor: { actorId: actor.id, role: actor.role, ...(actor.department ? { department: actor.department } : {}) },
-      now: toShanghaiIso(this.clock.now()),
-    };
+    const request = plainRequest(actor, correlationOf(req));
     if (latest !== undefined)
-      await this.accounts.execute(
-        actor.id,
-        { type: 'MarkNotificationsRead', data: { upTo: upTo.toString() }, metadata },
-        eventMetadata(actor, req, this.clock),
-      );
+      await sendUser(this.bus, request, actor.id, 'MarkNotificationsRead', { upTo: upTo.toString() });
     const readUpTo = await this.readUpTo(actor);
     return {
       readUpTo: readUpTo?.toString() ?? null,

@@ -88,7 +88,7 @@ function decorate(op: OperationObject, method: string, path: string, policy: Pol
   }
   const isPublic = policy === undefined || POLICIES[policy].scope === 'none';
   op.security = isPublic ? [] : [{ bearer: [] }];
-  const command = !isPublic && method !== 'get' && /^(task|indicator|project)\./.test(policy ?? '');
+  const command = !isPublic && method !== 'get' && /^(task|indicator|project|users|organisation)\./.test(policy ?? '');
   op.parameters = [
     ...(op.parameters ?? []).map((p) => describeParameter(p as ParameterObject)),
     ...(command ? COMMAND_HEADERS : []),

@@ -1,8 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { inScope } from '@zw/auth';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
-import type { OrganisationTree } from '@zw/domain';
-import { OrganisationDirectory } from './organisation-directory';
+import { ORGANISATIONS_STREAM_ID, type OrganisationTree } from '@zw/domain';
+import { StreamCache } from '../commands/stream-cache';
 
 /** Who asks, as far as the organisation tree is concerned. */
 export interface OrganisationMember {
@@ -18,12 +18,13 @@ export interface OrganisationMember {
 @Injectable()
 export class OrganisationAccess {
   constructor(
-    private readonly directory: OrganisationDirectory,
+    private readonly streams: StreamCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The tree as its stream stands now (the command path's cached fold: only newer events are read). */
   async tree(): Promise<OrganisationTree> {
-    return (await this.directory.load()).tree;
+    return (await this.streams.load('organisation', ORGANISATIONS_STREAM_ID)).state;
   }
 
   /**

@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { CLOCK, toShanghaiIso, type Clock } from '@zw/clock';
+import { CommandBus } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
-import { decideUpgrade, type DefaultOrganisation } from '@zw/domain';
+import type { DefaultOrganisation } from '@zw/domain';
 import { EVENT_STORE, EventStoreModule, type EventStore } from '@zw/event-store';
 import { loadBundledPlans, planStreamId } from '@zw/plan';
-import { systemMetadata } from '../actor/actor';
 import { AuthModule } from '../auth/auth.module';
 import { UserAccounts } from '../auth/users/user-accounts';
+import { systemRequest } from '../commands/command-request';
+import { sendOrganisations, sendUser } from '../commands/commands';
 import { PlanCatalogueCache } from '../plans/plan-catalogue.cache';
 import { PlansModule } from '../plans/plans.module';
-import { OrganisationDirectory } from './organisation-directory';
-import { Organisations } from './organisations';
+import { OrganisationAccess } from './organisation-access';
 import { OrganisationsModule } from './organisations.module';
 
 const PAGE = 1000;
@@ -20,7 +20,7 @@ const ACTOR = 'system:organisations-upgrade';
  * Brings a deployment from before organisations into the tree on the first start of this
  * version, by events (nothing is rewritten): every account is bound to the default
  * organisation (`UserBoundToOrganisation`), then the default organisation is created and every
- * stored plan attached to it (`decideUpgrade`). Accounts first, so a start cut short between the
+ * stored plan attached to it (`AdoptUnclaimedPlans`). Accounts first, so a start cut short between the
  * two binds nothing twice and still creates the tree on the next start. Once the tree exists this
  * does nothing: accounts are created bound, and a plan stored from the shell later counts as the
  * default organisation's (OrganisationAccess.ownerOf).
@@ -30,12 +30,11 @@ export class OrganisationUpgrade implements OnApplicationBootstrap {
   private readonly logger = new Logger('Organisations');
 
   constructor(
-    private readonly directory: OrganisationDirectory,
-    private readonly organisations: Organisations,
+    private readonly access: OrganisationAccess,
+    private readonly bus: CommandBus,
     private readonly accounts: UserAccounts,
     private readonly plans: PlanCatalogueCache,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -44,30 +43,23 @@ export class OrganisationUpgrade implements OnApplicationBootstrap {
   }
 
   async run(): Promise<{ accountsBound: number; organisationEvents: number }> {
-    if ((await this.directory.load()).tree.nodes.size > 0) return { accountsBound: 0, organisationEvents: 0 };
+    if ((await this.access.tree()).nodes.size > 0) return { accountsBound: 0, organisationEvents: 0 };
     const organisationId = this.config.defaultOrganisationId;
     let accountsBound = 0;
     for (const account of await this.accounts.list()) {
       if (account.user.organisationId !== null) continue;
-      const now = toShanghaiIso(this.clock.now());
-      const { events } = await this.accounts.execute(
-        account.user.username,
-        {
-          type: 'BindToOrganisation',
-          data: { organisationId, reason: '升级：此前的账号归入默认组织' },
-          metadata: { actor: { actorId: ACTOR, role: 'system' }, now },
-        },
-        systemMetadata(ACTOR, this.clock),
-      );
+      const { events } = await sendUser(this.bus, systemRequest(ACTOR), account.user.username, 'BindToOrganisation', {
+        organisationId,
+        reason: '升级：此前的账号归入默认组织',
+      });
       accountsBound += events.length;
     }
     const organisation = await this.defaultOrganisation();
     const plans = await this.storedPlans();
-    const now = toShanghaiIso(this.clock.now());
-    const { events } = await this.organisations.decideAndAppend(
-      (tree) => decideUpgrade(tree, organisation, plans, now),
-      systemMetadata(ACTOR, this.clock),
-    );
+    const { events } = await sendOrganisations(this.bus, systemRequest(ACTOR), 'AdoptUnclaimedPlans', {
+      organisation,
+      plans,
+    });
     if (accountsBound + events.length > 0)
       this.logger.log(
         { organisationId, accountsBound, plansAttached: events.filter((e) => e.type === 'PlanAttached').length },

@@ -11,14 +11,19 @@
  *   attach <id> --plan <planId>      a plan belongs to one organisation, for good
  */
 import { clockFor, loadConfigOrExit } from '@zw/config';
-import { toShanghaiIso } from '@zw/clock';
-import { ORGANISATION_KIND_LABELS, type OrganisationCommand, type OrganisationKind } from '@zw/domain';
+import {
+  ORGANISATION_KIND_LABELS,
+  ORGANISATIONS_STREAM_ID,
+  type OrganisationCommand,
+  type OrganisationKind,
+} from '@zw/domain';
 import { openEventStore } from '@zw/event-store';
 import { ORGANISATION_KINDS } from '@zw/plan';
-import { systemMetadata } from '../actor/actor';
 import { commandLine, refusal, runCli, usageProblem } from '../cli/cli-run';
-import { OrganisationDirectory } from './organisation-directory';
-import { Organisations } from './organisations';
+import { systemRequest } from '../commands/command-request';
+import { ExecuteCommand, type Intent } from '../commands/execute-command.handler';
+import { localCommands } from '../commands/local-commands';
+import { StreamCache } from '../commands/stream-cache';
 
 const ACTOR = 'cli:organisations';
 const USAGE =
@@ -29,11 +34,11 @@ async function main(): Promise<number> {
   const config = loadConfigOrExit();
   const clock = clockFor(config);
   const store = openEventStore(config, clock);
-  const directory = new OrganisationDirectory(store);
+  const streams = new StreamCache(store);
   const print = (line: string) => process.stdout.write(`${line}\n`);
   try {
     if (command === 'list') {
-      const { tree } = await directory.load();
+      const tree = (await streams.load('organisation', ORGANISATIONS_STREAM_ID)).state;
       for (const n of tree.nodes.values())
         print([n.id, ORGANISATION_KIND_LABELS[n.kind], n.name, n.parentId ?? '-', n.plans.join(',') || '-'].join('\t'));
       return 0;
@@ -41,13 +46,8 @@ async function main(): Promise<number> {
     if (!id) return usage('missing <id>');
     const data = dataFor(command, id, values);
     if (typeof data === 'string') return usage(data);
-    const metadata = systemMetadata(ACTOR, clock);
-    const { events } = await new Organisations(store, directory).execute(
-      {
-        ...data,
-        metadata: { actor: { actorId: ACTOR, role: 'system' }, now: toShanghaiIso(clock.now()) },
-      } as OrganisationCommand,
-      { ...metadata, via: 'cli' },
+    const { events } = await localCommands(store, clock, streams).execute(
+      new ExecuteCommand('organisation', ORGANISATIONS_STREAM_ID, data, undefined, systemRequest(ACTOR, 'cli')),
     );
     print(events.length === 0 ? 'nothing to change' : events.map((e) => e.type).join(', '));
     return 0;
@@ -62,7 +62,7 @@ function dataFor(
   command: string | undefined,
   id: string,
   v: { name?: string; kind?: string; parent?: string; plan?: string },
-): Omit<OrganisationCommand, 'metadata'> | string {
+): Intent<OrganisationCommand> | string {
   switch (command) {
     case 'create':
       if (!v.name || !(ORGANISATION_KINDS as readonly string[]).includes(v.kind ?? ''))

@@ -1,16 +1,18 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLOCK, type Clock } from '@zw/clock';
 import { ORGANISATION_KIND_LABELS, organisationError, type OrganisationTree } from '@zw/domain';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { planStreamId } from '@zw/plan';
-import type { Request } from 'express';
-import { commandMetadata, CurrentActor, eventMetadata, type Actor } from '../actor/actor';
+import { CurrentActor, type Actor } from '../actor/actor';
 import { Policy } from '../auth/policy.decorator';
+import { viewAnswer } from '../commands/command-answer';
+import { CommandBy, type StreamRequest } from '../commands/command-request';
+import { sendOrganisations } from '../commands/commands';
+import type { CommandResult } from '../commands/execute-command.handler';
 import { planNotFound } from '../http/request-conventions';
 import { OrganisationAccess } from './organisation-access';
 import { AttachPlanDto, CreateOrganisationDto, MoveOrganisationDto, RenameOrganisationDto } from './organisation.dtos';
-import { Organisations } from './organisations';
 
 /**
  * The organisation tree over HTTP. Everyone sees the part of the tree they reach; admins build
@@ -23,10 +25,9 @@ import { Organisations } from './organisations';
 @Controller('organisations')
 export class OrganisationsController {
   constructor(
-    private readonly organisations: Organisations,
+    private readonly bus: CommandBus,
     private readonly access: OrganisationAccess,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Policy('organisation.read')
@@ -42,15 +43,13 @@ export class OrganisationsController {
   @Policy('organisation.manage')
   @Post()
   @ApiOperation({ summary: '建立组织（本组织之下）' })
-  async create(@Body() body: CreateOrganisationDto, @CurrentActor() actor: Actor, @Req() req: Request) {
+  async create(@Body() body: CreateOrganisationDto, @CommandBy() c: StreamRequest) {
     const tree = await this.access.tree();
-    if (body.parentId === undefined || !this.access.reaches(tree, actor, body.parentId))
+    if (body.parentId === undefined || !this.access.reaches(tree, c.actor, body.parentId))
       throw organisationError('ORGANISATION.PARENT_NOT_FOUND', { parentId: body.parentId ?? null });
-    const { tree: after } = await this.run(actor, req, {
-      type: 'CreateOrganisation',
-      data: { organisationId: body.organisationId, name: body.name, kind: body.kind, parentId: body.parentId },
-    });
-    return view(after, body.organisationId);
+    const { organisationId, name, kind, parentId } = body;
+    const result = await sendOrganisations(this.bus, c, 'CreateOrganisation', { organisationId, name, kind, parentId });
+    return answer(result, organisationId, 201);
   }
 
   @Policy('organisation.manage')
@@ -59,14 +58,10 @@ export class OrganisationsController {
   async rename(
     @Param('organisationId') organisationId: string,
     @Body() body: RenameOrganisationDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
+    @CommandBy() c: StreamRequest,
   ) {
-    const { tree } = await this.run(actor, req, {
-      type: 'RenameOrganisation',
-      data: { organisationId, name: body.name },
-    });
-    return view(tree, organisationId);
+    const result = await sendOrganisations(this.bus, c, 'RenameOrganisation', { organisationId, name: body.name });
+    return answer(result, organisationId, 200);
   }
 
   @Policy('organisation.manage')
@@ -75,16 +70,15 @@ export class OrganisationsController {
   async move(
     @Param('organisationId') organisationId: string,
     @Body() body: MoveOrganisationDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
+    @CommandBy() c: StreamRequest,
   ) {
-    if (!this.access.reaches(await this.access.tree(), actor, body.parentId))
+    if (!this.access.reaches(await this.access.tree(), c.actor, body.parentId))
       throw organisationError('ORGANISATION.PARENT_NOT_FOUND', { parentId: body.parentId });
-    const { tree } = await this.run(actor, req, {
-      type: 'MoveOrganisation',
-      data: { organisationId, parentId: body.parentId },
+    const result = await sendOrganisations(this.bus, c, 'MoveOrganisation', {
+      organisationId,
+      parentId: body.parentId,
     });
-    return view(tree, organisationId);
+    return answer(result, organisationId, 200);
   }
 
   @Policy('organisation.manage')
@@ -94,30 +88,22 @@ export class OrganisationsController {
   async attach(
     @Param('organisationId') organisationId: string,
     @Body() body: AttachPlanDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
+    @CommandBy() c: StreamRequest,
   ) {
     const tree = await this.access.tree();
     const owner = tree.planOwners.get(body.planId);
     // A plan another organisation holds, out of the caller's reach, is not revealed.
-    if (owner !== undefined && !this.access.reaches(tree, actor, owner)) throw planNotFound(body.planId);
+    if (owner !== undefined && !this.access.reaches(tree, c.actor, owner)) throw planNotFound(body.planId);
     if ((await this.store.readStream(planStreamId(body.planId))).length === 0) throw planNotFound(body.planId);
-    const { tree: after } = await this.run(actor, req, {
-      type: 'AttachPlan',
-      data: { organisationId, planId: body.planId },
-    });
-    return view(after, organisationId);
-  }
-
-  private run(actor: Actor, req: Request, command: Omit<OrganisationCommandOf, 'metadata'>) {
-    return this.organisations.execute(
-      { ...command, metadata: commandMetadata(actor, this.clock) } as OrganisationCommandOf,
-      eventMetadata(actor, req, this.clock),
-    );
+    const result = await sendOrganisations(this.bus, c, 'AttachPlan', { organisationId, planId: body.planId });
+    return answer(result, organisationId, 200);
   }
 }
 
-type OrganisationCommandOf = Parameters<Organisations['execute']>[0];
+/** The organisation as the command left it, with the status the route has always answered. */
+function answer(result: CommandResult, organisationId: string, status: 200 | 201) {
+  return viewAnswer(view(result.state as OrganisationTree, organisationId), result, status);
+}
 
 function view(tree: OrganisationTree, organisationId: string) {
   const node = tree.nodes.get(organisationId);

@@ -1,3 +1,4 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   BadRequestException,
@@ -18,14 +19,15 @@ import { CLOCK, type Clock } from '@zw/clock';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
 import { importPlan, loadPlan, planWithTaskSheet, type ImportResult, type Plan } from '@zw/plan';
 import type { Request, Response } from 'express';
-import { commandMetadata, CurrentActor, eventMetadata, type Actor } from '../actor/actor';
+import { CurrentActor, eventMetadata, type Actor } from '../actor/actor';
 import { XLSX_MIME } from '../configure-http';
 import { PlanCatalogueCache } from './plan-catalogue.cache';
 import { IsolatedSheetReader } from '../security/sheet-worker/isolated-task-sheet';
 import { Policy } from '../auth/policy.decorator';
 import { planNotFound } from '../http/request-conventions';
 import { OrganisationAccess } from '../organisations/organisation-access';
-import { Organisations } from '../organisations/organisations';
+import { plainRequest } from '../commands/command-request';
+import { sendOrganisations } from '../commands/commands';
 
 /** `?dryRun=true`: check a file as its import would, appending nothing (the 计划导入 page's 导入前 report). */
 const DRY_RUN = {
@@ -58,7 +60,7 @@ export class PlansController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly plans: PlanCatalogueCache,
-    private readonly organisations: Organisations,
+    private readonly bus: CommandBus,
     private readonly access: OrganisationAccess,
   ) {}
 
@@ -141,10 +143,8 @@ export class PlansController {
     if (dryRun) return importResponse(result);
     const organisationId = owner ?? actor.organisationId;
     if (attached === undefined && organisationId !== undefined) {
-      await this.organisations.execute(
-        { type: 'AttachPlan', data: { organisationId, planId: plan.id }, metadata: commandMetadata(actor, this.clock) },
-        eventMetadata(actor, req, this.clock),
-      );
+      const request = plainRequest(actor, metadata.correlationId);
+      await sendOrganisations(this.bus, request, 'AttachPlan', { organisationId, planId: plan.id });
     }
     if (result.appended > 0) res.status(201);
     if (result.revision !== undefined) res.setHeader('ETag', `"${result.revision}"`);

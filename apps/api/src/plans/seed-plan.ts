@@ -1,18 +1,22 @@
 import type { INestApplication } from '@nestjs/common';
-import { CLOCK, toShanghaiIso, type Clock } from '@zw/clock';
+import { CommandBus } from '@nestjs/cqrs';
+import { CLOCK, type Clock } from '@zw/clock';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
-import { decideOrganisations } from '@zw/domain';
 import { EVENT_STORE, type EventStore } from '@zw/event-store';
-import { importPlan, loadBundledPlans } from '@zw/plan';
+import { importPlan, loadBundledPlans, type Plan } from '@zw/plan';
 import { Logger } from 'nestjs-pino';
 import { systemMetadata } from '../actor/actor';
-import { Organisations } from '../organisations/organisations';
+import { systemRequest } from '../commands/command-request';
+import { sendOrganisations } from '../commands/commands';
 
 /**
  * `npm start -- --seed-plan`: the embedded default starts with the plans bundled in
  * `libs/plan/data` loaded. Idempotent, so it is safe on every start: an unchanged plan appends nothing.
  */
 export async function seedBundledPlans(app: INestApplication): Promise<void> {
+  // Commands go over the bus, whose handlers are registered at init; the organisation upgrade
+  // (also at init) has then made the default organisation the seeded plans are attached to.
+  await app.init();
   const store = app.get<EventStore>(EVENT_STORE);
   const clock = app.get<Clock>(CLOCK);
   for (const plan of loadBundledPlans()) {
@@ -26,27 +30,18 @@ export async function seedBundledPlans(app: INestApplication): Promise<void> {
         { planId: result.planId, appended: result.appended, findings: result.report.summary },
         result.appended > 0 ? 'plan seeded' : 'plan already loaded, nothing appended',
       );
-    await attachToDefaultOrganisation(app, result.planId);
+    await attachToDefaultOrganisation(app, plan);
   }
 }
 
-/** A seeded plan no organisation claims yet belongs to the default organisation (as the upgrade attaches such plans). */
-async function attachToDefaultOrganisation(app: INestApplication, planId: string): Promise<void> {
-  const config = app.get<AppConfig>(APP_CONFIG);
-  const clock = app.get<Clock>(CLOCK);
-  const organisationId = config.defaultOrganisationId;
-  await app.get(Organisations).decideAndAppend(
-    (tree) =>
-      tree.planOwners.has(planId) || !tree.nodes.has(organisationId)
-        ? []
-        : decideOrganisations(
-            {
-              type: 'AttachPlan',
-              data: { organisationId, planId },
-              metadata: { actor: { actorId: 'system:seed-plan', role: 'system' }, now: toShanghaiIso(clock.now()) },
-            },
-            tree,
-          ),
-    systemMetadata('system:seed-plan', clock),
-  );
+/**
+ * A seeded plan no organisation claims yet belongs to the default organisation, as the upgrade
+ * attaches such plans (the same command: nothing when another organisation holds it).
+ */
+async function attachToDefaultOrganisation(app: INestApplication, plan: Plan): Promise<void> {
+  const organisation = { id: app.get<AppConfig>(APP_CONFIG).defaultOrganisationId, ...plan.settings.organisation };
+  await sendOrganisations(app.get(CommandBus), systemRequest('system:seed-plan'), 'AdoptUnclaimedPlans', {
+    organisation,
+    plans: [plan.id],
+  });
 }

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { indicatorDefinitions, subtreeOf, type IndicatorDefinition, type OrganisationTree } from '@zw/domain';
 import type { Plan } from '@zw/plan';
 import { cityOverviewView, districtSummary, indicatorSummaries, type DistrictSummary } from '@zw/projections';
-import { organisationNotFound } from '../organisations/organisation-access';
-import { OrganisationDirectory } from '../organisations/organisation-directory';
+import { OrganisationAccess, organisationNotFound } from '../organisations/organisation-access';
 import { BoardCache } from './board.cache';
 import { ViewContext, type ViewInput } from './view-context';
 
@@ -39,11 +38,11 @@ export class CityOverviewService {
   constructor(
     private readonly context: ViewContext,
     private readonly boards: BoardCache,
-    private readonly organisations: OrganisationDirectory,
+    private readonly organisations: OrganisationAccess,
   ) {}
 
   async overview(organisationId: string, asOf: string | null, today: string) {
-    const { tree } = await this.organisations.load();
+    const tree = await this.organisations.tree();
     const node = tree.nodes.get(organisationId);
     if (!node) throw organisationNotFound(organisationId);
     const districts = await Promise.all(districtsBelow(tree, organisationId).map((d) => this.summary(d, asOf, today)));

@@ -4258,7 +4258,12 @@ export interface operations {
     UsersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
+                "If-Match"?: string;
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4340,6 +4345,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
             503: {
                 headers: {
@@ -4363,7 +4377,12 @@ export interface operations {
     UsersController_disable: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
+                "If-Match"?: string;
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 用户名 */
                 username: string;
@@ -4448,6 +4467,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
             503: {
                 headers: {
@@ -4471,7 +4499,12 @@ export interface operations {
     UsersController_enable: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
+                "If-Match"?: string;
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 用户名 */
                 username: string;
@@ -4534,6 +4567,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
             503: {
                 headers: {
@@ -4557,7 +4599,12 @@ export interface operations {
     UsersController_resetPassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
+                "If-Match"?: string;
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 用户名 */
                 username: string;
@@ -4635,6 +4682,15 @@ export interface operations {
             };
             /** @description 请求体类型不受支持 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5320,7 +5376,12 @@ export interface operations {
     OrganisationsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
+                "If-Match"?: string;
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5402,6 +5463,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
             503: {
                 headers: {
@@ -5425,7 +5495,12 @@ export interface operations {
     OrganisationsController_rename: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
+                "If-Match"?: string;
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 组织编号（区、市、省），如 qinglan */
                 organisationId: string;
@@ -5510,6 +5585,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
             503: {
                 headers: {
@@ -5533,7 +5617,12 @@ export interface operations {
     OrganisationsController_move: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
+                "If-Match"?: string;
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 组织编号（区、市、省），如 qinglan */
                 organisationId: string;
@@ -5618,6 +5707,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description 暂不可用（视图尚未更新到 X-Min-Position，或依赖服务不可用） */
             503: {
                 headers: {
@@ -5641,7 +5739,12 @@ export interface operations {
     OrganisationsController_attach: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 客户端据以决定的版本（ETag，如 "3"）；已过期时返回 409 与 details.currentRevision */
+                "If-Match"?: string;
+                /** @description 幂等键：同一请求重复提交时返回首次结果（201，Idempotent-Replayed: true）；同一键用于不同内容时返回 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 组织编号（区、市、省），如 qinglan */
                 organisationId: string;
@@ -5719,6 +5822,15 @@ export interface operations {
             };
             /** @description 请求体类型不受支持 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description 幂等键已用于内容不同的请求 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

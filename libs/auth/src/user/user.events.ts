@@ -127,3 +127,24 @@ export type UserEvent =
   | RefreshTokenRevoked;
 
 export type UserEventType = UserEvent['type'];
+
+/** Every type this version folds; a reader skips others (an older replica meeting a newer writer). */
+export const USER_EVENT_TYPES = {
+  UserCreated: true,
+  NotificationsRead: true,
+  UserDisabled: true,
+  UserEnabled: true,
+  UserBoundToOrganisation: true,
+  PasswordChanged: true,
+  RefreshTokenIssued: true,
+  RefreshTokenRotated: true,
+  RefreshTokenReuseDetected: true,
+  RefreshTokenRevoked: true,
+} as const satisfies Record<UserEventType, true>;
+
+/** A stored event as a UserEvent; `undefined` for a type this version does not know (skipped). */
+export function decodeUserEvent(stored: { readonly type: string; readonly data: unknown }): UserEvent | undefined {
+  return Object.hasOwn(USER_EVENT_TYPES, stored.type)
+    ? ({ type: stored.type, data: stored.data } as UserEvent)
+    : undefined;
+}

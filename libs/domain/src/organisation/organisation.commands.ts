@@ -1,5 +1,6 @@
 import type { Command } from '../shared/message';
 import type { OrganisationKind } from './organisation.events';
+import type { DefaultOrganisation } from './organisation.upgrade';
 
 export type CreateOrganisation = Command<
   'CreateOrganisation',
@@ -23,4 +24,14 @@ export type MoveOrganisation = Command<
 /** A plan belongs to exactly one organisation, for good: attaching it elsewhere is refused. */
 export type AttachPlan = Command<'AttachPlan', { readonly organisationId: string; readonly planId: string }>;
 
-export type OrganisationCommand = CreateOrganisation | RenameOrganisation | MoveOrganisation | AttachPlan;
+/**
+ * The system's own: a plan no organisation claims belongs to the default organisation, which is
+ * created while the tree is empty (the upgrade on start, the seeded plans). Never from HTTP.
+ */
+export type AdoptUnclaimedPlans = Command<
+  'AdoptUnclaimedPlans',
+  { readonly organisation: DefaultOrganisation; readonly plans: readonly string[] }
+>;
+
+export type OrganisationCommand =
+  CreateOrganisation | RenameOrganisation | MoveOrganisation | AttachPlan | AdoptUnclaimedPlans;

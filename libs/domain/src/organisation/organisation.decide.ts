@@ -12,6 +12,7 @@ import type {
 import { organisationError } from './organisation.errors';
 import type { OrganisationEvent, OrganisationKind } from './organisation.events';
 import { childrenOf, type OrganisationTree } from './organisation.state';
+import { decideUpgrade } from './organisation.upgrade';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const MAX_NAME = 60;
@@ -37,6 +38,10 @@ export function decideOrganisations(command: OrganisationCommand, tree: Organisa
       return move(command, tree);
     case 'AttachPlan':
       return attach(command, tree);
+    case 'AdoptUnclaimedPlans':
+      if (command.metadata.actor.role !== 'system')
+        throw organisationError('ORGANISATION.ADMIN_ONLY', { role: command.metadata.actor.role });
+      return decideUpgrade(tree, command.data.organisation, command.data.plans, at(command.metadata));
     default: {
       const never: never = command;
       throw new Error(`unknown organisation command ${JSON.stringify(never)}`);

@@ -241,6 +241,39 @@ describe('upgrading a deployment from before organisations', () => {
   });
 });
 
+describe('adopting unclaimed plans (the upgrade and the seeded plans, as a command)', () => {
+  const adopt = (plans: string[], role: Role = 'system'): OrganisationCommand => ({
+    type: 'AdoptUnclaimedPlans',
+    data: { organisation: { id: 'donghu', name: '东湖区', kind: 'district' }, plans },
+    metadata: meta(role),
+  });
+
+  it('given an empty tree, creates the default organisation and attaches each plan once; again, decides nothing', () => {
+    const tree = given()
+      .when(adopt(['plan-a', 'plan-a']))
+      .then([created('donghu', '东湖区', 'district'), attached('donghu', 'plan-a')]);
+    expect(tree.planOwners.get('plan-a')).toBe('donghu');
+    given([created('donghu', '东湖区', 'district'), attached('donghu', 'plan-a')])
+      .when(adopt(['plan-a']))
+      .then([]);
+  });
+
+  it('given a built tree, attaches only plans nobody holds', () => {
+    given(TREE.slice(0, 3))
+      .when(adopt(['plan-new']))
+      .then([attached('donghu', 'plan-new')]);
+    given(TREE)
+      .when(adopt(['plan-b']))
+      .then([]);
+  });
+
+  it("is the system's alone: an admin is refused", () => {
+    given()
+      .when(adopt(['plan-a'], 'admin'))
+      .thenThrows('ORGANISATION.ADMIN_ONLY', 'forbidden');
+  });
+});
+
 describe('moving an organisation under another (a district that ran alone joins its city)', () => {
   const move = (organisationId: string, parentId: string, role: Role = 'system'): OrganisationCommand => ({
     type: 'MoveOrganisation',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   generateSecret,
   hashPassword,
@@ -8,13 +9,15 @@ import {
   verifyPassword,
   type UserCommand,
   type UserEvent,
+  userStreamId,
   type UserRecord,
   type UserState,
 } from '@zw/auth';
-import { CLOCK, toShanghaiIso, type Clock } from '@zw/clock';
 import { DomainError } from '@zw/domain';
 import type { Request } from 'express';
-import { eventMetadata, type Actor } from '../../actor/actor';
+import type { Actor } from '../../actor/actor';
+import { correlationOf, plainRequest } from '../../commands/command-request';
+import { ExecuteCommand, type Intent } from '../../commands/execute-command.handler';
 import { UserAccounts } from '../users/user-accounts';
 import { AccessTokens, parseRefreshToken, type IssuedAccess } from './access-tokens';
 
@@ -43,7 +46,7 @@ export class Sessions {
   constructor(
     private readonly accounts: UserAccounts,
     private readonly tokens: AccessTokens,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly bus: CommandBus,
   ) {}
 
   async login(
@@ -88,7 +91,7 @@ export class Sessions {
     if (state.status !== 'active')
       this.refuse(req, parsed.username, `refresh for ${state.status} account`, REFRESH_REFUSED, 'SESSION.INVALID');
     const next = this.tokens.newRefreshToken(parsed.username);
-    let events: UserEvent[];
+    let events: readonly UserEvent[];
     try {
       ({ events } = await this.run(state.user, req, {
         type: 'RotateRefreshToken',
@@ -142,23 +145,14 @@ export class Sessions {
   }
 
   /** A command by the account itself (what a password or refresh token proved). */
-  private async run(user: UserRecord, req: Request, command: Omit<UserCommand, 'metadata'>) {
-    const actor: Actor = {
-      id: user.username,
-      role: user.role,
-      ...(user.department ? { department: user.department } : {}),
-    };
-    const now = toShanghaiIso(this.clock.now());
-    const metadata = {
-      actor: { actorId: actor.id, role: actor.role, ...(actor.department ? { department: actor.department } : {}) },
-      now,
-    };
+  private async run(user: UserRecord, req: Request, command: Intent<UserCommand>) {
+    const actor = { id: user.username, role: user.role, ...(user.department ? { department: user.department } : {}) };
+    const request = plainRequest(actor, correlationOf(req));
     try {
-      return await this.accounts.execute(
-        user.username,
-        { ...command, metadata } as UserCommand,
-        eventMetadata(actor, req, this.clock),
+      const result = await this.bus.execute(
+        new ExecuteCommand('user', userStreamId(user.username), command, undefined, request),
       );
+      return { events: result.events as readonly UserEvent[] };
     } catch (error) {
       if (error instanceof DomainError && error.code.startsWith('SESSION.')) {
         this.logger.warn(

@@ -1,6 +1,6 @@
 import { hashPassword } from '@zw/auth';
-import { toShanghaiIso, type Clock } from '@zw/clock';
-import { systemMetadata } from '../../actor/actor';
+import { systemRequest } from '../../commands/command-request';
+import { sendUser, type CommandSender } from '../../commands/commands';
 import { temporaryPassword } from './passwords';
 import type { UserAccounts } from './user-accounts';
 
@@ -14,25 +14,24 @@ export class AdminExistsError extends Error {
  * The first admin, created by the `system` actor (the only account it may create) with a
  * generated password that is returned once and stored nowhere in plain: the operator reads it
  * from the terminal and logs in. There is no default password. Refused once any admin exists.
+ * The password is hashed before the command is sent (slow; never under the account's lock).
  */
 export async function bootstrapAdmin(
   accounts: UserAccounts,
-  clock: Clock,
+  bus: CommandSender,
   username: string,
   organisationId: string,
   displayName = '系统管理员',
 ): Promise<string> {
   if (await accounts.anyAdmin()) throw new AdminExistsError();
   const secret = temporaryPassword(username);
-  const metadata = systemMetadata('cli:users-bootstrap', clock);
-  await accounts.execute(
+  const passwordHash = await hashPassword(secret);
+  await sendUser(bus, systemRequest('cli:users-bootstrap'), username, 'CreateUser', {
     username,
-    {
-      type: 'CreateUser',
-      data: { username, displayName, role: 'admin', organisationId, passwordHash: await hashPassword(secret) },
-      metadata: { actor: { actorId: 'cli:users-bootstrap', role: 'system' }, now: toShanghaiIso(clock.now()) },
-    },
-    metadata,
-  );
+    displayName,
+    role: 'admin',
+    organisationId,
+    passwordHash,
+  });
   return secret;
 }

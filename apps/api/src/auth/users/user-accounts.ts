@@ -1,78 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  decideUser,
-  evolveUser,
-  foldUser,
-  initialUserState,
-  isUsername,
-  parseUserStreamId,
-  userStreamId,
-  type ExistingUserState,
-  type UserCommand,
-  type UserEvent,
-  type UserState,
-} from '@zw/auth';
-import {
-  CachedFold,
-  ConcurrencyError,
-  EVENT_STORE,
-  type EventMetadata,
-  type EventStore,
-  type RecordedEvent,
-} from '@zw/event-store';
-import { KeyedLock } from '../../tasks/keyed-lock';
+import { initialUserState, isUsername, parseUserStreamId, userStreamId, type ExistingUserState } from '@zw/auth';
+import type { UserState } from '@zw/auth';
+import { EVENT_STORE, type EventStore } from '@zw/event-store';
+import { StreamCache } from '../../commands/stream-cache';
 
-const MAX_ATTEMPTS = 3;
 const PAGE = 1000;
 
 /**
- * The account streams (`user-<username>`): load → decideUser → append with the revision read,
- * one command per account at a time in this process. Also a plain class, so the users CLI
- * runs the same code on a store it opened itself.
+ * The accounts as read: one account from the command path's cached fold of its stream
+ * (`user-<username>`; every request's token is checked against it), and the list of all of them
+ * from the global log. Commands on an account go through the command path (`sendUser`). Also a
+ * plain class, so the users CLI reads the same way on a store it opened itself.
  */
 @Injectable()
 export class UserAccounts {
-  private readonly folds: CachedFold<UserState>;
-  private readonly lock = new KeyedLock();
   /** User names seen in the global log up to `cursor`, for listing (accounts are never deleted). */
   private readonly known = new Set<string>();
   private cursor: bigint | undefined;
   private scanning: Promise<void> | undefined;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
-    this.folds = new CachedFold<UserState>(store, initialUserState, (state, e) => evolveUser(state, asUserEvent(e)));
-  }
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: StreamCache,
+  ) {}
 
   /** The account's state; an impossible user name is simply absent. */
   async load(username: string): Promise<UserState> {
     if (!isUsername(username)) return initialUserState();
-    return (await this.folds.load(userStreamId(username))).state;
-  }
-
-  async execute(
-    username: string,
-    command: UserCommand,
-    metadata: EventMetadata,
-  ): Promise<{ events: UserEvent[]; state: UserState }> {
-    const streamId = userStreamId(username);
-    return this.lock.run(streamId, async () => {
-      for (let attempt = 1; ; attempt++) {
-        const { state, revision } = await this.folds.load(streamId);
-        const events = decideUser(command, state);
-        if (events.length === 0) return { events, state };
-        try {
-          await this.store.append(
-            streamId,
-            events.map((e) => ({ ...e, metadata })),
-            revision ?? 'no_stream',
-          );
-          return { events, state: foldUser(events, state) };
-        } catch (error) {
-          // Another replica wrote to this account meanwhile: decide again on the fresh state.
-          if (!(error instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw error;
-        }
-      }
-    });
+    return (await this.streams.load('user', userStreamId(username))).state;
   }
 
   /** Every account that exists, by user name. */
@@ -105,8 +60,4 @@ export class UserAccounts {
     })();
     return this.scanning;
   }
-}
-
-function asUserEvent(e: RecordedEvent): UserEvent {
-  return { type: e.type, data: e.data } as UserEvent;
 }

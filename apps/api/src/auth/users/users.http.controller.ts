@@ -8,8 +8,8 @@ import {
   NotFoundException,
   Param,
   Post,
-  Req,
 } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   assertPasswordPolicy,
@@ -20,11 +20,13 @@ import {
   type ExistingUserState,
   type UserCommand,
 } from '@zw/auth';
-import { CLOCK, toShanghaiIso, type Clock } from '@zw/clock';
 import { registryOf } from '@zw/domain';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
-import type { Request } from 'express';
-import { CurrentActor, eventMetadata, type Actor } from '../../actor/actor';
+import { CurrentActor, type Actor } from '../../actor/actor';
+import { viewAnswer } from '../../commands/command-answer';
+import { CommandBy, type StreamRequest } from '../../commands/command-request';
+import { sendUser, type Data } from '../../commands/commands';
+import type { CommandResult } from '../../commands/execute-command.handler';
 import { OrganisationAccess, organisationNotFound } from '../../organisations/organisation-access';
 import { PlanCatalogueCache } from '../../plans/plan-catalogue.cache';
 import { Policy } from '../policy.decorator';
@@ -46,7 +48,7 @@ export class UsersController {
     private readonly accounts: UserAccounts,
     private readonly plans: PlanCatalogueCache,
     private readonly organisations: OrganisationAccess,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly bus: CommandBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,7 +68,8 @@ export class UsersController {
    */
   @Policy('users.create')
   @Post()
-  async create(@Body() body: CreateUserDto, @CurrentActor() actor: Actor, @Req() req: Request) {
+  async create(@Body() body: CreateUserDto, @CommandBy() c: StreamRequest) {
+    const actor = c.actor;
     const organisationId = body.organisationId ?? actor.organisationId ?? '';
     const tree = await this.organisations.tree();
     if (!this.organisations.reaches(tree, actor, organisationId)) throw organisationNotFound(organisationId);
@@ -84,43 +87,32 @@ export class UsersController {
         : body.department;
     const password = body.password ?? temporaryPassword(username);
     if (body.password) passwordRejected(() => assertPasswordPolicy(password, username.split('@')[0]), 'password');
-    const { state } = await this.run(actor, req, username, {
-      type: 'CreateUser',
-      data: {
-        username,
-        displayName: body.displayName,
-        role: body.role,
-        department,
-        organisationId,
-        passwordHash: await hashPassword(password),
-      },
+    const result = await this.send(c, username, 'CreateUser', {
+      username,
+      displayName: body.displayName,
+      role: body.role,
+      department,
+      organisationId,
+      passwordHash: await hashPassword(password),
     });
-    return { ...view(state as ExistingUserState), ...(body.password ? {} : { temporaryPassword: password }) };
+    return withPassword(result, body.password ? undefined : password, 201);
   }
 
   /** Disabling ends every session of the account at once (its tokens answer 401). */
   @Policy('users.disable')
   @Post(':username/disable')
   @HttpCode(200)
-  async disable(
-    @Param('username') username: string,
-    @Body() body: DisableUserDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
-  ) {
-    await this.requireReach(actor, username);
-    return view(
-      (await this.run(actor, req, username, { type: 'DisableUser', data: { reason: body.reason } }))
-        .state as ExistingUserState,
-    );
+  async disable(@Param('username') username: string, @Body() body: DisableUserDto, @CommandBy() c: StreamRequest) {
+    await this.requireReach(c.actor, username);
+    return withPassword(await this.send(c, username, 'DisableUser', { reason: body.reason }), undefined, 200);
   }
 
   @Policy('users.enable')
   @Post(':username/enable')
   @HttpCode(200)
-  async enable(@Param('username') username: string, @CurrentActor() actor: Actor, @Req() req: Request) {
-    await this.requireReach(actor, username);
-    return view((await this.run(actor, req, username, { type: 'EnableUser', data: {} })).state as ExistingUserState);
+  async enable(@Param('username') username: string, @CommandBy() c: StreamRequest) {
+    await this.requireReach(c.actor, username);
+    return withPassword(await this.send(c, username, 'EnableUser', {}), undefined, 200);
   }
 
   /** The user must choose a new password; every session ends. */
@@ -130,36 +122,34 @@ export class UsersController {
   async resetPassword(
     @Param('username') username: string,
     @Body() body: ResetPasswordDto,
-    @CurrentActor() actor: Actor,
-    @Req() req: Request,
+    @CommandBy() c: StreamRequest,
   ) {
-    await this.requireReach(actor, username);
+    await this.requireReach(c.actor, username);
     const password = body.password ?? temporaryPassword(username);
     if (body.password) passwordRejected(() => assertPasswordPolicy(password, username), 'password');
-    const { state } = await this.run(actor, req, username, {
-      type: 'ChangePassword',
-      data: { passwordHash: await hashPassword(password) },
-    });
-    return { ...view(state as ExistingUserState), ...(body.password ? {} : { temporaryPassword: password }) };
+    // Hashed before the command is sent: scrypt is slow and must not hold the account's lock.
+    const passwordHash = await hashPassword(password);
+    const result = await this.send(c, username, 'ChangePassword', { passwordHash });
+    return withPassword(result, body.password ? undefined : password, 200);
   }
 
-  private run(actor: Actor, req: Request, username: string, command: Omit<UserCommand, 'metadata'>) {
+  private send<T extends UserCommand['type']>(
+    c: StreamRequest,
+    username: string,
+    type: T,
+    data: Data<UserCommand, T>,
+  ): Promise<CommandResult> {
     if (!isUsername(username))
       throw new BadRequestException({
         code: 'USER.INVALID_USERNAME',
         message: '用户名无效',
         details: { fields: [{ field: 'username', reason: '用户名须为 3 至 40 位小写字母、数字或 . _ -' }] },
       });
-    const metadata = { actor: { actorId: actor.id, role: actor.role }, now: toShanghaiIso(this.clock.now()) };
-    return this.accounts.execute(
-      username,
-      { ...command, metadata } as UserCommand,
-      eventMetadata(actor, req, this.clock),
-    );
+    return sendUser(this.bus, c, username, type, data);
   }
 
   /** An account outside the admin's organisation and those below answers as one that does not exist. */
-  private async requireReach(actor: Actor, username: string): Promise<void> {
+  private async requireReach(actor: StreamRequest['actor'], username: string): Promise<void> {
     const state = isUsername(username) ? await this.accounts.load(username) : undefined;
     if (!state || state.status === 'absent') return; // the domain answers USER.NOT_FOUND
     const tree = await this.organisations.tree();
@@ -199,4 +189,13 @@ export class UsersController {
 
 function view(state: ExistingUserState) {
   return { ...publicUser(state.user), status: state.status, statusLabel: USER_STATUS_LABELS[state.status] };
+}
+
+/**
+ * The account as the command left it. A one-time password is shown only by the request that
+ * stored its hash: a replay (Idempotency-Key) made up a new one that was never stored, so it shows none.
+ */
+function withPassword(result: CommandResult, temporaryPassword: string | undefined, status: 200 | 201) {
+  const shown = temporaryPassword !== undefined && !result.replayed ? { temporaryPassword } : {};
+  return viewAnswer({ ...view(result.state as ExistingUserState), ...shown }, result, status);
 }
