@@ -19,7 +19,7 @@ export interface Run {
 export interface Phases {
   /** index.html fully received. */
   documentMs: number;
-  /** The last script fetched before the first screen (the login form or the page) showed. */
+  /** The last script received before the first screen (the login form, or the page) showed. */
   scriptsMs: number;
   /** Script evaluation and first render: scripts received → form (or page) shown. */
   evalMs?: number;
@@ -36,7 +36,8 @@ export function phasesOf(run: Run): Phases {
   const at = (t: number) => Math.round(t - run.navigated);
   const doc = run.spans.find((s) => s.type === 'document');
   const firstScreen = run.form ?? run.rendered;
-  const scripts = run.spans.filter((s) => s.type === 'script' && s.start < firstScreen);
+  // Scripts received before the first screen showed; the login page's idle preloads come after it.
+  const scripts = run.spans.filter((s) => s.type === 'script' && s.end <= firstScreen);
   const documentMs = doc ? at(doc.end) : 0;
   const scriptsMs = scripts.length ? at(Math.max(...scripts.map((s) => s.end))) : documentMs;
   const login = run.spans.find((s) => s.method === 'POST' && s.url.endsWith('/auth/login'));
