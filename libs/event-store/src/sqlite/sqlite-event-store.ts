@@ -19,8 +19,7 @@ import { GroupCommitQueue, type PendingAppend } from './group-commit';
 import { openSchema, type SynchronousMode } from './sqlite.schema';
 import { prepareStatements, toRecorded, type Statements } from './sqlite.statements';
 import { pollingSubscription } from '../polling-subscription';
-import { WalCheckpointer } from './wal-checkpointer';
-import { WalSync } from './wal-sync';
+import { WalDurability } from './wal-durability';
 
 export interface SqliteEventStoreOptions {
   /** Database file, e.g. `${DATA_DIR}/events.db`; `:memory:` for throwaway stores. */
@@ -50,12 +49,8 @@ export class SqliteEventStore implements EventStore {
   private readonly now: () => Date;
   private readonly pollIntervalMs: number;
   private closed = false;
-  /** Set in `FULL` mode on a file: syncs the WAL after each group commit, off the event loop. */
-  private readonly wal: WalSync | undefined;
-  private readonly checkpointer: WalCheckpointer | undefined;
-  /** Group commits waiting for their sync, and the head as far as every sync has finished. */
-  private unsynced = 0;
-  private durableHead = 0n;
+  /** On a file: the WAL sync (in `FULL` mode) and checkpoints, off the event loop. */
+  private readonly durability: WalDurability | undefined;
   /** Inserts one append's events; nested in the batch transaction it runs as a savepoint. */
   private readonly insertEvents: Database.Transaction<
     (append: PendingAppend, after: StreamHead, at: string) => InsertResult
@@ -68,15 +63,8 @@ export class SqliteEventStore implements EventStore {
     const syncsItself = synchronous === 'FULL' && options.filename !== ':memory:';
     openSchema(this.db, syncsItself ? 'NORMAL' : synchronous);
     this.sql = prepareStatements(this.db);
-    if (options.filename !== ':memory:') {
-      // A backstop: SQLite checkpoints inside a commit only if the checkpoint thread falls far behind.
-      this.db.pragma('wal_autocheckpoint = 10000');
-      this.checkpointer = new WalCheckpointer(options.filename, {
-        onFailure: () => this.db.pragma('wal_autocheckpoint = 1000'),
-      });
-    }
-    if (syncsItself) this.wal = new WalSync(`${options.filename}-wal`);
-    this.durableHead = this.headPosition();
+    if (options.filename !== ':memory:')
+      this.durability = new WalDurability(this.db, options.filename, syncsItself, () => this.committedHead());
     this.now = options.now ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.appended.setMaxListeners(0);
@@ -96,14 +84,14 @@ export class SqliteEventStore implements EventStore {
     this.queue = new GroupCommitQueue(
       (batch) => commitBatch.immediate(batch),
       options.maxBatch ?? 1000,
-      (batch, settle, fail) => this.whenDurable(batch, settle, fail),
+      (batch, settle, fail) => (this.durability ? this.durability.afterCommit(batch, settle, fail) : settle()),
     );
   }
 
   append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       if (this.closed) throw new Error('SqliteEventStore is closed');
-      if (this.wal?.failed !== undefined) throw this.wal.failed;
+      if (this.durability?.failed !== undefined) throw this.durability.failed;
       const prepared = prepareAppend(streamId, events, expected);
       this.queue.enqueue({ streamId, events: prepared, expected, resolve, reject });
     });
@@ -142,8 +130,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Position of the last durable event (0 when the log is empty). */
   headPosition(): bigint {
-    const head = BigInt((this.sql.head.get() as number | null) ?? 0);
-    return this.unsynced > 0 && head > this.durableHead ? this.durableHead : head;
+    return this.durability ? this.durability.visibleHead() : this.committedHead();
   }
 
   async ping(): Promise<void> {
@@ -154,12 +141,15 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     this.queue.drain();
-    await this.wal?.idle();
+    await this.durability?.idle();
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.appended.emit('append');
-    await this.checkpointer?.close();
-    this.wal?.close();
+    await this.durability?.close();
     this.db.close();
+  }
+
+  private committedHead(): bigint {
+    return BigInt((this.sql.head.get() as number | null) ?? 0);
   }
 
   private readPage(after: bigint, limit: number): RecordedEvent[] {
@@ -168,26 +158,6 @@ export class SqliteEventStore implements EventStore {
     if (!Number.isInteger(limit) || limit < 1) throw new InvalidAppendError('limit', 'must be a positive integer');
     // Subscribers (views, reminders, webhooks) act on what they read: only what is durable.
     return toRecorded(this.sql.readAll.all(after, this.headPosition(), limit));
-  }
-
-  /**
-   * Answers a committed batch once it is durable. Until then subscribers do not see it (reads of
-   * one stream do: a command that builds on it is answered after a later sync, which covers it).
-   */
-  private whenDurable(batch: PendingAppend[], settle: () => void, fail: (error: unknown) => void): void {
-    this.checkpointer?.wrote(3 + 2 * batch.length + batch.reduce((n, a) => n + a.events.length, 0));
-    if (!this.wal) return settle();
-    const head = BigInt((this.sql.head.get() as number | null) ?? 0);
-    this.unsynced += 1;
-    this.wal.sync().then(
-      () => {
-        this.unsynced -= 1;
-        if (head > this.durableHead) this.durableHead = head;
-        settle();
-      },
-      // Left counted: subscribers keep to what was durable before the failure.
-      (error: unknown) => fail(error),
-    );
   }
 
   private waitForAppend(after: bigint): Promise<void> {
