@@ -1,37 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli, startProcess, stopAll } from './support/processes';
 
-const ROOT = join(__dirname, '..');
-const running = new Set<ReturnType<typeof spawn>>();
-afterAll(() => running.forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
+afterAll(stopAll);
 
-/** Runs an entry point from source, as `npm start` runs its build. */
-function run(entry: string, env: Record<string, string>, args: string[] = []) {
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry, ...args],
-    {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | string | null>((resolve) =>
-    child.on('exit', (code, signal) => resolve(code ?? signal)),
-  );
-  running.add(child);
-  const waitFor = (pattern: RegExp) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => pattern.test(output) && (clearInterval(timer), resolve()), 50);
-      void exited.then(() => (clearInterval(timer), pattern.test(output) ? resolve() : reject(new Error(output))));
-    });
-  return { child, exited, waitFor, output: () => output };
-}
+/** Runs an entry point from source, as `npm start` runs its build, logging at info (the lines asserted below). */
+const run = (entry: string, env: Record<string, string>, args: string[] = []) =>
+  startProcess(entry, { LOG_LEVEL: 'info', ...env }, args);
 
 describe('process entry points', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'zw-proc-'));
@@ -42,13 +18,13 @@ describe('process entry points', () => {
     expect(await p.exited).toBe(1);
     expect(p.output()).toMatch(/PORT="eighty" must be an integer/);
     expect(p.output()).toMatch(/CLOCK_START="soon"/);
-  }, 180_000); // spawns ts-node processes: slow on a loaded 2-core machine
+  }, 300_000); // spawns ts-node processes: slow on a loaded 2-core machine
 
   it('refuses to start in production without JWT_SECRET', async () => {
     const p = run('apps/api/src/main.ts', { NODE_ENV: 'production', JWT_SECRET: '', PORT: '0', DATA_DIR: dataDir });
     expect(await p.exited).toBe(1);
     expect(p.output()).toMatch(/JWT_SECRET is required when NODE_ENV=production/);
-  }, 180_000); // spawns ts-node processes: slow on a loaded 2-core machine
+  }, 300_000); // spawns ts-node processes: slow on a loaded 2-core machine
 
   it('starts the api, then shuts down gracefully on SIGTERM', async () => {
     const p = run('apps/api/src/main.ts', { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
@@ -64,29 +40,14 @@ describe('process entry points', () => {
     expect(p.output()).toMatch(/event store closed/);
     // The embedded default generated its signing secret on this first start, readable by the owner only.
     expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
-  }, 180_000); // spawns ts-node processes: slow on a loaded 2-core machine
+  }, 300_000); // spawns ts-node processes: slow on a loaded 2-core machine
 
   it('starts with --seed-plan: the Lianyun plan is served, and a restart appends nothing', async () => {
     const seedDir = mkdtempSync(join(tmpdir(), 'zw-seed-'));
     // The first admin comes from the bootstrap command, which prints its one-time password.
-    const cli = spawnSync(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/api/src/auth/users.cli.ts',
-        'bootstrap',
-      ],
-      {
-        cwd: ROOT,
-        env: { ...process.env, NODE_ENV: 'development', DATA_DIR: seedDir },
-        encoding: 'utf8',
-      },
-    );
-    expect(cli.status).toBe(0);
-    let password = /One-time password[^:]*: (\S+)/.exec(cli.stdout)![1]!;
+    const cli = await runCli('apps/api/src/auth/users.cli.ts', { DATA_DIR: seedDir }, ['bootstrap']);
+    expect(cli.code).toBe(0);
+    let password = /One-time password[^:]*: (\S+)/.exec(cli.output)![1]!;
     for (const expected of [/plan seeded/, /plan already loaded, nothing appended/]) {
       const p = run('apps/api/src/main.ts', { PORT: '0', HOST: '127.0.0.1', DATA_DIR: seedDir }, ['--seed-plan']);
       await p.waitFor(/listening on/);
@@ -131,7 +92,7 @@ describe('process entry points', () => {
       expect(await p.exited).toBe(0);
     }
     rmSync(seedDir, { recursive: true, force: true });
-  }, 300_000); // two starts of the api and a CLI run
+  }, 600_000); // two starts of the api and a CLI run
 
   it('starts the worker as an application context without HTTP, and stops on SIGTERM', async () => {
     const p = run('apps/worker/src/main.ts', { DATA_DIR: dataDir });
@@ -139,5 +100,5 @@ describe('process entry points', () => {
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     expect(p.output()).toMatch(/event store closed/);
-  }, 180_000); // spawns ts-node processes: slow on a loaded 2-core machine
+  }, 300_000); // spawns ts-node processes: slow on a loaded 2-core machine
 });

@@ -9,7 +9,16 @@ import request from 'supertest';
 import { taskStreamId, type ReminderSent } from '@zw/domain';
 import { PostgresEventStore, type RecordedEvent } from '@zw/event-store';
 import { createTestDatabase, type TestDatabase } from '../libs/event-store/src/testing/postgres-databases';
-import { freePort, runCli, startProcess, stopProcess, until, type Started } from './support/processes';
+import {
+  freePort,
+  GENEROUS_MS,
+  runCli,
+  startProcess,
+  stopAll,
+  stopProcess,
+  until,
+  type Started,
+} from './support/processes';
 import { INITIAL_PASSWORD, TEST_PASSWORD } from './support/sign-in';
 import { overdueTaskFixture } from './support/reminder-fixture';
 
@@ -32,6 +41,7 @@ const FIXTURE_STREAM = taskStreamId(PLAN, 'C-5');
   const dirs = [0, 1, 2].map(() => mkdtempSync(join(tmpdir(), 'zw-replica-')));
   const hook = createServer((req, res) => req.resume().on('end', () => res.writeHead(204).end()));
   const processes: Started[] = [];
+  let worker: Started;
   let db: TestDatabase;
   let store: PostgresEventStore;
   let env: Record<string, string>;
@@ -49,6 +59,9 @@ const FIXTURE_STREAM = taskStreamId(PLAN, 'C-5');
       CLOCK_START,
       JWT_SECRET: 'replicas-test-secret-0123456789-abcdef',
       LOGIN_THROTTLE_LIMIT: '4',
+      // Windows far longer than the test, however slow the machine: the throttle counts, never expires, here.
+      LOGIN_THROTTLE_WINDOW: '1h',
+      ACCESS_TOKEN_TTL: '1h',
       LOGIN_THROTTLE_REDIS_PREFIX: `${prefix}:throttle:`,
       REMINDER_QUEUE_PREFIX: prefix,
       REMINDER_WEBHOOK_URL: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`,
@@ -61,21 +74,27 @@ const FIXTURE_STREAM = taskStreamId(PLAN, 'C-5');
     const apiEnv = (port: number, dir: string) => ({ ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir });
     processes.push(startProcess('apps/api/src/main.ts', apiEnv(portA, dirs[0]), ['--seed-plan']));
     processes.push(startProcess('apps/api/src/main.ts', apiEnv(portB, dirs[1])));
-    processes.push(startProcess('apps/worker/src/main.ts', { ...env, DATA_DIR: dirs[2] }));
+    worker = startProcess('apps/worker/src/main.ts', { ...env, DATA_DIR: dirs[2] });
+    processes.push(worker);
     for (const base of [a, b]) {
+      let last = 'no answer';
       await until(
         `${base} ready`,
-        async () => ((await api(base).get('/health')).status === 200 ? true : undefined),
-        // Three ts-node processes starting at once on a loaded 2-core machine.
-        180_000,
+        async () => {
+          const health = await api(base).get('/health');
+          last = `${health.status} ${health.text}`;
+          return health.status === 200 ? true : undefined;
+        },
+        // Three ts-node processes starting at once, each compiling the app, on a loaded 2-core machine.
+        2 * GENEROUS_MS,
       ).catch((error: Error) => {
-        throw new Error(`${error.message}\n${processes.map((p) => p.output()).join('\n---\n')}`);
+        throw new Error(`${error.message} (last: ${last})\n${processes.map((p) => p.output()).join('\n---\n')}`);
       });
     }
-  }, 300_000);
+  }, 4 * GENEROUS_MS);
 
   afterAll(async () => {
-    await Promise.all(processes.map(stopProcess));
+    await stopAll();
     await store?.close();
     await new Promise<void>((r) => hook.close(() => r()));
     const redis = new Redis(redisUrl!);
@@ -84,7 +103,7 @@ const FIXTURE_STREAM = taskStreamId(PLAN, 'C-5');
     await redis.quit();
     await db?.drop();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  }, 120_000);
 
   it('serves one system from both replicas: accounts, commands, racing If-Match, read-your-writes, equal boards, reminders once, a shared login throttle', async () => {
     // The users CLI honours DATABASE_URL: the admin it bootstraps logs in on either replica.
@@ -180,13 +199,13 @@ const FIXTURE_STREAM = taskStreamId(PLAN, 'C-5');
         events.push(...page.filter((e) => e.type === 'ReminderSent' || e.type === 'EscalationSent'));
       return events;
     };
-    await until(
-      '28 reminders of the fixture task',
-      async () => ((await deliveries()).filter((e) => e.streamId === FIXTURE_STREAM).length >= 28 ? true : undefined),
-      180_000,
+    await until('28 reminders of the fixture task', async () =>
+      (await deliveries()).filter((e) => e.streamId === FIXTURE_STREAM).length >= 28 ? true : undefined,
     );
-    // A duplicate would come from a second delivery of a job already recorded: give it time to show.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // A duplicate would come from a second run of a job already recorded: once the worker has
+    // stopped (SIGTERM lets its running jobs finish), nothing more can be recorded.
+    await stopProcess(worker);
+    expect(await worker.exited).toBe(0);
     const recorded = await deliveries();
     const ids = recorded.map((e) => (e.data as ReminderSent['data']).deliveryId);
     expect(new Set(ids).size).toBe(ids.length);
@@ -207,5 +226,5 @@ const FIXTURE_STREAM = taskStreamId(PLAN, 'C-5');
     // The audit CLI on the same DATABASE_URL finds every chain intact.
     const audit = await runCli('apps/api/src/audit/audit-verify.cli.ts', env);
     expect(audit.code).toBe(0);
-  }, 300_000);
+  }, 900_000); // generous for a loaded machine: nothing here waits on time passing
 });
