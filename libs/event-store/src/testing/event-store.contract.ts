@@ -30,8 +30,11 @@ export function collector(prefix: string) {
       events.push(event);
       for (const w of waiters.filter((w) => events.length >= w.count)) w.resolve();
     },
-    /** Resolves once `count` events arrived; rejects after `ms` so a bug fails rather than hangs. */
-    waitFor(count: number, ms = 5000): Promise<void> {
+    /**
+     * Resolves once `count` events arrived; rejects after `ms` so a bug fails rather than hangs.
+     * Generous: only a failing test waits this long, and a loaded machine may be slow to deliver.
+     */
+    waitFor(count: number, ms = 60_000): Promise<void> {
       if (events.length >= count) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`got ${events.length} of ${count} events`)), ms);
