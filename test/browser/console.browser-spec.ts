@@ -1,57 +1,40 @@
-import type { Browser, Page } from 'playwright-core';
-import { Accounts, PASSWORD } from './support/accounts';
-import { chromiumAvailable, launch, screenshot, seriousViolations } from './support/chromium';
-import { ensureWebBuilt, startWebStack, type WebStack } from './support/web-stack';
+import { PASSWORD } from './support/accounts';
+import { chromiumAvailable, screenshot, seriousViolations } from './support/chromium';
+import { logIn, newPage as pageIn } from './support/console';
+import { consoleSuite } from './support/suite';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 // A build, an api process and a browser on a shared 2-core machine: generous limits, no timing asserted.
 jest.setTimeout(300_000);
 
 run('web console in Chromium: served by the api, login, forced password change, 任务台账', () => {
-  let stack: WebStack;
-  let browser: Browser;
-  let accounts: Accounts;
+  const suite = consoleSuite([]);
 
-  beforeAll(async () => {
-    ensureWebBuilt();
-    stack = await startWebStack();
-    accounts = new Accounts(stack.baseUrl, stack.adminPassword);
-    browser = await launch();
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  const newPage = async (width = 1280): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN' });
-    context.setDefaultTimeout(60_000);
-    return context.newPage();
-  };
+  const newPage = (width?: number) => pageIn(suite.browser, width);
 
   it('given the built console, when a browser opens / or a console path, then index.html; an api path never answers HTML', async () => {
     const html = { Accept: 'text/html' };
-    const home = await fetch(`${stack.baseUrl}/`, { headers: html });
+    const home = await fetch(`${suite.baseUrl}/`, { headers: html });
     expect(home.headers.get('content-type')).toMatch(/text\/html/);
     expect(await home.text()).toContain('<div id="root">');
-    expect((await fetch(`${stack.baseUrl}/ledger`, { headers: html })).headers.get('content-type')).toMatch(
+    expect((await fetch(`${suite.baseUrl}/ledger`, { headers: html })).headers.get('content-type')).toMatch(
       /text\/html/,
     );
 
-    const unknown = await fetch(`${stack.baseUrl}/api/nothing-here`, { headers: html });
+    const unknown = await fetch(`${suite.baseUrl}/api/nothing-here`, { headers: html });
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toMatch(/application\/json/);
-    const board = await fetch(`${stack.baseUrl}/board`, { headers: html });
+    const board = await fetch(`${suite.baseUrl}/board`, { headers: html });
     expect(board.status).toBe(401);
     expect(board.headers.get('content-type')).toMatch(/application\/json/);
-    const asset = await fetch(`${stack.baseUrl}/assets/missing.js`);
+    const asset = await fetch(`${suite.baseUrl}/assets/missing.js`);
     expect(asset.status).toBe(404);
     expect(asset.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
   });
 
   it('given the login page, then it names the product, labels 用户名 and 密码, has a 登录 button and no serious axe violation', async () => {
     const page = await newPage();
-    await page.goto(stack.baseUrl + '/');
+    await page.goto(suite.baseUrl + '/');
     await page.getByRole('heading', { name: '无废城市' }).waitFor();
     await page.getByLabel('用户名').waitFor();
     await page.getByLabel('密码').waitFor();
@@ -69,12 +52,9 @@ run('web console in Chromium: served by the api, login, forced password change, 
   });
 
   it('given a new office account, when it logs in with its one-time password, then it must 修改密码 first and then sees 任务台账 with lights as text', async () => {
-    const temporary = await accounts.create('office.wang', '王主任', 'office');
+    const temporary = await suite.accounts.create('office.wang', '王主任', 'office');
     const page = await newPage();
-    await page.goto(stack.baseUrl + '/ledger');
-    await page.getByLabel('用户名').fill('office.wang');
-    await page.getByLabel('密码').fill(temporary);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await logIn(page, suite.baseUrl + '/ledger', 'office.wang', temporary);
 
     await page.getByRole('heading', { name: '修改密码' }).waitFor();
     await page.getByLabel('当前密码').fill(temporary);
@@ -100,12 +80,9 @@ run('web console in Chromium: served by the api, login, forced password change, 
   });
 
   it('given a signed-in session, when the page reloads, then the session is renewed silently from the HttpOnly cookie; 退出 ends it', async () => {
-    await accounts.ready('leader.li', '李区长', 'leader');
+    await suite.accounts.ready('leader.li', '李区长', 'leader');
     const page = await newPage();
-    await page.goto(stack.baseUrl + '/');
-    await page.getByLabel('用户名').fill('leader.li');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await logIn(page, suite.baseUrl + '/', 'leader.li');
     await page.getByRole('heading', { name: '总览' }).waitFor();
     // The refresh token is an HttpOnly cookie for /auth only; the page's storage holds no token.
     const cookies = await page.context().cookies();

@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { Accounts, PASSWORD } from './support/accounts';
-import { chromiumAvailable, launch, screenshot, seriousViolations } from './support/chromium';
-import { command, openAs } from './support/console';
-import { ensureWebBuilt, startWebStack, type WebStack } from './support/web-stack';
+import { PASSWORD } from './support/accounts';
+import { chromiumAvailable, screenshot, seriousViolations } from './support/chromium';
+import { command } from './support/console';
+import { consoleSuite } from './support/suite';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 // A build, an api process and a browser on a shared 2-core machine: generous limits, no timing asserted.
@@ -12,27 +11,20 @@ const PDF_NAME = '2023年环境统计年报.pdf';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
 
 run('指标报送 and 指标确认, 单位责任 and the 期限日历 subscription in Chromium', () => {
-  let stack: WebStack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    stack = await startWebStack();
-    const accounts = new Accounts(stack.baseUrl, stack.adminPassword);
-    await accounts.ready('office.wang', '王主任', 'office');
-    await accounts.ready('eco.zhang', '张科长', 'department', ECO);
+  const suite = consoleSuite(
+    [
+      ['office.wang', '王主任', 'office'],
+      ['eco.zhang', '张科长', 'department', ECO],
+    ],
     // A-6 交办 with the plan's defaults, so the department has work to be accountable for.
-    const { accessToken } = await accounts.login('office.wang', PASSWORD);
-    await accounts.json('POST', '/tasks/A-6/assignment', {}, accessToken);
-    browser = await launch();
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+    async (accounts) => {
+      const { accessToken } = await accounts.login('office.wang', PASSWORD);
+      await accounts.json('POST', '/tasks/A-6/assignment', {}, accessToken);
+    },
+  );
 
   it('given the department, when it 报送 indicator 14 for 2023 with a PDF, then the office finds it in 指标确认 and 确认 it', async () => {
-    const eco = await openAs(browser, stack.baseUrl, 'eco.zhang');
+    const eco = await suite.openAs('eco.zhang');
     await eco.getByRole('navigation', { name: '主菜单' }).getByText('指标报送').click();
     await eco.getByRole('heading', { name: '指标报送' }).waitFor();
     await eco.getByRole('link', { name: '工业危险废物综合利用率', exact: true }).waitFor();
@@ -56,7 +48,7 @@ run('指标报送 and 指标确认, 单位责任 and the 期限日历 subscripti
     await row.getByRole('button', { name: PDF_NAME }).waitFor();
     await eco.context().close();
 
-    const office = await openAs(browser, stack.baseUrl, 'office.wang');
+    const office = await suite.openAs('office.wang');
     await office.getByRole('navigation', { name: '主菜单' }).getByText('指标确认').click();
     await office.getByRole('heading', { name: '指标确认' }).waitFor();
     await office.getByText(`${ECO} 2023`).waitFor();
@@ -74,7 +66,7 @@ run('指标报送 and 指标确认, 单位责任 and the 期限日历 subscripti
   });
 
   it('given A-6 交办, then the department sees its 单位责任 with A-6 to 签收; the office picks the department and sees the same', async () => {
-    const eco = await openAs(browser, stack.baseUrl, 'eco.zhang');
+    const eco = await suite.openAs('eco.zhang');
     await eco.getByRole('navigation', { name: '主菜单' }).getByText('单位责任').click();
     await eco.getByRole('heading', { name: `单位责任：${ECO}` }).waitFor();
     await eco.getByRole('heading', { name: '待签收（1）' }).waitFor();
@@ -84,7 +76,7 @@ run('指标报送 and 指标确认, 单位责任 and the 期限日历 subscripti
     expect(await seriousViolations(eco)).toEqual([]);
     await eco.context().close();
 
-    const office = await openAs(browser, stack.baseUrl, 'office.wang');
+    const office = await suite.openAs('office.wang');
     await office.getByRole('navigation', { name: '主菜单' }).getByText('单位责任').click();
     await office.getByText('请选择单位').waitFor();
     await office.getByRole('combobox', { name: '单位' }).click();
@@ -96,7 +88,7 @@ run('指标报送 and 指标确认, 单位责任 and the 期限日历 subscripti
   });
 
   it('given the department on 期限日历, when it 生成订阅链接, then the iCal link is shown once with its explanation, serves the calendar without login, and 停用 ends it', async () => {
-    const eco = await openAs(browser, stack.baseUrl, 'eco.zhang');
+    const eco = await suite.openAs('eco.zhang');
     await eco.getByRole('navigation', { name: '主菜单' }).getByText('期限日历').click();
     await eco.getByRole('heading', { name: '期限日历' }).waitFor();
     await eco.getByText(/订阅链接本身就是凭证/).waitFor();

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { Accounts, PASSWORD } from './support/accounts';
-import { chromiumAvailable, launch, screenshot, seriousViolations } from './support/chromium';
-import { command, openAs } from './support/console';
-import { ensureWebBuilt, ROOT, startWebStack, type WebStack } from './support/web-stack';
+import type { Page } from 'playwright-core';
+import { PASSWORD } from './support/accounts';
+import { chromiumAvailable, screenshot, seriousViolations } from './support/chromium';
+import { command } from './support/console';
+import { consoleSuite } from './support/suite';
+import { ROOT } from './support/web-stack';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 // A build, an api process and a browser on a shared 2-core machine: generous limits, no timing asserted.
@@ -39,26 +40,14 @@ async function oneMessage(page: Page, text: string): Promise<void> {
 }
 
 run('the office in Chromium: 计划导入, 新增任务, 改派, 撤销, 延期审批', () => {
-  let stack: WebStack;
-  let browser: Browser;
-  let accounts: Accounts;
+  const suite = consoleSuite([
+    ['office.chen', '陈主任', 'office'],
+    ['eco.zhang', '张科长', 'department', ECO],
+  ]);
   let created = '';
 
-  beforeAll(async () => {
-    ensureWebBuilt();
-    stack = await startWebStack();
-    accounts = new Accounts(stack.baseUrl, stack.adminPassword);
-    await accounts.ready('office.chen', '陈主任', 'office');
-    await accounts.ready('eco.zhang', '张科长', 'department', ECO);
-    browser = await launch();
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
   it('given the office on 计划导入, when it uploads a broken plan, then nothing is imported and each problem names its row and field; a good plan shows the report before and after', async () => {
-    const page = await openAs(browser, stack.baseUrl, 'office.chen');
+    const page = await suite.openAs('office.chen');
     await openMenu(page, '计划导入');
     await page.getByRole('heading', { name: '计划导入' }).waitFor();
     await page.getByText(/^当前计划的校验报告（导入前）/).waitFor();
@@ -91,17 +80,25 @@ run('the office in Chromium: 计划导入, 新增任务, 改派, 撤销, 延期�
       buffer: planFile((t) => ({ ...t, text: `${t.text}（含岸线）` })),
     });
     await page.getByRole('cell', { name: 'lianyun-2022-2025' }).waitFor();
+    // Picking the file runs the server's dry run: what an import would do, with the file's report, nothing appended yet.
+    await page.getByText('校验完成，尚未导入：导入将新增 0 项，修订 1 项，撤回 0 项').waitFor();
+    await page.getByText(/^导入前（校验结果）：无错误，\d+ 个警告，\d+ 个提示$/).waitFor();
+    await page.getByRole('columnheader', { name: '导入后（预计）' }).waitFor();
+    await screenshot(page, 'plan-import-checked');
     await page.getByRole('button', { name: '校验并导入' }).click();
     await page.getByText('导入成功：新增 0 项，修订 1 项，撤回 0 项').waitFor();
     await page.getByRole('columnheader', { name: '导入前' }).waitFor();
-    await page.getByText(/^导入后的校验报告/).waitFor();
+    await page.getByRole('columnheader', { name: '导入后', exact: true }).waitFor();
+    await page.getByText(/^导入后的校验报告：无错误，\d+ 个警告，\d+ 个提示$/).waitFor();
+    // The dry run's report gave way to the import's.
+    expect(await page.getByText(/^导入前（校验结果）/).count()).toBe(0);
     await screenshot(page, 'plan-import');
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 
   it('given the office on 新增任务, when it picks a 体系 and the lead from the plan, then the task is created, 交办 and awaits 签收', async () => {
-    const page = await openAs(browser, stack.baseUrl, 'office.chen');
+    const page = await suite.openAs('office.chen');
     await openMenu(page, '新增任务');
     await page.getByRole('heading', { name: '新增任务' }).waitFor();
     await choose(page, page, '体系', '监管体系建设');
@@ -120,10 +117,10 @@ run('the office in Chromium: 计划导入, 新增任务, 改派, 撤销, 延期�
   });
 
   it('given A-6 交办, when the office 改派 it to add a cooperating department, then a stale version reloads keeping the reason, one message once done and the new department awaits 签收; 撤销 closes the new task', async () => {
-    const office = await accounts.login('office.chen', PASSWORD);
-    await accounts.json('POST', '/tasks/A-6/assignment', {}, office.accessToken);
-    const page = await openAs(browser, stack.baseUrl, 'office.chen');
-    await page.goto(`${stack.baseUrl}/task/A-6`);
+    const office = await suite.accounts.login('office.chen', PASSWORD);
+    await suite.accounts.json('POST', '/tasks/A-6/assignment', {}, office.accessToken);
+    const page = await suite.openAs('office.chen');
+    await page.goto(`${suite.baseUrl}/task/A-6`);
     await page.getByRole('heading', { name: /^A-6 / }).waitFor();
     await page.getByRole('button', { name: '改派', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: '改派' });
@@ -131,8 +128,8 @@ run('the office in Chromium: 计划导入, 新增任务, 改派, 撤销, 延期�
     await dialog.getByLabel('改派理由').fill('职责调整，增加配合单位');
     expect(await seriousViolations(page)).toEqual([]);
     // Meanwhile the lead 签收 from its own session: the version the office read is now stale.
-    const eco = await accounts.login('eco.zhang', PASSWORD);
-    await accounts.json('POST', '/tasks/A-6/acknowledgements', undefined, eco.accessToken);
+    const eco = await suite.accounts.login('eco.zhang', PASSWORD);
+    await suite.accounts.json('POST', '/tasks/A-6/acknowledgements', undefined, eco.accessToken);
     await dialog.getByRole('button', { name: '提交' }).click();
     await oneMessage(page, '任务已被他人更新，已重新加载，请核对后再提交');
     expect(await dialog.getByLabel('改派理由').inputValue()).toBe('职责调整，增加配合单位');
@@ -141,7 +138,7 @@ run('the office in Chromium: 计划导入, 新增任务, 改派, 撤销, 延期�
     await page.getByText(`${CITY}（配合）`).waitFor();
     await screenshot(page, 'task-reassigned');
 
-    await page.goto(`${stack.baseUrl}/task/${created}`);
+    await page.goto(`${suite.baseUrl}/task/${created}`);
     await page.getByRole('heading', { name: new RegExp(`^${created} `) }).waitFor();
     await page.getByRole('button', { name: '撤销', exact: true }).click();
     const cancel = page.getByRole('dialog', { name: '撤销' });
@@ -155,12 +152,12 @@ run('the office in Chromium: 计划导入, 新增任务, 改派, 撤销, 延期�
   });
 
   it('given the lead asks for more time on A-6, when the office opens 延期审批 from the task page and 同意, then the request leaves the list', async () => {
-    const eco = await accounts.login('eco.zhang', PASSWORD);
+    const eco = await suite.accounts.login('eco.zhang', PASSWORD);
     const body = { reason: '清单编制需补充调研', newDueDate: '2024-06-30' };
-    await accounts.json('POST', '/tasks/A-6/extensions', body, eco.accessToken);
+    await suite.accounts.json('POST', '/tasks/A-6/extensions', body, eco.accessToken);
 
-    const page = await openAs(browser, stack.baseUrl, 'office.chen');
-    await page.goto(`${stack.baseUrl}/task/A-6`);
+    const page = await suite.openAs('office.chen');
+    await page.goto(`${suite.baseUrl}/task/A-6`);
     await page.getByRole('link', { name: '延期审批' }).click();
     await page.getByRole('heading', { name: '延期审批' }).waitFor();
     await page.getByText('只显示任务 A-6 的延期申请').waitFor();

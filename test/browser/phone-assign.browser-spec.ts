@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { Accounts } from './support/accounts';
-import { chromiumAvailable, launch, screenshot, seriousViolations } from './support/chromium';
-import { openAs } from './support/console';
-import { ensureWebBuilt, startWebStack, type WebStack } from './support/web-stack';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable, screenshot, seriousViolations } from './support/chromium';
+import { consoleSuite } from './support/suite';
 
 const run = chromiumAvailable() ? describe : describe.skip;
 // A build, an api process and a browser on a shared 2-core machine: generous limits, no timing asserted.
@@ -21,25 +19,14 @@ const values = async (page: Page, label: string) =>
   Promise.all((await page.getByLabel(label).all()).map((input) => input.inputValue()));
 
 run('交办 with its default milestones, and the console at phone width (375 px)', () => {
-  let stack: WebStack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    stack = await startWebStack();
-    const accounts = new Accounts(stack.baseUrl, stack.adminPassword);
-    await accounts.ready('office.wang', '王主任', 'office');
-    await accounts.ready('eco.zhang', '张科长', 'department', ECO);
-    browser = await launch();
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const suite = consoleSuite([
+    ['office.wang', '王主任', 'office'],
+    ['eco.zhang', '张科长', 'department', ECO],
+  ]);
 
   it('given A-7 (时间 2023-2025), when the office opens 交办, then one milestone per year is prefilled and an edited title is what is assigned', async () => {
-    const page = await openAs(browser, stack.baseUrl, 'office.wang');
-    await page.goto(`${stack.baseUrl}/assign/A-7`);
+    const page = await suite.openAs('office.wang');
+    await page.goto(`${suite.baseUrl}/assign/A-7`);
     await page.getByRole('heading', { name: '交办 A-7' }).waitFor();
     const titles = page.getByLabel('里程碑名称');
     await titles.first().waitFor();
@@ -57,7 +44,7 @@ run('交办 with its default milestones, and the console at phone width (375 px)
   });
 
   it('given a clerk at 375 px, then the brand and the 菜单 button are visible and uncovered, 签收 works from 我的待办, the task page and its forms are usable and named in Chinese', async () => {
-    const phone = await openAs(browser, stack.baseUrl, 'eco.zhang', 375);
+    const phone = await suite.openAs('eco.zhang', 375);
     await phone.getByRole('heading', { name: '我的待办' }).waitFor();
     // The brand sits in the header, where nothing covers it; the folded menu shows nothing of it.
     const brand = phone.locator('header').getByText('无废城市', { exact: true });
@@ -93,7 +80,7 @@ run('交办 with its default milestones, and the console at phone width (375 px)
     expect(await seriousViolations(phone)).toEqual([]);
     await menu.click();
 
-    await phone.goto(`${stack.baseUrl}/task/A-7`);
+    await phone.goto(`${suite.baseUrl}/task/A-7`);
     await phone.getByRole('heading', { name: /^A-7 / }).waitFor();
     await phone.getByRole('button', { name: '完成里程碑', exact: true }).first().waitFor();
     await screenshot(phone, 'phone-task');

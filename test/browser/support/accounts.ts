@@ -4,7 +4,7 @@
  */
 export const PASSWORD = 'Zw-浏览器测试-2023!';
 
-type Role = 'office' | 'department' | 'leader' | 'admin';
+export type Role = 'office' | 'department' | 'leader' | 'admin';
 
 export class Accounts {
   private adminToken?: string;

@@ -2,14 +2,27 @@
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD } from './accounts';
 
-export async function openAs(browser: Browser, baseUrl: string, username: string, width = 1280): Promise<Page> {
+/**
+ * A fresh browser context (its own cookies) at a desktop or phone width, in Chinese. Each step
+ * may wait a generous minute: the page is driven beside other CPU-heavy work on 2 cores.
+ */
+export async function newPage(browser: Browser, width = 1280): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN' });
   context.setDefaultTimeout(60_000);
-  const page = await context.newPage();
-  await page.goto(baseUrl + '/');
+  return context.newPage();
+}
+
+/** Opens `url` and fills the login form as a person does; what comes next (the page, a forced password change) is the caller's. */
+export async function logIn(page: Page, url: string, username: string, password = PASSWORD): Promise<void> {
+  await page.goto(url);
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+export async function openAs(browser: Browser, baseUrl: string, username: string, width = 1280): Promise<Page> {
+  const page = await newPage(browser, width);
+  await logIn(page, baseUrl + '/', username);
   // The signed-in frame's top bar (退出 sits in the folded menu on a phone).
   await page.locator('header').waitFor();
   return page;

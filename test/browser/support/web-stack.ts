@@ -3,14 +3,13 @@
  * data folder, a free port, the clock started in 2023, the Lianyun plan seeded) serving the built
  * console from dist/web, plus the first admin made by the `users bootstrap` CLI as production does.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { freePort, GENEROUS_MS, ROOT, runCli, startProcess, stopProcess, until } from '../../support/processes';
 
-export const ROOT = resolve(__dirname, '../../..');
-const TS_NODE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+export { ROOT };
 
 export interface WebStack {
   baseUrl: string;
@@ -47,17 +46,13 @@ function newest(dir: string): number {
 export async function startWebStack(env: Record<string, string> = {}): Promise<WebStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zw-browser-'));
   const port = await freePort();
-  const base = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env };
-  const bootstrap = spawnSync(process.execPath, [...TS_NODE, 'apps/api/src/auth/users.cli.ts', 'bootstrap'], {
-    cwd: ROOT,
-    env: base,
-    encoding: 'utf8',
-  });
-  const adminPassword = /One-time password[^:]*: (\S+)/.exec(bootstrap.stdout + bootstrap.stderr)?.[1];
-  if (!adminPassword) throw new Error(`users bootstrap printed no password: ${bootstrap.stdout}${bootstrap.stderr}`);
-  const api: ChildProcess = spawn(process.execPath, [...TS_NODE, 'apps/api/src/main.ts', '--seed-plan'], {
-    cwd: ROOT,
-    env: {
+  const base = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env };
+  const bootstrap = await runCli('apps/api/src/auth/users.cli.ts', base, ['bootstrap']);
+  const adminPassword = /One-time password[^:]*: (\S+)/.exec(bootstrap.output)?.[1];
+  if (!adminPassword) throw new Error(`users bootstrap printed no password: ${bootstrap.output}`);
+  const api = startProcess(
+    'apps/api/src/main.ts',
+    {
       ...base,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -65,43 +60,25 @@ export async function startWebStack(env: Record<string, string> = {}): Promise<W
       LOGIN_THROTTLE_LIMIT: '1000',
       LOGIN_THROTTLE_ADDRESS_LIMIT: '10000',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+    ['--seed-plan'],
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseUrl, api);
+  let exited = false;
+  void api.exited.then(() => (exited = true));
+  const outcome = await until(
+    'the api to answer /health',
+    async () => (exited ? 'exited' : (await fetch(`${baseUrl}/health`)).ok ? 'up' : undefined),
+    // A ts-node api seeding the plan, beside other suites, on a loaded 2-core machine.
+    2 * GENEROUS_MS,
+  ).catch((error: Error) => error.message);
+  if (outcome !== 'up') throw new Error(`the api did not come up (${outcome}):\n${api.output()}`);
   return {
     baseUrl,
     adminPassword,
     dataDir,
     stop: async () => {
-      const exited = new Promise((done) => api.once('exit', done));
-      api.kill('SIGTERM');
-      await exited;
+      await stopProcess(api);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function waitForHealth(baseUrl: string, api: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (api.exitCode !== null) throw new Error(`the api exited with ${api.exitCode}`);
-    const ok = await fetch(`${baseUrl}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the api did not answer /health within 150 s');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
