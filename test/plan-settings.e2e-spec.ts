@@ -23,6 +23,11 @@ describe('plan settings from the plan file (the invented 青岚区, clock at 202
   afterAll(() => t.close());
 
   it('交办 B-1 by the plan row: 签收 in 5 working days, the external unit left out and said so', async () => {
+    const row = (await http().get(`/tasks/B-1${q}`).set(office).expect(200)).body;
+    // The 待交办 row previews the plan's own milestone rule: a final milestone only, its own title.
+    expect(row.defaultMilestones).toEqual([
+      { milestoneId: 'y2025', title: '2025年：全部完成', dueDate: '2025-12-31', owner: '区经发局' },
+    ]);
     const assigned = await http().post(`/tasks/B-1/assignment${q}`).set(office).send({}).expect(201);
     expect(assigned.body.notAssigned).toEqual([
       {

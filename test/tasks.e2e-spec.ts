@@ -48,7 +48,9 @@ describe('task workflow over HTTP (embedded SQLite, clock at 2023-03-01)', () =>
       area: '体系建设',
       lead: ['区供销总社'],
       cooperating: expect.any(Array),
-      window: expect.any(String),
+      window: '2024',
+      // What 交办 gives when the office names no milestone: one year, so the plan's title for it.
+      defaultMilestones: [{ milestoneId: 'y2024', title: '完成任务', dueDate: '2024-12-31', owner: '区供销总社' }],
     });
     expect(res.headers.etag ?? '').not.toMatch(/^"\d+"$/); // no stream revision to act on yet
     const listed = (await http().get('/tasks').set(office).expect(200)).body as Array<{
@@ -57,6 +59,29 @@ describe('task workflow over HTTP (embedded SQLite, clock at 2023-03-01)', () =>
     }>;
     expect(listed.find((t) => t.code === 'C-6')).toMatchObject({ statusLabel: '待交办', lead: ['区供销总社'] });
     await http().get('/tasks/Z-99').set(office).expect(404);
+  });
+
+  it('the default milestones a 待交办 row shows are the milestones 交办 gives when none are named', async () => {
+    const preview = (await http().get('/tasks/A-9').set(office).expect(200)).body;
+    // 2023-2025 in 2023: one a year due 31 December, the last completes the task.
+    expect(preview.defaultMilestones).toEqual([
+      { milestoneId: 'y2023', title: '2023年度目标', dueDate: '2023-12-31', owner: '区供销总社' },
+      { milestoneId: 'y2024', title: '2024年度目标', dueDate: '2024-12-31', owner: '区供销总社' },
+      { milestoneId: 'y2025', title: '2025年：完成任务', dueDate: '2025-12-31', owner: '区供销总社' },
+    ]);
+    const listed = (await http().get('/tasks').set(office).expect(200)).body as Array<{ code: string }>;
+    expect(listed.find((row) => row.code === 'A-9')).toMatchObject({ defaultMilestones: preview.defaultMilestones });
+    await http().post('/tasks/A-9/assignment').set(office).send({}).expect(201);
+    const task = (await http().get('/tasks/A-9').set(office).expect(200)).body;
+    expect(
+      task.milestones.map((m: Record<string, string>) => ({
+        milestoneId: m.milestoneId,
+        title: m.title,
+        dueDate: m.dueDate,
+        owner: m.owner,
+      })),
+    ).toEqual(preview.defaultMilestones);
+    expect(task).not.toHaveProperty('defaultMilestones');
   });
 
   it('C-5 from assignment to 办结: acknowledge, milestone with evidence, sign-off, accept', async () => {

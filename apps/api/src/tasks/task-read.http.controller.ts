@@ -2,8 +2,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { CLOCK, shanghaiDate, type Clock } from '@zw/clock';
 import { APP_CONFIG, type AppConfig } from '@zw/config';
-import { taskStreamId } from '@zw/domain';
-import type { PlanTask } from '@zw/plan';
+import { assignmentDefaults, taskStreamId, type LocalDate } from '@zw/domain';
+import type { Plan, PlanTask } from '@zw/plan';
 import type { Request, Response } from 'express';
 import { StreamCache } from '../commands/stream-cache';
 import { planIdOf, requirePlan } from '../http/request-conventions';
@@ -45,7 +45,9 @@ export class TaskReadController {
     return Promise.all([
       ...plan.tasks.map((row) =>
         this.load(plan.id, row.code).then(({ view, revision }) =>
-          revision === undefined ? { ...view, ...planRow(plan.id, row) } : { ...view, code: row.code, title: row.text },
+          revision === undefined
+            ? { ...view, ...planRow(plan, row, this.today()) }
+            : { ...view, code: row.code, title: row.text },
         ),
       ),
       ...created.map((code) => this.load(plan.id, code).then(({ view }) => ({ ...view, code }))),
@@ -69,7 +71,7 @@ export class TaskReadController {
     const plan = await requirePlan(this.plans, this.planIdOf(req));
     const row = plan.tasks.find((t) => t.code === code);
     if (!row) throw new NotFoundException({ code: 'NOT_FOUND', message: `任务 ${code} 不存在` });
-    return { ...view, ...planRow(plan.id, row) };
+    return { ...view, ...planRow(plan, row, this.today()) };
   }
 
   private planIdOf(req: Request): string {
@@ -79,12 +81,21 @@ export class TaskReadController {
   private async load(planId: string, code: string) {
     const { state, revision } = await this.streams.load('task', taskStreamId(planId, code));
     // Labels that depend on the day (已逾期, 逾期未签收) read as on the board: Shanghai's today.
-    return { view: taskView(state, revision, shanghaiDate(this.clock.now())), revision };
+    return { view: taskView(state, revision, this.today()), revision };
+  }
+
+  private today(): LocalDate {
+    return shanghaiDate(this.clock.now());
   }
 }
 
-/** A task not yet assigned is its row of the plan's list (附件3), so a reader sees what 交办 will be about. */
-function planRow(planId: string, row: PlanTask) {
+/**
+ * A task not yet assigned is its row of the plan's list (附件3), so a reader sees what 交办 will be
+ * about, with the milestones 交办 gives when the office names none: the same assignmentDefaults
+ * the command applies, on the same today, so the console prefills its form without a copy of the rule.
+ */
+function planRow(plan: Plan, row: PlanTask, today: LocalDate) {
   const { code, system, area, text, lead, cooperating, window } = row;
-  return { planId, code, title: text, system, area, text, lead, cooperating, window };
+  const defaultMilestones = assignmentDefaults(plan, row, today).request.milestones;
+  return { planId: plan.id, code, title: text, system, area, text, lead, cooperating, window, defaultMilestones };
 }

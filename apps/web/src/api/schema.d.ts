@@ -2205,6 +2205,20 @@ export interface components {
             lead: string[];
             /** @description 计划中的配合单位 */
             cooperating: string[];
+            /** @description 不指定里程碑时交办给出的默认里程碑（按计划设置与今日推算；持续开展类为空） */
+            defaultMilestones: {
+                /** @description 里程碑编号（y2023…，交办时沿用） */
+                milestoneId: string;
+                /** @description 名称 */
+                title: string;
+                /**
+                 * Format: date
+                 * @description 期限
+                 */
+                dueDate: string;
+                /** @description 责任单位（第一个可交办的牵头单位；无则为空） */
+                owner: string;
+            }[];
         };
         /** @description 计划的全部任务（清单中的与无废办新建的） */
         TaskList: components["schemas"]["TaskView"][];

@@ -112,6 +112,15 @@ const UnassignedTaskView = object({
   ...planRowFields,
   lead: list(str(), '计划中的牵头单位'),
   cooperating: list(str(), '计划中的配合单位'),
+  defaultMilestones: list(
+    object({
+      milestoneId: str('里程碑编号（y2023…，交办时沿用）'),
+      title: str('名称'),
+      dueDate: date('期限'),
+      owner: str('责任单位（第一个可交办的牵头单位；无则为空）'),
+    }),
+    '不指定里程碑时交办给出的默认里程碑（按计划设置与今日推算；持续开展类为空）',
+  ),
 });
 
 const AssignedTaskView = object(

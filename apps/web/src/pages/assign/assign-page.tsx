@@ -1,37 +1,35 @@
-import { currentPlanId } from '../../api/plan';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
+import { ApiError } from '../../api/errors';
+import { currentPlanId } from '../../api/plan';
 import { useOwnPlanId } from '../../api/own-plan';
-import type { PlanTaskRow } from '../../api/task-responses';
-import { fieldErrors, showError } from '../../components/show-error';
-import { App } from 'antd';
 import type { components } from '../../api/schema';
-import { assignmentBody, type AssignForm } from './assignment';
-import { DEFAULT_MILESTONE_SETTINGS, defaultMilestones, type MilestoneSettings } from './default-milestones';
+import { fieldErrors, showError } from '../../components/show-error';
 import { FieldSelect } from '../../components/field-select';
+import { assignmentBody, type AssignForm } from './assignment';
 import { MilestoneFields } from './milestone-fields';
 
 const PLAN = currentPlanId();
 
-/** 交办: the plan row's departments prefilled, all editable; names are picked from the plan's departments. */
+/**
+ * 交办: the plan row's departments and the milestones 交办 gives by default (the api's own
+ * preview, on the service's today), all editable; names are picked from the plan's departments.
+ */
 export default function AssignPage() {
   const code = useParams().code ?? '';
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<AssignForm>();
   // The user's organisation's plan; the deployment's default plan (written into the page) until it is known.
   const planId = useOwnPlanId() ?? (PLAN || undefined);
-  const rows = useQuery({
-    queryKey: ['plan', planId, 'tasks'],
-    enabled: planId !== undefined,
-    queryFn: () =>
-      unwrap<PlanTaskRow[]>(
-        api.GET('/plans/{planId}/{list}', { params: { path: { planId: planId ?? '', list: 'tasks' } } }),
-      ),
-    staleTime: Infinity,
+  // The same answer the task page reads: while 待交办 it is the plan row with its default milestones.
+  const task = useQuery({
+    queryKey: ['task', code],
+    queryFn: () => unwrap<components['schemas']['TaskView']>(api.GET('/tasks/{code}', { params: { path: { code } } })),
   });
   const departments = useQuery({
     queryKey: ['plan', planId, 'departments'],
@@ -42,26 +40,12 @@ export default function AssignPage() {
       ),
     staleTime: Infinity,
   });
-  // The plan's milestone settings and the service's today (a drill's clock, not the browser's).
-  const settings = useQuery({
-    queryKey: ['plan', planId],
-    enabled: planId !== undefined,
-    queryFn: () =>
-      unwrap<{ settings?: { milestones?: MilestoneSettings } }>(
-        api.GET('/plans/{planId}', { params: { path: { planId: planId ?? '' } } }),
-      ),
-    staleTime: Infinity,
-  });
-  const today = useQuery({
-    queryKey: ['todo'],
-    queryFn: () => unwrap<components['schemas']['TodoAnswerDto']>(api.GET('/me/todo')),
-  });
-  const row = rows.data?.find((r) => r.code === code);
   const options = (departments.data ?? []).map((d) => ({ value: d.name, label: d.name }));
 
   const submit = async (values: AssignForm) => {
     try {
       await unwrap(api.POST('/tasks/{code}/assignment', { params: { path: { code } }, body: assignmentBody(values) }));
+      await queryClient.invalidateQueries({ queryKey: ['task', code] });
       void message.success(`${code} 已交办`);
       navigate(`/task/${code}`);
     } catch (error) {
@@ -71,17 +55,25 @@ export default function AssignPage() {
     }
   };
 
-  if (rows.error) return <Alert type="error" showIcon message={rows.error.message} />;
-  if (!rows.data || !departments.data || !settings.data || !today.data) return <Card loading />;
-  if (!row) return <Alert type="warning" showIcon message={`计划中没有任务 ${code}`} />;
-  // The milestones' owner is the first lead the plan names under a department's own name.
-  const owner = row.lead.find((name) => options.some((o) => o.value === name));
-  const milestones = defaultMilestones(
-    row.window,
-    settings.data.settings?.milestones ?? DEFAULT_MILESTONE_SETTINGS,
-    today.data.asOf,
-    owner,
-  ).map((m) => ({ ...m, dueDate: dayjs(m.dueDate) }));
+  if (task.error) {
+    const missing = task.error instanceof ApiError && task.error.status === 404;
+    return (
+      <Alert
+        type={missing ? 'warning' : 'error'}
+        showIcon
+        message={missing ? `计划中没有任务 ${code}` : task.error.message}
+      />
+    );
+  }
+  if (!task.data || !departments.data) return <Card loading />;
+  const row = task.data;
+  if (row.status !== 'unassigned') return <Alert type="info" showIcon message={`任务 ${code} 已交办`} />;
+  // No lead the plan names is a department of its own: the office picks the owner.
+  const milestones = row.defaultMilestones.map((m) => ({
+    ...m,
+    owner: m.owner || undefined,
+    dueDate: dayjs(m.dueDate),
+  }));
 
   return (
     <Card
@@ -115,7 +107,7 @@ export default function AssignPage() {
           <DatePicker />
         </Form.Item>
         <Typography.Paragraph type="secondary">
-          里程碑已按计划默认预填（时间栏中每年一个，12月31日到期），可修改、删除或添加；全部删除则仍按计划默认交办。
+          里程碑已按计划的设置预填（与不填里程碑时交办给出的相同），可修改、删除或添加；全部删除则仍按计划默认交办。
         </Typography.Paragraph>
         <MilestoneFields options={options} />
         <div>
