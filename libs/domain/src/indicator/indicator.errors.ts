@@ -9,7 +9,7 @@ export const INDICATOR_ERRORS = {
   'INDICATOR.REPORT_ALREADY_REVIEWED': ['conflict', '该报送已确认或已退回'],
   'INDICATOR.REPORT_SUPERSEDED': ['conflict', '该报送已被更正报送取代，请审核最新一次报送'],
   'INDICATOR.INVALID_PERIOD': ['invalid', '报送期次无效（应为规划期内已开始的年度 YYYY 或季度 YYYY-Qn）'],
-  'INDICATOR.VALUE_REQUIRED': ['invalid', '数值型指标须填报数值（value），文字型指标须填报是否达成（met）'],
+  'INDICATOR.VALUE_REQUIRED': ['invalid', '数值型指标须填写“数值”，文字型指标须选择“是否达成”，二者只填其一'],
   'INDICATOR.UNIT_MISMATCH': ['invalid', '计量单位与指标单位不一致'],
   'INDICATOR.INVALID_VALUE': ['invalid', '数值无效（应为有限的非负数）'],
   // The message names the range of the indicator's unit (indicator.bounds.ts).

@@ -156,9 +156,11 @@ describe('reporting an indicator value (指标报送)', () => {
     hazardous()
       .when(report({ unit: '吨' }))
       .thenThrows('INDICATOR.UNIT_MISMATCH', 'invalid');
-    hazardous()
+    const missing = hazardous()
       .when(report({ value: undefined, met: true }))
       .thenThrows('INDICATOR.VALUE_REQUIRED', 'invalid');
+    // Named as the 报送 form labels them, in Chinese only (no request field names).
+    expect(missing.message).toBe('数值型指标须填写“数值”，文字型指标须选择“是否达成”，二者只填其一');
     hazardous()
       .when(report({ value: -1 }))
       .thenThrows('INDICATOR.INVALID_VALUE', 'invalid');
