@@ -38,17 +38,19 @@ function isSessionRoute(url: string): boolean {
   return /\/auth\/(login|refresh|logout)$/.test(new URL(url, 'http://x').pathname);
 }
 
-interface Answer {
-  data?: unknown;
+/** What openapi-fetch answers: `data` typed from the document's 2xx schema of the route. */
+interface Answer<T> {
+  data?: T;
   error?: unknown;
   response: Response;
 }
 
 /**
- * The answer's body, or an ApiError with the api's Chinese message. Response bodies are typed by
- * the caller (`responses.ts`) because the document does not describe them yet.
+ * The answer's body, or an ApiError with the api's Chinese message. The body's type is the one
+ * generated from the route's 2xx schema (schema.d.ts), so a field the api renames or drops is a
+ * compile error where the console reads it.
  */
-export async function unwrap<T>(pending: Promise<Answer>): Promise<T> {
+export async function unwrap<T>(pending: Promise<Answer<T>>): Promise<T> {
   const { data, error, response } = await pending;
   if (response.ok) {
     rememberPosition(data);

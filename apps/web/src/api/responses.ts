@@ -1,53 +1,31 @@
+import type { components } from './schema';
+
 /**
- * Shapes of the answers the console reads. The OpenAPI document describes requests but not yet
- * these responses, so they are written here from the api's views (libs/projections) and must
- * follow them; replace with the generated types once the document carries response schemas.
+ * Names for the answers the console reads, each the type generated from the route's closed 2xx
+ * schema (apps/api/src/openapi/schemas, `npm run web:client`): a field the api renames or drops
+ * is a compile error where the console reads it. `unwrap` infers the same types from the route.
  */
-export type LightColour = 'red' | 'yellow' | 'green';
+type Schemas = components['schemas'];
 
-export interface Light {
-  colour: LightColour | null;
-  label: string;
-  reasons: { rule: string; text: string }[];
-}
+export type Board = Schemas['Board'];
+export type BoardItem = Schemas['BoardItem'];
 
-export interface BoardDepartment {
-  name: string;
-  role: 'lead' | 'cooperating';
-  roleLabel: string;
-  acknowledgeBy: string | null;
-  acknowledgedAt: string | null;
-  acknowledgement: string;
-  acknowledgementLabel: string;
-}
+type BoardLight = BoardItem['light'];
+/** A light as LightTag shows it: the board's, or one the console composes (to-do, indicators). */
+export type Light = Pick<BoardLight, 'colour' | 'label'> & {
+  reasons: Pick<BoardLight['reasons'][number], 'rule' | 'text'>[];
+};
 
-export interface BoardItem {
-  status: string;
-  statusLabel: string;
-  revision: string | null;
-  code: string;
-  title: string;
-  system: string;
-  area: string;
-  window: string;
-  dueDate: string | null;
-  daysLeft: number | null;
-  light: Light;
-  departments: BoardDepartment[];
-  milestones: {
-    milestoneId: string;
-    title: string;
-    owner: string;
-    dueDate: string;
-    done: boolean;
-    statusLabel: string;
-  }[];
-  progress: { actual: number; expected: number } | null;
-  currentResponsible: { party: string; action: string; dueDate: string | null; overdue: boolean }[];
-}
+/** GET /tasks/:code: an assigned task, or its plan row while 待交办. */
+export type AssignedTaskView = Schemas['AssignedTaskView'];
+/**
+ * openapi-fetch's inferred answer leaves out a field whose only value is null (Readable<> of
+ * openapi-typescript-helpers): the 待交办 row's `revision`, always null, is left out here alike.
+ */
+export type UnassignedTaskView = Omit<Schemas['UnassignedTaskView'], 'revision'>;
+export type TaskView = AssignedTaskView | UnassignedTaskView;
+export type TaskMilestone = AssignedTaskView['milestones'][number];
+export type TaskExtension = AssignedTaskView['extensions'][number];
 
-export interface Board {
-  planId: string;
-  asOf: string;
-  tasks: BoardItem[];
-}
+export type AuditTrail = Schemas['AuditTrail'];
+export type AuditEntry = AuditTrail['entries'][number];

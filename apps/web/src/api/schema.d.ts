@@ -1897,18 +1897,32 @@ export interface components {
         /** @description 计划校验报告：计数、投资合计与结构检查 */
         PlanValidationReport: {
             /** @description 计划编号 */
-            planId?: string;
+            planId: string;
             /** @description 计划文件版本 */
-            planVersion?: string;
+            planVersion: string;
             /** @description 是否无错误 */
-            ok?: boolean;
-            counts?: {
+            ok: boolean;
+            counts: {
                 [key: string]: unknown;
             }[];
-            findings?: {
+            findings: ({
+                /**
+                 * @description 错误 / 警告 / 提示
+                 * @enum {string}
+                 */
+                severity: "error" | "warning" | "info";
+                /** @description 发现代码 */
+                code: string;
+                /** @description 说明（中文） */
+                message: string;
+                /** @description 细节：所在位置 locations / location、文件中的路径 path 等 */
+                details: {
+                    [key: string]: unknown;
+                };
+            } & {
                 [key: string]: unknown;
-            }[];
-            summary?: {
+            })[];
+            summary: {
                 error: number;
                 warning: number;
                 info: number;
@@ -2576,7 +2590,23 @@ export interface components {
                 code: string;
             }[];
             /** @description 本单位当前须办的事项 */
-            currentResponsible: components["schemas"]["TaskMove"][];
+            currentResponsible: {
+                /** @description 当前责任方 */
+                party: string;
+                /** @description 须办的事 */
+                action: string;
+                /**
+                 * Format: date
+                 * @description 期限
+                 */
+                dueDate: string | null;
+                /** @description 是否逾期 */
+                overdue: boolean;
+                /** @description 任务编号 */
+                code: string;
+                /** @description 任务名称 */
+                title: string;
+            }[];
         };
         Ranking: {
             /** @description 计划编号 */
@@ -2755,10 +2785,6 @@ export interface components {
             dueDate: string | null;
             /** @description 是否逾期 */
             overdue: boolean;
-            /** @description 任务编号 */
-            code?: string;
-            /** @description 任务名称 */
-            title?: string;
         };
         ReportedValue: {
             /** @enum {string} */

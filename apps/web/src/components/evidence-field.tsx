@@ -5,7 +5,6 @@ import type { components } from '../api/schema';
 import { showError } from './show-error';
 
 export type Evidence = components['schemas']['EvidenceDto'];
-type Uploaded = components['schemas']['UploadedFileDto'];
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.pptx,.ofd';
 
@@ -13,7 +12,7 @@ const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx,.pptx,.ofd';
 export async function uploadEvidence(file: File): Promise<Evidence> {
   const body = new FormData();
   body.append('file', file, file.name);
-  const uploaded = await unwrap<Uploaded>(
+  const uploaded = await unwrap(
     api.POST('/files', {
       body: body as unknown as components['schemas']['UploadFileDto'],
       bodySerializer: (b) => b as unknown as FormData,

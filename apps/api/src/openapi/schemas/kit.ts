@@ -34,11 +34,16 @@ export function object(properties: Record<string, SchemaObject>, optional: reado
   return { type: 'object', properties, required, additionalProperties: false };
 }
 
-/** An object whose properties are recorded data, not the api's own fields. */
-export const open = (description: string, properties?: Record<string, SchemaObject>): SchemaObject => ({
+/** An object whose properties are recorded data, not the api's own fields; `required` those always there. */
+export const open = (
+  description: string,
+  properties?: Record<string, SchemaObject>,
+  required: readonly string[] = [],
+): SchemaObject => ({
   type: 'object',
   description,
   ...(properties ? { properties } : {}),
+  ...(required.length ? { required: [...required] } : {}),
   additionalProperties: true,
 });
 

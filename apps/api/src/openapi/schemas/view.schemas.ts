@@ -55,6 +55,13 @@ const DepartmentFigures = object({
 });
 
 const taskRef = { code: str('任务编号'), title: str('任务名称') };
+/** 当前责任方 of a task (libs/projections moves.ts): who has to act now, and what. */
+const move = {
+  party: str('当前责任方'),
+  action: str('须办的事'),
+  dueDate: nullable(date('期限')),
+  overdue: bool('是否逾期'),
+};
 const Accountability = object({
   planId: str('计划编号'),
   department: str('单位'),
@@ -114,7 +121,7 @@ const Accountability = object({
     ),
     '最近的催办与督办（至多 50 条）',
   ),
-  currentResponsible: list(ref('TaskMove'), '本单位当前须办的事项'),
+  currentResponsible: list(object({ ...move, ...taskRef }), '本单位当前须办的事项'),
 });
 
 const Ranking = object({
@@ -202,15 +209,5 @@ export const VIEW_SCHEMAS: Record<string, SchemaObject> = {
   CalendarFeedList: list(ref('CalendarFeed')),
   IssuedCalendarFeed,
   AuditVerification,
-  TaskMove: object(
-    {
-      party: str('当前责任方'),
-      action: str('须办的事'),
-      dueDate: nullable(date('期限')),
-      overdue: bool('是否逾期'),
-      code: str('任务编号'),
-      title: str('任务名称'),
-    },
-    ['code', 'title'],
-  ),
+  TaskMove: object(move),
 };

@@ -2,10 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, List, Row, Space, Statistic, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
-import { useOwnPlanId } from '../../api/own-plan';
 import { useAuth } from '../../auth/auth-context';
 import { AsOfPicker, useAsOf } from '../../components/as-of';
-import { FieldSelect } from '../../components/field-select';
+import { DepartmentPicker } from '../../components/department-picker';
 import { accountabilitySections, figureCards, type Accountability, type Line } from './accountability';
 
 /** A line's task page, or its indicator's (`指标14`). */
@@ -22,21 +21,11 @@ export default function AccountabilityPage() {
   const [asOf, setAsOf] = useAsOf();
   const own = user?.role === 'department' ? user.department : undefined;
   const department = own ?? params.get('department') ?? undefined;
-  const planId = useOwnPlanId();
-  const departments = useQuery({
-    queryKey: ['plan', planId, 'departments'],
-    enabled: !own && planId !== undefined,
-    queryFn: () =>
-      unwrap<{ name: string }[]>(
-        api.GET('/plans/{planId}/{list}', { params: { path: { planId: planId ?? '', list: 'departments' } } }),
-      ),
-    staleTime: Infinity,
-  });
   const view = useQuery({
     queryKey: ['accountability', department, asOf],
     enabled: department !== undefined,
     queryFn: () =>
-      unwrap<Accountability>(
+      unwrap(
         api.GET('/departments/{department}/accountability', {
           params: { path: { department: department ?? '' }, query: asOf ? { asOf } : {} },
         }),
@@ -57,16 +46,7 @@ export default function AccountabilityPage() {
       </Typography.Title>
       <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
         {!own && (
-          <FieldSelect<string>
-            aria-label="单位"
-            placeholder="选择单位"
-            showSearch
-            allowClear
-            style={{ width: 240 }}
-            value={department}
-            options={(departments.data ?? []).map((d) => ({ value: d.name, label: d.name }))}
-            onChange={pick}
-          />
+          <DepartmentPicker label="单位" placeholder="选择单位" width={240} value={department} onChange={pick} />
         )}
         <AsOfPicker asOf={asOf} onChange={setAsOf} />
       </Space>

@@ -20,20 +20,42 @@ const figures: Accountability['figures'] = {
 };
 
 const view: Accountability = {
+  planId: 'p',
   department: '区生态环境局',
   asOf: '2024-01-05',
   figures,
   tasksLed: [{ code: 'A-6', title: '工业固废清单', statusLabel: '办理中' }],
   tasksSupported: [],
   pendingAcknowledgements: [
-    { code: 'A-7', title: '危废监管', role: 'lead', acknowledgeBy: '2024-01-03', ageDays: 5, overdue: true },
+    {
+      code: 'A-7',
+      title: '危废监管',
+      role: 'lead',
+      since: '2023-12-29T09:00:00+08:00',
+      acknowledgeBy: '2024-01-03',
+      ageDays: 5,
+      overdue: true,
+    },
   ],
   milestonesDueSoon: [],
-  milestonesOverdue: [{ code: 'A-6', title: '2023年度目标', dueDate: '2023-12-31', daysOverdue: 5 }],
+  milestonesOverdue: [
+    { code: 'A-6', milestoneId: 'y2023', title: '2023年度目标', dueDate: '2023-12-31', daysOverdue: 5 },
+  ],
   tasksOverdue: [],
   reportsOverdue: [],
   completed: [],
-  deliveries: [{ code: '指标14', typeLabel: '催办', rule: 'r', at: '2024-01-02T09:00:00+08:00' }],
+  deliveries: [
+    {
+      type: 'ReminderSent',
+      typeLabel: '催办',
+      department: '区生态环境局',
+      rule: 'r',
+      channel: 'inbox',
+      at: '2024-01-02T09:00:00+08:00',
+      revision: 3,
+      code: '指标14',
+    },
+  ],
   currentResponsible: [],
 };
 

@@ -1,45 +1,10 @@
+import type { components } from '../../api/schema';
+
 /**
- * GET /departments/:department/accountability as the console reads it (written from
- * libs/projections/src/views/accountability.view.ts until the document describes it), and how
- * the 单位责任 page lays it out: the figures, then one list per kind of item.
+ * How the 单位责任 page lays out GET /departments/:department/accountability (the generated type
+ * of its schema): the figures, then one list per kind of item.
  */
-interface Item {
-  code: string;
-  title: string;
-}
-
-export interface Accountability {
-  department: string;
-  asOf: string;
-  figures: {
-    led: number;
-    supported: number;
-    pendingAcknowledgements: number;
-    overdueAcknowledgements: number;
-    milestonesDueSoon: number;
-    milestonesOverdue: number;
-    tasksOverdue: number;
-    reportsOverdue: number;
-    overdueItems: number;
-    completedOnTime: number;
-    completedLate: number;
-    onTimeRate: number | null;
-    averageAcknowledgementDays: number | null;
-    reminders: number;
-    escalations: number;
-  };
-  tasksLed: (Item & { statusLabel: string })[];
-  tasksSupported: (Item & { statusLabel: string })[];
-  pendingAcknowledgements: (Item & { role: string; acknowledgeBy: string; ageDays: number; overdue: boolean })[];
-  milestonesDueSoon: (Item & { dueDate: string; daysLeft: number })[];
-  milestonesOverdue: (Item & { dueDate: string; daysOverdue: number })[];
-  tasksOverdue: (Item & { dueDate: string; daysOverdue: number })[];
-  reportsOverdue: (Item & { period: string; dueBy: string; daysOverdue: number })[];
-  completed: (Item & { kind: 'milestone' | 'task'; dueDate: string; completedAt: string; late: boolean })[];
-  deliveries: { code: string; typeLabel: string; rule: string; at: string; level?: string }[];
-  currentResponsible: (Item & { action: string; dueDate: string | null; overdue: boolean })[];
-}
-
+export type Accountability = components['schemas']['Accountability'];
 type Figures = Accountability['figures'];
 
 const rate = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);

@@ -1,25 +1,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Space, Table, Typography } from 'antd';
 import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
 import { showError } from '../../components/show-error';
 import { CommandModal } from '../task/command-modal';
 import { CreateAccount, ROLE_NAMES } from './create-account';
 
-export interface Account {
-  username: string;
-  displayName: string;
-  role: keyof typeof ROLE_NAMES;
-  department: string | null;
-  status: 'active' | 'disabled';
-  statusLabel: string;
-  mustChangePassword: boolean;
-}
+type Account = components['schemas']['UserAccount'];
 
 /** 用户管理 (admin): accounts, create, 停用/启用, 重置密码 (the one-time password is shown once). */
 export default function AccountsPage() {
   const queryClient = useQueryClient();
   const { modal, message } = App.useApp();
-  const accounts = useQuery({ queryKey: ['users'], queryFn: () => unwrap<Account[]>(api.GET('/users')) });
+  const accounts = useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/users')) });
   const reload = () => queryClient.invalidateQueries({ queryKey: ['users'] });
 
   const showPassword = (username: string, password: string) =>
@@ -50,10 +43,11 @@ export default function AccountsPage() {
 
   const reset = (username: string) =>
     act(async () => {
-      const answer = await unwrap<{ temporaryPassword: string }>(
+      const answer = await unwrap(
         api.POST('/users/{username}/password-reset', { params: { path: { username } }, body: {} }),
       );
-      showPassword(username, answer.temporaryPassword);
+      // Always generated when no password is given (the body gives none).
+      if (answer.temporaryPassword) showPassword(username, answer.temporaryPassword);
     }, '密码已重置');
 
   return (

@@ -1,30 +1,17 @@
-import { currentPlanId } from '../../api/plan';
-import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Select } from 'antd';
 import { api, unwrap } from '../../api/client';
-import { useOwnPlanId } from '../../api/own-plan';
+import { useDepartmentOptions } from '../../api/departments';
 import type { components } from '../../api/schema';
 import { fieldErrors, showError } from '../../components/show-error';
 import { CommandModal } from '../task/command-modal';
 
 export const ROLE_NAMES = { office: '无废办', department: '责任单位', leader: '区领导', admin: '系统管理员' } as const;
-const PLAN = currentPlanId();
 
 type CreateUser = components['schemas']['CreateUserDto'];
 
 /** 新建用户: the department is picked from the plan's departments, never typed. */
 export function CreateAccount({ onCreated }: { onCreated(username: string, password: string): void }) {
-  // The user's organisation's plan; the deployment's default plan (written into the page) until it is known.
-  const planId = useOwnPlanId() ?? (PLAN || undefined);
-  const departments = useQuery({
-    queryKey: ['plan', planId, 'departments'],
-    enabled: planId !== undefined,
-    queryFn: () =>
-      unwrap<{ name: string }[]>(
-        api.GET('/plans/{planId}/{list}', { params: { path: { planId: planId ?? '', list: 'departments' } } }),
-      ),
-    staleTime: Infinity,
-  });
+  const { options } = useDepartmentOptions();
   return (
     <CommandModal<CreateUser>
       label="新建用户"
@@ -32,8 +19,9 @@ export function CreateAccount({ onCreated }: { onCreated(username: string, passw
       initialValues={{ role: 'department' }}
       onSubmit={async (values, form) => {
         try {
-          const answer = await unwrap<{ temporaryPassword: string }>(api.POST('/users', { body: values }));
-          onCreated(values.username, answer.temporaryPassword);
+          const answer = await unwrap(api.POST('/users', { body: values }));
+          // Generated when the form gives no password (it has no password field).
+          if (answer.temporaryPassword) onCreated(values.username, answer.temporaryPassword);
           return true;
         } catch (error) {
           const fields = fieldErrors<CreateUser>(error);
@@ -56,7 +44,7 @@ export function CreateAccount({ onCreated }: { onCreated(username: string, passw
         {({ getFieldValue }) =>
           getFieldValue('role') === 'department' && (
             <Form.Item label="单位" name="department" rules={[{ required: true, message: '请选择单位' }]}>
-              <Select showSearch options={(departments.data ?? []).map((d) => ({ value: d.name, label: d.name }))} />
+              <Select showSearch options={options} />
             </Form.Item>
           )
         }

@@ -5,14 +5,8 @@ import { PickSelect, SuggestInput } from '../task/pick-select';
 import { useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { fieldErrors, showError } from '../../components/show-error';
-import { useDepartmentOptions } from '../task/plan-lists';
+import { useDepartmentOptions } from '../../api/departments';
 import { areasOf, CODE_PATTERN, newTaskBody, nextTaskCode, WINDOW_PATTERN, type NewTaskForm } from './new-task';
-
-interface TaskRow {
-  code: string;
-  system: string;
-  area: string;
-}
 
 /** 新增任务: a task the plan's list lacks, created and 交办 at once; departments picked from the plan. */
 export default function AddTaskPage() {
@@ -22,7 +16,7 @@ export default function AddTaskPage() {
   const system = Form.useWatch('system', form);
   const { options, loading } = useDepartmentOptions();
   // Every task of the plan, listed or created before: the codes in use and the 领域 in use.
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => unwrap<TaskRow[]>(api.GET('/tasks')) });
+  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => unwrap(api.GET('/tasks')) });
   const rows = tasks.data ?? [];
   const systems = [...new Set(rows.map((r) => r.system))];
 

@@ -4,15 +4,11 @@ import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
-import { currentPlanId } from '../../api/plan';
-import { useOwnPlanId } from '../../api/own-plan';
-import type { components } from '../../api/schema';
+import { useDepartmentOptions } from '../../api/departments';
 import { fieldErrors, showError } from '../../components/show-error';
 import { FieldSelect } from '../../components/field-select';
 import { assignmentBody, type AssignForm } from './assignment';
 import { MilestoneFields } from './milestone-fields';
-
-const PLAN = currentPlanId();
 
 /**
  * 交办: the plan row's departments and the milestones 交办 gives by default (the api's own
@@ -24,23 +20,12 @@ export default function AssignPage() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<AssignForm>();
-  // The user's organisation's plan; the deployment's default plan (written into the page) until it is known.
-  const planId = useOwnPlanId() ?? (PLAN || undefined);
   // The same answer the task page reads: while 待交办 it is the plan row with its default milestones.
   const task = useQuery({
     queryKey: ['task', code],
-    queryFn: () => unwrap<components['schemas']['TaskView']>(api.GET('/tasks/{code}', { params: { path: { code } } })),
+    queryFn: () => unwrap(api.GET('/tasks/{code}', { params: { path: { code } } })),
   });
-  const departments = useQuery({
-    queryKey: ['plan', planId, 'departments'],
-    enabled: planId !== undefined,
-    queryFn: () =>
-      unwrap<{ name: string }[]>(
-        api.GET('/plans/{planId}/{list}', { params: { path: { planId: planId ?? '', list: 'departments' } } }),
-      ),
-    staleTime: Infinity,
-  });
-  const options = (departments.data ?? []).map((d) => ({ value: d.name, label: d.name }));
+  const { options, loading } = useDepartmentOptions();
 
   const submit = async (values: AssignForm) => {
     try {
@@ -65,7 +50,7 @@ export default function AssignPage() {
       />
     );
   }
-  if (!task.data || !departments.data) return <Card loading />;
+  if (!task.data || loading) return <Card loading />;
   const row = task.data;
   if (row.status !== 'unassigned') return <Alert type="info" showIcon message={`任务 ${code} 已交办`} />;
   // No lead the plan names is a department of its own: the office picks the owner.

@@ -2,19 +2,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, List, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
 import { showError } from '../../components/show-error';
 
-interface Feed {
-  feedId: string;
-  issuedAt: string;
-  status: 'open' | 'revoked' | 'closed';
-  statusLabel: string;
-}
-
-interface IssuedFeed extends Feed {
-  url: string;
-  webcal: string;
-}
+type IssuedFeed = components['schemas']['IssuedCalendarFeed'];
 
 /**
  * 日历订阅: a department's deadlines as an iCal link for the phone's or the computer's calendar.
@@ -28,12 +19,12 @@ export function CalendarFeeds({ department, canManage }: { department: string; c
   const path = { params: { path: { department } } };
   const feeds = useQuery({
     queryKey: ['calendar-feeds', department],
-    queryFn: () => unwrap<Feed[]>(api.GET('/departments/{department}/calendar-feeds', path)),
+    queryFn: () => unwrap(api.GET('/departments/{department}/calendar-feeds', path)),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['calendar-feeds', department] });
   const issue = async () => {
     try {
-      setIssued(await unwrap<IssuedFeed>(api.POST('/departments/{department}/calendar-feeds', path)));
+      setIssued(await unwrap(api.POST('/departments/{department}/calendar-feeds', path)));
       await refresh();
     } catch (error) {
       showError(error);
@@ -88,7 +79,7 @@ export function CalendarFeeds({ department, canManage }: { department: string; c
         />
       )}
       {feeds.error && <Alert type="error" showIcon message={feeds.error.message} />}
-      <List<Feed>
+      <List<components['schemas']['CalendarFeed']>
         size="small"
         header="已生成的订阅链接"
         dataSource={feeds.data ?? []}

@@ -4,20 +4,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
 import { useAuth } from '../../auth/auth-context';
 import { FeedSection } from './feed-section';
 
-interface Deadline {
-  id: string;
-  date: string;
-  kindLabel: string;
-  code: string;
-  title: string;
-  departments: string[];
-  done: boolean;
-  overdue: boolean;
-  statusLabel: string;
-}
+/** A day's deadline as GET /calendar answers it. */
+type Deadline = components['schemas']['Calendar']['deadlines'][number];
 
 /** 期限日历: the month's deadlines (签收, 里程碑, 任务期限, 报送) by day; a day lists them below. */
 export default function CalendarPage() {
@@ -33,7 +25,7 @@ export default function CalendarPage() {
     : {};
   const calendar = useQuery({
     queryKey: ['calendar', range],
-    queryFn: () => unwrap<{ asOf: string; deadlines: Deadline[] }>(api.GET('/calendar', { params: { query: range } })),
+    queryFn: () => unwrap(api.GET('/calendar', { params: { query: range } })),
     placeholderData: (previous) => previous,
   });
   const month = picked ?? (calendar.data ? dayjs(calendar.data.asOf) : undefined);

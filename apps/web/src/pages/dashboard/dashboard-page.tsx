@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { AsOfPicker, useAsOf } from '../../components/as-of';
 import { EChart } from '../../components/echart';
-import { overdueChart, systemChart, type IndicatorSummary, type Overview, type ProjectSummary } from './overview';
+import { overdueChart, systemChart } from './overview';
 
 /** 总览 for leaders: counts by light, by 体系, overdue by department, indicators and investment; drill down to the board. */
 export default function DashboardPage() {
@@ -14,15 +14,15 @@ export default function DashboardPage() {
   const query = { params: { query: asOf ? { asOf } : {} } };
   const overview = useQuery({
     queryKey: ['overview', asOf],
-    queryFn: () => unwrap<Overview>(api.GET('/overview', query)),
+    queryFn: () => unwrap(api.GET('/overview', query)),
   });
   const indicators = useQuery({
     queryKey: ['indicators', asOf],
-    queryFn: () => unwrap<IndicatorSummary>(api.GET('/indicators', query)),
+    queryFn: () => unwrap(api.GET('/indicators', query)),
   });
   const projects = useQuery({
     queryKey: ['projects', asOf],
-    queryFn: () => unwrap<ProjectSummary>(api.GET('/projects', query)),
+    queryFn: () => unwrap(api.GET('/projects', query)),
   });
   const systems = useMemo(() => (overview.data ? systemChart(overview.data) : undefined), [overview.data]);
   const overdue = useMemo(() => (overview.data ? overdueChart(overview.data) : undefined), [overview.data]);
@@ -105,7 +105,10 @@ export default function DashboardPage() {
                   title={`累计完成投资（计划 ${projects.data.investment.planned}${projects.data.investment.unit}）`}
                   value={`${projects.data.investment.completed}万元`}
                 />
-                <Progress percent={projects.data.investment.percent} aria-label="投资完成比例" />
+                {/* No rate while the planned investment is 0 (the api answers null). */}
+                {projects.data.investment.percent !== null && (
+                  <Progress percent={projects.data.investment.percent} aria-label="投资完成比例" />
+                )}
               </>
             )}
           </Card>

@@ -1,36 +1,7 @@
-/** GET /overview, GET /indicators, GET /projects as the 总览 reads them. */
-export interface Counts {
-  total: number;
-  assigned: number;
-  accepted: number;
-  open: number;
-  red: number;
-  yellow: number;
-  green: number;
-  completionRate: number;
-}
+import type { components } from '../../api/schema';
 
-export interface Overview {
-  asOf: string;
-  total: Counts;
-  bySystem: (Counts & { system: string })[];
-  overdueByDepartment: {
-    department: string;
-    overdueItems: number;
-    overdueAcknowledgements: number;
-    milestonesOverdue: number;
-  }[];
-}
-
-export interface IndicatorSummary {
-  asOf: string;
-  lights: { green: number; yellow: number; red: number; none: number };
-}
-
-export interface ProjectSummary {
-  asOf: string;
-  investment: { planned: string; completed: string; percent: number; unit: string; reportedProjects: number };
-}
+/** GET /overview as the 总览 charts read it (the generated type of its schema). */
+type Overview = components['schemas']['Overview'];
 
 /** The bar chart of tasks by 体系, stacked by light, each colour named in the legend (never colour alone). */
 export function systemChart(overview: Overview) {

@@ -2,8 +2,6 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
-import type { TaskView } from '../../api/task-responses';
 import { LightTag } from '../../components/light-tag';
 import { ExtensionDecision } from '../task/extension-decision';
 import { todoLight } from '../todo/todo';
@@ -15,7 +13,7 @@ export default function ExtensionsPage() {
   const only = search.get('code');
   const todo = useQuery({
     queryKey: ['todo'],
-    queryFn: () => unwrap<components['schemas']['TodoAnswerDto']>(api.GET('/me/todo')),
+    queryFn: () => unwrap(api.GET('/me/todo')),
   });
   const requests = pendingRequests(todo.data?.items ?? [], only);
   const codes = [...new Set(requests.map((r) => r.code))];
@@ -23,7 +21,7 @@ export default function ExtensionsPage() {
   const tasks = useQueries({
     queries: codes.map((code) => ({
       queryKey: ['task', code],
-      queryFn: () => unwrap<TaskView>(api.GET('/tasks/{code}', { params: { path: { code } } })),
+      queryFn: () => unwrap(api.GET('/tasks/{code}', { params: { path: { code } } })),
     })),
   });
   const taskOf = (code: string) => tasks[codes.indexOf(code)]?.data;
@@ -79,7 +77,9 @@ export default function ExtensionsPage() {
               render: (_, r) => {
                 const task = taskOf(r.code);
                 const extension = pendingOn(task, r.extensionId);
-                return task && extension ? <ExtensionDecision task={task} extension={extension} /> : null;
+                return task && task.status !== 'unassigned' && extension ? (
+                  <ExtensionDecision task={task} extension={extension} />
+                ) : null;
               },
             },
           ]}

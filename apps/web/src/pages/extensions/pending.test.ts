@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskView } from '../../api/task-responses';
+import type { AssignedTaskView } from '../../api/responses';
 import type { TodoItem } from '../todo/todo';
 import { pendingOn, pendingRequests } from './pending';
 
@@ -41,7 +41,7 @@ describe('延期审批', () => {
         { extensionId: 'e1', status: 'approved' },
         { extensionId: 'e2', status: 'pending' },
       ],
-    } as TaskView;
+    } as AssignedTaskView;
     expect(pendingOn(task, 'e1')).toBeUndefined();
     expect(pendingOn(task, 'e2')?.extensionId).toBe('e2');
     expect(pendingOn(undefined, 'e2')).toBeUndefined();

@@ -1,4 +1,4 @@
-import type { TaskExtension, TaskView } from '../../api/task-responses';
+import type { TaskExtension, TaskView } from '../../api/responses';
 import type { TodoItem } from '../todo/todo';
 
 export interface PendingRequest {
@@ -27,5 +27,6 @@ export function pendingRequests(items: readonly TodoItem[], code?: string | null
 
 /** The request on the task as read now; undefined once decided (the list is then refreshed). */
 export function pendingOn(task: TaskView | undefined, extensionId: string): TaskExtension | undefined {
-  return task?.extensions.find((x) => x.extensionId === extensionId && x.status === 'pending');
+  if (!task || task.status === 'unassigned') return undefined;
+  return task.extensions.find((x) => x.extensionId === extensionId && x.status === 'pending');
 }

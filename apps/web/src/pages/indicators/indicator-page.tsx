@@ -2,11 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
 import { useAuth } from '../../auth/auth-context';
 import { EvidenceLink } from '../../components/file-link';
 import { LightTag } from '../../components/light-tag';
-import { indicatorLight, type IndicatorReport, type IndicatorView } from './indicator';
+import { indicatorLight, type IndicatorReport } from './indicator';
 import { ReportModal } from './report-modal';
 import { ReviewActions } from './review-actions';
 
@@ -19,13 +18,12 @@ export default function IndicatorPage() {
   const { user } = useAuth();
   const indicator = useQuery({
     queryKey: ['indicator', id],
-    queryFn: () =>
-      unwrap<IndicatorView>(api.GET('/indicators/{indicatorId}', { params: { path: { indicatorId: id } } })),
+    queryFn: () => unwrap(api.GET('/indicators/{indicatorId}', { params: { path: { indicatorId: id } } })),
   });
   // The service's today (a drill's clock, not the browser's) decides which periods have begun.
   const todo = useQuery({
     queryKey: ['todo'],
-    queryFn: () => unwrap<components['schemas']['TodoAnswerDto']>(api.GET('/me/todo')),
+    queryFn: () => unwrap(api.GET('/me/todo')),
   });
   if (indicator.error) return <Alert type="error" showIcon message={indicator.error.message} />;
   const view = indicator.data;

@@ -39,7 +39,16 @@ describe('指标报送 and 指标确认', () => {
       evidence: [{ fileId: 'a'.repeat(64) }],
       note: ' ',
     };
-    expect(reportBody(form, { kind: 'numeric', unit: '%', directionLabel: '越高越好' })).toEqual({
+    const numeric = {
+      kind: 'numeric' as const,
+      unit: '%',
+      direction: 'higher' as const,
+      directionRule: '提高',
+      baseline: 5,
+      target: { kind: 'number' as const, value: 8 },
+      directionLabel: '越高越好',
+    };
+    expect(reportBody(form, numeric)).toEqual({
       period: '2023',
       value: 6.5,
       source: '统计年报',

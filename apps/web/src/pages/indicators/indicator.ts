@@ -1,56 +1,12 @@
 import type { Light } from '../../api/responses';
 import type { components } from '../../api/schema';
 import type { Evidence } from '../../components/evidence-field';
-import type { EvidenceItem } from '../../components/file-link';
 
-/**
- * Answers of GET /indicators and GET /indicators/:id as the console reads them, written from the
- * api's view (apps/api/src/indicators/indicator.view.ts) until the document describes them.
- */
-export interface IndicatorRow {
-  indicatorId: string;
-  no: number;
-  level1: string;
-  level2: string;
-  level3: string;
-  cityTarget2025: string;
-  baseline2022: string;
-  districtTarget2025: string;
-  dataSource: string;
-  measure: { kind: 'numeric'; unit: string; directionLabel: string } | { kind: 'qualitative'; label: string };
-  responsible: { departments: string[]; source: 'plan' | 'office' };
-  latest: { period: string; display: string } | null;
-  progressPercent: number | null;
-  light: 'green' | 'yellow' | 'red' | 'none';
-  lightLabel: string;
-  lightReason: string;
-}
-
-export interface IndicatorReport {
-  reportId: string;
-  period: string;
-  department: string;
-  display: string;
-  source: string;
-  evidence: EvidenceItem[];
-  note: string;
-  supersededBy: string | null;
-  status: 'pending' | 'confirmed' | 'rejected';
-  statusLabel: string;
-  reportedAt: string;
-  review: { at: string; note: string } | null;
-}
-
-export interface IndicatorView extends IndicatorRow {
-  revision: string | null;
-  deadlines: { period: string; dueDate: string }[];
-  periods: { period: string; confirmed: IndicatorReport | null; reports: IndicatorReport[] }[];
-}
-
-export interface IndicatorList {
-  asOf: string;
-  indicators: IndicatorRow[];
-}
+/** GET /indicators and GET /indicators/:id (the generated types of their schemas). */
+type Schemas = components['schemas'];
+export type IndicatorRow = Schemas['IndicatorRow'];
+export type IndicatorView = Schemas['IndicatorView'];
+export type IndicatorReport = IndicatorView['periods'][number]['reports'][number];
 
 /** The indicator's light as the board shows lights: the word, and the rule's reason. */
 export function indicatorLight(row: Pick<IndicatorRow, 'light' | 'lightLabel' | 'lightReason'>): Light {

@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth-context';
 import { LightTag } from '../../components/light-tag';
-import { indicatorLight, reportedBy, type IndicatorList, type IndicatorRow } from './indicator';
+import { indicatorLight, reportedBy, type IndicatorRow } from './indicator';
 
 /** 指标报送: the indicators of the 目标清单 my department reports, where each stands, and 报送. */
 export default function ReportingPage() {
@@ -12,7 +12,7 @@ export default function ReportingPage() {
   const navigate = useNavigate();
   const list = useQuery({
     queryKey: ['indicators'],
-    queryFn: () => unwrap<IndicatorList>(api.GET('/indicators')),
+    queryFn: () => unwrap(api.GET('/indicators')),
   });
   const rows = reportedBy(list.data?.indicators ?? [], user?.department);
 

@@ -12,7 +12,7 @@ export default function ReviewPage() {
   const navigate = useNavigate();
   const todo = useQuery({
     queryKey: ['todo'],
-    queryFn: () => unwrap<components['schemas']['TodoAnswerDto']>(api.GET('/me/todo')),
+    queryFn: () => unwrap(api.GET('/me/todo')),
   });
   const items = (todo.data?.items ?? []).filter((item) => item.kind === 'indicator-to-confirm');
 

@@ -8,7 +8,7 @@ export type NotificationsPage = components['schemas']['NotificationsPageDto'];
 export function useNotifications() {
   return useQuery({
     queryKey: ['notifications'],
-    queryFn: () => unwrap<NotificationsPage>(api.GET('/me/notifications', { params: { query: { limit: 50 } } })),
+    queryFn: () => unwrap(api.GET('/me/notifications', { params: { query: { limit: 50 } } })),
     refetchInterval: 60_000,
   });
 }

@@ -3,8 +3,9 @@ import { Alert, Button, Card, Descriptions, Result, Space, Typography, Upload } 
 import { useRef, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
+import type { components } from '../../api/schema';
 import { showError } from '../../components/show-error';
-import { usePlanId } from '../task/plan-lists';
+import { usePlanId } from '../../api/own-plan';
 import { checkFile, type ChosenFile } from './chosen-file';
 import { problemsOf, type Problem } from './problems';
 import { importOutcome, type ValidationReport } from './report';
@@ -12,14 +13,7 @@ import { ProblemTable, ReportComparison, ReportView } from './report-view';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-interface Imported {
-  appended: number;
-  listed?: number;
-  revised?: number;
-  withdrawn?: number;
-  report?: unknown;
-  dryRun?: boolean;
-}
+type Imported = components['schemas']['PlanImportResult'];
 
 type Outcome =
   | { kind: 'checked'; result: Imported; before?: ValidationReport }
@@ -33,8 +27,8 @@ type Outcome =
 function send(chosen: ChosenFile, planId: string, dryRun: boolean): Promise<Imported> {
   const query = dryRun ? { dryRun } : {};
   if (chosen.kind === 'json')
-    return unwrap<Imported>(api.POST('/plans', { params: { query }, body: chosen.body as { id: string } }));
-  return unwrap<Imported>(
+    return unwrap(api.POST('/plans', { params: { query }, body: chosen.body as { id: string } }));
+  return unwrap(
     api.PUT('/plans/{planId}/tasks', {
       params: { path: { planId }, query },
       body: chosen.file as unknown as string,
@@ -56,9 +50,9 @@ export default function PlanImportPage() {
     queryKey: ['plan', planId, 'validation-report'],
     enabled: planId !== undefined,
     queryFn: () =>
-      unwrap<ValidationReport | null>(
-        api.GET('/plans/{planId}/validation-report', { params: { path: { planId: planId ?? '' } } }),
-      ).then((report) => report ?? null),
+      unwrap(api.GET('/plans/{planId}/validation-report', { params: { path: { planId: planId ?? '' } } })).then(
+        (report) => report ?? null,
+      ),
   });
   const before = current.data ?? undefined;
 
@@ -179,7 +173,7 @@ function ChosenSummary(props: { chosen: ChosenFile; planId?: string; busy: boole
 
 /** The server's answer: after a dry run what an import would do, after an import what it did. */
 function Imported({ outcome }: { outcome: Extract<Outcome, { kind: 'imported' | 'checked' }> }) {
-  const after = outcome.result.report as ValidationReport | undefined;
+  const after = outcome.result.report;
   const checked = outcome.kind === 'checked';
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

@@ -8,6 +8,7 @@ const report = (error: number, warning: number, info: number): ValidationReport 
   planId: 'p',
   planVersion: '1',
   ok: error === 0,
+  counts: [],
   summary: { error, warning, info },
   findings: [
     {

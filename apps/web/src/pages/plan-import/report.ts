@@ -1,27 +1,11 @@
 import { describePath } from './problems';
 
-/** The validation report of a plan import (libs/plan ValidationReport), as the console shows it. */
-export type Severity = 'error' | 'warning' | 'info';
+import type { components } from '../../api/schema';
 
-export interface Finding {
-  severity: Severity;
-  code: string;
-  message: string;
-  details: {
-    locations?: { path: string; label: string }[];
-    location?: { path: string; label: string };
-    path?: string;
-    [key: string]: unknown;
-  };
-}
-
-export interface ValidationReport {
-  planId: string;
-  planVersion: string;
-  ok: boolean;
-  findings: Finding[];
-  summary: Record<Severity, number>;
-}
+/** The validation report of a plan import (GET /plans/:id/validation-report, an import's answer). */
+export type ValidationReport = components['schemas']['PlanValidationReport'];
+type Finding = ValidationReport['findings'][number];
+export type Severity = Finding['severity'];
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
@@ -32,11 +16,19 @@ export interface FindingRow {
   message: string;
 }
 
+interface Place {
+  path: string;
+  label: string;
+}
+const isPlace = (value: unknown): value is Place =>
+  typeof value === 'object' && value !== null && typeof (value as Place).label === 'string';
+
 /** Where a finding points: its places' labels (任务A-6牵头单位 …), else its path in the file, else the whole plan. */
 function whereOf({ locations, location, path }: Finding['details']): string {
-  const labels = [...(locations ?? []), ...(location ? [location] : [])].map((l) => l.label);
-  if (labels.length) return labels.join('；');
-  if (!path) return '整个计划';
+  // A finding's details are its check's own data: places are read where a check gives them.
+  const places = [...(Array.isArray(locations) ? locations : []), location].filter(isPlace);
+  if (places.length) return places.map((p) => p.label).join('；');
+  if (typeof path !== 'string' || !path) return '整个计划';
   const { where, field } = describePath(path);
   return `${where} ${field}`;
 }

@@ -6,24 +6,6 @@ import { AsOfPicker, useAsOf } from '../../components/as-of';
 import { showError } from '../../components/show-error';
 import { saveBlob } from '../board-filters';
 
-interface Figures {
-  led: number;
-  supported: number;
-  overdueItems: number;
-  completedOnTime: number;
-  completedLate: number;
-  onTimeRate: number | null;
-  averageAcknowledgementDays: number | null;
-  reminders: number;
-  escalations: number;
-}
-
-interface Ranking {
-  asOf: string;
-  rule: string;
-  departments: { rank: number; department: string; figures: Figures }[];
-}
-
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 const days = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} 天`);
 
@@ -33,7 +15,7 @@ export default function RankingPage() {
   const query = asOf ? { asOf } : {};
   const ranking = useQuery({
     queryKey: ['ranking', asOf],
-    queryFn: () => unwrap<Ranking>(api.GET('/accountability/ranking', { params: { query } })),
+    queryFn: () => unwrap(api.GET('/accountability/ranking', { params: { query } })),
   });
   const download = async () => {
     const { data, error, response } = await api.GET('/accountability/ranking.xlsx', {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../auth/session';
-import type { TaskView } from '../../api/task-responses';
+import type { AssignedTaskView } from '../../api/responses';
 import { availableActions } from './available-actions';
 
 const ECO = '区生态环境局';
@@ -19,9 +19,11 @@ const office: SessionUser = {
   department: null,
   mustChangePassword: false,
 };
-const ack = { at: '2023-03-02T09:00:00+08:00', by: 'x' };
+const ack = { at: '2023-03-02T09:00:00+08:00', late: false };
 
-const task = (over: Partial<TaskView>): TaskView =>
+const round = { requestedBy: ECO, requestedAt: '2023-06-01T09:00:00+08:00', awaiting: [ECON] };
+
+const task = (over: Partial<AssignedTaskView>): AssignedTaskView =>
   ({
     status: 'assigned',
     departments: [
@@ -31,7 +33,7 @@ const task = (over: Partial<TaskView>): TaskView =>
     milestones: [{ milestoneId: 'y2023', owner: ECO, completion: null }],
     extensions: [],
     ...over,
-  }) as TaskView;
+  }) as AssignedTaskView;
 
 describe('actions offered on the task page', () => {
   it('given an assigned task, then each assigned department may 签收 and the lead may 申请延期; an outsider nothing', () => {
@@ -43,7 +45,7 @@ describe('actions offered on the task page', () => {
   it('given work in progress with an open milestone, then the lead reports and completes it but may not yet 提交会签', () => {
     const t = task({
       status: 'in_progress',
-      departments: [{ name: ECO, role: 'lead', acknowledged: ack } as TaskView['departments'][number]],
+      departments: [{ name: ECO, role: 'lead', acknowledged: ack } as AssignedTaskView['departments'][number]],
     });
     expect(availableActions(t, dept(ECO))).toEqual(['reportProgress', 'completeMilestone', 'requestExtension']);
   });
@@ -51,16 +53,21 @@ describe('actions offered on the task page', () => {
   it('given every milestone completed, then the lead may 提交会签', () => {
     const t = task({
       status: 'in_progress',
-      departments: [{ name: ECO, role: 'lead', acknowledged: ack } as TaskView['departments'][number]],
-      milestones: [{ milestoneId: 'y2023', owner: ECO, completion: ack } as unknown as TaskView['milestones'][number]],
+      departments: [{ name: ECO, role: 'lead', acknowledged: ack } as AssignedTaskView['departments'][number]],
+      milestones: [
+        { milestoneId: 'y2023', owner: ECO, completion: ack } as unknown as AssignedTaskView['milestones'][number],
+      ],
     });
     expect(availableActions(t, dept(ECO))).toContain('requestSignOff');
   });
 
   it('given a sign-off round, then only an awaited department that has not signed may 会签同意 or 提出异议', () => {
-    const t = task({ status: 'sign_off_requested', signOff: { awaiting: [ECON], signed: {} } });
+    const t = task({ status: 'sign_off_requested', signOff: { ...round, signed: {} } });
     expect(availableActions(t, dept(ECON))).toEqual(['signOff', 'object']);
-    const signed = task({ status: 'sign_off_requested', signOff: { awaiting: [ECON], signed: { [ECON]: 'x' } } });
+    const signed = task({
+      status: 'sign_off_requested',
+      signOff: { ...round, signed: { [ECON]: '2023-06-02T09:00:00+08:00' } },
+    });
     expect(availableActions(signed, dept(ECON))).toEqual([]);
   });
 
@@ -73,7 +80,7 @@ describe('actions offered on the task page', () => {
     ]);
     const pending = task({
       status: 'in_progress',
-      extensions: [{ status: 'pending' } as TaskView['extensions'][number]],
+      extensions: [{ status: 'pending' } as AssignedTaskView['extensions'][number]],
     });
     expect(availableActions(pending, office)).toEqual(['decideExtension', 'reassign', 'cancel']);
   });

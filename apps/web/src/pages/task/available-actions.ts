@@ -1,5 +1,5 @@
 import type { SessionUser } from '../../auth/session';
-import type { TaskView } from '../../api/task-responses';
+import type { AssignedTaskView } from '../../api/responses';
 
 /** What a signed-in person may do on a task now, by the state machine in docs/task-state-machine.md. */
 export type TaskAction =
@@ -36,7 +36,7 @@ const WORKING = new Set(['assigned', 'in_progress']);
 const OPEN = new Set(['assigned', 'in_progress', 'sign_off_requested', 'awaiting_acceptance']);
 
 /** The actions to offer (the api decides again; a button never promises more than it can do). */
-export function availableActions(task: TaskView, user: SessionUser): TaskAction[] {
+export function availableActions(task: AssignedTaskView, user: SessionUser): TaskAction[] {
   const actions: TaskAction[] = [];
   if (user.role === 'office') {
     if (task.status === 'awaiting_acceptance') actions.push('accept', 'return');
@@ -63,6 +63,6 @@ export function availableActions(task: TaskView, user: SessionUser): TaskAction[
 }
 
 /** Open milestones this department may complete: its own, or any as a lead. */
-export function openMilestonesFor(task: TaskView, department: string, lead: boolean) {
+export function openMilestonesFor(task: AssignedTaskView, department: string, lead: boolean) {
   return task.milestones.filter((m) => !m.completion && (lead || m.owner === department));
 }

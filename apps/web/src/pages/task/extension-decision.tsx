@@ -1,21 +1,21 @@
 import { Descriptions, Form, Input, Space } from 'antd';
-import type { TaskExtension, TaskView } from '../../api/task-responses';
+import type { TaskExtension, AssignedTaskView } from '../../api/responses';
 import { CommandModal } from './command-modal';
 import { taskCommands } from './task-commands';
 import { useTaskCommand } from './use-task-command';
 
 /** 同意延期 / 驳回延期 of one pending request, on the task page and on 延期审批 alike. */
-export function ExtensionDecision({ task, extension }: { task: TaskView; extension: TaskExtension }) {
+export function ExtensionDecision({ task, extension }: { task: AssignedTaskView; extension: TaskExtension }) {
   const run = useTaskCommand(task.code);
   const target = { code: task.code, revision: task.revision };
-  const milestone = task.milestones.find((m) => m.milestoneId === extension.milestoneId);
+  const milestone = task.milestones.find((m) => m.milestoneId === extension.target.milestoneId);
   const facts = (
     <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
       <Descriptions.Item label="任务">
         {task.code} {task.title}
       </Descriptions.Item>
       <Descriptions.Item label="延期事项">{milestone ? `里程碑“${milestone.title}”` : '整个任务'}</Descriptions.Item>
-      <Descriptions.Item label="原期限">{milestone?.dueDate ?? task.dueDate}</Descriptions.Item>
+      <Descriptions.Item label="原期限">{extension.previousDueDate}</Descriptions.Item>
       <Descriptions.Item label="申请延期至">{extension.newDueDate}</Descriptions.Item>
       <Descriptions.Item label="申请单位">{extension.requestedBy}</Descriptions.Item>
       <Descriptions.Item label="理由">{extension.reason}</Descriptions.Item>

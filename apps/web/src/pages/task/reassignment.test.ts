@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import type { TaskView } from '../../api/task-responses';
+import type { AssignedTaskView } from '../../api/responses';
 import { currentDepartments, reassignmentBody, unchanged } from './reassignment';
 
 const task = {
@@ -9,7 +9,7 @@ const task = {
     { name: '区经发局', role: 'cooperating' },
     { name: '区住建局', role: 'cooperating' },
   ],
-} as Pick<TaskView, 'departments'>;
+} as Pick<AssignedTaskView, 'departments'>;
 
 describe('改派', () => {
   it('given a task, then the form starts from its lead and cooperating departments', () => {

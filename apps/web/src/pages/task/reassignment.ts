@@ -1,6 +1,6 @@
 import type { Dayjs } from 'dayjs';
 import type { components } from '../../api/schema';
-import type { TaskView } from '../../api/task-responses';
+import type { AssignedTaskView } from '../../api/responses';
 
 export interface ReassignForm {
   lead: string[];
@@ -10,7 +10,9 @@ export interface ReassignForm {
 }
 
 /** The form's starting point: the departments the task has now. */
-export function currentDepartments(task: Pick<TaskView, 'departments'>): Pick<ReassignForm, 'lead' | 'cooperating'> {
+export function currentDepartments(
+  task: Pick<AssignedTaskView, 'departments'>,
+): Pick<ReassignForm, 'lead' | 'cooperating'> {
   const of = (role: 'lead' | 'cooperating') => task.departments.filter((d) => d.role === role).map((d) => d.name);
   return { lead: of('lead'), cooperating: of('cooperating') };
 }
@@ -27,7 +29,10 @@ export function reassignmentBody(values: ReassignForm): components['schemas']['R
 }
 
 /** True when the form names exactly the departments the task already has (nothing to 改派). */
-export function unchanged(task: Pick<TaskView, 'departments'>, values: Pick<ReassignForm, 'lead' | 'cooperating'>) {
+export function unchanged(
+  task: Pick<AssignedTaskView, 'departments'>,
+  values: Pick<ReassignForm, 'lead' | 'cooperating'>,
+) {
   const now = currentDepartments(task);
   const same = (a: readonly string[], b: readonly string[]) =>
     a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');

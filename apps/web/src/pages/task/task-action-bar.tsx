@@ -3,7 +3,7 @@ import { Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'ant
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { SessionUser } from '../../auth/session';
-import type { TaskView } from '../../api/task-responses';
+import type { AssignedTaskView } from '../../api/responses';
 import { ACTION_LABELS, availableActions } from './available-actions';
 import { CommandModal } from './command-modal';
 import { taskCommands } from './task-commands';
@@ -13,7 +13,7 @@ import { useTaskCommand } from './use-task-command';
 const required = (message: string) => [{ required: true, whitespace: true, message }];
 
 /** The buttons of what this person may do on the task now, each with its small form. */
-export function TaskActionBar({ task, user }: { task: TaskView; user: SessionUser }) {
+export function TaskActionBar({ task, user }: { task: AssignedTaskView; user: SessionUser }) {
   const run = useTaskCommand(task.code);
   // A second click while 签收 is on its way would be a second command: the button waits.
   const [acknowledging, setAcknowledging] = useState(false);

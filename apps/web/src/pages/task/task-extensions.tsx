@@ -1,10 +1,10 @@
 import { List, Space } from 'antd';
 import type { SessionUser } from '../../auth/session';
-import type { TaskView } from '../../api/task-responses';
+import type { AssignedTaskView } from '../../api/responses';
 import { ExtensionDecision } from './extension-decision';
 
 /** 延期申请 of the task; the office decides (同意/驳回) the pending ones here or on 延期审批. */
-export function TaskExtensions({ task, user }: { task: TaskView; user: SessionUser }) {
+export function TaskExtensions({ task, user }: { task: AssignedTaskView; user: SessionUser }) {
   return (
     <List
       size="small"

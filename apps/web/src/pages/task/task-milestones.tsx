@@ -2,14 +2,14 @@ import { Form, Input, Space, Table, Tag } from 'antd';
 import { EvidenceField, type Evidence } from '../../components/evidence-field';
 import { EvidenceLink, type EvidenceItem } from '../../components/file-link';
 import type { SessionUser } from '../../auth/session';
-import type { TaskMilestone, TaskView } from '../../api/task-responses';
+import type { TaskMilestone, AssignedTaskView } from '../../api/responses';
 import { ACTION_LABELS, availableActions, openMilestonesFor } from './available-actions';
 import { CommandModal } from './command-modal';
 import { taskCommands } from './task-commands';
 import { useTaskCommand } from './use-task-command';
 
 /** 里程碑 with their state; 完成里程碑 (with 佐证材料) on the rows this department may complete. */
-export function TaskMilestones({ task, user }: { task: TaskView; user: SessionUser }) {
+export function TaskMilestones({ task, user }: { task: AssignedTaskView; user: SessionUser }) {
   const run = useTaskCommand(task.code);
   const lead = task.departments.some((d) => d.name === user.department && d.role === 'lead');
   const mayComplete =

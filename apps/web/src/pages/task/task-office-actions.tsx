@@ -1,8 +1,8 @@
 import { Alert, DatePicker, Form, Input } from 'antd';
 import { PickSelect } from './pick-select';
-import type { TaskView } from '../../api/task-responses';
+import type { AssignedTaskView } from '../../api/responses';
 import { CommandModal } from './command-modal';
-import { useDepartmentOptions } from './plan-lists';
+import { useDepartmentOptions } from '../../api/departments';
 import { currentDepartments, reassignmentBody, unchanged, type ReassignForm } from './reassignment';
 import { taskCommands, type Target } from './task-commands';
 import { useTaskCommand } from './use-task-command';
@@ -10,7 +10,7 @@ import { useTaskCommand } from './use-task-command';
 const reasonRules = (message: string) => [{ required: true, whitespace: true, message }];
 
 /** 改派 and 撤销: the office's actions on an open task, each in a modal that asks its reason. */
-export function TaskOfficeActions({ task, target }: { task: TaskView; target: Target }) {
+export function TaskOfficeActions({ task, target }: { task: AssignedTaskView; target: Target }) {
   const run = useTaskCommand(task.code);
   const { options, loading } = useDepartmentOptions();
   return (

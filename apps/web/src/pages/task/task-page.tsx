@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, List, Space, Tag, Typography } from 
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
-import type { TaskView, UnassignedTaskView } from '../../api/task-responses';
+import type { AssignedTaskView } from '../../api/responses';
 import { useAuth } from '../../auth/auth-context';
 import { TaskActionBar } from './task-action-bar';
 import { TaskExtensions } from './task-extensions';
@@ -11,7 +11,7 @@ import { TaskMilestones } from './task-milestones';
 import { TaskTimeline } from './task-timeline';
 import { UnassignedTask } from './unassigned-task';
 
-const names = (task: TaskView, role: 'lead' | 'cooperating') =>
+const names = (task: AssignedTaskView, role: 'lead' | 'cooperating') =>
   task.departments
     .filter((d) => d.role === role)
     .map((d) => d.name)
@@ -24,7 +24,7 @@ export default function TaskPage() {
   const navigate = useNavigate();
   const task = useQuery({
     queryKey: ['task', code],
-    queryFn: () => unwrap<TaskView | UnassignedTaskView>(api.GET('/tasks/{code}', { params: { path: { code } } })),
+    queryFn: () => unwrap(api.GET('/tasks/{code}', { params: { path: { code } } })),
   });
   if (!user) return null;
   if (task.error) {

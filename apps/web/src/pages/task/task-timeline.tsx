@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Timeline, Typography } from 'antd';
 import { api, unwrap } from '../../api/client';
-import type { AuditEntry, AuditTrail } from '../../api/task-responses';
+import type { AuditEntry } from '../../api/responses';
 
 const ROLE_NAMES: Record<string, string> = { office: '无废办', leader: '区领导', admin: '系统管理员', system: '系统' };
 
@@ -9,7 +9,7 @@ const ROLE_NAMES: Record<string, string> = { office: '无废办', leader: '区�
 export function TaskTimeline({ code, revision }: { code: string; revision: string }) {
   const trail = useQuery({
     queryKey: ['task', code, 'trail', revision],
-    queryFn: () => unwrap<AuditTrail>(api.GET('/tasks/{code}/audit-trail', { params: { path: { code } } })),
+    queryFn: () => unwrap(api.GET('/tasks/{code}/audit-trail', { params: { path: { code } } })),
   });
   if (trail.error) return <Alert type="error" showIcon message={trail.error.message} />;
   if (!trail.data) return null;

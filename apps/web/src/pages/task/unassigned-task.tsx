@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Descriptions, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import type { UnassignedTaskView } from '../../api/task-responses';
+import type { UnassignedTaskView } from '../../api/responses';
 
 /** A task not yet 交办: the plan row's facts, and for the office the way to 交办 it. */
 export function UnassignedTask({ task, office }: { task: UnassignedTaskView; office: boolean }) {
