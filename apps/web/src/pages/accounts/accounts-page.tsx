@@ -65,6 +65,7 @@ export default function AccountsPage() {
         dataSource={accounts.data}
         scroll={{ x: 760 }}
         columns={[
+          // The login name as the api answers it (`name@<organisation>` outside the default organisation).
           { title: '用户名', dataIndex: 'username' },
           { title: '姓名', dataIndex: 'displayName' },
           { title: '角色', render: (_, a) => ROLE_NAMES[a.role] },

@@ -20,8 +20,9 @@ export function CreateAccount({ onCreated }: { onCreated(username: string, passw
       onSubmit={async (values, form) => {
         try {
           const answer = await unwrap(api.POST('/users', { body: values }));
-          // Generated when the form gives no password (it has no password field).
-          if (answer.temporaryPassword) onCreated(values.username, answer.temporaryPassword);
+          // The login name the api gives back: `name@<organisation>` outside the default organisation.
+          // The password is generated as the form gives none (it has no password field).
+          if (answer.temporaryPassword) onCreated(answer.username, answer.temporaryPassword);
           return true;
         } catch (error) {
           const fields = fieldErrors<CreateUser>(error);
@@ -31,7 +32,12 @@ export function CreateAccount({ onCreated }: { onCreated(username: string, passw
         }
       }}
     >
-      <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}>
+      <Form.Item
+        label="用户名"
+        name="username"
+        extra="默认组织以外的账号，登录名为“用户名@组织代码”，创建后显示"
+        rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}
+      >
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
