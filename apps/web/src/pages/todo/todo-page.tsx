@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { useAuth } from '../../auth/auth-context';
 import { LightTag } from '../../components/light-tag';
 import { useTaskCommand } from '../task/use-task-command';
-import { BUTTONS, dueText, pageOf, todoGroups, todoLight, type TodoItem } from './todo';
+import { actionPath, BUTTONS, dueText, pageOf, todoGroups, todoLight, type TodoItem } from './todo';
 import { todoQuery } from './todo-query';
 
 /** 我的待办 (GET /me/todo): what this person's department or role must do now, grouped, each with its light and one button. */
@@ -57,7 +57,7 @@ function TodoRow({ item }: { item: TodoItem }) {
         {label}
       </Button>
     ) : (
-      <Button type="primary" ghost onClick={() => navigate(page.path)}>
+      <Button type="primary" ghost onClick={() => navigate(actionPath(item))}>
         {label}
       </Button>
     );

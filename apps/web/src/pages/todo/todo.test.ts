@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueText, pageOf, todoGroups, todoLight, type TodoItem } from './todo';
+import { actionPath, dueText, pageOf, todoGroups, todoLight, type TodoItem } from './todo';
 
 const item = (over: Partial<TodoItem>): TodoItem => ({
   kind: 'acknowledge',
@@ -39,6 +39,12 @@ describe('我的待办 grouping', () => {
   it('given an indicator item, then it opens the indicator page; a task item its task page', () => {
     expect(pageOf({ code: 'indicator:12' })).toEqual({ path: '/indicator/12', label: '指标 12' });
     expect(pageOf({ code: 'C-5' })).toEqual({ path: '/task/C-5', label: 'C-5' });
+  });
+
+  it('given a 延期 request to decide, then 去审批 opens 延期审批 on that task; other buttons the item page', () => {
+    expect(actionPath({ kind: 'extension-to-decide', code: 'A-6' })).toBe('/extensions?code=A-6');
+    expect(actionPath({ kind: 'acceptance', code: 'A-6' })).toBe('/task/A-6');
+    expect(actionPath({ kind: 'indicator-to-confirm', code: 'indicator:12' })).toBe('/indicator/12');
   });
 
   it('given deadlines, then days left read as people say them', () => {

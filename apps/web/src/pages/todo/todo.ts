@@ -21,7 +21,7 @@ const ORDER: Kind[] = [
   'escalation',
 ];
 
-/** The one button of an item: 签收 is done in the list, the rest open the task page. */
+/** The one button of an item: 签收 is done in the list, 去审批 opens 延期审批, the rest the item's page. */
 export const BUTTONS: Record<Kind, string> = {
   acknowledge: '签收',
   returned: '去办理',
@@ -64,6 +64,12 @@ export function pageOf(item: Pick<TodoItem, 'code'>): { path: string; label: str
   const indicator = /^indicator:(.+)$/.exec(item.code)?.[1];
   if (indicator) return { path: `/indicator/${indicator}`, label: `指标 ${indicator}` };
   return { path: `/task/${item.code}`, label: item.code };
+}
+
+/** Where the item's button leads: 去审批 opens 延期审批 on the task's requests, the rest the item's page. */
+export function actionPath(item: Pick<TodoItem, 'kind' | 'code'>): string {
+  if (item.kind === 'extension-to-decide') return `/extensions?code=${encodeURIComponent(item.code)}`;
+  return pageOf(item).path;
 }
 
 export function dueText(item: Pick<TodoItem, 'dueDate' | 'daysLeft'>): string {
