@@ -1,4 +1,4 @@
-import { Button, Input, List, Space, Upload } from 'antd';
+import { Button, Form, Input, List, Space, Upload } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
@@ -99,5 +99,22 @@ export function EvidenceField({
         />
       )}
     </Space>
+  );
+}
+
+/**
+ * The 佐证材料 item of a command's form (完成里程碑, 指标报送): required, at least one file or 文号,
+ * as the api requires evidence for both. The form's field is `evidence`.
+ */
+export function EvidenceFormItem() {
+  return (
+    <Form.Item
+      label="佐证材料"
+      name="evidence"
+      extra="上传文件（PDF、图片、Word/Excel/PPT、OFD），或填写纸质材料的文号、网址"
+      rules={[{ required: true, type: 'array', min: 1, message: '请提供佐证材料' }]}
+    >
+      <EvidenceField />
+    </Form.Item>
   );
 }

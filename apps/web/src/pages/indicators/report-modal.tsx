@@ -1,6 +1,6 @@
 import { Form, Input, InputNumber, Radio } from 'antd';
 import { api, unwrap } from '../../api/client';
-import { EvidenceField } from '../../components/evidence-field';
+import { EvidenceFormItem } from '../../components/evidence-field';
 import { FieldSelect } from '../../components/field-select';
 import { CommandModal } from '../task/command-modal';
 import { reportablePeriods, reportBody, type IndicatorView, type ReportForm } from './indicator';
@@ -69,14 +69,7 @@ export function ReportModal({ indicator, today }: { indicator: IndicatorView; to
       >
         <Input placeholder="如 2023年环境统计年报" />
       </Form.Item>
-      <Form.Item
-        label="佐证材料"
-        name="evidence"
-        extra="上传文件（PDF、图片、Word/Excel/PPT、OFD），或填写纸质材料的文号、网址"
-        rules={[{ required: true, type: 'array', min: 1, message: '请提供佐证材料' }]}
-      >
-        <EvidenceField />
-      </Form.Item>
+      <EvidenceFormItem />
       <Form.Item label="说明" name="note">
         <Input.TextArea rows={2} />
       </Form.Item>

@@ -1,6 +1,6 @@
 import { Form, Input, Space, Table, Tag } from 'antd';
-import { EvidenceField, type Evidence } from '../../components/evidence-field';
-import { EvidenceLink, type EvidenceItem } from '../../components/file-link';
+import { EvidenceFormItem, type Evidence } from '../../components/evidence-field';
+import { EvidenceLink } from '../../components/file-link';
 import type { SessionUser } from '../../auth/session';
 import type { TaskMilestone, AssignedTaskView } from '../../api/responses';
 import { ACTION_LABELS, availableActions, openMilestonesFor } from './available-actions';
@@ -51,21 +51,14 @@ export function TaskMilestones({ task, user }: { task: AssignedTaskView; user: S
                 }
               >
                 <Form.Item label="里程碑">{m.title}</Form.Item>
-                <Form.Item
-                  label="佐证材料"
-                  name="evidence"
-                  extra="上传文件（PDF、图片、Word/Excel/PPT、OFD），或填写纸质材料的文号、网址"
-                  rules={[{ required: true, type: 'array', min: 1, message: '请提供佐证材料' }]}
-                >
-                  <EvidenceField />
-                </Form.Item>
+                <EvidenceFormItem />
                 <Form.Item label="说明" name="note">
                   <Input.TextArea rows={2} />
                 </Form.Item>
               </CommandModal>
             ) : m.completion ? (
               <Space size={4} wrap>
-                {(m.completion.evidence as EvidenceItem[]).map((e, i) => (
+                {m.completion.evidence.map((e, i) => (
                   <EvidenceLink key={i} item={e} />
                 ))}
               </Space>
