@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemMetadata } from '../actor/actor';
-import { importResponse } from './plans.http.controller';
+import { importResponse } from './plan-import.http.controller';
 import { exitOnHelp } from '../cli/cli-help';
 // Before anything opens the store: --help works without configuration.
 exitOnHelp({

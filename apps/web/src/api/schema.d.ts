@@ -228,7 +228,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 导入计划文件（JSON）：有变化时 201，无变化时 200；dryRun=true 时只校验，不记录（200） */
-        post: operations["PlansController_import"];
+        post: operations["PlanImportController_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -244,7 +244,7 @@ export interface paths {
         };
         get?: never;
         /** 以任务清单表格（.xlsx，附件3 列）替换计划的任务清单；dryRun=true 时只校验，不记录（200） */
-        put: operations["PlansController_importTaskSheet"];
+        put: operations["PlanImportController_importTaskSheet"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2410,6 +2410,154 @@ export interface components {
                 reportsOverdue: number;
             }[];
         };
+        Calendar: {
+            /** @description 计划编号 */
+            planId: string;
+            /**
+             * Format: date
+             * @description 今天（上海时间）
+             */
+            asOf: string;
+            deadlines: {
+                /** @description 稳定编号（iCal UID） */
+                id: string;
+                /**
+                 * Format: date
+                 * @description 日期
+                 */
+                date: string;
+                /**
+                 * @description 期限类型
+                 * @enum {string}
+                 */
+                kind: "task_due" | "milestone_due" | "acknowledgement_due" | "report_due";
+                /** @description 期限类型（中文） */
+                kindLabel: string;
+                /** @description 任务编号 */
+                code: string;
+                /** @description 任务名称 */
+                taskTitle: string;
+                /** @description 日程标题 */
+                title: string;
+                /** @description 相关单位 */
+                departments: string[];
+                /** @description 是否已完成 */
+                done: boolean;
+                /** @description 是否逾期 */
+                overdue: boolean;
+                /** @description 状态（中文） */
+                statusLabel: string;
+            }[];
+        };
+        CalendarFeed: {
+            /** @description 订阅编号 */
+            feedId: string;
+            /** @description 计划编号 */
+            planId: string;
+            /** @description 单位 */
+            department: string;
+            /**
+             * Format: date-time
+             * @description 创建时间
+             */
+            issuedAt: string;
+            issuedBy: {
+                /** @description 创建人账号 */
+                actorId: string;
+                /** @description 创建人角色 */
+                role: string;
+            };
+            /**
+             * @description 有效 / 已停用 / 已失效
+             * @enum {string}
+             */
+            status: "open" | "revoked" | "closed";
+            /** @description 状态（中文） */
+            statusLabel: string;
+            /**
+             * Format: date-time
+             * @description 停用时间
+             */
+            revokedAt?: string;
+            /** @description 停用人账号 */
+            revokedBy?: string;
+        };
+        CalendarFeedList: components["schemas"]["CalendarFeed"][];
+        IssuedCalendarFeed: {
+            /** @description 订阅编号 */
+            feedId: string;
+            /** @description 计划编号 */
+            planId: string;
+            /** @description 单位 */
+            department: string;
+            /**
+             * Format: date-time
+             * @description 创建时间
+             */
+            issuedAt: string;
+            issuedBy: {
+                /** @description 创建人账号 */
+                actorId: string;
+                /** @description 创建人角色 */
+                role: string;
+            };
+            /**
+             * @description 有效 / 已停用 / 已失效
+             * @enum {string}
+             */
+            status: "open" | "revoked" | "closed";
+            /** @description 状态（中文） */
+            statusLabel: string;
+            /**
+             * Format: date-time
+             * @description 停用时间
+             */
+            revokedAt?: string;
+            /** @description 停用人账号 */
+            revokedBy?: string;
+            /** @description 订阅路径（含密钥，仅此一次返回） */
+            path: string;
+            /** @description 订阅链接 */
+            url: string;
+            /** @description webcal:// 链接 */
+            webcal: string;
+            /** @description 全局位置 */
+            position: string | null;
+        };
+        AuditVerification: {
+            /** @description 哈希链与佐证材料文件是否都完好 */
+            ok: boolean;
+            /** @description 校验通过 / 发现篡改或缺失 */
+            result: string;
+            /** @description 所校验的事件流（?stream= 时） */
+            stream?: string;
+            /** @description 校验的事件流数 */
+            streams?: number;
+            /** @description 校验的事件数 */
+            events?: number;
+            firstBreak?: components["schemas"]["ChainBreak"];
+            files?: {
+                /** @description 引用的文件是否都在且未改动 */
+                ok: boolean;
+                /** @description 被引用的文件数 */
+                referenced: number;
+                problems: {
+                    /** @description 文件编号 */
+                    fileId: string;
+                    /** @description 文件名 */
+                    name: string;
+                    /** @description 首次引用它的事件流 */
+                    streamId: string;
+                    /** @description 首次引用它的事件序号 */
+                    revision: string;
+                    /**
+                     * @description 缺失 / 内容被改动
+                     * @enum {string}
+                     */
+                    problem: "missing" | "altered";
+                }[];
+            };
+        };
         DepartmentFigures: {
             /** @description 牵头任务数 */
             led: number;
@@ -2624,154 +2772,6 @@ export interface components {
                 department: string;
                 figures: components["schemas"]["DepartmentFigures"];
             }[];
-        };
-        Calendar: {
-            /** @description 计划编号 */
-            planId: string;
-            /**
-             * Format: date
-             * @description 今天（上海时间）
-             */
-            asOf: string;
-            deadlines: {
-                /** @description 稳定编号（iCal UID） */
-                id: string;
-                /**
-                 * Format: date
-                 * @description 日期
-                 */
-                date: string;
-                /**
-                 * @description 期限类型
-                 * @enum {string}
-                 */
-                kind: "task_due" | "milestone_due" | "acknowledgement_due" | "report_due";
-                /** @description 期限类型（中文） */
-                kindLabel: string;
-                /** @description 任务编号 */
-                code: string;
-                /** @description 任务名称 */
-                taskTitle: string;
-                /** @description 日程标题 */
-                title: string;
-                /** @description 相关单位 */
-                departments: string[];
-                /** @description 是否已完成 */
-                done: boolean;
-                /** @description 是否逾期 */
-                overdue: boolean;
-                /** @description 状态（中文） */
-                statusLabel: string;
-            }[];
-        };
-        CalendarFeed: {
-            /** @description 订阅编号 */
-            feedId: string;
-            /** @description 计划编号 */
-            planId: string;
-            /** @description 单位 */
-            department: string;
-            /**
-             * Format: date-time
-             * @description 创建时间
-             */
-            issuedAt: string;
-            issuedBy: {
-                /** @description 创建人账号 */
-                actorId: string;
-                /** @description 创建人角色 */
-                role: string;
-            };
-            /**
-             * @description 有效 / 已停用 / 已失效
-             * @enum {string}
-             */
-            status: "open" | "revoked" | "closed";
-            /** @description 状态（中文） */
-            statusLabel: string;
-            /**
-             * Format: date-time
-             * @description 停用时间
-             */
-            revokedAt?: string;
-            /** @description 停用人账号 */
-            revokedBy?: string;
-        };
-        CalendarFeedList: components["schemas"]["CalendarFeed"][];
-        IssuedCalendarFeed: {
-            /** @description 订阅编号 */
-            feedId: string;
-            /** @description 计划编号 */
-            planId: string;
-            /** @description 单位 */
-            department: string;
-            /**
-             * Format: date-time
-             * @description 创建时间
-             */
-            issuedAt: string;
-            issuedBy: {
-                /** @description 创建人账号 */
-                actorId: string;
-                /** @description 创建人角色 */
-                role: string;
-            };
-            /**
-             * @description 有效 / 已停用 / 已失效
-             * @enum {string}
-             */
-            status: "open" | "revoked" | "closed";
-            /** @description 状态（中文） */
-            statusLabel: string;
-            /**
-             * Format: date-time
-             * @description 停用时间
-             */
-            revokedAt?: string;
-            /** @description 停用人账号 */
-            revokedBy?: string;
-            /** @description 订阅路径（含密钥，仅此一次返回） */
-            path: string;
-            /** @description 订阅链接 */
-            url: string;
-            /** @description webcal:// 链接 */
-            webcal: string;
-            /** @description 全局位置 */
-            position: string | null;
-        };
-        AuditVerification: {
-            /** @description 哈希链与佐证材料文件是否都完好 */
-            ok: boolean;
-            /** @description 校验通过 / 发现篡改或缺失 */
-            result: string;
-            /** @description 所校验的事件流（?stream= 时） */
-            stream?: string;
-            /** @description 校验的事件流数 */
-            streams?: number;
-            /** @description 校验的事件数 */
-            events?: number;
-            firstBreak?: components["schemas"]["ChainBreak"];
-            files?: {
-                /** @description 引用的文件是否都在且未改动 */
-                ok: boolean;
-                /** @description 被引用的文件数 */
-                referenced: number;
-                problems: {
-                    /** @description 文件编号 */
-                    fileId: string;
-                    /** @description 文件名 */
-                    name: string;
-                    /** @description 首次引用它的事件流 */
-                    streamId: string;
-                    /** @description 首次引用它的事件序号 */
-                    revision: string;
-                    /**
-                     * @description 缺失 / 内容被改动
-                     * @enum {string}
-                     */
-                    problem: "missing" | "altered";
-                }[];
-            };
         };
         TaskMove: {
             /** @description 当前责任方 */
@@ -4899,7 +4899,7 @@ export interface operations {
             };
         };
     };
-    PlansController_import: {
+    PlanImportController_import: {
         parameters: {
             query?: {
                 /** @description 为 true 时只校验：返回导入将产生的校验报告与新增、修订、撤回数，不记录任何事件 */
@@ -5019,7 +5019,7 @@ export interface operations {
             };
         };
     };
-    PlansController_importTaskSheet: {
+    PlanImportController_importTaskSheet: {
         parameters: {
             query?: {
                 /** @description 为 true 时只校验：返回导入将产生的校验报告与新增、修订、撤回数，不记录任何事件 */
