@@ -95,7 +95,7 @@ describe('我的待办 along the C-5 workflow (embedded SQLite, ManualClock)', (
     expect(await todo(office)).toEqual([]);
 
     await moveTo('2024-12-10T09:00:00+08:00'); // the milestone is due within 30 days
-    const milestone = ['milestone', '2024-12-31', 21, 'green', '/tasks/C-5/milestones/y2024/completion'];
+    const milestone = ['milestone', '2024-12-31', 21, 'yellow', '/tasks/C-5/milestones/y2024/completion'];
     expect(await todo(lead)).toEqual([milestone]);
     expect(await todo(cooperating)).toEqual([]);
 
@@ -104,7 +104,7 @@ describe('我的待办 along the C-5 workflow (embedded SQLite, ManualClock)', (
       reason: '收集点选址调整',
     });
     const decide = `/tasks/C-5/extensions/${String(extensionId)}/approval`;
-    expect(await todo(office)).toEqual([['extension-to-decide', '2024-12-31', 21, 'green', decide]]);
+    expect(await todo(office)).toEqual([['extension-to-decide', '2024-12-31', 21, 'yellow', decide]]);
     await command(office, decide, { note: '同意' });
     expect(await todo(office)).toEqual([]);
     expect(await todo(lead)).toEqual([milestone, ['extension-decided', null, null, 'green', '/tasks/C-5']]);

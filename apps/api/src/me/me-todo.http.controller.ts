@@ -1,11 +1,12 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { indicatorDefinitions, initialIndicatorState, type IndicatorDefinition } from '@zw/domain';
 import type { Plan } from '@zw/plan';
-import { todoFor, type TodoIndicator, type TodoWho } from '@zw/projections';
+import { todoFor, type LightRules, type TodoIndicator, type TodoWho } from '@zw/projections';
 import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '../actor/actor';
 import { Policy } from '../auth/policy.decorator';
+import { LIGHT_RULES } from '../views/light-rules.provider';
 import { ViewContext } from '../views/view-context';
 import { ViewQueryDto } from '../views/view-query.dtos';
 import { TodoAnswerDto } from './todo.dtos';
@@ -16,7 +17,10 @@ const definitions = new WeakMap<Plan, readonly IndicatorDefinition[]>();
 @ApiTags('我的')
 @Controller('me')
 export class MeTodoController {
-  constructor(private readonly context: ViewContext) {}
+  constructor(
+    private readonly context: ViewContext,
+    @Inject(LIGHT_RULES) private readonly rules: LightRules,
+  ) {}
 
   @Policy('me.read')
   @Get('todo')
@@ -40,7 +44,8 @@ export class MeTodoController {
       def,
       state: states.get(def.id) ?? initialIndicatorState(),
     }));
-    const items = todoFor(who, { rows: input.rows, indicators, today: input.today });
+    const { dueSoonDays } = this.rules;
+    const items = todoFor(who, { rows: input.rows, indicators, today: input.today, dueSoonDays });
     return { planId: input.planId, asOf: input.today, items: items.map((i) => ({ ...i })) };
   }
 

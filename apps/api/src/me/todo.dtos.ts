@@ -26,7 +26,10 @@ export class TodoItemDto {
   daysLeft!: number | null;
   @ApiProperty({ description: '是否逾期' })
   late!: boolean;
-  @ApiProperty({ enum: ['red', 'yellow', 'green'], description: '红：逾期；黄：7 天内到期；绿：其他' })
+  @ApiProperty({
+    enum: ['red', 'yellow', 'green'],
+    description: '红：逾期；黄：临期（与任务台账同一临期天数，默认 30 天）；绿：其他',
+  })
   light!: string;
   @ApiProperty({ description: '说明（节点名称、期次、延期日期、异议理由等）' })
   detail!: string;

@@ -24,6 +24,6 @@ import { ViewContext } from './view-context';
     CityOverviewController,
   ],
   providers: [ProjectionService, ViewContext, BoardCache, CityOverviewService, lightRulesProvider],
-  exports: [ProjectionService, ViewContext, CityOverviewService],
+  exports: [ProjectionService, ViewContext, CityOverviewService, lightRulesProvider],
 })
 export class ViewsModule {}

@@ -1481,7 +1481,7 @@ export interface components {
             /** @description 是否逾期 */
             late: boolean;
             /**
-             * @description 红：逾期；黄：7 天内到期；绿：其他
+             * @description 红：逾期；黄：临期（与任务台账同一临期天数，默认 30 天）；绿：其他
              * @enum {string}
              */
             light: "red" | "yellow" | "green";

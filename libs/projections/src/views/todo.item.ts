@@ -1,5 +1,5 @@
 import { daysBetween, type LocalDate } from '@zw/domain';
-import type { LightColour } from './light.rules';
+import { DEFAULT_LIGHT_RULES, type LightColour } from './light.rules';
 
 /**
  * 我的待办: what the signed-in user must do now, folded from the read model (no store of its
@@ -52,9 +52,18 @@ export interface TodoItem {
   readonly action: { readonly method: 'GET' | 'POST'; readonly route: string };
 }
 
-/** An item on `today`: 红 late, 黄 due within 7 days, 绿 otherwise or undated. */
+/** The day a list is folded for, and the board's 临期 window (LIGHT_DUE_SOON_DAYS, 30 by default). */
+export interface TodoDay {
+  readonly today: LocalDate;
+  readonly dueSoonDays?: number;
+}
+
+/**
+ * An item on `today`: 红 late, 黄 due within the board's 临期 window (so one deadline never reads 黄
+ * on 任务台账 and 绿 in 我的待办), 绿 otherwise or undated.
+ */
 export function todoItem(
-  today: LocalDate,
+  { today, dueSoonDays = DEFAULT_LIGHT_RULES.dueSoonDays }: TodoDay,
   kind: TodoKind,
   code: string,
   title: string,
@@ -64,7 +73,7 @@ export function todoItem(
 ): TodoItem {
   const daysLeft = dueDate === null ? null : daysBetween(today, dueDate, 'calendar');
   const late = daysLeft !== null && daysLeft < 0;
-  const light: LightColour = late ? 'red' : daysLeft !== null && daysLeft <= 7 ? 'yellow' : 'green';
+  const light: LightColour = late ? 'red' : daysLeft !== null && daysLeft <= dueSoonDays ? 'yellow' : 'green';
   return { kind, kindLabel: TODO_LABELS[kind], code, title, dueDate, daysLeft, late, light, detail, action };
 }
 

@@ -74,8 +74,11 @@ describe('我的待办 (todoFor)', () => {
     given({ type: 'AcknowledgeTask', data: {}, metadata: dept(URBAN, '2024-01-03') });
     given({ type: 'AcknowledgeTask', data: {}, metadata: dept(ECO, '2024-01-04') });
     expect(todo(ecoWho, '2024-05-30')).toEqual([]);
-    const m1 = ['milestone', '2024-06-30', 20, 'green', '/tasks/C-5/milestones/m1/completion'];
+    const m1 = ['milestone', '2024-06-30', 20, 'yellow', '/tasks/C-5/milestones/m1/completion'];
     expect(todo(ecoWho, '2024-06-10')).toEqual([m1]);
+    // 黄 follows the board's 临期 window (LIGHT_DUE_SOON_DAYS), not a window of its own.
+    const narrow = todoFor(ecoWho, { rows: [row], indicators: [], today: '2024-06-10', dueSoonDays: 7 });
+    expect(narrow.map((i) => i.light)).toEqual(['green']);
     expect(todo(urbanWho, '2024-06-10')).toEqual([]);
     expect(todo(ecoWho, '2024-07-02')).toEqual([['milestone', '2024-06-30', -2, 'red', m1[4]]]);
   });
@@ -94,7 +97,7 @@ describe('我的待办 (todoFor)', () => {
       metadata: dept(ECO, '2024-06-01'),
     });
     expect(todo({ role: 'office' }, '2024-06-02')).toEqual([
-      ['extension-to-decide', '2024-06-30', 28, 'green', '/tasks/C-5/extensions/x1/approval'],
+      ['extension-to-decide', '2024-06-30', 28, 'yellow', '/tasks/C-5/extensions/x1/approval'],
     ]);
     given({ type: 'ApproveExtension', data: { extensionId: 'x1' }, metadata: office('2024-06-03') });
     expect(todo({ role: 'office' }, '2024-06-03')).toEqual([]);
@@ -165,7 +168,7 @@ describe('我的待办 (todoFor)', () => {
     const empty = initialIndicatorState();
     expect(todo(ecoWho, '2023-12-20', [{ def, state: empty }])).toEqual([]);
     expect(todo(ecoWho, '2024-01-10', [{ def, state: empty }])).toEqual([
-      ['indicator-report', '2024-01-31', 21, 'green', '/indicators/3/reports'],
+      ['indicator-report', '2024-01-31', 21, 'yellow', '/indicators/3/reports'],
     ]);
     const report = { reportId: 'r1', period: '2023', department: ECO, status: 'pending' };
     const reported = { ...empty, reports: new Map([['r1', report]]) } as unknown as IndicatorState;

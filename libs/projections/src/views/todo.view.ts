@@ -28,6 +28,8 @@ export interface TodoInput {
   /** Extension decisions and 督办 stay on the list this many days (7). */
   readonly recentDays?: number;
   readonly schedule?: ReportingSchedule;
+  /** 黄 within this many days: the board's light rule (LIGHT_DUE_SOON_DAYS, 30). */
+  readonly dueSoonDays?: number;
 }
 
 export type TodoWho =
@@ -69,35 +71,29 @@ function departmentTodo(department: string, input: TodoInput): TodoItem[] {
     const { code, title } = task.facts;
     const at = `/tasks/${code}`;
     if (!part.acknowledged)
-      out.push(
-        todoItem(input.today, 'acknowledge', code, title, part.acknowledgeBy, '', post(`${at}/acknowledgements`)),
-      );
+      out.push(todoItem(input, 'acknowledge', code, title, part.acknowledgeBy, '', post(`${at}/acknowledgements`)));
     if (row.state.status === 'in_progress') {
       for (const m of task.milestones.values()) {
         if (m.completion || m.owner !== department || m.dueDate > horizon) continue;
         const route = `${at}/milestones/${m.milestoneId}/completion`;
-        out.push(todoItem(input.today, 'milestone', code, title, m.dueDate, m.title, post(route)));
+        out.push(todoItem(input, 'milestone', code, title, m.dueDate, m.title, post(route)));
       }
       for (const r of missingReports(task, input.today).filter((r) => r.department === department))
-        out.push(
-          todoItem(input.today, 'periodic-report', code, title, r.dueBy, r.period, post(`${at}/periodic-reports`)),
-        );
+        out.push(todoItem(input, 'periodic-report', code, title, r.dueBy, r.period, post(`${at}/periodic-reports`)));
       if (part.role === 'lead' && row.returned)
-        out.push(
-          todoItem(input.today, 'returned', code, title, null, row.returned.reason, post(`${at}/sign-off-request`)),
-        );
+        out.push(todoItem(input, 'returned', code, title, null, row.returned.reason, post(`${at}/sign-off-request`)));
     }
     if (
       row.state.status === 'sign_off_requested' &&
       cooperatingOf(task).includes(department) &&
       row.state.signOff.awaiting.includes(department)
     )
-      out.push(todoItem(input.today, 'sign-off', code, title, null, '', post(`${at}/sign-offs`)));
+      out.push(todoItem(input, 'sign-off', code, title, null, '', post(`${at}/sign-offs`)));
     for (const x of task.extensions.values()) {
       if (x.requestedBy !== department || !x.decision || dayOf(x.decision.at) < recent) continue;
       if (x.status !== 'approved' && x.status !== 'rejected') continue;
       const detail = `${x.status === 'approved' ? '已批准' : '未批准'}：${x.previousDueDate} → ${x.newDueDate}`;
-      out.push(todoItem(input.today, 'extension-decided', code, title, null, detail, get(at)));
+      out.push(todoItem(input, 'extension-decided', code, title, null, detail, get(at)));
     }
   }
   for (const { def, state } of input.indicators) {
@@ -111,15 +107,7 @@ function departmentTodo(department: string, input: TodoInput): TodoItem[] {
       if (reported) continue;
       const route = `/indicators/${def.id}/reports`;
       out.push(
-        todoItem(
-          input.today,
-          'indicator-report',
-          `indicator:${def.id}`,
-          def.row.level3,
-          d.dueDate,
-          d.period,
-          post(route),
-        ),
+        todoItem(input, 'indicator-report', `indicator:${def.id}`, def.row.level3, d.dueDate, d.period, post(route)),
       );
     }
   }
@@ -137,17 +125,17 @@ function officeTodo(input: TodoInput): TodoItem[] {
       if (x.status !== 'pending') continue;
       const detail = `${x.requestedBy}：${x.previousDueDate} → ${x.newDueDate}`;
       const route = `${at}/extensions/${x.extensionId}/approval`;
-      out.push(todoItem(input.today, 'extension-to-decide', code, title, x.previousDueDate, detail, post(route)));
+      out.push(todoItem(input, 'extension-to-decide', code, title, x.previousDueDate, detail, post(route)));
     }
     if (row.state.status === 'awaiting_acceptance')
-      out.push(todoItem(input.today, 'acceptance', code, title, task.dueDate, '', post(`${at}/acceptance`)));
+      out.push(todoItem(input, 'acceptance', code, title, task.dueDate, '', post(`${at}/acceptance`)));
     for (const [department, part] of task.parts) {
       if (part.acknowledged || part.acknowledgeBy >= input.today) continue;
-      out.push(todoItem(input.today, 'acknowledgement-overdue', code, title, part.acknowledgeBy, department, get(at)));
+      out.push(todoItem(input, 'acknowledgement-overdue', code, title, part.acknowledgeBy, department, get(at)));
     }
     if (row.objection && row.state.status === 'in_progress') {
       const detail = `${row.objection.department}：${row.objection.reason}`;
-      out.push(todoItem(input.today, 'objection', code, title, null, detail, get(at)));
+      out.push(todoItem(input, 'objection', code, title, null, detail, get(at)));
     }
   }
   for (const { def, state } of input.indicators) {
@@ -156,7 +144,7 @@ function officeTodo(input: TodoInput): TodoItem[] {
       const route = `/indicators/${def.id}/reports/${r.reportId}/confirmation`;
       const detail = `${r.department} ${r.period}`;
       out.push(
-        todoItem(input.today, 'indicator-to-confirm', `indicator:${def.id}`, def.row.level3, null, detail, post(route)),
+        todoItem(input, 'indicator-to-confirm', `indicator:${def.id}`, def.row.level3, null, detail, post(route)),
       );
     }
   }
@@ -178,7 +166,7 @@ function leaderTodo(input: TodoInput): TodoItem[] {
     const { code, title } = task.facts;
     out.push(
       todoItem(
-        input.today,
+        input,
         'escalation',
         code,
         title,

@@ -27,13 +27,13 @@ describe('我的待办 grouping', () => {
     expect(groups[0]!.items.map((i) => i.code)).toEqual(['A-7', 'A-6']);
   });
 
-  it('given a late item, then its light reads 红 with the reason; a yellow one says it is due within 7 days', () => {
+  it('given a late item, then its light reads 红 with the reason; a yellow one says it is 临期', () => {
     expect(todoLight({ light: 'red', late: true })).toEqual({
       colour: 'red',
       label: '红',
       reasons: [{ rule: 'todo', text: '已逾期' }],
     });
-    expect(todoLight({ light: 'yellow', late: false }).reasons[0]!.text).toBe('7 天内到期');
+    expect(todoLight({ light: 'yellow', late: false }).reasons[0]!.text).toBe('临期');
   });
 
   it('given an indicator item, then it opens the indicator page; a task item its task page', () => {

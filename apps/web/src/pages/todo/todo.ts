@@ -55,7 +55,7 @@ export function todoGroups(items: readonly TodoItem[]) {
 /** The item's light as the board shows lights: the word, and why (the to-do rule). */
 export function todoLight(item: Pick<TodoItem, 'light' | 'late'>): Light {
   const label = { red: '红', yellow: '黄', green: '绿' }[item.light];
-  const text = item.late ? '已逾期' : item.light === 'yellow' ? '7 天内到期' : '未到期';
+  const text = item.late ? '已逾期' : item.light === 'yellow' ? '临期' : '未到期';
   return { colour: item.light, label, reasons: [{ rule: 'todo', text }] };
 }
 
