@@ -2,18 +2,29 @@ import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } 
 
 /**
  * Password hashes as self-describing strings, `scrypt$N$r$p$saltB64$hashB64`, so the cost can
- * be raised later without a migration: old hashes keep verifying with the parameters they
- * were made with. Plain passwords are NFKC-normalised first, so a password typed with
- * full-width characters on one input method verifies when typed half-width on another.
+ * be raised without a migration: old hashes keep verifying with the parameters they were made
+ * with, and a login replaces one made at an older cost (`needsRehash`). Plain passwords are
+ * NFKC-normalised first, so a password typed with full-width characters on one input method
+ * verifies when typed half-width on another.
  */
 export interface ScryptCost {
-  /** CPU/memory cost, a power of two. 2^15 needs 32 MiB and takes about 0.2 s per hash on a current server core. */
+  /** CPU/memory cost, a power of two: a hash needs 128 × N × r bytes (2^15, r=8: 32 MiB). */
   readonly N: number;
   readonly r: number;
+  /** Parallelism: lanes computed one after another in the same memory, so time grows with p, memory does not. */
   readonly p: number;
 }
 
-export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
+/**
+ * OWASP Password Storage Cheat Sheet's scrypt option N=2^15, r=8, p=3. Its options are equal in
+ * strength; this one needs 32 MiB per hash where N=2^17 needs 128 MiB. Hashes run on libuv's
+ * thread pool (4 threads unless UV_THREADPOOL_SIZE says otherwise), so a burst of logins holds at
+ * most 4 × 32 MiB beside the api's own heap instead of 512 MiB, and a password-spraying client
+ * cannot push the process toward its memory limit. About 0.22 s per hash on this project's
+ * 2-core VM (docs/security.md). Before: p=1, under OWASP's minimum; such hashes are upgraded at
+ * the next login.
+ */
+export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 3 };
 
 const KEY_BYTES = 64;
 const SALT_BYTES = 16;
@@ -40,12 +51,38 @@ export async function hashPassword(plain: string, cost: ScryptCost = DEFAULT_SCR
 /**
  * True when `plain` is the password `encoded` was made from. Never throws on its input: a
  * string that is not a well-formed hash (tampered, truncated, another scheme) verifies nothing.
+ * Always costs at least one derivation at the current cost (`topUpCost`), whatever `encoded` is.
  */
 export async function verifyPassword(plain: string, encoded: string): Promise<boolean> {
   const parsed = parsePasswordHash(encoded);
-  if (!parsed) return false;
-  const actual = await derive(plain, parsed.salt, parsed);
-  return actual.length === parsed.hash.length && timingSafeEqual(actual, parsed.hash);
+  const actual = parsed && (await derive(plain, parsed.salt, parsed));
+  const extra = topUpCost(parsed);
+  if (extra) await derive('', Buffer.alloc(SALT_BYTES), extra);
+  return !!parsed && !!actual && actual.length === parsed.hash.length && timingSafeEqual(actual, parsed.hash);
+}
+
+/**
+ * The work `verifyPassword` adds so that no verification costs less than one at the current
+ * cost: a failed login for an account whose hash is older (cheaper) must take as long as one for
+ * a name that does not exist (checked against a dummy hash of the current cost), or the time would
+ * tell which names exist until each has logged in once. Lanes (p) run one after another, so a hash
+ * with the current N and r but fewer lanes is topped up with exactly the missing lanes; any other
+ * cheaper or malformed hash gets a whole derivation at the current cost (more rather than less).
+ */
+export function topUpCost(
+  stored: ScryptCost | undefined,
+  current: ScryptCost = DEFAULT_SCRYPT_COST,
+): ScryptCost | undefined {
+  if (!stored) return current;
+  if (work(stored) >= work(current)) return undefined;
+  if (stored.N === current.N && stored.r === current.r) return { ...current, p: current.p - stored.p };
+  return current;
+}
+
+/** True for a well-formed hash made at another cost than the current one: replace it once the password is known. */
+export function needsRehash(encoded: string, current: ScryptCost = DEFAULT_SCRYPT_COST): boolean {
+  const parsed = parsePasswordHash(encoded);
+  return !!parsed && (parsed.N !== current.N || parsed.r !== current.r || parsed.p !== current.p);
 }
 
 /** The parts of a well-formed hash string, or undefined. */
@@ -90,7 +127,7 @@ export function isTokenHash(value: unknown): value is string {
 
 function derive(plain: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
   // Node refuses N=2^15, r=8 under its default maxmem (32 MiB, exactly what it needs) with a
-  // synchronous throw: allow twice the requirement.
+  // synchronous throw: allow twice the requirement (p adds only p × 128 × r bytes: lanes share V).
   const options: ScryptOptions = { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * cost.N * cost.r };
   return new Promise((resolve, reject) => {
     try {
@@ -99,6 +136,11 @@ function derive(plain: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> 
       reject(error);
     }
   });
+}
+
+/** Proportional to scrypt's time: p lanes of N × r block mixes each. */
+function work({ N, r, p }: ScryptCost): number {
+  return N * r * p;
 }
 
 function isAcceptedCost({ N, r, p }: ScryptCost): boolean {

@@ -1,4 +1,5 @@
 import { DomainError } from '@zw/domain';
+import crypto from 'node:crypto';
 import {
   DEFAULT_SCRYPT_COST,
   generateSecret,
@@ -6,7 +7,9 @@ import {
   hashToken,
   isPasswordHash,
   isTokenHash,
+  needsRehash,
   parsePasswordHash,
+  topUpCost,
   verifyPassword,
 } from './password';
 import { assertPasswordPolicy, passwordProblems } from './password.policy';
@@ -14,6 +17,8 @@ import { assertPasswordPolicy, passwordProblems } from './password.policy';
 const PASSWORD = '连云区-Wufei-2024';
 /** Cheaper than the default where the cost is not what is tested. */
 const FAST = { N: 2 ** 14, r: 8, p: 1 };
+/** What every hash was made with before the cost was raised to OWASP's minimum. */
+const OLD = { N: 2 ** 15, r: 8, p: 1 };
 
 describe('password hashes', () => {
   let encoded: string;
@@ -22,7 +27,8 @@ describe('password hashes', () => {
   });
 
   it('are self-describing: scrypt$N$r$p$salt$hash with the default cost, a 16-byte salt and a 64-byte key', () => {
-    expect(encoded).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]+={0,2}$/);
+    expect(DEFAULT_SCRYPT_COST).toEqual({ N: 2 ** 15, r: 8, p: 3 }); // OWASP's 32 MiB option
+    expect(encoded).toMatch(/^scrypt\$32768\$8\$3\$[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]+={0,2}$/);
     expect(parsePasswordHash(encoded)).toMatchObject({ ...DEFAULT_SCRYPT_COST });
     expect(parsePasswordHash(encoded)!.salt).toHaveLength(16);
     expect(parsePasswordHash(encoded)!.hash).toHaveLength(64);
@@ -48,6 +54,13 @@ describe('password hashes', () => {
     await expect(verifyPassword(PASSWORD, cheaper)).resolves.toBe(true);
   });
 
+  it('made at the old cost (p=1) keep verifying, and only with their password', async () => {
+    const old = await hashPassword(PASSWORD, OLD);
+    expect(old.startsWith('scrypt$32768$8$1$')).toBe(true);
+    await expect(verifyPassword(PASSWORD, old)).resolves.toBe(true);
+    await expect(verifyPassword('连云区-Wufei-2025', old)).resolves.toBe(false);
+  });
+
   it('treat full-width and half-width input alike (NFKC)', async () => {
     const fullWidth = await hashPassword('Ｗｕｆｅｉ２０２４！ａｂｃ', FAST);
     await expect(verifyPassword('Wufei2024!abc', fullWidth)).resolves.toBe(true);
@@ -56,6 +69,43 @@ describe('password hashes', () => {
   it('refuse a cost outside the accepted bounds', async () => {
     await expect(hashPassword(PASSWORD, { N: 2 ** 10, r: 8, p: 1 })).rejects.toThrow(RangeError);
     await expect(hashPassword(PASSWORD, { N: 30000, r: 8, p: 1 })).rejects.toThrow(RangeError);
+  });
+
+  describe('an upgrade to the current cost', () => {
+    it('is needed for a hash of any other cost, not for one of the current cost or a malformed one', async () => {
+      expect(needsRehash(encoded)).toBe(false);
+      expect(needsRehash(await hashPassword(PASSWORD, OLD))).toBe(true);
+      expect(needsRehash(await hashPassword(PASSWORD, FAST))).toBe(true);
+      expect(needsRehash(encoded.replace('$32768$8$3$', '$65536$8$2$'))).toBe(true); // another OWASP option
+      expect(needsRehash('scrypt$32768$8$3$broken')).toBe(false); // verifies nothing, nothing to replace
+      expect(needsRehash(encoded, { N: 2 ** 16, r: 8, p: 2 })).toBe(true);
+    });
+
+    it('tops a cheaper verification up to the current cost: the missing lanes, or a whole derivation', () => {
+      expect(topUpCost(OLD)).toEqual({ N: 2 ** 15, r: 8, p: 2 });
+      expect(topUpCost(DEFAULT_SCRYPT_COST)).toBeUndefined();
+      expect(topUpCost(FAST)).toEqual(DEFAULT_SCRYPT_COST); // another N: lanes do not add up
+      expect(topUpCost(undefined)).toEqual(DEFAULT_SCRYPT_COST); // malformed: nothing was derived
+      expect(topUpCost({ N: 2 ** 17, r: 8, p: 1 })).toBeUndefined(); // costlier already
+    });
+
+    it('makes an old hash cost a current one to verify: its one lane, then the two missing', async () => {
+      const old = await hashPassword(PASSWORD, OLD);
+      const spy = jest.spyOn(crypto, 'scrypt');
+      try {
+        await expect(verifyPassword('连云区-Wufei-2025', old)).resolves.toBe(false);
+        const costs = spy.mock.calls.map((call) => {
+          const { N, r, p } = call[3] as crypto.ScryptOptions;
+          return { N, r, p };
+        });
+        expect(costs).toEqual([OLD, { N: 2 ** 15, r: 8, p: 2 }]);
+        spy.mockClear();
+        await expect(verifyPassword(PASSWORD, 'not a hash')).resolves.toBe(false);
+        expect(spy.mock.calls.map((call) => (call[3] as crypto.ScryptOptions).p)).toEqual([3]);
+      } finally {
+        spy.mockRestore();
+      }
+    });
   });
 
   describe('a tampered encoding verifies nothing', () => {

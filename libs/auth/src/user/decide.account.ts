@@ -1,11 +1,27 @@
 import { isPasswordHash } from '../password';
 import { isUserRole } from '../roles';
-import type { BindToOrganisation, ChangePassword, CreateUser, DisableUser, EnableUser } from './user.commands';
+import type {
+  BindToOrganisation,
+  ChangePassword,
+  CreateUser,
+  DisableUser,
+  EnableUser,
+  RehashPassword,
+} from './user.commands';
 import { userError } from './user.errors';
 import type { UserEvent } from './user.events';
 import { liveFamilies, type UserState } from './user.state';
 import { isUsername } from './user.stream';
-import { isSelf, nowOf, requireAdmin, requireExisting, requireReason, requireSelfOrAdmin } from './decide.guards';
+import {
+  isSelf,
+  nowOf,
+  requireActive,
+  requireAdmin,
+  requireExisting,
+  requireReason,
+  requireSelf,
+  requireSelfOrAdmin,
+} from './decide.guards';
 
 const MAX_DISPLAY_NAME = 50;
 
@@ -111,4 +127,21 @@ export function changePassword(command: ChangePassword, state: UserState): UserE
       data: { passwordHash: command.data.passwordHash, reset: !self, revokedFamilyIds, changedAt },
     },
   ];
+}
+
+/**
+ * After a login, the application hashes the password it just verified again at the current cost.
+ * Only the account itself, active (a disabled account's login fails before this). When the hash
+ * is no longer the one the login verified, a change or reset won the race: the new hash would
+ * bring the old password back, so nothing is decided.
+ */
+export function rehashPassword(command: RehashPassword, state: UserState): UserEvent[] {
+  const existing = requireExisting(state);
+  requireSelf(command.metadata, existing);
+  const active = requireActive(existing);
+  const rehashedAt = nowOf(command.metadata);
+  if (!isPasswordHash(command.data.passwordHash)) throw userError('USER.INVALID_PASSWORD_HASH');
+  const current = active.user.passwordHash;
+  if (command.data.replaces !== current || command.data.passwordHash === current) return [];
+  return [{ type: 'PasswordRehashed', data: { passwordHash: command.data.passwordHash, rehashedAt } }];
 }

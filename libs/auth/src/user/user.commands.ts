@@ -30,6 +30,11 @@ export type DisableUser = Command<'DisableUser', { readonly reason: string }>;
 export type EnableUser = Command<'EnableUser', Readonly<Record<string, never>>>;
 /** By the user (old password verified by the application) or an admin's reset. */
 export type ChangePassword = Command<'ChangePassword', { readonly passwordHash: string }>;
+/**
+ * The same password under a hash of the current cost, by the user a login just proved it for.
+ * `replaces` is the hash that login verified: the stream's current one, or nothing happens.
+ */
+export type RehashPassword = Command<'RehashPassword', { readonly passwordHash: string; readonly replaces: string }>;
 /** After a successful login, by the user the password proved. */
 export type IssueRefreshToken = Command<
   'IssueRefreshToken',
@@ -60,6 +65,7 @@ export type UserCommand =
   | DisableUser
   | EnableUser
   | ChangePassword
+  | RehashPassword
   | IssueRefreshToken
   | RotateRefreshToken
   | RevokeRefreshToken

@@ -1,4 +1,11 @@
-import { bindToOrganisation, changePassword, createUser, disableUser, enableUser } from './decide.account';
+import {
+  bindToOrganisation,
+  changePassword,
+  createUser,
+  disableUser,
+  enableUser,
+  rehashPassword,
+} from './decide.account';
 import { markNotificationsRead } from './decide.inbox';
 import { issueRefreshToken, revokeRefreshToken, rotateRefreshToken } from './decide.sessions';
 import type { UserCommand } from './user.commands';
@@ -21,6 +28,8 @@ export function decideUser(command: UserCommand, state: UserState): UserEvent[] 
       return enableUser(command, state);
     case 'ChangePassword':
       return changePassword(command, state);
+    case 'RehashPassword':
+      return rehashPassword(command, state);
     case 'IssueRefreshToken':
       return issueRefreshToken(command, state);
     case 'RotateRefreshToken':

@@ -66,6 +66,16 @@ export type PasswordChanged = Event<
     readonly changedAt: Instant;
   }
 >;
+/**
+ * The password the user just logged in with, hashed again at the current scrypt cost (the stored
+ * hash was older, cheaper). Nothing else changes: the same password, so sessions and
+ * `mustChangePassword` stay. A reader that does not know this type keeps the older hash, which
+ * verifies the same password.
+ */
+export type PasswordRehashed = Event<
+  'PasswordRehashed',
+  { readonly passwordHash: string; readonly rehashedAt: Instant }
+>;
 /** A login: the first token of a new family (one family = one device's session). */
 export type RefreshTokenIssued = Event<
   'RefreshTokenIssued',
@@ -121,6 +131,7 @@ export type UserEvent =
   | UserEnabled
   | UserBoundToOrganisation
   | PasswordChanged
+  | PasswordRehashed
   | RefreshTokenIssued
   | RefreshTokenRotated
   | RefreshTokenReuseDetected
@@ -136,6 +147,7 @@ export const USER_EVENT_TYPES = {
   UserEnabled: true,
   UserBoundToOrganisation: true,
   PasswordChanged: true,
+  PasswordRehashed: true,
   RefreshTokenIssued: true,
   RefreshTokenRotated: true,
   RefreshTokenReuseDetected: true,

@@ -14,6 +14,6 @@ describe('decoding an account stream', () => {
   });
 
   it('names every type the fold knows', () => {
-    expect(Object.keys(USER_EVENT_TYPES)).toHaveLength(10);
+    expect(Object.keys(USER_EVENT_TYPES)).toHaveLength(11);
   });
 });

@@ -48,6 +48,11 @@ const COMMANDS: Record<UserCommandType, UserCommand> = {
   DisableUser: { type: 'DisableUser', data: { reason: '调离岗位' }, metadata: admin() },
   EnableUser: { type: 'EnableUser', data: {}, metadata: admin() },
   ChangePassword: { type: 'ChangePassword', data: { passwordHash: passwordHash(2) }, metadata: self(ZHANG) },
+  RehashPassword: {
+    type: 'RehashPassword',
+    data: { passwordHash: passwordHash(2), replaces: passwordHash() },
+    metadata: self(ZHANG),
+  },
   IssueRefreshToken: {
     type: 'IssueRefreshToken',
     data: { familyId: 'tablet', tokenHash: token('a1'), expiresAt: '2024-04-27T10:00:00+08:00' },
@@ -73,6 +78,7 @@ const TABLE: Record<UserCommandType, Record<UserStatus, Outcome>> = {
   DisableUser: { absent: 'USER.NOT_FOUND', active: 'UserDisabled', disabled: 'USER.ALREADY_DISABLED' },
   EnableUser: { absent: 'USER.NOT_FOUND', active: 'USER.NOT_DISABLED', disabled: 'UserEnabled' },
   ChangePassword: { absent: 'USER.NOT_FOUND', active: 'PasswordChanged', disabled: 'USER.DISABLED' },
+  RehashPassword: { absent: 'USER.NOT_FOUND', active: 'PasswordRehashed', disabled: 'USER.DISABLED' },
   IssueRefreshToken: { absent: 'USER.NOT_FOUND', active: 'RefreshTokenIssued', disabled: 'USER.DISABLED' },
   RotateRefreshToken: { absent: 'USER.NOT_FOUND', active: 'RefreshTokenRotated', disabled: 'USER.DISABLED' },
   RevokeRefreshToken: { absent: 'USER.NOT_FOUND', active: 'RefreshTokenRevoked', disabled: 'nothing' },
@@ -137,6 +143,7 @@ describe('evolveUser', () => {
       type: 'RefreshTokenRevoked',
       data: { familyId: 'f', tokenHash: token('f2'), revokedAt: '2024-03-25T09:00:00+08:00' },
     },
+    { type: 'PasswordRehashed', data: { passwordHash: passwordHash(4), rehashedAt: '2024-03-26T09:00:00+08:00' } },
   ];
 
   it.each(ALL_EVENTS.slice(1))('leaves an absent account absent on %p', (event) => {

@@ -120,6 +120,9 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
       const user = { ...state.user, passwordHash: event.data.passwordHash, mustChangePassword: event.data.reset };
       return state.status === 'active' ? { ...state, user, sessions: NO_SESSIONS } : { ...state, user };
     }
+    case 'PasswordRehashed':
+      if (state.status === 'absent') return state;
+      return { ...state, user: { ...state.user, passwordHash: event.data.passwordHash } };
     case 'RefreshTokenIssued': {
       if (state.status !== 'active') return state;
       const { familyId, tokenHash, expiresAt, issuedAt } = event.data;

@@ -5,6 +5,7 @@ import {
   generateSecret,
   hashPassword,
   isUsername,
+  needsRehash,
   refusedRotation,
   verifyPassword,
   type UserCommand,
@@ -40,7 +41,7 @@ export interface TokenPair extends IssuedAccess {
 @Injectable()
 export class Sessions {
   private readonly logger = new Logger('Sessions');
-  /** Verified against when the user does not exist, so both cases cost one scrypt. */
+  /** Verified for unknown users: every attempt costs one scrypt at the current cost (see verifyPassword). */
   private readonly dummyHash = hashPassword(generateSecret());
 
   constructor(
@@ -58,7 +59,8 @@ export class Sessions {
     const hash = state.status === 'absent' ? await this.dummyHash : state.user.passwordHash;
     const matches = await verifyPassword(password, hash);
     // Unknown, wrong and disabled answer alike, after the same scrypt work: the answer must not
-    // confirm that a name exists or that a password was right (the log says which it was).
+    // confirm that a name exists or that a password was right (the log says which it was). Only a
+    // login that succeeds spends more (the rehash below), which its answer says anyway.
     if (state.status !== 'active' || !matches) {
       const reason = state.status === 'absent' ? 'unknown user' : matches ? 'account disabled' : 'wrong password';
       this.refuse(req, username, reason, '用户名或密码错误');
@@ -71,6 +73,7 @@ export class Sessions {
       data: { familyId, tokenHash: refresh.hash, expiresAt: refresh.expiresAt },
     });
     this.logger.log({ event: 'login', user: username, session: familyId }, 'login');
+    if (needsRehash(user.passwordHash)) await this.rehash(user, password, req);
     return {
       ...(await this.tokens.issue(user, familyId)),
       refreshToken: refresh.token,
@@ -142,6 +145,28 @@ export class Sessions {
       });
     }
     await this.run(state.user, req, { type: 'ChangePassword', data: { passwordHash: await hashPassword(next) } });
+  }
+
+  /**
+   * A hash of an older cost, upgraded now that the password is known (once per account). Its own
+   * command: a failure costs the upgrade, not the login. It names the hash this login verified,
+   * so a change or reset that raced it is not undone.
+   */
+  private async rehash(user: UserRecord, password: string, req: Request): Promise<void> {
+    try {
+      const passwordHash = await hashPassword(password);
+      const { events } = await this.run(user, req, {
+        type: 'RehashPassword',
+        data: { passwordHash, replaces: user.passwordHash },
+      });
+      const outcome = events.length > 0 ? 'rehashed' : 'skipped: password changed meanwhile';
+      this.logger.log({ event: 'password_rehash', user: user.username, outcome }, 'password rehash');
+    } catch (error) {
+      this.logger.error(
+        { event: 'password_rehash_failed', user: user.username, error: (error as Error).message },
+        'password rehash failed',
+      );
+    }
   }
 
   /** A command by the account itself (what a password or refresh token proved). */

@@ -1,6 +1,6 @@
 import type { CommandMetadata, Role } from '@zw/domain';
 import { specFor } from '../../../../domain/src/testing/given-when-then';
-import { hashToken } from '../../password';
+import { DEFAULT_SCRYPT_COST, hashToken, type ScryptCost } from '../../password';
 import type { UserRole } from '../../roles';
 import type { UserCommand } from '../user.commands';
 import { decideUser } from '../user.decide';
@@ -22,11 +22,15 @@ export const given = specFor<UserCommand, UserEvent, UserState>({
 
 /**
  * Well-formed hashes without running scrypt (the domain only checks the form; password.ts
- * has the real round trips). Each differs in its salt byte.
+ * has the real round trips), at the current cost unless another is given. Each differs in its
+ * salt byte.
  */
-export function passwordHash(n = 1): string {
-  return `scrypt$32768$8$1$${Buffer.alloc(16, n).toString('base64')}$${Buffer.alloc(64, 200 + n).toString('base64')}`;
+export function passwordHash(n = 1, { N, r, p }: ScryptCost = DEFAULT_SCRYPT_COST): string {
+  return `scrypt$${N}$${r}$${p}$${Buffer.alloc(16, n).toString('base64')}$${Buffer.alloc(64, 200 + n).toString('base64')}`;
 }
+
+/** The cost every hash had before it was raised to OWASP's minimum (accounts not logged in since). */
+export const OLD_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
 
 export const token = (name: string) => hashToken(`refresh-token-${name}`);
 
@@ -66,10 +70,10 @@ export function self(account: Account, now = NOW): CommandMetadata {
   return metaOf(account.role as UserRole, account.username, now, account.department ?? undefined);
 }
 
-export function created(account: BoundAccount = ZHANG, mustChangePassword = true): UserEvent {
+export function created(account: BoundAccount = ZHANG, mustChangePassword = true, hash = passwordHash()): UserEvent {
   return {
     type: 'UserCreated',
-    data: { ...account, passwordHash: passwordHash(), mustChangePassword, createdAt: CREATED_AT },
+    data: { ...account, passwordHash: hash, mustChangePassword, createdAt: CREATED_AT },
   };
 }
 
