@@ -6,6 +6,7 @@ import { applyHolidayFile, RemindersModule } from '@zw/reminders';
 import { LoggerModule } from 'nestjs-pino';
 import type { WorkerHealthAddress } from './health/worker-health.config';
 import { WORKER_HEALTH_ADDRESS, WorkerHealthServer } from './health/worker-health.server';
+import { RedisProbe } from './health/redis-probe';
 import { WorkerReadiness } from './health/worker-readiness';
 import { WorkerModule } from './worker.module';
 
@@ -29,7 +30,12 @@ export class WorkerRootModule {
         RemindersModule,
         WorkerModule,
       ],
-      providers: [WorkerReadiness, WorkerHealthServer, { provide: WORKER_HEALTH_ADDRESS, useValue: health }],
+      providers: [
+        RedisProbe,
+        WorkerReadiness,
+        WorkerHealthServer,
+        { provide: WORKER_HEALTH_ADDRESS, useValue: health },
+      ],
     };
   }
 }

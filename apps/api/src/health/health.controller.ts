@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Injectable, Logger, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Module } from '@nestjs/common';
 import {
   HealthCheck,
   HealthCheckService,
@@ -6,42 +6,12 @@ import {
   HealthIndicatorService,
   TerminusModule,
 } from '@nestjs/terminus';
-import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { unknownCalendarYears } from '@zw/domain';
 import { EVENT_STORE, EventStoreModule, UNKNOWN_EVENT_TYPES, type EventStore } from '@zw/event-store';
-import Redis from 'ioredis';
+import { PROBE_TIMEOUT_MS, RedisProbe, withTimeout } from '../../../worker/src/health/redis-probe';
 import { Policy } from '../auth/policy.decorator';
 import { ProjectionService } from '../views/projection.service';
 import { ViewsModule } from '../views/views.module';
-
-const PROBE_TIMEOUT_MS = 2000;
-
-/** A Redis connection for the readiness probe only; absent when Redis is not configured. */
-@Injectable()
-class RedisProbe implements OnApplicationShutdown {
-  readonly client?: Redis;
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    if (config.redisUrl) {
-      // No background reconnect loop: each probe connects on demand, so a Redis outage
-      // leaves no timers behind and the probe answers within its own timeout.
-      this.client = new Redis(config.redisUrl, {
-        lazyConnect: true,
-        maxRetriesPerRequest: 1,
-        enableOfflineQueue: false,
-        retryStrategy: () => null,
-      });
-      this.client.on('error', () => undefined); // reported by the probe, not as an unhandled event
-    }
-  }
-  async ping(): Promise<void> {
-    if (!this.client) return;
-    if (this.client.status === 'wait' || this.client.status === 'end') await this.client.connect();
-    await this.client.ping();
-  }
-  async onApplicationShutdown(): Promise<void> {
-    this.client?.disconnect();
-  }
-}
 
 @Controller('health')
 class HealthController {
@@ -53,7 +23,7 @@ class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Optional() private readonly redis: RedisProbe,
+    private readonly redis: RedisProbe,
     private readonly projections: ProjectionService,
   ) {}
 
@@ -136,14 +106,6 @@ class HealthController {
       return session.down({ message: (error as Error).message });
     }
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>(
-    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)),
-  );
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 @Module({

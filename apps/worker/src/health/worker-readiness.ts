@@ -1,12 +1,9 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { unknownCalendarYears } from '@zw/domain';
 import { EVENT_STORE, UNKNOWN_EVENT_TYPES, type EventStore } from '@zw/event-store';
 import { REMINDER_SCHEDULER, type ReminderScheduler } from '@zw/reminders';
-import Redis from 'ioredis';
-
-const PROBE_TIMEOUT_MS = 2000;
+import { PROBE_TIMEOUT_MS, RedisProbe, withTimeout } from './redis-probe';
 
 /**
  * The worker's probes, in the api's shape (`@nestjs/terminus`: status, info, error, details):
@@ -16,27 +13,14 @@ const PROBE_TIMEOUT_MS = 2000;
  * the one rule of libs/event-store unknown-event-types.ts).
  */
 @Injectable()
-export class WorkerReadiness implements OnApplicationShutdown {
-  private readonly redis?: Redis;
-
+export class WorkerReadiness {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(REMINDER_SCHEDULER) private readonly scheduler: ReminderScheduler,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    if (config.redisUrl) {
-      // Connected on demand by each probe, no reconnect loop: an outage leaves no timers behind.
-      this.redis = new Redis(config.redisUrl, {
-        lazyConnect: true,
-        maxRetriesPerRequest: 1,
-        enableOfflineQueue: false,
-        retryStrategy: () => null,
-      });
-      this.redis.on('error', () => undefined); // reported by the probe
-    }
-  }
+    private readonly redis: RedisProbe,
+  ) {}
 
   live() {
     return this.health.check([]);
@@ -50,14 +34,7 @@ export class WorkerReadiness implements OnApplicationShutdown {
       () => this.calendar(),
       () => this.unknownEvents(),
     ];
-    const redis = this.redis;
-    if (redis)
-      checks.push(() =>
-        this.probe('redis', async () => {
-          if (redis.status === 'wait' || redis.status === 'end') await redis.connect();
-          await redis.ping();
-        }),
-      );
+    if (this.redis.client) checks.push(() => this.probe('redis', () => this.redis.ping()));
     return this.health.check(checks);
   }
 
@@ -90,16 +67,4 @@ export class WorkerReadiness implements OnApplicationShutdown {
       return session.down({ message: (error as Error).message });
     }
   }
-
-  onApplicationShutdown(): void {
-    this.redis?.disconnect();
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>(
-    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)),
-  );
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
