@@ -12,7 +12,7 @@ import { hashPassword } from '@zw/auth';
 import { loadLianyunPlan } from '@zw/plan';
 import request from 'supertest';
 import { plainRequest, systemRequest } from '../../apps/api/src/commands/command-request';
-import { sendOrganisations, sendUser } from '../../apps/api/src/commands/commands';
+import { send, stream } from '../../apps/api/src/commands/commands';
 import { secondDistrictPlan } from '../../libs/plan/src/testing/fixture-plans';
 import { INITIAL_PASSWORD, signIn, type AuthHeaders, type SignIn } from './sign-in';
 import type { TestApp } from './test-app';
@@ -55,9 +55,13 @@ export async function twoDistricts(t: TestApp): Promise<TwoDistricts> {
   const http = () => request(t.app.getHttpServer());
   const bus = t.app.get(CommandBus);
   const shell = systemRequest('cli:organisations', 'cli');
-  await sendOrganisations(bus, shell, 'CreateOrganisation', { organisationId: CITY, name: '连云港市', kind: 'city' });
-  await sendOrganisations(bus, shell, 'MoveOrganisation', { organisationId: A, parentId: CITY });
-  await sendOrganisations(bus, shell, 'CreateOrganisation', {
+  await send(bus, shell, stream.organisations(), 'CreateOrganisation', {
+    organisationId: CITY,
+    name: '连云港市',
+    kind: 'city',
+  });
+  await send(bus, shell, stream.organisations(), 'MoveOrganisation', { organisationId: A, parentId: CITY });
+  await send(bus, shell, stream.organisations(), 'CreateOrganisation', {
     organisationId: B,
     name: '青岚区',
     kind: 'district',
@@ -114,10 +118,10 @@ export async function twoDistricts(t: TestApp): Promise<TwoDistricts> {
  * account anywhere, and the events name the admin given by `--as`.
  */
 async function shellCreateCityAdmin(t: TestApp): Promise<string> {
-  await sendUser(
+  await send(
     t.app.get(CommandBus),
     plainRequest({ id: 'admin', role: 'admin' }, undefined, 'cli'),
-    CITY_ADMIN,
+    stream.user(CITY_ADMIN),
     'CreateUser',
     {
       username: CITY_ADMIN,

@@ -20,7 +20,7 @@ import { clockFor, loadConfigOrExit } from '@zw/config';
 import { ORGANISATIONS_STREAM_ID } from '@zw/domain';
 import { openEventStore } from '@zw/event-store';
 import { plainRequest } from '../commands/command-request';
-import { sendUser, type Data } from '../commands/commands';
+import { send, stream, type Data } from '../commands/commands';
 import { localCommands } from '../commands/local-commands';
 import { StreamCache } from '../commands/stream-cache';
 import { AdminExistsError, bootstrapAdmin } from './users/bootstrap-admin';
@@ -104,7 +104,7 @@ async function main(): Promise<number> {
       return usage('--as must name an active admin account');
     const asAdmin = plainRequest({ id: admin.user.username, role: 'admin' }, undefined, 'cli');
     const run = <T extends UserCommand['type']>(type: T, data: Data<UserCommand, T>) =>
-      sendUser(commands, asAdmin, username, type, data);
+      send(commands, asAdmin, stream.user(username), type, data);
     if (command === 'create') {
       if (!isUserRole(values.role) || !values.name) return usage('create needs --role and --name');
       const password = temporaryPassword(username);

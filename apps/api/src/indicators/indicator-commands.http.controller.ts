@@ -5,7 +5,8 @@ import type { IndicatorCommand } from '@zw/domain';
 import type { Plan } from '@zw/plan';
 import { Policy } from '../auth/policy.decorator';
 import { CommandIn, type CommandRequest } from '../commands/command-request';
-import { sendIndicator, type Data as CommandData } from '../commands/commands';
+import { itemAnswer } from '../commands/command-answer';
+import { send, stream, type Data as CommandData } from '../commands/commands';
 import { validationFailed } from '../errors/validation.pipe';
 import { EvidenceFiles } from '../files/evidence-files';
 import { canonicalDepartments } from '../tasks/departments';
@@ -100,7 +101,7 @@ export class IndicatorCommandsController {
     data: CommandData<IndicatorCommand, T>,
   ) {
     const { def } = await this.items.indicator(c.planId, id);
-    return sendIndicator<T>(this.bus, c, def, type, data);
+    return { indicatorId: def.id, ...itemAnswer(await send(this.bus, c, stream.indicator(def), type, data)) };
   }
 }
 

@@ -14,8 +14,8 @@ import {
 import { formatHundredths } from '@zw/plan';
 import type { Request, Response } from 'express';
 import { CommandIn, type CommandRequest } from '../commands/command-request';
-import { sendProject } from '../commands/commands';
-import type { ProjectContext } from '../commands/deciders';
+import { itemAnswer } from '../commands/command-answer';
+import { send, stream, type Data } from '../commands/commands';
 import { StreamCache } from '../commands/stream-cache';
 import { Policy } from '../auth/policy.decorator';
 import { canonicalDepartments } from '../tasks/departments';
@@ -106,7 +106,7 @@ export class ProjectsController {
       ...(b.note !== undefined ? { note: b.note } : {}),
       ...(b.evidence ? { evidence: await this.files.resolve(c.actor, b.evidence) } : {}),
     };
-    const answer = await sendProject(this.bus, c, this.context(def), 'ReportProjectProgress', data);
+    const answer = await this.send(def, c, 'ReportProjectProgress', data);
     return { ...answer, reportId: answer.data[0]?.['reportId'] ?? null };
   }
 
@@ -120,10 +120,17 @@ export class ProjectsController {
   ) {
     const { def, items } = await this.items.project(c.planId, projectId);
     const departments = canonicalDepartments(items.plan, b.departments, 'departments');
-    return sendProject(this.bus, c, this.context(def), 'SetProjectSupervisor', { departments, reason: b.reason });
+    return this.send(def, c, 'SetProjectSupervisor', { departments, reason: b.reason });
   }
 
-  private context(def: ProjectDefinition): ProjectContext {
-    return { def, limits: { maxInvestmentWanYuan: this.config.security.maxInvestmentWanYuan } };
+  /** Decided against the plan's definition and the configured ceiling of a report. */
+  private async send<T extends ProjectCommand['type']>(
+    def: ProjectDefinition,
+    c: CommandRequest,
+    type: T,
+    data: Data<ProjectCommand, T>,
+  ) {
+    const context = { def, limits: { maxInvestmentWanYuan: this.config.security.maxInvestmentWanYuan } };
+    return { projectId: def.id, ...itemAnswer(await send(this.bus, c, stream.project(context), type, data)) };
   }
 }

@@ -7,7 +7,7 @@ import { CurrentActor, type Actor } from '../actor/actor';
 import { Policy } from '../auth/policy.decorator';
 import { UserAccounts } from '../auth/users/user-accounts';
 import { correlationOf, plainRequest } from '../commands/command-request';
-import { sendUser } from '../commands/commands';
+import { send, stream } from '../commands/commands';
 import { OrganisationAccess } from '../organisations/organisation-access';
 import { InboxService } from './inbox.service';
 import { MarkReadAnswerDto, MarkReadDto, NotificationsPageDto, NotificationsQueryDto } from './notification.dtos';
@@ -77,7 +77,7 @@ export class MeNotificationsController {
     const upTo = latest !== undefined && BigInt(body.upTo) > latest ? latest : BigInt(body.upTo);
     const request = plainRequest(actor, correlationOf(req));
     if (latest !== undefined)
-      await sendUser(this.bus, request, actor.id, 'MarkNotificationsRead', { upTo: upTo.toString() });
+      await send(this.bus, request, stream.user(actor.id), 'MarkNotificationsRead', { upTo: upTo.toString() });
     const readUpTo = await this.readUpTo(actor);
     return {
       readUpTo: readUpTo?.toString() ?? null,

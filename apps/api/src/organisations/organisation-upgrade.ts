@@ -7,7 +7,7 @@ import { loadBundledPlans, planStreamId } from '@zw/plan';
 import { AuthModule } from '../auth/auth.module';
 import { UserAccounts } from '../auth/users/user-accounts';
 import { systemRequest } from '../commands/command-request';
-import { sendOrganisations, sendUser } from '../commands/commands';
+import { send, stream } from '../commands/commands';
 import { PlanCatalogueCache } from '../plans/plan-catalogue.cache';
 import { PlansModule } from '../plans/plans.module';
 import { OrganisationAccess } from './organisation-access';
@@ -48,15 +48,21 @@ export class OrganisationUpgrade implements OnApplicationBootstrap {
     let accountsBound = 0;
     for (const account of await this.accounts.list()) {
       if (account.user.organisationId !== null) continue;
-      const { events } = await sendUser(this.bus, systemRequest(ACTOR), account.user.username, 'BindToOrganisation', {
-        organisationId,
-        reason: '升级：此前的账号归入默认组织',
-      });
+      const { events } = await send(
+        this.bus,
+        systemRequest(ACTOR),
+        stream.user(account.user.username),
+        'BindToOrganisation',
+        {
+          organisationId,
+          reason: '升级：此前的账号归入默认组织',
+        },
+      );
       accountsBound += events.length;
     }
     const organisation = await this.defaultOrganisation();
     const plans = await this.storedPlans();
-    const { events } = await sendOrganisations(this.bus, systemRequest(ACTOR), 'AdoptUnclaimedPlans', {
+    const { events } = await send(this.bus, systemRequest(ACTOR), stream.organisations(), 'AdoptUnclaimedPlans', {
       organisation,
       plans,
     });

@@ -8,7 +8,7 @@ import { CurrentActor, type Actor } from '../actor/actor';
 import { Policy } from '../auth/policy.decorator';
 import { viewAnswer } from '../commands/command-answer';
 import { CommandBy, type StreamRequest } from '../commands/command-request';
-import { sendOrganisations } from '../commands/commands';
+import { send, stream } from '../commands/commands';
 import type { CommandResult } from '../commands/execute-command.handler';
 import { planNotFound } from '../http/request-conventions';
 import { OrganisationAccess } from './organisation-access';
@@ -48,7 +48,12 @@ export class OrganisationsController {
     if (body.parentId === undefined || !this.access.reaches(tree, c.actor, body.parentId))
       throw organisationError('ORGANISATION.PARENT_NOT_FOUND', { parentId: body.parentId ?? null });
     const { organisationId, name, kind, parentId } = body;
-    const result = await sendOrganisations(this.bus, c, 'CreateOrganisation', { organisationId, name, kind, parentId });
+    const result = await send(this.bus, c, stream.organisations(), 'CreateOrganisation', {
+      organisationId,
+      name,
+      kind,
+      parentId,
+    });
     return answer(result, organisationId, 201);
   }
 
@@ -60,7 +65,10 @@ export class OrganisationsController {
     @Body() body: RenameOrganisationDto,
     @CommandBy() c: StreamRequest,
   ) {
-    const result = await sendOrganisations(this.bus, c, 'RenameOrganisation', { organisationId, name: body.name });
+    const result = await send(this.bus, c, stream.organisations(), 'RenameOrganisation', {
+      organisationId,
+      name: body.name,
+    });
     return answer(result, organisationId, 200);
   }
 
@@ -74,7 +82,7 @@ export class OrganisationsController {
   ) {
     if (!this.access.reaches(await this.access.tree(), c.actor, body.parentId))
       throw organisationError('ORGANISATION.PARENT_NOT_FOUND', { parentId: body.parentId });
-    const result = await sendOrganisations(this.bus, c, 'MoveOrganisation', {
+    const result = await send(this.bus, c, stream.organisations(), 'MoveOrganisation', {
       organisationId,
       parentId: body.parentId,
     });
@@ -95,7 +103,10 @@ export class OrganisationsController {
     // A plan another organisation holds, out of the caller's reach, is not revealed.
     if (owner !== undefined && !this.access.reaches(tree, c.actor, owner)) throw planNotFound(body.planId);
     if ((await this.store.readStream(planStreamId(body.planId))).length === 0) throw planNotFound(body.planId);
-    const result = await sendOrganisations(this.bus, c, 'AttachPlan', { organisationId, planId: body.planId });
+    const result = await send(this.bus, c, stream.organisations(), 'AttachPlan', {
+      organisationId,
+      planId: body.planId,
+    });
     return answer(result, organisationId, 200);
   }
 }

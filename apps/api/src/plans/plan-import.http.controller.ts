@@ -25,7 +25,7 @@ import { Policy } from '../auth/policy.decorator';
 import { planNotFound } from '../http/request-conventions';
 import { OrganisationAccess } from '../organisations/organisation-access';
 import { plainRequest } from '../commands/command-request';
-import { sendOrganisations } from '../commands/commands';
+import { send, stream } from '../commands/commands';
 
 /** `?dryRun=true`: check a file as its import would, appending nothing (the 计划导入 page's 导入前 report). */
 const DRY_RUN = {
@@ -140,7 +140,7 @@ export class PlanImportController {
     const organisationId = owner ?? actor.organisationId;
     if (attached === undefined && organisationId !== undefined) {
       const request = plainRequest(actor, metadata.correlationId);
-      await sendOrganisations(this.bus, request, 'AttachPlan', { organisationId, planId: plan.id });
+      await send(this.bus, request, stream.organisations(), 'AttachPlan', { organisationId, planId: plan.id });
     }
     if (result.appended > 0) res.status(201);
     if (result.revision !== undefined) res.setHeader('ETag', `"${result.revision}"`);

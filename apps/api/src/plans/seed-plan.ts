@@ -7,7 +7,7 @@ import { importPlan, loadBundledPlans, type Plan } from '@zw/plan';
 import { Logger } from 'nestjs-pino';
 import { systemMetadata } from '../actor/actor';
 import { systemRequest } from '../commands/command-request';
-import { sendOrganisations } from '../commands/commands';
+import { send, stream } from '../commands/commands';
 
 /**
  * `npm start -- --seed-plan`: the embedded default starts with the plans bundled in
@@ -40,7 +40,7 @@ export async function seedBundledPlans(app: INestApplication): Promise<void> {
  */
 async function attachToDefaultOrganisation(app: INestApplication, plan: Plan): Promise<void> {
   const organisation = { id: app.get<AppConfig>(APP_CONFIG).defaultOrganisationId, ...plan.settings.organisation };
-  await sendOrganisations(app.get(CommandBus), systemRequest('system:seed-plan'), 'AdoptUnclaimedPlans', {
+  await send(app.get(CommandBus), systemRequest('system:seed-plan'), stream.organisations(), 'AdoptUnclaimedPlans', {
     organisation,
     plans: [plan.id],
   });

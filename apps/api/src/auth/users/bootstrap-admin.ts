@@ -1,6 +1,6 @@
 import { hashPassword } from '@zw/auth';
 import { systemRequest } from '../../commands/command-request';
-import { sendUser, type CommandSender } from '../../commands/commands';
+import { send, stream, type CommandSender } from '../../commands/commands';
 import { temporaryPassword } from './passwords';
 import type { UserAccounts } from './user-accounts';
 
@@ -26,7 +26,7 @@ export async function bootstrapAdmin(
   if (await accounts.anyAdmin()) throw new AdminExistsError();
   const secret = temporaryPassword(username);
   const passwordHash = await hashPassword(secret);
-  await sendUser(bus, systemRequest('cli:users-bootstrap'), username, 'CreateUser', {
+  await send(bus, systemRequest('cli:users-bootstrap'), stream.user(username), 'CreateUser', {
     username,
     displayName,
     role: 'admin',

@@ -9,7 +9,7 @@ const PAGE = 1000;
 /**
  * The accounts as read: one account from the command path's cached fold of its stream
  * (`user-<username>`; every request's token is checked against it), and the list of all of them
- * from the global log. Commands on an account go through the command path (`sendUser`). Also a
+ * from the global log. Commands on an account go through the command path (`send`, `stream.user`). Also a
  * plain class, so the users CLI reads the same way on a store it opened itself.
  */
 @Injectable()

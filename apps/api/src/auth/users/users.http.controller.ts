@@ -25,7 +25,7 @@ import { APP_CONFIG, type AppConfig } from '@zw/config';
 import { CurrentActor, type Actor } from '../../actor/actor';
 import { viewAnswer } from '../../commands/command-answer';
 import { CommandBy, type StreamRequest } from '../../commands/command-request';
-import { sendUser, type Data } from '../../commands/commands';
+import { send, stream, type Data } from '../../commands/commands';
 import type { CommandResult } from '../../commands/execute-command.handler';
 import { OrganisationAccess, organisationNotFound } from '../../organisations/organisation-access';
 import { PlanCatalogueCache } from '../../plans/plan-catalogue.cache';
@@ -145,7 +145,7 @@ export class UsersController {
         message: '用户名无效',
         details: { fields: [{ field: 'username', reason: '用户名须为 3 至 40 位小写字母、数字或 . _ -' }] },
       });
-    return sendUser(this.bus, c, username, type, data);
+    return send(this.bus, c, stream.user(username), type, data);
   }
 
   /** An account outside the admin's organisation and those below answers as one that does not exist. */
