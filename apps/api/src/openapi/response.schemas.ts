@@ -1,6 +1,7 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { ACCOUNT_SCHEMAS } from './schemas/account.schemas';
 import { ACCOUNTABILITY_SCHEMAS } from './schemas/accountability.schemas';
+import { AUDIT_SCHEMAS } from './schemas/audit.schemas';
 import { BOARD_SCHEMAS } from './schemas/board.schemas';
 import { ITEM_SCHEMAS } from './schemas/item.schemas';
 import { bool, dictionary, int, list, nullable, object, oneOf, open, ref, revision, str } from './schemas/kit';
@@ -40,6 +41,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   ErrorResponse: ERROR_RESPONSE,
   ...ACCOUNT_SCHEMAS,
   ...TASK_SCHEMAS,
+  ...AUDIT_SCHEMAS,
   ...VIEW_SCHEMAS,
   ...ACCOUNTABILITY_SCHEMAS,
   ...ITEM_SCHEMAS,

@@ -7,24 +7,9 @@ import {
   STATUS_LABELS,
 } from '@zw/domain';
 import { REPORTING_CADENCES } from '@zw/plan';
-import {
-  bool,
-  date,
-  dictionary,
-  instant,
-  int,
-  list,
-  nullable,
-  num,
-  object,
-  oneOf,
-  open,
-  ref,
-  revision,
-  str,
-} from './kit';
+import { bool, date, dictionary, instant, int, list, nullable, num, object, oneOf, ref, revision, str } from './kit';
 
-/** A task's answers: its view (assigned, or the plan's row while 待交办), list, audit trail. */
+/** A task's answers: its view (assigned, or the plan's row while 待交办) and the list (audit trail: audit.schemas.ts). */
 const keys = (labels: object) => Object.keys(labels);
 /** An assigned task's status: every status but 待交办 (that answer is UnassignedTaskView). */
 const status = oneOf(
@@ -160,46 +145,10 @@ const AssignedTaskView = object(
   ['signOff', 'acceptance', 'cancellation'],
 );
 
-const AuditTrail = object({
-  planId: str('计划编号'),
-  code: str('任务编号'),
-  asOf: date('视图所示日期'),
-  chain: object(
-    {
-      ok: bool('哈希链是否完好（整条事件流）'),
-      result: str('校验通过 / 发现篡改或缺失'),
-      firstBreak: ref('ChainBreak'),
-    },
-    ['firstBreak'],
-  ),
-  entries: list(
-    object({
-      revision: int('事件在任务流中的序号'),
-      position: revision('全局位置'),
-      type: str('事件类型'),
-      action: str('做了什么（中文）'),
-      occurredAt: instant('发生时间'),
-      recordedAt: instant('记录时间'),
-      actor: object({ id: str('账号'), role: str('角色'), department: nullable(str('单位')) }),
-      data: open('事件记录的数据（按事件类型）'),
-      changes: list(object({ field: str('字段（中文）'), from: nullable(str()), to: nullable(str()) }), '变化'),
-      hash: nullable(str('本事件的哈希')),
-    }),
-  ),
-});
-
 export const TASK_SCHEMAS: Record<string, SchemaObject> = {
   Evidence,
   TaskView: { oneOf: [ref('AssignedTaskView'), ref('UnassignedTaskView')] },
   AssignedTaskView,
   UnassignedTaskView,
   TaskList: list(ref('TaskView'), '计划的全部任务（清单中的与无废办新建的）'),
-  AuditTrail,
-  ChainBreak: object({
-    streamId: str('事件流'),
-    revision: revision('断开处的序号'),
-    field: oneOf(['hash']),
-    expected: nullable(str()),
-    found: nullable(str()),
-  }),
 };
