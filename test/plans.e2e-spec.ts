@@ -70,4 +70,15 @@ describe('plans over HTTP (embedded SQLite)', () => {
     await http().get('/plans/no-such-plan').set(office).expect(404);
     await http().get(`/plans/${PLAN_ID}/nonsense`).set(office).expect(404);
   });
+
+  it('serves each list as the plan file holds it, every row of its documented kind (the response contract checks the schema)', async () => {
+    const plan = loadLianyunPlan();
+    for (const list of ['externalUnits', 'genericEntries', 'tasks', 'indicators', 'projects'] as const) {
+      const rows = (await http().get(`/plans/${PLAN_ID}/${list}`).set(office).expect(200)).body;
+      expect(rows).toEqual(JSON.parse(JSON.stringify(plan[list])));
+    }
+    // Department names are canonical; the answer says so on every row.
+    const departments = (await http().get(`/plans/${PLAN_ID}/departments`).set(office).expect(200)).body;
+    expect(departments).toEqual(plan.departments.map((d) => ({ ...JSON.parse(JSON.stringify(d)), canonical: true })));
+  });
 });

@@ -4,7 +4,8 @@ import { ACCOUNTABILITY_SCHEMAS } from './schemas/accountability.schemas';
 import { AUDIT_SCHEMAS } from './schemas/audit.schemas';
 import { BOARD_SCHEMAS } from './schemas/board.schemas';
 import { ITEM_SCHEMAS } from './schemas/item.schemas';
-import { bool, dictionary, int, list, nullable, object, oneOf, open, ref, revision, str } from './schemas/kit';
+import { PLAN_SCHEMAS } from './schemas/plan.schemas';
+import { bool, dictionary, int, list, nullable, object, oneOf, open, revision, str } from './schemas/kit';
 import { TASK_SCHEMAS } from './schemas/task.schemas';
 import { VIEW_SCHEMAS } from './schemas/view.schemas';
 
@@ -46,6 +47,7 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   ...ACCOUNTABILITY_SCHEMAS,
   ...ITEM_SCHEMAS,
   ...BOARD_SCHEMAS,
+  ...PLAN_SCHEMAS,
   TaskCommandResponse: object(
     {
       code: str('任务编号'),
@@ -81,26 +83,6 @@ export const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
     },
     ['info', 'error', 'details'],
   ),
-  PlanImportResult: object(
-    {
-      planId: str('计划编号'),
-      planVersion: str('计划文件版本'),
-      appended: int('本次记录的事件数（0：计划未变）'),
-      listed: int('新列入的条目数'),
-      revised: int('修订的条目数'),
-      withdrawn: int('撤出的条目数'),
-      revision: nullable(revision('计划版本')),
-      position: nullable(revision('全局位置')),
-      report: ref('PlanValidationReport'),
-      dryRun: bool('只校验（dryRun=true）：计数为导入将产生的，未记录任何事件'),
-    },
-    ['planVersion', 'listed', 'revised', 'withdrawn', 'position', 'report', 'dryRun'],
-  ),
-  PlanOverview: open('计划文件的概况（计划文件原样的字段），及各清单的条目数与版本', {
-    id: str('计划编号'),
-    counts: dictionary(int(), '各清单条目数'),
-    revision: revision('计划版本（ETag）'),
-  }),
   Text: { type: 'string' },
   Binary: { type: 'string', format: 'binary' },
 };

@@ -21,8 +21,8 @@ export function useDepartmentOptions(enabled = true): { options: DepartmentOptio
       unwrap(api.GET('/plans/{planId}/{list}', { params: { path: { planId: planId ?? '', list: 'departments' } } })),
     staleTime: Infinity,
   });
-  // The plan's lists are the plan file's own rows (an open schema); a department row has its name.
-  const names = (departments.data ?? []).flatMap((row) => (typeof row.name === 'string' ? [row.name] : []));
+  // The answer is typed as any of the plan's lists; a department row is the one marked canonical.
+  const names = (departments.data ?? []).flatMap((row) => ('canonical' in row ? [row.name] : []));
   // Loading until the list is here, also while the plan itself is not yet known.
   const loading = enabled && departments.data === undefined;
   return { options: names.map((name) => ({ value: name, label: name })), loading };

@@ -1894,45 +1894,6 @@ export interface components {
             /** @enum {boolean} */
             retried: true;
         };
-        /** @description 计划校验报告：计数、投资合计与结构检查 */
-        PlanValidationReport: {
-            /** @description 计划编号 */
-            planId: string;
-            /** @description 计划文件版本 */
-            planVersion: string;
-            /** @description 是否无错误 */
-            ok: boolean;
-            counts: {
-                [key: string]: unknown;
-            }[];
-            findings: ({
-                /**
-                 * @description 错误 / 警告 / 提示
-                 * @enum {string}
-                 */
-                severity: "error" | "warning" | "info";
-                /** @description 发现代码 */
-                code: string;
-                /** @description 说明（中文） */
-                message: string;
-                /** @description 细节：所在位置 locations / location、文件中的路径 path 等 */
-                details: {
-                    [key: string]: unknown;
-                };
-            } & {
-                [key: string]: unknown;
-            })[];
-            summary: {
-                error: number;
-                warning: number;
-                info: number;
-            };
-        } & {
-            [key: string]: unknown;
-        };
-        PlanList: {
-            [key: string]: unknown;
-        }[];
         Evidence: {
             /** @description 名称 */
             title: string;
@@ -3615,6 +3576,201 @@ export interface components {
                 }[];
             };
         };
+        PlanImportResult: {
+            /** @description 计划编号 */
+            planId: string;
+            /** @description 计划文件版本 */
+            planVersion?: string;
+            /** @description 本次记录的事件数（0：计划未变） */
+            appended: number;
+            /** @description 新列入的条目数 */
+            listed?: number;
+            /** @description 修订的条目数 */
+            revised?: number;
+            /** @description 撤出的条目数 */
+            withdrawn?: number;
+            /** @description 计划版本 */
+            revision: string | null;
+            /** @description 全局位置 */
+            position?: string | null;
+            report?: components["schemas"]["PlanValidationReport"];
+            /** @description 只校验（dryRun=true）：计数为导入将产生的，未记录任何事件 */
+            dryRun?: boolean;
+        };
+        /** @description 计划文件的概况（计划文件原样的字段），及各清单的条目数与版本 */
+        PlanOverview: {
+            /** @description 计划编号 */
+            id?: string;
+            /** @description 各清单条目数 */
+            counts?: {
+                [key: string]: number;
+            };
+            /** @description 计划版本（ETag） */
+            revision?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description 计划校验报告：计数、投资合计与结构检查 */
+        PlanValidationReport: {
+            /** @description 计划编号 */
+            planId: string;
+            /** @description 计划文件版本 */
+            planVersion: string;
+            /** @description 是否无错误 */
+            ok: boolean;
+            counts: {
+                [key: string]: unknown;
+            }[];
+            findings: ({
+                /**
+                 * @description 错误 / 警告 / 提示
+                 * @enum {string}
+                 */
+                severity: "error" | "warning" | "info";
+                /** @description 发现代码 */
+                code: string;
+                /** @description 说明（中文） */
+                message: string;
+                /** @description 细节：所在位置 locations / location、文件中的路径 path 等 */
+                details: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
+            summary: {
+                error: number;
+                warning: number;
+                info: number;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        PlanDepartment: {
+            /** @description 序号（责任清单） */
+            no: number;
+            /** @description 单位名称（规范名称） */
+            name: string;
+            /** @description 计划中的其他写法 */
+            aliases: string[];
+            /** @description 职责 */
+            duties: {
+                /** @description 序号 */
+                no: number;
+                /** @description 职责 */
+                text: string;
+            }[];
+            /** @description 计划原文中的行号 */
+            sourceLine?: number;
+            /**
+             * @description 总是 true：名称为规范名称，别名只作输入
+             * @enum {boolean}
+             */
+            canonical: true;
+        };
+        PlanExternalUnit: {
+            /** @description 单位名称 */
+            name: string;
+            /**
+             * @description 类别：government / enterprise / other
+             * @enum {string}
+             */
+            category: "government" | "enterprise" | "other";
+            /** @description 不列入责任单位的原因 */
+            reason: string;
+        };
+        PlanGenericEntry: {
+            /** @description 泛指的写法（如 相关职责部门） */
+            text: string;
+            /** @description 不作为单位的原因 */
+            reason: string;
+        };
+        PlanTaskRow: {
+            /** @description 任务编号 */
+            code: string;
+            /**
+             * @description 体系
+             * @enum {string}
+             */
+            system: "制度体系建设" | "技术体系建设" | "市场体系建设" | "监管体系建设";
+            /** @description 领域 */
+            area: string;
+            /** @description 任务内容 */
+            text: string;
+            /** @description 牵头单位（从原文拆分出的单位） */
+            lead: string[];
+            /** @description 牵头单位（计划原文） */
+            leadRaw: string;
+            /** @description 牵头单位是否为开放列表（如“……等”，未列尽） */
+            leadOpenEnded: boolean;
+            /** @description 配合单位（从原文拆分出的单位） */
+            cooperating: string[];
+            /** @description 配合单位（计划原文） */
+            cooperatingRaw: string;
+            /** @description 配合单位是否为开放列表（如“……等”，未列尽） */
+            cooperatingOpenEnded: boolean;
+            /** @description 时间（计划原文，如 2024、2023-2025、持续开展） */
+            window: string;
+            /** @description 计划原文中的行号 */
+            sourceLine?: number;
+        };
+        PlanIndicator: {
+            /** @description 序号（附件2） */
+            no: number;
+            /** @description 一级指标 */
+            level1: string;
+            /** @description 二级指标 */
+            level2: string;
+            /** @description 三级指标 */
+            level3: string;
+            /**
+             * @description 指标类别（★ ☆ ※ ▲）
+             * @enum {string}
+             */
+            class: "★" | "☆" | "※" | "▲";
+            /** @description 市 2025 年目标 */
+            cityTarget2025: string;
+            /** @description 2022 年现状 */
+            baseline2022: string;
+            /** @description 区 2025 年目标 */
+            districtTarget2025: string;
+            /** @description 数据来源（从原文拆分出的单位） */
+            dataSourceUnits: string[];
+            /** @description 数据来源（计划原文） */
+            dataSource: string;
+            /** @description 数据来源是否为开放列表（如“……等”，未列尽） */
+            dataSourceOpenEnded: boolean;
+            /** @description 责任单位（从原文拆分出的单位） */
+            responsible: string[];
+            /** @description 责任单位（计划原文） */
+            responsibleRaw: string;
+            /** @description 责任单位是否为开放列表（如“……等”，未列尽） */
+            responsibleOpenEnded: boolean;
+            /** @description 计划原文中的行号 */
+            sourceLine?: number;
+        };
+        PlanProject: {
+            /** @description 序号（附件4） */
+            no: number;
+            /** @description 项目名称 */
+            name: string;
+            /** @description 实施主体 */
+            entity: string;
+            /** @description 建设内容 */
+            content: string;
+            /** @description 总投资（万元，仅供显示） */
+            investment: number;
+            /** @description 总投资（万元，计划原文） */
+            investmentRaw: string;
+            /** @description 建设期限 */
+            period: string;
+            /** @description 备注 */
+            remark?: string;
+            /** @description 计划原文中的行号 */
+            sourceLine?: number;
+        };
+        /** @description 计划的一个清单：各行为该清单的条目（字段取自计划文件） */
+        PlanList: components["schemas"]["PlanDepartment"][] | components["schemas"]["PlanExternalUnit"][] | components["schemas"]["PlanGenericEntry"][] | components["schemas"]["PlanTaskRow"][] | components["schemas"]["PlanIndicator"][] | components["schemas"]["PlanProject"][];
         TaskCommandResponse: {
             /** @description 任务编号 */
             code: string;
@@ -3690,40 +3846,6 @@ export interface components {
                     [key: string]: unknown;
                 };
             };
-        };
-        PlanImportResult: {
-            /** @description 计划编号 */
-            planId: string;
-            /** @description 计划文件版本 */
-            planVersion?: string;
-            /** @description 本次记录的事件数（0：计划未变） */
-            appended: number;
-            /** @description 新列入的条目数 */
-            listed?: number;
-            /** @description 修订的条目数 */
-            revised?: number;
-            /** @description 撤出的条目数 */
-            withdrawn?: number;
-            /** @description 计划版本 */
-            revision: string | null;
-            /** @description 全局位置 */
-            position?: string | null;
-            report?: components["schemas"]["PlanValidationReport"];
-            /** @description 只校验（dryRun=true）：计数为导入将产生的，未记录任何事件 */
-            dryRun?: boolean;
-        };
-        /** @description 计划文件的概况（计划文件原样的字段），及各清单的条目数与版本 */
-        PlanOverview: {
-            /** @description 计划编号 */
-            id?: string;
-            /** @description 各清单条目数 */
-            counts?: {
-                [key: string]: number;
-            };
-            /** @description 计划版本（ETag） */
-            revision?: string;
-        } & {
-            [key: string]: unknown;
         };
         Text: string;
         /** Format: binary */

@@ -2,7 +2,7 @@ import type { SchemaObject } from '@nestjs/swagger';
 import { USER_ROLES } from '@zw/auth';
 import { bool, date, instant, int, list, nullable, object, oneOf, open, ref, str } from './kit';
 
-/** Sessions and accounts, the failed reminders, and the plan's lists and validation report. */
+/** Sessions and accounts, and the failed reminders (a plan's answers: plan.schemas.ts). */
 const user = {
   username: str('用户名'),
   displayName: str('姓名或单位名'),
@@ -49,29 +49,4 @@ export const ACCOUNT_SCHEMAS: Record<string, SchemaObject> = {
     ),
   }),
   ReminderRetried: object({ jobId: str('催办任务编号'), retried: { type: 'boolean', enum: [true] } }),
-  // libs/plan validation-report.ts: every report recorded since the first import has these fields.
-  PlanValidationReport: open(
-    '计划校验报告：计数、投资合计与结构检查',
-    {
-      planId: str('计划编号'),
-      planVersion: str('计划文件版本'),
-      ok: bool('是否无错误'),
-      counts: list(open('一项计数：正文所称与清单实列')),
-      findings: list(
-        open(
-          '一项发现',
-          {
-            severity: oneOf(['error', 'warning', 'info'], '错误 / 警告 / 提示'),
-            code: str('发现代码'),
-            message: str('说明（中文）'),
-            details: open('细节：所在位置 locations / location、文件中的路径 path 等'),
-          },
-          ['severity', 'code', 'message', 'details'],
-        ),
-      ),
-      summary: object({ error: int(), warning: int(), info: int() }),
-    },
-    ['planId', 'planVersion', 'ok', 'counts', 'findings', 'summary'],
-  ),
-  PlanList: list(open('清单的一行（按清单：部门、外部单位、任务、指标、项目等，字段取自计划文件）')),
 };
