@@ -28,7 +28,11 @@ export class Accounts {
 
   /** Creates the account and sets PASSWORD, as its owner would at first login. */
   async ready(username: string, displayName: string, role: Role, department?: string): Promise<void> {
-    const temporary = await this.create(username, displayName, role, department);
+    await this.own(username, await this.create(username, displayName, role, department));
+  }
+
+  /** Replaces the account's one-time password with PASSWORD, as its owner does at first login. */
+  async own(username: string, temporary: string): Promise<void> {
     const { accessToken } = await this.login(username, temporary);
     await this.json('POST', '/auth/password', { currentPassword: temporary, newPassword: PASSWORD }, accessToken);
   }

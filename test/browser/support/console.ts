@@ -37,3 +37,23 @@ export async function command(page: Page, button: string, fields: Record<string,
   await dialog.getByRole('button', { name: '提交' }).click();
   await page.getByText(done).first().waitFor();
 }
+
+/** 用户管理 → 新建用户 as the admin fills it: user name, name and the role by its Chinese label. */
+export async function createAccount(page: Page, username: string, displayName: string, role: string): Promise<void> {
+  await page.getByRole('heading', { name: '用户管理' }).waitFor();
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建用户' });
+  await dialog.getByLabel('用户名').fill(username);
+  await dialog.getByLabel('姓名').fill(displayName);
+  await dialog.getByLabel('角色').click({ force: true });
+  await page.getByTitle(role, { exact: true }).click();
+  await dialog.getByRole('button', { name: '提交' }).click();
+}
+
+/** The one-time password in the dialog titled with `loginName`, read, then closed by 我已记下. */
+export async function oneTimePassword(page: Page, loginName: string): Promise<string> {
+  const shown = page.getByRole('dialog', { name: `${loginName} 的一次性密码` });
+  const password = (await shown.locator('code').innerText()).trim();
+  await shown.getByRole('button', { name: '我已记下' }).click();
+  return password;
+}

@@ -19,10 +19,14 @@ export interface ConsoleSuite {
 
 /**
  * The console built, the real api started (its own data folder, the plan seeded, the first admin
- * bootstrapped), `people` made ready, then `prepare` (commands the tests start from), then
- * Chromium; all stopped after the suite. The getters are read inside tests, after beforeAll.
+ * bootstrapped), `people` made ready, then `prepare` (commands the tests start from, over HTTP or
+ * by the shell's CLIs on the stack's data folder), then Chromium; all stopped after the suite.
+ * The getters are read inside tests, after beforeAll.
  */
-export function consoleSuite(people: readonly Person[], prepare?: (accounts: Accounts) => Promise<void>): ConsoleSuite {
+export function consoleSuite(
+  people: readonly Person[],
+  prepare?: (accounts: Accounts, stack: WebStack) => Promise<void>,
+): ConsoleSuite {
   let stack: WebStack | undefined;
   let browser: Browser | undefined;
   let accounts: Accounts | undefined;
@@ -33,7 +37,7 @@ export function consoleSuite(people: readonly Person[], prepare?: (accounts: Acc
     accounts = new Accounts(stack.baseUrl, stack.adminPassword);
     for (const [username, displayName, role, department] of people)
       await accounts.ready(username, displayName, role, department);
-    await prepare?.(accounts);
+    await prepare?.(accounts, stack);
     browser = await launch();
   }, 4 * GENEROUS_MS); // maybe a build of the console, an api process and a browser, on a shared 2-core machine
   afterAll(async () => {
