@@ -23,8 +23,18 @@ export function pollingSubscription(
 ): Subscription {
   let stopped = false;
   let position = from ?? 0n;
-  let wakeStop: (() => void) | undefined;
-  const stopSignal = new Promise<void>((resolve) => (wakeStop = resolve));
+  /** Ends the current wait early (stop). */
+  let wake: (() => void) | undefined;
+  // Not `Promise.race([waitForAppend, stopSignal])` with one stop promise for the whole life of
+  // the subscription: every race leaves a reaction on that never-settled promise, so each wait
+  // for a commit kept a few hundred bytes alive until the process ended (thousands an hour on a
+  // busy api, all tenured into the old generation that every major GC then marks).
+  const waitForAppend = () =>
+    new Promise<void>((resolve, reject) => {
+      if (stopped) return resolve();
+      wake = resolve;
+      source.waitForAppend(position).then(resolve, reject);
+    }).finally(() => (wake = undefined));
 
   const done = (async () => {
     // Yield once so the caller holds the Subscription before any handler runs or fails.
@@ -33,7 +43,7 @@ export function pollingSubscription(
       while (!stopped) {
         const page = await source.readPage(position, PAGE);
         if (page.length === 0) {
-          await Promise.race([source.waitForAppend(position), stopSignal]);
+          await waitForAppend();
           continue;
         }
         for (const event of page) {
@@ -52,7 +62,7 @@ export function pollingSubscription(
     done,
     async stop() {
       stopped = true;
-      wakeStop?.();
+      wake?.();
       await done.catch(() => undefined);
     },
   };
