@@ -226,6 +226,7 @@ async function main(): Promise<void> {
       openLoopNon2xx: open.non2xx,
       openLoopErrors: open.errors,
       openLoopMaxSendLagMs: open.maxSendLagMs,
+      ...(open.firstError ? { openLoopFirstError: open.firstError } : {}),
     };
     const meetsTargets = {
       commandsVsNoop: figures.commandsVsNoop >= TARGETS.commandsVsNoop,
@@ -236,7 +237,7 @@ async function main(): Promise<void> {
       `  commands  progress mix  ${fmt(figures.commandsPerSec)} cmd/s, p50 ${figures.commandP50Ms} ms, p99 ${figures.commandP99Ms} ms, non-2xx ${figures.commandNon2xx}`,
     );
     console.log(
-      `  open loop ${OPEN_RATE} cmd/s for ${OPEN_SECONDS} s, evenly spaced  p50 ${open.p50Ms} ms, p99 ${open.p99Ms} ms, max ${open.maxMs} ms, non-2xx ${open.non2xx}, errors ${open.errors} (generator lag max ${open.maxSendLagMs} ms)`,
+      `  open loop ${OPEN_RATE} cmd/s for ${OPEN_SECONDS} s, evenly spaced  p50 ${open.p50Ms} ms, p99 ${open.p99Ms} ms, max ${open.maxMs} ms, non-2xx ${open.non2xx}, errors ${open.errors}${open.firstError ? ` (first: ${open.firstError})` : ''} (generator lag max ${open.maxSendLagMs} ms)`,
     );
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
     console.log(

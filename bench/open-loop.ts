@@ -12,6 +12,8 @@ export interface OpenLoopResult {
   readonly sent: number;
   readonly non2xx: number;
   readonly errors: number;
+  /** The first failure's message, if any request failed. */
+  readonly firstError?: string;
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly maxMs: number;
@@ -33,13 +35,16 @@ export async function openLoop(
   next: () => OpenLoopRequest,
 ): Promise<OpenLoopResult> {
   const url = new URL(baseUrl);
-  // Enough sockets that the client never queues requests the server could already take.
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  // Enough sockets that the client never queues requests the server could already take. Idle
+  // sockets are closed after 4 s, before the server's 5 s keep-alive timeout: otherwise a socket
+  // the server is closing can be reused and the request fails (ECONNRESET), a client artefact.
+  const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
   const total = Math.round(ratePerSec * seconds);
   const interval = 1000 / ratePerSec;
   const latencies: number[] = [];
   let non2xx = 0;
   let errors = 0;
+  let firstError: string | undefined;
   let maxSendLagMs = 0;
   const inFlight: Promise<void>[] = [];
   const start = performance.now() + 50;
@@ -55,7 +60,10 @@ export async function openLoop(
           latencies.push(performance.now() - due);
           if (status < 200 || status >= 300) non2xx++;
         },
-        () => void errors++,
+        (error: Error) => {
+          errors++;
+          firstError ??= error.message;
+        },
       ),
     );
   }
@@ -67,6 +75,7 @@ export async function openLoop(
     sent: total,
     non2xx,
     errors,
+    ...(firstError ? { firstError } : {}),
     p50Ms: at(0.5),
     p99Ms: at(0.99),
     maxMs: round1(latencies.at(-1) ?? NaN),
