@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PASSWORD } from './support/accounts';
-import { chromiumAvailable, screenshot, seriousViolations } from './support/chromium';
+import { chromiumAvailable, screenshot, seriousViolations, until } from './support/chromium';
 import { command } from './support/console';
 import { consoleSuite } from './support/suite';
 import { ROOT } from './support/web-stack';
@@ -31,6 +31,9 @@ async function choose(page: Page, scope: Page | ReturnType<Page['getByRole']>, l
   await scope.getByLabel(label).click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
   await page.keyboard.press('Escape');
+  // The list fades out before antd hides it; an accessibility check made meanwhile would judge
+  // the closing list's options (their colours mid-fade, `aria-selected` outside a listbox).
+  await until(page, `!document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')`);
 }
 
 /** One action, one message: exactly one notice is on screen once the action's message appears. */

@@ -41,8 +41,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Waits until `expression` is true in the page. Polled with `evaluate`: the console's CSP (no
+ * `unsafe-eval`) refuses the string predicates of Playwright's own `waitForFunction`.
+ */
+export async function until(page: Page, expression: string, timeoutMs = 60_000): Promise<void> {
+  for (const start = Date.now(); !(await page.evaluate(expression));) {
+    if (Date.now() - start > timeoutMs) throw new Error(`the page never satisfied: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** axe-core's serious and critical violations on the page as it stands (ids and the first target). */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Fades and zooms end first (antd's lists opening and closing, a chosen tag appearing): a check
+  // made mid-animation judges colours half-way and elements on their way out. Endless animations
+  // (spinners) are not waited for.
+  await until(
+    page,
+    `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)`,
+  );
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
