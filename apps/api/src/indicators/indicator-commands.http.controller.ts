@@ -1,7 +1,7 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { IndicatorCommand } from '@zw/domain';
+import type { IndicatorCommand, IndicatorDefinition } from '@zw/domain';
 import type { Plan } from '@zw/plan';
 import { Policy } from '../auth/policy.decorator';
 import { CommandIn, type CommandRequest } from '../commands/command-request';
@@ -43,39 +43,42 @@ export class IndicatorCommandsController {
       ...(b.met !== undefined ? { met: b.met } : {}),
       ...(b.note !== undefined ? { note: b.note } : {}),
     };
-    const answer = await this.send(c, id, 'ReportIndicator', data);
+    const { def } = await this.items.indicator(c.planId, id);
+    const answer = await this.send(c, def, 'ReportIndicator', data);
     return { ...answer, reportId: answer.data[0]?.['reportId'] ?? null };
   }
 
   @Post('reports/:reportId/confirmation')
   @Policy('indicator.review')
-  confirm(
+  async confirm(
     @Param('indicatorId') id: string,
     @Param('reportId') reportId: string,
     @Body() b: ConfirmReportDto,
     @CommandIn() c: CommandRequest,
   ) {
-    return this.send(c, id, 'ConfirmIndicatorReport', { reportId, ...(b.note !== undefined ? { note: b.note } : {}) });
+    const { def } = await this.items.indicator(c.planId, id);
+    return this.send(c, def, 'ConfirmIndicatorReport', { reportId, ...(b.note !== undefined ? { note: b.note } : {}) });
   }
 
   @Post('reports/:reportId/rejection')
   @Policy('indicator.review')
-  reject(
+  async reject(
     @Param('indicatorId') id: string,
     @Param('reportId') reportId: string,
     @Body() b: RejectReportDto,
     @CommandIn() c: CommandRequest,
   ) {
-    return this.send(c, id, 'RejectIndicatorReport', { reportId, reason: b.reason });
+    const { def } = await this.items.indicator(c.planId, id);
+    return this.send(c, def, 'RejectIndicatorReport', { reportId, reason: b.reason });
   }
 
   /** Replaces the tasks linked to the indicator (the plan's defaults until the office changes them). */
   @Put('tasks')
   @Policy('indicator.link-tasks')
   async link(@Param('indicatorId') id: string, @Body() b: LinkTasksDto, @CommandIn() c: CommandRequest) {
-    const { items } = await this.items.indicator(c.planId, id);
+    const { items, def } = await this.items.indicator(c.planId, id);
     requireKnownTasks(items.plan, b.tasks);
-    return this.send(c, id, 'LinkIndicatorTasks', {
+    return this.send(c, def, 'LinkIndicatorTasks', {
       tasks: b.tasks,
       ...(b.reason !== undefined ? { reason: b.reason } : {}),
     });
@@ -89,18 +92,18 @@ export class IndicatorCommandsController {
     @Body() b: NameDepartmentsDto,
     @CommandIn() c: CommandRequest,
   ) {
-    const { items } = await this.items.indicator(c.planId, id);
+    const { items, def } = await this.items.indicator(c.planId, id);
     const departments = canonicalDepartments(items.plan, b.departments, 'departments');
-    return this.send(c, id, 'SetIndicatorResponsibility', { departments, reason: b.reason });
+    return this.send(c, def, 'SetIndicatorResponsibility', { departments, reason: b.reason });
   }
 
+  /** The definition comes from the caller, which has already looked it up for its own checks. */
   private async send<T extends IndicatorCommand['type']>(
     c: CommandRequest,
-    id: string,
+    def: IndicatorDefinition,
     type: T,
     data: CommandData<IndicatorCommand, T>,
   ) {
-    const { def } = await this.items.indicator(c.planId, id);
     return { indicatorId: def.id, ...itemAnswer(await send(this.bus, c, stream.indicator(def), type, data)) };
   }
 }
